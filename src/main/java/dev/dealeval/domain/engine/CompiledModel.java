@@ -1,0 +1,639 @@
+package dev.dealeval.domain.engine;
+
+import dev.dealeval.domain.model.Component;
+import dev.dealeval.domain.model.CriterionDef;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.FactionDef;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
+import dev.dealeval.domain.model.ScoreFunction;
+import dev.dealeval.domain.model.Settings;
+import dev.dealeval.domain.model.Shape;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import dev.dealeval.domain.model.TermKind;
+import dev.dealeval.domain.model.Threat;
+import dev.dealeval.domain.model.VetoKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A deal model compiled with one profile into flat arrays: the hot path of every evaluation and
+ * search. Immutable and thread-safe; scratch space lives in a {@link Work} per thread.
+ *
+ * <p>Criteria are ordered U.S. first, then China, so a side's criteria are a contiguous range.
+ */
+public final class CompiledModel {
+    static final String FORM_TERM = "commitment.form";
+    static final String ENFORCEMENT_TERM = "commitment.enforcement";
+    static final String YEARS_TERM = "purchases.years";
+
+    private static final int FN_LINEAR = 0;
+    private static final int FN_POINTS = 1;
+    private static final int FN_LEVELS = 2;
+
+    final DealModel model;
+    final Profile profile;
+
+    // terms
+    final int nTerms;
+    final TermDef[] terms;
+    final boolean[] categorical;
+    final int[] derivedSource;
+    final double[][] derivedTable;
+    final int[] alternativeTarget;
+    final double[] alternativeFactor;
+    final int[] pledgeCategory;
+
+    // credibility (DOMAIN.md §6)
+    final String[] categories;
+    final double[] trackRecord;
+    final boolean[] purchaseCategory;
+    final int[] purchaseTerms;
+    final int formTerm;
+    final int enforcementTerm;
+    final int yearsTerm;
+    final double[] formFactor;
+    final double[] enforcementFactor;
+    final double baseline;
+    final double referenceGrowth;
+    final double referenceDelivery;
+    final double excessBelief;
+
+    // criteria
+    final int nCrit;
+    final int nUs;
+    final CriterionDef[] criteria;
+    final double[] base;
+    final boolean[] saturating;
+    final double[] scale;
+    final int[] compStart;
+    final int[] compTerm;
+    final int[] compKind;
+    final double[] compSlope;
+    final double[][] compXs;
+    final double[][] compYs;
+    final double[][] compLevels;
+    final int[] compGate;
+    final double[] compGatePer;
+    final double[] sideWeight;
+
+    // factions
+    final int nFac;
+    final FactionDef[] factions;
+    final boolean[] factionUs;
+    final double[] clout;
+    final int[][] vetoScopeTerms;
+    final double[][] factionWeight;
+    final Settings settings;
+
+    // scenarios
+    final int nScen;
+    final Scenario[] scenarios;
+    final double[][] noDeal;
+    final double[][] noDealEffective;
+    final double[][] noDealValues;
+    final double[][] noDealUtility;
+
+    private CompiledModel(DealModel model, Profile profile) {
+        this.model = model;
+        this.profile = profile;
+        this.settings = profile.settings();
+
+        // --- terms
+        nTerms = model.terms().size();
+        terms = model.terms().toArray(new TermDef[0]);
+        categorical = new boolean[nTerms];
+        derivedSource = new int[nTerms];
+        derivedTable = new double[nTerms][];
+        alternativeTarget = new int[nTerms];
+        alternativeFactor = new double[nTerms];
+        pledgeCategory = new int[nTerms];
+        var cred = profile.credibility();
+        categories = cred.trackRecords().keySet().stream().sorted().toArray(String[]::new);
+        trackRecord = new double[categories.length];
+        purchaseCategory = new boolean[categories.length];
+        for (int c = 0; c < categories.length; c++) {
+            trackRecord[c] = cred.trackRecords().get(categories[c]);
+            purchaseCategory[c] = cred.purchaseCategories().contains(categories[c]);
+        }
+        List<Integer> purchases = new ArrayList<>();
+        for (int t = 0; t < nTerms; t++) {
+            TermDef def = terms[t];
+            categorical[t] = def.kind() == TermKind.ENUM || def.kind() == TermKind.BOOLEAN;
+            derivedSource[t] = -1;
+            if (def.derivedFrom() != null) {
+                int src = model.termIndex(def.derivedFrom().term());
+                derivedSource[t] = src;
+                List<String> vals = terms[src].values();
+                derivedTable[t] = new double[vals.size()];
+                for (int i = 0; i < vals.size(); i++) {
+                    derivedTable[t][i] = def.derivedFrom().values().get(vals.get(i));
+                }
+            }
+            alternativeTarget[t] = -1;
+            if (def.alternativeOf() != null) {
+                alternativeTarget[t] = model.termIndex(def.alternativeOf().term());
+                alternativeFactor[t] = def.alternativeOf().factor();
+            }
+            pledgeCategory[t] = def.pledge() == null ? -1 : Arrays.asList(categories).indexOf(def.pledge());
+            if (pledgeCategory[t] >= 0 && purchaseCategory[pledgeCategory[t]] && alternativeTarget[t] < 0) {
+                purchases.add(t);
+            }
+        }
+        purchaseTerms = purchases.stream().mapToInt(Integer::intValue).toArray();
+        formTerm = model.termIndex(FORM_TERM);
+        enforcementTerm = model.termIndex(ENFORCEMENT_TERM);
+        yearsTerm = model.termIndex(YEARS_TERM);
+        formFactor = factors(formTerm, cred.formFactors());
+        enforcementFactor = factors(enforcementTerm, cred.enforcementFactors());
+        baseline = cred.baselineUsdBn();
+        referenceGrowth = cred.referenceGrowth();
+        referenceDelivery = cred.referenceDelivery();
+        excessBelief = cred.excessBelief();
+
+        // --- criteria, U.S. first
+        List<CriterionDef> ordered = new ArrayList<>(model.criteria(Side.US));
+        nUs = ordered.size();
+        ordered.addAll(model.criteria(Side.CN));
+        nCrit = ordered.size();
+        criteria = ordered.toArray(new CriterionDef[0]);
+        base = new double[nCrit];
+        saturating = new boolean[nCrit];
+        scale = new double[nCrit];
+        compStart = new int[nCrit + 1];
+        int nComp = ordered.stream().mapToInt(c -> c.components().size()).sum();
+        compTerm = new int[nComp];
+        compKind = new int[nComp];
+        compSlope = new double[nComp];
+        compXs = new double[nComp][];
+        compYs = new double[nComp][];
+        compLevels = new double[nComp][];
+        compGate = new int[nComp];
+        compGatePer = new double[nComp];
+        int k = 0;
+        for (int c = 0; c < nCrit; c++) {
+            CriterionDef def = criteria[c];
+            base[c] = def.base();
+            saturating[c] = def.shape().kind() == Shape.Kind.SATURATING;
+            scale[c] = def.shape().scale();
+            compStart[c] = k;
+            for (Component comp : def.components()) {
+                int t = model.termIndex(comp.term());
+                compTerm[k] = t;
+                ScoreFunction fn = comp.function();
+                if (fn instanceof ScoreFunction.Linear l) {
+                    compKind[k] = FN_LINEAR;
+                    compSlope[k] = l.slope() / l.per();
+                } else if (fn instanceof ScoreFunction.Points p) {
+                    compKind[k] = FN_POINTS;
+                    compXs[k] = p.xs().stream().mapToDouble(Double::doubleValue).toArray();
+                    compYs[k] = p.ys().stream().mapToDouble(Double::doubleValue).toArray();
+                } else {
+                    compKind[k] = FN_LEVELS;
+                    var scores = ((ScoreFunction.Levels) fn).scores();
+                    List<String> vals = terms[t].kind() == TermKind.BOOLEAN ? List.of("false", "true") : terms[t].values();
+                    compLevels[k] = new double[vals.size()];
+                    for (int i = 0; i < vals.size(); i++) {
+                        compLevels[k][i] = scores.getOrDefault(vals.get(i), 0.0);
+                    }
+                }
+                compGate[k] = comp.gate() == null ? -1 : model.termIndex(comp.gate().term());
+                compGatePer[k] = comp.gate() == null ? 1 : comp.gate().per();
+                k++;
+            }
+        }
+        compStart[nCrit] = k;
+        sideWeight = new double[nCrit];
+        for (int c = 0; c < nCrit; c++) {
+            sideWeight[c] = profile.weights().get(criteria[c].side()).get(criteria[c].id());
+        }
+        normalise(sideWeight, 0, nUs);
+        normalise(sideWeight, nUs, nCrit);
+
+        // --- factions (DESIGN.md §2: w(f,c) ∝ w(p,c)·m(f,c), renormalised)
+        List<FactionDef> fs = new ArrayList<>(profile.factions(Side.US));
+        fs.addAll(profile.factions(Side.CN));
+        nFac = fs.size();
+        factions = fs.toArray(new FactionDef[0]);
+        factionUs = new boolean[nFac];
+        clout = new double[nFac];
+        vetoScopeTerms = new int[nFac][];
+        factionWeight = new double[nFac][nCrit];
+        for (int f = 0; f < nFac; f++) {
+            FactionDef def = factions[f];
+            factionUs[f] = def.side() == Side.US;
+            clout[f] = def.clout();
+            List<Integer> scope = new ArrayList<>();
+            if (def.veto() == VetoKind.SCOPED) {
+                for (int t = 0; t < nTerms; t++) {
+                    if (def.scopes(terms[t].id())) {
+                        scope.add(t);
+                    }
+                }
+            }
+            vetoScopeTerms[f] = scope.stream().mapToInt(Integer::intValue).toArray();
+            int from = factionUs[f] ? 0 : nUs;
+            int to = factionUs[f] ? nUs : nCrit;
+            for (int c = from; c < to; c++) {
+                factionWeight[f][c] = sideWeight[c] * def.multiplier(criteria[c].id());
+            }
+            normalise(factionWeight[f], from, to);
+        }
+
+        // --- scenarios: the no-deal bundle x0(s) and everything that depends only on it
+        nScen = model.scenarios().size();
+        scenarios = model.scenarios().toArray(new Scenario[0]);
+        noDeal = new double[nScen][];
+        noDealEffective = new double[nScen][];
+        noDealValues = new double[nScen][];
+        noDealUtility = new double[nScen][];
+        for (int s = 0; s < nScen; s++) {
+            noDeal[s] = noDealBundle(scenarios[s]);
+            noDealEffective[s] = new double[nTerms];
+            effective(noDeal[s], noDealEffective[s]);
+        }
+        Work w = newWork();
+        for (int s = 0; s < nScen; s++) {
+            score(noDeal[s], s, w);
+            noDealValues[s] = w.value.clone();
+            noDealUtility[s] = new double[2 + nFac];
+            noDealUtility[s][0] = w.utilityUs;
+            noDealUtility[s][1] = w.utilityCn;
+            System.arraycopy(w.factionUtility, 0, noDealUtility[s], 2, nFac);
+        }
+    }
+
+    /** Compiles the model with one of its profiles (or a profile derived from one). */
+    public static CompiledModel compile(DealModel model, Profile profile) {
+        return new CompiledModel(model, profile);
+    }
+
+    private double[] factors(int term, java.util.Map<String, Double> byValue) {
+        if (term < 0) {
+            return new double[] {1.0};
+        }
+        List<String> vals = terms[term].values();
+        double[] out = new double[vals.size()];
+        for (int i = 0; i < vals.size(); i++) {
+            out[i] = byValue.getOrDefault(vals.get(i), 1.0);
+        }
+        return out;
+    }
+
+    private static void normalise(double[] w, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += w[i];
+        }
+        if (sum > 0) {
+            for (int i = from; i < to; i++) {
+                w[i] /= sum;
+            }
+        }
+    }
+
+    private double[] noDealBundle(Scenario s) {
+        double[] x = new double[nTerms];
+        for (int t = 0; t < nTerms; t++) {
+            Object raw = s.values().get(terms[t].id());
+            x[t] = raw != null ? terms[t].encode(raw) : terms[t].neutral();
+        }
+        for (Threat th : s.threats()) {
+            int t = model.termIndex(th.term());
+            x[t] = (1 - th.probability()) * x[t] + th.probability() * th.value();
+        }
+        return x;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public DealModel model() {
+        return model;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public int termCount() {
+        return nTerms;
+    }
+
+    public int factionCount() {
+        return nFac;
+    }
+
+    public FactionDef faction(int f) {
+        return factions[f];
+    }
+
+    public int scenarioIndex(String id) {
+        for (int s = 0; s < nScen; s++) {
+            if (scenarios[s].id().equals(id)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    public Scenario scenario(int s) {
+        return scenarios[s];
+    }
+
+    /** The no-deal bundle x0(s), encoded; derived terms are NaN (they follow their source). */
+    public double[] noDeal(int s) {
+        return noDeal[s].clone();
+    }
+
+    /** d(p): the side's utility without a deal in scenario s. */
+    public double noDealUtility(Side side, int s) {
+        return noDealUtility[s][side == Side.US ? 0 : 1];
+    }
+
+    public double noDealFactionUtility(int f, int s) {
+        return noDealUtility[s][2 + f];
+    }
+
+    /** The bundle with every omitted term at its no-deal value in scenario s. */
+    public double[] resolve(Bundle b, int s) {
+        double[] x = noDeal[s].clone();
+        for (int t = 0; t < nTerms; t++) {
+            if (b.given()[t]) {
+                x[t] = b.values()[t];
+            }
+        }
+        return x;
+    }
+
+    // ------------------------------------------------------------------ scoring
+
+    /** Scratch space for one thread. */
+    public Work newWork() {
+        return new Work(this);
+    }
+
+    /** Per-thread scratch arrays and the results of the last {@link #score}. */
+    public static final class Work {
+        final double[] effective;
+        final double[] value;
+        final double[] belief;
+        final double[] factionUtility;
+        double utilityUs;
+        double utilityCn;
+        double realism;
+        double formAndEnforcement;
+        double pledgedTotal;
+        double weightedPledge;
+
+        Work(CompiledModel m) {
+            effective = new double[m.nTerms];
+            value = new double[m.nCrit];
+            belief = new double[m.categories.length];
+            factionUtility = new double[m.nFac];
+        }
+
+        public double utility(Side side) {
+            return side == Side.US ? utilityUs : utilityCn;
+        }
+
+        public double factionUtility(int f) {
+            return factionUtility[f];
+        }
+    }
+
+    /** Derived terms follow their source; alternative units fold into their target. */
+    void effective(double[] x, double[] out) {
+        System.arraycopy(x, 0, out, 0, nTerms);
+        for (int t = 0; t < nTerms; t++) {
+            if (derivedSource[t] >= 0 && Double.isNaN(out[t])) {
+                out[t] = derivedTable[t][(int) out[derivedSource[t]]];
+            }
+        }
+        for (int t = 0; t < nTerms; t++) {
+            int target = alternativeTarget[t];
+            if (target >= 0) {
+                out[target] = Math.max(out[target], out[t] * alternativeFactor[t]);
+            }
+        }
+    }
+
+    /**
+     * Scores a resolved bundle x in scenario s: criterion values, side and faction utilities
+     * (DESIGN.md §2). Allocation-free.
+     */
+    public void score(double[] x, int s, Work w) {
+        double[] xe = w.effective;
+        effective(x, xe);
+        double[] x0e = noDealEffective[s];
+        credibility(xe, x0e, w);
+        double[] v = w.value;
+        for (int c = 0; c < nCrit; c++) {
+            boolean us = c < nUs;
+            double raw = base[c];
+            for (int k = compStart[c], end = compStart[c + 1]; k < end; k++) {
+                int t = compTerm[k];
+                double xv = xe[t];
+                double fx;
+                int cat = us ? pledgeCategory[t] : -1;
+                if (cat < 0) {
+                    fx = fn(k, xv);
+                } else {
+                    // The U.S. values a pledge at its expected delivery π (DESIGN.md §2).
+                    double pi = w.belief[cat];
+                    double x0v = x0e[t];
+                    if (categorical[t]) {
+                        double f0 = fn(k, x0v);
+                        fx = f0 + pi * (fn(k, xv) - f0);
+                    } else {
+                        fx = fn(k, x0v + pi * (xv - x0v));
+                    }
+                }
+                int g = compGate[k];
+                if (g >= 0) {
+                    fx *= clamp01(xe[g] / compGatePer[k]);
+                }
+                raw += fx;
+            }
+            v[c] = clamp01(saturating[c] ? 1 - Math.exp(-raw / scale[c]) : raw);
+        }
+        double uUs = 0;
+        for (int c = 0; c < nUs; c++) {
+            uUs += sideWeight[c] * v[c];
+        }
+        double uCn = 0;
+        for (int c = nUs; c < nCrit; c++) {
+            uCn += sideWeight[c] * v[c];
+        }
+        w.utilityUs = 100 * uUs;
+        w.utilityCn = 100 * uCn;
+        for (int f = 0; f < nFac; f++) {
+            double[] fw = factionWeight[f];
+            int from = factionUs[f] ? 0 : nUs;
+            int to = factionUs[f] ? nUs : nCrit;
+            double u = 0;
+            for (int c = from; c < to; c++) {
+                u += fw[c] * v[c];
+            }
+            w.factionUtility[f] = 100 * u;
+        }
+    }
+
+    private double fn(int k, double x) {
+        switch (compKind[k]) {
+            case FN_LINEAR:
+                return compSlope[k] * x;
+            case FN_POINTS: {
+                double[] xs = compXs[k];
+                double[] ys = compYs[k];
+                if (x <= xs[0]) {
+                    return ys[0];
+                }
+                int last = xs.length - 1;
+                if (x >= xs[last]) {
+                    return ys[last];
+                }
+                int i = 1;
+                while (x > xs[i]) {
+                    i++;
+                }
+                double r = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+                return ys[i - 1] + r * (ys[i] - ys[i - 1]);
+            }
+            default:
+                return compLevels[k][(int) x];
+        }
+    }
+
+    private static double clamp01(double v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+
+    /**
+     * π per pledge category (DOMAIN.md §6): track record × form × enforcement, and for purchases
+     * a realism factor. Expected delivery beyond what Phase One's pace (referenceGrowth a year from
+     * the baseline) could deliver is believed only at excessBelief; because the threshold is applied
+     * to the track-record-weighted pledge, raising any pledge never lowers credible purchases.
+     */
+    private void credibility(double[] xe, double[] x0e, Work w) {
+        double form = (formTerm < 0 ? 1 : formFactor[(int) xe[formTerm]])
+                * (enforcementTerm < 0 ? 1 : enforcementFactor[(int) xe[enforcementTerm]]);
+        double pledged = 0;
+        double weighted = 0;
+        for (int t : purchaseTerms) {
+            double p = Math.max(0, xe[t] - x0e[t]);
+            pledged += p;
+            weighted += trackRecord[pledgeCategory[t]] * p;
+        }
+        double years = yearsTerm < 0 ? 1 : xe[yearsTerm];
+        double pace = referenceDelivery * paceLimit(years);
+        double realism = weighted > pace ? (pace + excessBelief * (weighted - pace)) / weighted : 1.0;
+        for (int c = 0; c < categories.length; c++) {
+            double pi = trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
+            w.belief[c] = Math.min(1.0, pi);
+        }
+        w.realism = realism;
+        w.formAndEnforcement = form;
+        w.pledgedTotal = pledged;
+        w.weightedPledge = weighted;
+    }
+
+    /**
+     * The largest average yearly pledge ($B/yr) reachable when exports grow at referenceGrowth a
+     * year from the baseline and the pledge ramps up linearly: the end-of-term increment is
+     * {@code B((1+g)^n − 1)} and a linear ramp averages {@code (n+1)/(2n)} of it.
+     */
+    double paceLimit(double years) {
+        double n = Math.max(1, years);
+        return baseline * (Math.pow(1 + referenceGrowth, n) - 1) * (n + 1) / (2 * n);
+    }
+
+    /** Yearly export growth a pledge of P $B/yr over n years needs (inverse of {@link #paceLimit}). */
+    double requiredGrowth(double pledged, double years) {
+        if (pledged <= 0) {
+            return 0;
+        }
+        double n = Math.max(1, years);
+        double end = pledged * 2 * n / (n + 1);
+        return Math.pow(1 + end / baseline, 1 / n) - 1;
+    }
+
+    // ------------------------------------------------------------------ ratification
+
+    /** Whether the veto of faction f applies to x: always for FULL, for SCOPED when x moves a scoped term. */
+    boolean vetoApplies(int f, double[] x, int s) {
+        VetoKind kind = factions[f].veto();
+        if (kind == VetoKind.FULL) {
+            return true;
+        }
+        if (kind == VetoKind.SCOPED) {
+            double[] x0 = noDeal[s];
+            for (int t : vetoScopeTerms[f]) {
+                if (Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(x0[t])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The win-set test of DESIGN.md §2 on the utilities in w: supporters' clout above the quorum
+     * and no applicable veto holder opposing.
+     */
+    public boolean ratifies(Side side, double[] x, int s, Work w) {
+        boolean us = side == Side.US;
+        double delta = settings.stanceMargin();
+        double support = 0;
+        for (int f = 0; f < nFac; f++) {
+            if (factionUs[f] != us) {
+                continue;
+            }
+            double surplus = w.factionUtility[f] - noDealUtility[s][2 + f];
+            if (surplus >= delta) {
+                support += clout[f];
+            } else if (surplus <= -delta && vetoApplies(f, x, s)) {
+                return false;
+            }
+        }
+        return support > settings.quorum(side);
+    }
+
+    /**
+     * P(p) = C(x:x0) / (C(x:x0) + C(x0:x)) × Π σ(S(f)/τ) over applicable veto holders, the KTAB
+     * coalition form of DESIGN.md §2; 1/2 when no faction cares either way.
+     */
+    public double ratificationProbability(Side side, double[] x, int s, Work w) {
+        boolean us = side == Side.US;
+        double forDeal = 0;
+        double against = 0;
+        double vetoes = 1;
+        for (int f = 0; f < nFac; f++) {
+            if (factionUs[f] != us) {
+                continue;
+            }
+            double surplus = w.factionUtility[f] - noDealUtility[s][2 + f];
+            if (surplus > 0) {
+                forDeal += clout[f] * surplus;
+            } else {
+                against -= clout[f] * surplus;
+            }
+            if (factions[f].veto() != VetoKind.NONE && vetoApplies(f, x, s)) {
+                vetoes *= logistic(surplus / settings.vetoTemperature());
+            }
+        }
+        double coalition = forDeal + against == 0 ? 0.5 : forDeal / (forDeal + against);
+        return coalition * vetoes;
+    }
+
+    static double logistic(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    Stance stance(double surplus) {
+        double delta = settings.stanceMargin();
+        return surplus >= delta ? Stance.SUPPORT : (surplus <= -delta ? Stance.OPPOSE : Stance.NEUTRAL);
+    }
+}

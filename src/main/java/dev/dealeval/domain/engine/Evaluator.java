@@ -1,0 +1,249 @@
+package dev.dealeval.domain.engine;
+
+import dev.dealeval.domain.engine.Evaluation.CategoryCredibility;
+import dev.dealeval.domain.engine.Evaluation.CredibilityResult;
+import dev.dealeval.domain.engine.Evaluation.CriterionResult;
+import dev.dealeval.domain.engine.Evaluation.FactionResult;
+import dev.dealeval.domain.engine.Evaluation.JointResult;
+import dev.dealeval.domain.engine.Evaluation.SideResult;
+import dev.dealeval.domain.engine.Evaluation.TermContribution;
+import dev.dealeval.domain.model.Numbers;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * The fully explained evaluation of DESIGN.md §2: utilities, surpluses, credibility, factions with
+ * their reasons, ratification, the joint figures, and per-criterion and per-term contributions.
+ */
+public final class Evaluator {
+    /** A term moving a faction by less than this is not worth a reason. */
+    private static final double REASON_THRESHOLD = 0.05;
+    private static final int MAX_REASONS = 3;
+
+    private Evaluator() {
+    }
+
+    public static Evaluation evaluate(CompiledModel m, Bundle bundle, int s, List<String> extraWarnings) {
+        double[] x = m.resolve(bundle, s);
+        CompiledModel.Work w = m.newWork();
+        m.score(x, s, w);
+        double uUs = w.utilityUs;
+        double uCn = w.utilityCn;
+        double[] uFac = w.factionUtility.clone();
+        double[] values = w.value.clone();
+        CredibilityResult credibility = credibility(m, w, s);
+        boolean usRatifies = m.ratifies(Side.US, x, s, w);
+        boolean cnRatifies = m.ratifies(Side.CN, x, s, w);
+        double pUs = m.ratificationProbability(Side.US, x, s, w);
+        double pCn = m.ratificationProbability(Side.CN, x, s, w);
+
+        // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
+        double[] x0 = m.noDeal[s];
+        List<Integer> moved = new ArrayList<>();
+        for (int t = 0; t < m.nTerms; t++) {
+            if (Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(x0[t])) {
+                moved.add(t);
+            }
+        }
+        double[][] termSide = new double[moved.size()][2];
+        double[][] termFac = new double[moved.size()][m.nFac];
+        double[] xt = x.clone();
+        for (int i = 0; i < moved.size(); i++) {
+            int t = moved.get(i);
+            xt[t] = x0[t];
+            m.score(xt, s, w);
+            xt[t] = x[t];
+            termSide[i][0] = uUs - w.utilityUs;
+            termSide[i][1] = uCn - w.utilityCn;
+            for (int f = 0; f < m.nFac; f++) {
+                termFac[i][f] = uFac[f] - w.factionUtility[f];
+            }
+        }
+
+        EnumMap<Side, SideResult> sides = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            boolean us = side == Side.US;
+            double u = us ? uUs : uCn;
+            double d = m.noDealUtility(side, s);
+            List<CriterionResult> crit = new ArrayList<>();
+            int from = us ? 0 : m.nUs;
+            int to = us ? m.nUs : m.nCrit;
+            for (int c = from; c < to; c++) {
+                double wc = m.sideWeight[c];
+                double v0 = m.noDealValues[s][c];
+                crit.add(new CriterionResult(m.criteria[c].id(), wc, values[c], v0, 100 * wc * values[c], 100 * wc * (values[c] - v0)));
+            }
+            List<TermContribution> termList = new ArrayList<>();
+            for (int i = 0; i < moved.size(); i++) {
+                int t = moved.get(i);
+                termList.add(new TermContribution(m.terms[t].id(), display(m, x, t), display(m, x0, t), termSide[i][us ? 0 : 1]));
+            }
+            termList.sort((a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
+            List<FactionResult> facs = new ArrayList<>();
+            double supporting = 0;
+            for (int f = 0; f < m.nFac; f++) {
+                if (m.factionUs[f] != us) {
+                    continue;
+                }
+                double d0 = m.noDealFactionUtility(f, s);
+                double surplus = uFac[f] - d0;
+                Stance stance = m.stance(surplus);
+                if (stance == Stance.SUPPORT) {
+                    supporting += m.clout[f];
+                }
+                List<String> reasons = reasons(m, x, moved, termFac, f, stance);
+                String summary = m.factions[f].id() + " " + verb(stance)
+                        + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons));
+                facs.add(new FactionResult(m.factions[f].id(), m.clout[f], m.factions[f].veto(), m.vetoApplies(f, x, s),
+                        uFac[f], d0, surplus, stance, CompiledModel.logistic(surplus / m.settings.vetoTemperature()),
+                        reasons, summary));
+            }
+            boolean ratified = us ? usRatifies : cnRatifies;
+            sides.put(side, new SideResult(u, d, u - d, ratified, us ? pUs : pCn, supporting, m.settings.quorum(side),
+                    crit, termList, facs));
+        }
+
+        double sUs = uUs - m.noDealUtility(Side.US, s);
+        double sCn = uCn - m.noDealUtility(Side.CN, s);
+        JointResult joint = new JointResult(sUs > 0 && sCn > 0, Math.max(0, sUs) * Math.max(0, sCn), sUs + sCn,
+                Verdict.of(usRatifies, cnRatifies), pUs * pCn);
+        List<String> warnings = new ArrayList<>(extraWarnings);
+        warnings.addAll(warnings(m, bundle, x, s, credibility));
+        return new Evaluation(m.scenarios[s].id(), m.profile.id(), m.profile.version(), Collections.unmodifiableMap(sides),
+                credibility, joint, List.copyOf(warnings));
+    }
+
+    private static String verb(Stance stance) {
+        return switch (stance) {
+            case SUPPORT -> "support";
+            case OPPOSE -> "oppose";
+            case NEUTRAL -> "are indifferent";
+        };
+    }
+
+    /** The terms that move a faction most, in the direction of its stance, as "phrase (±n.n)". */
+    private static List<String> reasons(CompiledModel m, double[] x, List<Integer> moved, double[][] termFac, int f, Stance stance) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < moved.size(); i++) {
+            double c = termFac[i][f];
+            boolean fits = switch (stance) {
+                case SUPPORT -> c >= REASON_THRESHOLD;
+                case OPPOSE -> c <= -REASON_THRESHOLD;
+                case NEUTRAL -> Math.abs(c) >= REASON_THRESHOLD;
+            };
+            if (fits) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> Double.compare(Math.abs(termFac[b][f]), Math.abs(termFac[a][f])));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(MAX_REASONS, order.size()); i++) {
+            int idx = order.get(i);
+            int t = moved.get(idx);
+            out.add(phrase(m, x, t) + " (" + Numbers.signed1(termFac[idx][f]) + ")");
+        }
+        return out;
+    }
+
+    /** The term's reason phrase with its value, e.g. "export-control level 4". */
+    static String phrase(CompiledModel m, double[] x, int t) {
+        return m.terms[t].phrase().replace("{value}", text(m, x, t));
+    }
+
+    private static String text(CompiledModel m, double[] x, int t) {
+        Object v = display(m, x, t);
+        if (v instanceof String str) {
+            return str.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        if (v instanceof Double d) {
+            return Numbers.plain(Numbers.round4(d));
+        }
+        return String.valueOf(v);
+    }
+
+    /** The value as it would be written in a request; a derived term shows the value it derives. */
+    static Object display(CompiledModel m, double[] x, int t) {
+        double v = x[t];
+        if (Double.isNaN(v) && m.derivedSource[t] >= 0) {
+            v = m.derivedTable[t][(int) x[m.derivedSource[t]]];
+        }
+        return m.terms[t].decode(v);
+    }
+
+    private static CredibilityResult credibility(CompiledModel m, CompiledModel.Work w, int s) {
+        double[] xe = w.effective;
+        List<CategoryCredibility> cats = new ArrayList<>();
+        double credible = 0;
+        for (int c = 0; c < m.categories.length; c++) {
+            if (!m.purchaseCategory[c]) {
+                continue;
+            }
+            double pledged = 0;
+            for (int t : m.purchaseTerms) {
+                if (m.pledgeCategory[t] == c) {
+                    pledged += Math.max(0, xe[t] - m.noDealEffective[s][t]);
+                }
+            }
+            double cred = pledged * w.belief[c];
+            credible += cred;
+            cats.add(new CategoryCredibility(m.categories[c], pledged, cred, w.belief[c]));
+        }
+        double pledged = w.pledgedTotal;
+        double factor = pledged > 0 ? credible / pledged : w.formAndEnforcement;
+        int policy = java.util.Arrays.asList(m.categories).indexOf("policy");
+        double years = m.yearsTerm < 0 ? 1 : xe[m.yearsTerm];
+        return new CredibilityResult(pledged, credible, factor, w.formAndEnforcement, w.realism,
+                m.requiredGrowth(pledged, years), policy < 0 ? 1.0 : w.belief[policy], List.copyOf(cats));
+    }
+
+    /** Things the caller should know that are not errors. */
+    private static List<String> warnings(CompiledModel m, Bundle b, double[] x, int s, CredibilityResult cred) {
+        List<String> out = new ArrayList<>();
+        boolean anyGiven = false;
+        for (boolean g : b.given()) {
+            anyGiven |= g;
+        }
+        if (!anyGiven) {
+            out.add("The bundle is empty: it is the no-deal bundle of " + m.scenarios[s].id() + ", so both surpluses are 0.");
+        }
+        if (cred.requiredGrowth() > m.referenceGrowth) {
+            out.add("The purchase pledge of $" + Numbers.plain(Math.round(cred.pledgedUsdBnPerYear() * 10) / 10.0)
+                    + "B a year needs U.S. exports to China to grow about " + Math.round(cred.requiredGrowth() * 100)
+                    + "% a year, faster than Phase One's " + Math.round(m.referenceGrowth * 100)
+                    + "%; its credibility is reduced (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
+        }
+        for (int t = 0; t < m.nTerms; t++) {
+            TermDef def = m.terms[t];
+            int target = m.alternativeTarget[t];
+            if (target >= 0 && b.given()[t] && b.given()[target] && x[t] > 0 && x[target] > 0) {
+                out.add(def.id() + " and " + m.terms[target].id() + " state the same pledge in two units; the larger ($"
+                        + Numbers.plain(Math.round(Math.max(x[target], x[t] * m.alternativeFactor[t]) * 10) / 10.0)
+                        + "B a year) is scored, not the sum.");
+            }
+            if (def.derivedFrom() != null && b.given()[t]) {
+                int src = m.derivedSource[t];
+                double implied = m.derivedTable[t][(int) x[src]];
+                if (Math.abs(implied - x[t]) > 0.5 * Math.max(1, Math.abs(implied))) {
+                    out.add(def.id() + " = " + Numbers.plain(x[t]) + " is far from the " + Numbers.plain(implied)
+                            + " that " + m.terms[src].id() + " = " + m.terms[src].decode(x[src]) + " usually implies.");
+                }
+            }
+        }
+        for (int k = 0; k < m.compGate.length; k++) {
+            int g = m.compGate[k];
+            int t = m.compTerm[k];
+            if (g >= 0 && b.given()[t] && x[g] <= 0 && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t])) {
+                String msg = m.terms[t].id() + " has no effect while " + m.terms[g].id() + " is 0.";
+                if (!out.contains(msg)) {
+                    out.add(msg);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dealeval.domain.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deal model: term catalogue, criteria, no-deal scenarios and the profiles built in with it.
+ * Immutable; checked by {@link ModelValidator} before use.
+ */
+public record DealModel(
+        String version,
+        List<TermDef> terms,
+        List<CriterionDef> criteria,
+        List<Scenario> scenarios,
+        List<Profile> profiles) {
+
+    public DealModel {
+        terms = List.copyOf(terms);
+        criteria = List.copyOf(criteria);
+        scenarios = List.copyOf(scenarios);
+        profiles = List.copyOf(profiles);
+    }
+
+    public Optional<TermDef> term(String id) {
+        return terms.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public int termIndex(String id) {
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<Scenario> scenario(String id) {
+        return scenarios.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Profile> profile(String id) {
+        return profiles.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public List<CriterionDef> criteria(Side side) {
+        return criteria.stream().filter(c -> c.side() == side).toList();
+    }
+
+    /** Terms grouped by section, in catalogue order. */
+    public Map<String, List<TermDef>> sections() {
+        Map<String, List<TermDef>> out = new LinkedHashMap<>();
+        for (TermDef t : terms) {
+            out.computeIfAbsent(t.section(), k -> new java.util.ArrayList<>()).add(t);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dealeval.domain.model;
+
+/** Number formatting for messages and reasons, without the cost of String.format. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** 12 → "12", 0.5 → "0.5", 1e6 → "1000000", 19.9 → "19.9". */
+    public static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** One decimal with an explicit sign: 6.14 → "+6.1", -3.36 → "-3.4". */
+    public static String signed1(double v) {
+        long tenths = Math.round(Math.abs(v) * 10);
+        String sign = v < 0 && tenths != 0 ? "-" : "+";
+        return sign + (tenths / 10) + "." + (tenths % 10);
+    }
+
+    /** Rounds for reporting: 4 decimals. */
+    public static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

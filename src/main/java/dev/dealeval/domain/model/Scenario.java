@@ -1,0 +1,26 @@
+package dev.dealeval.domain.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A no-deal scenario (DOMAIN.md §5): the status quo each side falls back to.
+ *
+ * @param values raw term values (Number, Boolean or enum name) that the status quo fixes
+ */
+public record Scenario(
+        String id,
+        String name,
+        String date,
+        String description,
+        Map<String, Object> values,
+        List<Threat> threats,
+        List<String> sources,
+        boolean builtIn) {
+
+    public Scenario {
+        values = Map.copyOf(values);
+        threats = threats == null ? List.of() : List.copyOf(threats);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+}

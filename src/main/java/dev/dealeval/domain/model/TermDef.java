@@ -1,0 +1,85 @@
+package dev.dealeval.domain.model;
+
+import java.util.List;
+
+/**
+ * One term of a deal bundle (DOMAIN.md §2).
+ *
+ * @param id            section.name, e.g. {@code purchases.agricultureUsdBnPerYear}
+ * @param neutral       the "no commitment" value, encoded (enum index, 0/1); NaN when the term
+ *                      inherits its value from the scenario or derives it from another term
+ * @param inheritsScenario tariff and control levels: an omitted value comes from the scenario
+ * @param values        the enum values (ENUM only), in order of their encoding
+ * @param levels        default candidate values for searches, encoded
+ * @param pledge        credibility category when the term is a Chinese promise, else null
+ * @param phrase        how a reason names this term with its value; {@code {value}} is replaced
+ */
+public record TermDef(
+        String id,
+        TermKind kind,
+        String unit,
+        double min,
+        double max,
+        double neutral,
+        boolean inheritsScenario,
+        List<String> values,
+        List<Double> levels,
+        boolean searchDefault,
+        String pledge,
+        AlternativeUnit alternativeOf,
+        DerivedDefault derivedFrom,
+        String phrase,
+        String description) {
+
+    public TermDef {
+        values = values == null ? List.of() : List.copyOf(values);
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    public String section() {
+        return id.substring(0, id.indexOf('.'));
+    }
+
+    public String name() {
+        return id.substring(id.indexOf('.') + 1);
+    }
+
+    public boolean isPledge() {
+        return pledge != null;
+    }
+
+    /** Encodes a raw JSON/YAML value (Number, Boolean or String) or returns NaN when it does not fit the kind. */
+    public double encode(Object raw) {
+        return switch (kind) {
+            case NUMBER, INTEGER -> raw instanceof Number n ? n.doubleValue() : Double.NaN;
+            case BOOLEAN -> raw instanceof Boolean b ? (b ? 1.0 : 0.0) : Double.NaN;
+            case ENUM -> raw instanceof String s && values.contains(s) ? values.indexOf(s) : Double.NaN;
+        };
+    }
+
+    /** The value as a person or a JSON document would write it. */
+    public Object decode(double encoded) {
+        return switch (kind) {
+            case NUMBER -> encoded;
+            case INTEGER -> (long) encoded;
+            case BOOLEAN -> encoded != 0.0;
+            case ENUM -> values.get((int) encoded);
+        };
+    }
+
+    /** Why {@code encoded} is not an allowed value, or null when it is. */
+    public String rangeProblem(double encoded) {
+        if (Double.isNaN(encoded) || Double.isInfinite(encoded)) {
+            return "must be a finite number";
+        }
+        if (kind == TermKind.NUMBER || kind == TermKind.INTEGER) {
+            if (encoded < min || encoded > max) {
+                return "must be between " + Numbers.plain(min) + " and " + Numbers.plain(max) + " (" + unit + ")";
+            }
+            if (kind == TermKind.INTEGER && encoded != Math.rint(encoded)) {
+                return "must be a whole number";
+            }
+        }
+        return null;
+    }
+}
