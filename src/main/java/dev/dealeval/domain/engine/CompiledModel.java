@@ -453,7 +453,12 @@ public final class CompiledModel {
                 }
                 int g = compGate[k];
                 if (g >= 0) {
-                    fx *= clamp01(xe[g] / compGatePer[k]);
+                    double gv = xe[g];
+                    int gcat = us ? pledgeCategory[g] : -1;
+                    if (gcat >= 0) {
+                        gv = x0e[g] + w.belief[gcat] * (gv - x0e[g]);
+                    }
+                    fx *= clamp01(gv / compGatePer[k]);
                 }
                 raw += fx;
             }

@@ -1,0 +1,98 @@
+package dev.dealeval.api.error;
+
+import dev.dealeval.config.DealevalConfig;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Refuses bodies over {@code dealeval.limits.max-body-bytes} with 413 problem+json: up front when
+ * Content-Length says so, and while reading for chunked bodies. (Vert.x's own, larger
+ * {@code quarkus.http.limits.max-body-size} stays as the last line of defence.)
+ */
+@Provider
+public class BodySizeLimit implements ReaderInterceptor {
+    // Providers are built at static init, before runtime configuration exists: read it on first use.
+    private final jakarta.inject.Provider<DealevalConfig> config;
+
+    public BodySizeLimit(jakarta.inject.Provider<DealevalConfig> config) {
+        this.config = config;
+    }
+
+    private long limit() {
+        return config.get().limits().maxBodyBytes();
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> checkDeclaredLength(ContainerRequestContext ctx) {
+        String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit()) {
+                    return Optional.of(tooLarge(ctx.getUriInfo()));
+                }
+            } catch (NumberFormatException e) {
+                return Optional.of(ProblemMappers.problem(400, "about:blank", "Bad Request", "Content-Length is not a number.",
+                        ctx.getUriInfo(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext ctx) throws IOException {
+        ctx.setInputStream(new Counting(ctx.getInputStream(), limit()));
+        return ctx.proceed();
+    }
+
+    private Response tooLarge(UriInfo uri) {
+        return ProblemMappers.problem(413, "urn:dealeval:problem:payload-too-large", "Payload Too Large",
+                "The body is larger than the limit of " + limit() + " bytes (dealeval.limits.max-body-bytes).", uri, null);
+    }
+
+    private final class Counting extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Counting(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > max) {
+                throw new WebApplicationException(tooLarge(null));
+            }
+        }
+    }
+}

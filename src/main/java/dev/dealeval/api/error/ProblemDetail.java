@@ -1,0 +1,26 @@
+package dev.dealeval.api.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 9457 problem document; every 4xx and 5xx of the API has this body. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "ProblemDetail", description = "RFC 9457 problem details (application/problem+json).")
+public record ProblemDetail(
+        @Schema(description = "URI identifying the problem type.", examples = "urn:dealeval:problem:invalid-input") String type,
+        @Schema(description = "Short summary of the problem type.", examples = "Invalid input") String title,
+        @Schema(description = "HTTP status code.", examples = "400") int status,
+        @Schema(description = "What went wrong in this request.") String detail,
+        @Schema(description = "The request path.", examples = "/api/v1/evaluations") String instance,
+        @Schema(description = "Each invalid input, named by its JSON path.") List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    @Schema(name = "FieldViolation", description = "One invalid input.")
+    public record Violation(
+            @Schema(description = "JSON path of the field.", examples = "bundle.purchases.years") String field,
+            @Schema(examples = "must be between 1 and 5 (years)") String message) {
+    }
+}

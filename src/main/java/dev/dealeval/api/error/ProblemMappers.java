@@ -1,0 +1,245 @@
+package dev.dealeval.api.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.UnknownResourceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns every failure into an RFC 9457 problem document: one mapper per family of exception.
+ * Client errors name the offending field by its JSON path; a server error says only that it
+ * happened and logs the cause under an id the caller can quote.
+ */
+public class ProblemMappers {
+    static final String INVALID = "urn:dealeval:problem:invalid-input";
+    static final String MALFORMED = "urn:dealeval:problem:malformed-json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Well-formed request whose content the domain rejects: ranges, enum values, unknown scenario or profile. */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return problem(400, INVALID, "Invalid input", "The request has " + count(e.violations().size()) + ".", uri,
+                e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message())).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownResource(UnknownResourceException e, UriInfo uri) {
+        return problem(404, "urn:dealeval:problem:not-found", "Not found", e.getMessage() + ".", uri, null);
+    }
+
+    /** Bean Validation on request records. */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ProblemDetail.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new ProblemDetail.Violation(jsonPath(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(ProblemDetail.Violation::field));
+        return problem(400, INVALID, "Invalid input", "The request has " + count(violations.size()) + ".", uri, violations);
+    }
+
+    /** Jackson: malformed JSON, NaN, duplicate keys. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    /** Jackson: wrong types and unknown fields (declared separately to take precedence over Quarkus's own mapper). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    /** JAX-RS status exceptions (unknown path, wrong method or media type, payload too large), and wrapped JSON errors. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return jsonProblem(j, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        if (family != Response.Status.Family.CLIENT_ERROR) {
+            return e.getResponse();
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Client error" : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 406 -> "The service answers with application/json.";
+            case 415 -> "Send the body as application/json.";
+            default -> e.getMessage();
+        };
+        return problem(status, "about:blank", title, detail, uri, null);
+    }
+
+    /** Anything else is a bug: a 500 that reveals nothing internal. */
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
+            return webApplication(w, uri);
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
+        return problem(500, "about:blank", "Internal Server Error",
+                "The service failed unexpectedly; quote error id " + id + " when reporting it.", uri, null);
+    }
+
+    private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Non-standard token")) {
+            String field = parserPath(e);
+            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+                    List.of(new ProblemDetail.Violation(field == null ? "body" : field,
+                            "must be a finite number (NaN and Infinity are not JSON numbers)")));
+        }
+        if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getPath().isEmpty()) {
+            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+                    List.of(new ProblemDetail.Violation("body", "must be a JSON object")));
+        }
+        if (original.startsWith("Numeric value")) {
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? mappingPath(m) : parserPath(e);
+            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+                    List.of(new ProblemDetail.Violation(field == null ? "body" : field, "number out of range")));
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = mappingPath(m);
+            String message;
+            if (e instanceof UnrecognizedPropertyException u) {
+                message = "unknown field; allowed here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+            } else if (e instanceof InvalidFormatException f) {
+                message = "must be " + typeName(f.getTargetType()) + " (was " + shortValue(f.getValue()) + ")";
+            } else if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+                message = "must be " + typeName(mi.getTargetType());
+            } else {
+                message = cleanMessage(e.getOriginalMessage());
+            }
+            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+                    List.of(new ProblemDetail.Violation(field, message)));
+        }
+        String field = parserPath(e);
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String message = cleanMessage(e.getOriginalMessage());
+        return problem(400, MALFORMED, "Malformed JSON", "The body is not valid JSON" + where + ": " + message, uri,
+                field == null ? null : List.of(new ProblemDetail.Violation(field, message)));
+    }
+
+    /** The JSON path of the value the parser was reading (e.g. where NaN appeared), if known. */
+    private static String parserPath(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+            var ctx = p.getParsingContext();
+            String pointer = ctx.pathAsPointer().toString();
+            String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+            if (ctx.inObject() && ctx.getCurrentName() != null && !path.endsWith(ctx.getCurrentName())) {
+                path = path.isEmpty() ? ctx.getCurrentName() : path + "." + ctx.getCurrentName();
+            }
+            return path.isEmpty() ? null : path;
+        }
+        return null;
+    }
+
+    private static String mappingPath(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    /** "evaluate.request.bundle.purchases" → "bundle.purchases"; the whole body → "body". */
+    private static String jsonPath(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node n : path) {
+            switch (n.getKind()) {
+                case METHOD, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                default -> {
+                    if (n.getName() != null) {
+                        names.add(n.getName() + (n.getIndex() != null ? "[" + n.getIndex() + "]" : ""));
+                    }
+                }
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String typeName(Class<?> t) {
+        if (t == null) {
+            return "a different type";
+        }
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "a whole number";
+        }
+        if (t == Double.class || t == double.class || t == Float.class) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (t.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString).toList());
+        }
+        if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) {
+            return "an object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "an array";
+        }
+        return "a " + t.getSimpleName();
+    }
+
+    private static String shortValue(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** Jackson messages name Java classes; callers should not see those. */
+    private static String cleanMessage(String m) {
+        if (m == null) {
+            return "invalid JSON";
+        }
+        String first = m.split("\n")[0];
+        return first.replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "1 invalid field" : n + " invalid fields";
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri, List<ProblemDetail.Violation> violations) {
+        String instance = uri == null ? null : uri.getPath();
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail(type, title, status, detail, instance, violations)).build();
+    }
+}

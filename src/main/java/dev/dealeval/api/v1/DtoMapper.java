@@ -1,0 +1,133 @@
+package dev.dealeval.api.v1;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.api.v1.dto.BundleTerms;
+import dev.dealeval.api.v1.dto.EvaluationResponse;
+import dev.dealeval.api.v1.dto.Overrides;
+import dev.dealeval.api.v1.dto.ProfileResponse;
+import dev.dealeval.api.v1.dto.ScenarioResponse;
+import dev.dealeval.api.v1.dto.TermCatalog;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.engine.ProfileOverrides;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import dev.dealeval.domain.model.TermKind;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Maps between the API's records and the domain's. */
+final class DtoMapper {
+    private static final TypeReference<Map<String, Map<String, Object>>> SECTIONS = new TypeReference<>() {
+    };
+
+    private DtoMapper() {
+    }
+
+    /** The bundle as raw values keyed by term id ({@code purchases.years → 2}); omitted terms are absent. */
+    static Map<String, Object> flatten(BundleTerms bundle, ObjectMapper json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (bundle == null) {
+            return out;
+        }
+        Map<String, Map<String, Object>> sections = json.convertValue(bundle, SECTIONS);
+        sections.forEach((section, fields) -> {
+            if (fields != null) {
+                fields.forEach((name, value) -> {
+                    if (value != null) {
+                        out.put(section + "." + name, value);
+                    }
+                });
+            }
+        });
+        return out;
+    }
+
+    static ProfileOverrides overrides(Overrides o) {
+        if (o == null) {
+            return null;
+        }
+        Map<String, ProfileOverrides.FactionOverride> factions = new HashMap<>();
+        if (o.factions() != null) {
+            o.factions().forEach((id, f) -> factions.put(id, f == null ? new ProfileOverrides.FactionOverride(null, null, null, null)
+                    : new ProfileOverrides.FactionOverride(f.clout(), f.multipliers(), f.veto(), f.vetoScope())));
+        }
+        Map<Side, Map<String, Double>> weights = new EnumMap<>(Side.class);
+        if (o.weights() != null) {
+            o.weights().forEach((side, w) -> weights.put(side, w == null ? Map.of() : w));
+        }
+        return new ProfileOverrides(weights, factions);
+    }
+
+    static EvaluationResponse evaluation(Evaluation e) {
+        Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
+        e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(
+                s.utility(), s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability(), s.supportingClout(), s.quorum(),
+                s.criteria().stream().map(c -> new EvaluationResponse.CriterionResult(c.id(), c.weight(), c.value(), c.noDealValue(),
+                        c.contribution(), c.surplusContribution())).toList(),
+                s.terms().stream().map(t -> new EvaluationResponse.TermResult(t.term(), t.value(), t.noDealValue(), t.contribution())).toList(),
+                s.factions().stream().map(f -> new EvaluationResponse.FactionResult(f.id(), f.clout(), f.veto(), f.vetoApplies(),
+                        f.utility(), f.noDealUtility(), f.surplus(), f.stance(), f.supportProbability(), f.reasons(), f.summary())).toList())));
+        var c = e.credibility();
+        var credibility = new EvaluationResponse.CredibilityResult(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
+                c.formFactor(), c.realism(), c.requiredGrowth(), c.policyFactor(),
+                c.categories().stream().map(k -> new EvaluationResponse.CategoryResult(k.category(), k.pledgedUsdBnPerYear(),
+                        k.credibleUsdBnPerYear(), k.factor())).toList());
+        var j = e.joint();
+        return new EvaluationResponse(e.scenario(), e.profile(), e.profileVersion(), sides, credibility,
+                new EvaluationResponse.JointResult(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
+                e.warnings());
+    }
+
+    static TermCatalog.TermDescriptor term(TermDef t) {
+        boolean numeric = t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER;
+        return new TermCatalog.TermDescriptor(t.id(), t.section(), t.name(), t.kind(), t.unit(),
+                numeric ? t.min() : null, numeric ? t.max() : null,
+                Double.isNaN(t.neutral()) ? null : t.decode(t.neutral()), t.inheritsScenario(),
+                t.derivedFrom() == null ? null : t.derivedFrom().term(), t.values(),
+                t.levels().stream().map(t::decode).toList(), t.searchDefault(), t.pledge(), t.description());
+    }
+
+    static ScenarioResponse scenario(Scenario s, CompiledModel defaults) {
+        DealModel model = defaults.model();
+        int index = defaults.scenarioIndex(s.id());
+        double[] x0 = defaults.noDeal(index);
+        Map<String, Object> noDeal = new LinkedHashMap<>();
+        for (int t = 0; t < x0.length; t++) {
+            TermDef def = model.terms().get(t);
+            noDeal.put(def.id(), Double.isNaN(x0[t]) ? null : def.decode(x0[t]));
+        }
+        Map<String, Double> utility = new LinkedHashMap<>();
+        for (Side side : Side.values()) {
+            utility.put(side.name(), defaults.noDealUtility(side, index));
+        }
+        return new ScenarioResponse(s.id(), s.name(), s.date(), s.description(), s.builtIn(), new TreeMap<>(s.values()),
+                s.threats().stream().map(t -> new ScenarioResponse.ThreatResponse(t.term(), t.value(), t.probability(), t.description())).toList(),
+                noDeal, utility, s.sources());
+    }
+
+    static ProfileResponse profile(Profile p) {
+        Map<Side, Map<String, Double>> weights = new EnumMap<>(Side.class);
+        p.weights().forEach((side, w) -> weights.put(side, new TreeMap<>(w)));
+        List<ProfileResponse.FactionProfile> factions = p.factions().stream().map(f -> new ProfileResponse.FactionProfile(
+                f.id(), f.side(), f.name(), f.description(), f.clout(), f.veto(), f.vetoScope(), new TreeMap<>(f.multipliers()))).toList();
+        var c = p.credibility();
+        var credibility = new ProfileResponse.CredibilityProfile(new TreeMap<>(c.trackRecords()), c.purchaseCategories(),
+                new TreeMap<>(c.formFactors()), new TreeMap<>(c.enforcementFactors()), c.baselineUsdBn(), c.referenceGrowth(),
+                c.referenceDelivery(), c.excessBelief());
+        Map<Side, Double> quorum = new EnumMap<>(Side.class);
+        quorum.put(Side.US, p.settings().quorumUs());
+        quorum.put(Side.CN, p.settings().quorumCn());
+        return new ProfileResponse(p.id(), p.name(), p.description(), p.sources(), p.builtIn(), p.version(), weights, factions,
+                credibility, new ProfileResponse.SettingsProfile(p.settings().stanceMargin(), p.settings().vetoTemperature(), quorum));
+    }
+}

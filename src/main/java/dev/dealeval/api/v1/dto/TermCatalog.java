@@ -1,0 +1,32 @@
+package dev.dealeval.api.v1.dto;
+
+import dev.dealeval.domain.model.TermKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(description = "The term catalogue of the deal model.")
+public record TermCatalog(
+        @Schema(description = "Version of the model file.") String modelVersion,
+        @Schema(description = "Bundles in the default search space (product of the levels of the search terms).") long defaultSearchSpace,
+        List<TermDescriptor> terms) {
+
+    @Schema(description = "One term: how to write it in a bundle and what it means.")
+    public record TermDescriptor(
+            @Schema(description = "section.name as used in a bundle.", examples = "purchases.agricultureUsdBnPerYear") String id,
+            String section,
+            String name,
+            TermKind kind,
+            String unit,
+            @Schema(description = "Smallest allowed value (numeric terms).") Double min,
+            @Schema(description = "Largest allowed value (numeric terms).") Double max,
+            @Schema(description = "Value meaning no commitment; null when the term inherits the scenario or derives from another term.") Object neutral,
+            @Schema(description = "True for tariffs and controls: left out, they keep the scenario's level.") boolean inheritsScenario,
+            @Schema(description = "Term whose value a left-out value follows, if any.") String derivedFrom,
+            @Schema(description = "Allowed values of an enum term.") List<String> values,
+            @Schema(description = "Default candidate values when searching the deal space.") List<Object> levels,
+            @Schema(description = "Part of the default search subset.") boolean searchDefault,
+            @Schema(description = "Credibility category when the term is a Chinese promise.") String pledge,
+            String description) {
+    }
+}

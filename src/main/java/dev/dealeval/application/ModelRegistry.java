@@ -1,0 +1,98 @@
+package dev.dealeval.application;
+
+import dev.dealeval.config.DealevalConfig;
+import dev.dealeval.config.ModelLoader;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.ModelException;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds the deal model, loaded and checked once at start-up (a broken file stops the service), and
+ * the compiled form of each profile, cached by profile id and version.
+ */
+@Startup
+@ApplicationScoped
+public class ModelRegistry {
+    static final String BUILT_IN_MODEL = "model/deal-model.yaml";
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+
+    private final DealModel model;
+    private final DealevalConfig config;
+    private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
+
+    public ModelRegistry(DealevalConfig config) {
+        this.config = config;
+        this.model = load(config.model().path());
+        if (model.scenario(config.model().defaultScenario()).isEmpty()) {
+            throw new ModelException("dealeval.model.default-scenario", "unknown scenario " + config.model().defaultScenario());
+        }
+        if (model.profile(config.model().defaultProfile()).isEmpty()) {
+            throw new ModelException("dealeval.model.default-profile", "unknown profile " + config.model().defaultProfile());
+        }
+        model.profiles().forEach(this::compiled);
+        LOG.infof("Deal model %s loaded: %d terms, %d criteria, %d scenarios, %d profiles", model.version(),
+                model.terms().size(), model.criteria().size(), model.scenarios().size(), model.profiles().size());
+    }
+
+    private static DealModel load(Optional<String> path) {
+        String source = path.orElse("classpath:" + BUILT_IN_MODEL);
+        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
+                : ModelRegistry.class.getClassLoader().getResourceAsStream(BUILT_IN_MODEL)) {
+            if (in == null) {
+                throw new ModelException("model file", "not found: " + source);
+            }
+            return ModelLoader.load(in);
+        } catch (IOException e) {
+            throw new ModelException("model file", "cannot read " + source + ": " + e.getMessage());
+        } catch (ModelException e) {
+            throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
+        }
+    }
+
+    public DealModel model() {
+        return model;
+    }
+
+    public String defaultScenario() {
+        return config.model().defaultScenario();
+    }
+
+    public String defaultProfile() {
+        return config.model().defaultProfile();
+    }
+
+    public List<Profile> profiles() {
+        return model.profiles();
+    }
+
+    public List<Scenario> scenarios() {
+        return model.scenarios();
+    }
+
+    public Optional<Profile> profile(String id) {
+        return model.profile(id);
+    }
+
+    public Optional<Scenario> scenario(String id) {
+        return model.scenario(id);
+    }
+
+    /** The compiled model for a stored profile, built once per profile id and version. */
+    public CompiledModel compiled(Profile profile) {
+        return compiled.computeIfAbsent(profile.id() + "@" + profile.version(), k -> CompiledModel.compile(model, profile));
+    }
+}
