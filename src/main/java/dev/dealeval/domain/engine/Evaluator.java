@@ -211,11 +211,11 @@ public final class Evaluator {
         if (!anyGiven) {
             out.add("The bundle is empty: it is the no-deal bundle of " + m.scenarios[s].id() + ", so both surpluses are 0.");
         }
-        if (cred.requiredGrowth() > m.referenceGrowth) {
+        if (cred.realism() < 1) {
             out.add("The purchase pledge of $" + Numbers.plain(Math.round(cred.pledgedUsdBnPerYear() * 10) / 10.0)
-                    + "B a year needs U.S. exports to China to grow about " + Math.round(cred.requiredGrowth() * 100)
-                    + "% a year, faster than Phase One's " + Math.round(m.referenceGrowth * 100)
-                    + "%; its credibility is reduced (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
+                    + "B a year is expected to deliver more than a pledge at Phase One's pace (" + Math.round(m.referenceGrowth * 100)
+                    + "% export growth a year) did; the excess is believed at " + Math.round(m.excessBelief * 100)
+                    + "% (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
         }
         for (int t = 0; t < m.nTerms; t++) {
             TermDef def = m.terms[t];

@@ -1,0 +1,84 @@
+package dev.dealeval.config;
+
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.ModelException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelLoaderTest {
+
+    private static String defaultYaml() throws IOException {
+        try (InputStream in = ModelLoaderTest.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDefaultModelHasEveryPartOfTheDomain() {
+        DealModel model = TestModels.defaultModel();
+        assertEquals(35, model.terms().size());
+        assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
+        assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
+        assertEquals(8, model.scenarios().size());
+        assertEquals(java.util.List.of("PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "OCT_2025", "BUSAN_2025",
+                "POST_RULING_2026"), model.scenarios().stream().map(s -> s.id()).toList());
+        var profile = model.profile("default").orElseThrow();
+        assertEquals(11, profile.factions().size());
+        assertEquals(1.0, profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream().mapToDouble(d -> d).sum(), 1e-9);
+        assertEquals(1.0, profile.weights().get(dev.dealeval.domain.model.Side.CN).values().stream().mapToDouble(d -> d).sum(), 1e-9);
+        assertEquals(0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
+        assertEquals(0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
+        // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (DOMAIN.md §2).
+        long space = 1;
+        int searched = 0;
+        for (var t : model.terms()) {
+            if (t.searchDefault()) {
+                space *= t.levels().size();
+                searched++;
+            }
+        }
+        assertEquals(10, searched);
+        assertEquals(1_152_000L, space);
+        assertTrue(model.profiles().size() >= 3);
+    }
+
+    /** Each mutation of the default file must stop loading with a message naming the entry. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "weight: 0.18|weight: -0.18|criteria[0] (exportGains).weight",
+            "range: [0, 60]|range: [60, 0]|terms[0] (purchases.agricultureUsdBnPerYear).range",
+            "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
+            "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
+            "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
+            "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[0] (PRE_2025).values",
+            "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
+            "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
+            "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
+            "    side: US\\n    weight: 0.18|    side: XX\\n    weight: 0.18|criteria[0] (exportGains).side",
+            "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
+    })
+    void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
+        String yaml = defaultYaml();
+        String fromText = from.replace("\\n", "\n");
+        assertTrue(yaml.contains(fromText), "fixture text not found: " + from);
+        String broken = yaml.replaceFirst(java.util.regex.Pattern.quote(fromText), java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
+        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml(broken));
+        assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
+    }
+
+    @Test
+    void invalidYamlIsReported() {
+        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml("terms: [unclosed"));
+        assertTrue(e.getMessage().startsWith("model file: is not valid YAML"), e.getMessage());
+    }
+}

@@ -1,0 +1,222 @@
+package dev.dealeval.domain;
+
+import dev.dealeval.domain.engine.Bundle;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import dev.dealeval.domain.model.TermKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Properties of DESIGN.md §2 on the default model, over seeded random bundles, every scenario and
+ * every built-in profile. A failure message carries the seed's bundle so it can be replayed.
+ */
+class PropertiesTest {
+    private static final int CASES = 300;
+    private final DealModel model = TestModels.defaultModel();
+
+    private double utility(CompiledModel m, Map<String, Object> terms, int s, Side side) {
+        CompiledModel.Work w = m.newWork();
+        m.score(m.resolve(TestModels.bundle(model, terms), s), s, w);
+        return w.utility(side);
+    }
+
+    private int faction(CompiledModel m, String id) {
+        for (int f = 0; f < m.factionCount(); f++) {
+            if (m.faction(f).id().equals(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(id);
+    }
+
+    @Test
+    void theNoDealBundleHasSurplusExactlyZeroOnBothSides() {
+        for (Profile p : model.profiles()) {
+            CompiledModel m = CompiledModel.compile(model, p);
+            for (Scenario sc : model.scenarios()) {
+                int s = m.scenarioIndex(sc.id());
+                Evaluation empty = Evaluator.evaluate(m, Bundle.empty(model.terms().size()), s, List.of());
+                assertEquals(0.0, empty.side(Side.US).surplus(), p.id() + "/" + sc.id());
+                assertEquals(0.0, empty.side(Side.CN).surplus(), p.id() + "/" + sc.id());
+                // The same bundle written out term by term (every no-deal value given explicitly).
+                Map<String, Object> explicit = new HashMap<>();
+                double[] x0 = m.noDeal(s);
+                for (int t = 0; t < x0.length; t++) {
+                    if (!Double.isNaN(x0[t])) {
+                        explicit.put(model.terms().get(t).id(), model.terms().get(t).decode(x0[t]));
+                    }
+                }
+                Evaluation written = Evaluator.evaluate(m, TestModels.bundle(model, explicit), s, List.of());
+                assertEquals(0.0, written.side(Side.US).surplus(), p.id() + "/" + sc.id());
+                assertEquals(0.0, written.side(Side.CN).surplus(), p.id() + "/" + sc.id());
+                written.side(Side.US).factions().forEach(f -> assertEquals(0.0, f.surplus()));
+                written.side(Side.CN).factions().forEach(f -> assertEquals(0.0, f.surplus()));
+            }
+        }
+    }
+
+    @Test
+    void weightsAreScaleInvariant() {
+        BundleGenerator gen = new BundleGenerator(model, 11, 0.5);
+        Profile base = model.profile("default").orElseThrow();
+        CompiledModel m = CompiledModel.compile(model, base);
+        for (int i = 0; i < 20; i++) {
+            double k = 0.01 + gen.random().nextDouble() * 50;
+            Map<Side, Map<String, Double>> scaled = new EnumMap<>(Side.class);
+            base.weights().forEach((side, w) -> {
+                Map<String, Double> s = new HashMap<>();
+                w.forEach((c, v) -> s.put(c, v * k));
+                scaled.put(side, s);
+            });
+            Profile p = new Profile("scaled", "s", "s", List.of(), false, 1, scaled, base.factions(), base.credibility(), base.settings());
+            CompiledModel ms = CompiledModel.compile(model, p);
+            for (int j = 0; j < 10; j++) {
+                Map<String, Object> b = gen.next();
+                int s = gen.random().nextInt(model.scenarios().size());
+                for (Side side : Side.values()) {
+                    assertEquals(utility(m, b, s, side), utility(ms, b, s, side), 1e-9, "k=" + k + " " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void raisingAPledgeNeverLowersUsUtility() {
+        BundleGenerator gen = new BundleGenerator(model, 42, 0.5);
+        for (Profile p : model.profiles()) {
+            CompiledModel m = CompiledModel.compile(model, p);
+            for (int i = 0; i < CASES; i++) {
+                Map<String, Object> b = gen.next();
+                int s = gen.random().nextInt(model.scenarios().size());
+                for (TermDef t : model.terms()) {
+                    if (!t.isPledge()) {
+                        continue;
+                    }
+                    Map<String, Object> low = new HashMap<>(b);
+                    Map<String, Object> high = new HashMap<>(b);
+                    Object a = gen.value(t);
+                    Object c = gen.value(t);
+                    boolean aLower = switch (t.kind()) {
+                        case BOOLEAN -> !((Boolean) a) || (Boolean) c;
+                        case ENUM -> t.values().indexOf(a) <= t.values().indexOf(c);
+                        default -> ((Number) a).doubleValue() <= ((Number) c).doubleValue();
+                    };
+                    low.put(t.id(), aLower ? a : c);
+                    high.put(t.id(), aLower ? c : a);
+                    double uLow = utility(m, low, s, Side.US);
+                    double uHigh = utility(m, high, s, Side.US);
+                    assertTrue(uHigh >= uLow - 1e-9, p.id() + ": raising " + t.id() + " from " + low.get(t.id()) + " to "
+                            + high.get(t.id()) + " lowered U.S. utility " + uLow + " → " + uHigh + " in " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void exportControlReliefLowersTheHawksAndRaisesChina() {
+        BundleGenerator gen = new BundleGenerator(model, 7, 0.5);
+        CompiledModel m = CompiledModel.compile(model, model.profile("default").orElseThrow());
+        int hawks = faction(m, "securityHawks");
+        int strictHawks = 0;
+        int strictChina = 0;
+        for (int i = 0; i < CASES; i++) {
+            Map<String, Object> b = gen.next();
+            int s = gen.random().nextInt(model.scenarios().size());
+            int level = gen.random().nextInt(5);
+            Map<String, Object> tight = new HashMap<>(b);
+            tight.put("usConcessions.exportControlLevel", level);
+            Map<String, Object> relaxed = new HashMap<>(b);
+            relaxed.put("usConcessions.exportControlLevel", level + 1);
+            CompiledModel.Work w = m.newWork();
+            m.score(m.resolve(TestModels.bundle(model, tight), s), s, w);
+            double hawkTight = w.factionUtility(hawks);
+            double cnTight = w.utility(Side.CN);
+            m.score(m.resolve(TestModels.bundle(model, relaxed), s), s, w);
+            assertTrue(w.factionUtility(hawks) <= hawkTight + 1e-12, "hawks gained from relief in " + b);
+            assertTrue(w.utility(Side.CN) >= cnTight - 1e-12, "China lost from relief in " + b);
+            strictHawks += w.factionUtility(hawks) < hawkTight - 1e-9 ? 1 : 0;
+            strictChina += w.utility(Side.CN) > cnTight + 1e-9 ? 1 : 0;
+        }
+        // Not vacuous: the effect is strict unless a criterion is clamped at a bound.
+        assertEquals(CASES, strictChina);
+        assertTrue(strictHawks > CASES * 0.95, "hawks strictly worse in " + strictHawks + "/" + CASES);
+    }
+
+    @Test
+    void lowerUsTariffsRaiseChinasUtility() {
+        BundleGenerator gen = new BundleGenerator(model, 99, 0.5);
+        for (Profile p : model.profiles()) {
+            CompiledModel m = CompiledModel.compile(model, p);
+            int strict = 0;
+            for (int i = 0; i < CASES; i++) {
+                Map<String, Object> b = gen.next();
+                int s = gen.random().nextInt(model.scenarios().size());
+                String term = gen.random().nextBoolean() ? "usConcessions.reciprocalTariffPct" : "usConcessions.fentanylTariffPct";
+                TermDef t = model.term(term).orElseThrow();
+                double hi = t.min() + gen.random().nextDouble() * (t.max() - t.min());
+                double lo = hi * gen.random().nextDouble();
+                Map<String, Object> high = new HashMap<>(b);
+                high.put(term, hi);
+                Map<String, Object> low = new HashMap<>(b);
+                low.put(term, lo);
+                double uHigh = utility(m, high, s, Side.CN);
+                double uLow = utility(m, low, s, Side.CN);
+                assertTrue(uLow >= uHigh - 1e-12, p.id() + ": cutting " + term + " " + hi + " → " + lo + " lowered China's utility in " + b);
+                strict += uLow > uHigh + 1e-9 ? 1 : 0;
+            }
+            assertTrue(strict > CASES * 0.9, p.id() + ": strictly better in " + strict + "/" + CASES);
+        }
+    }
+
+    @Test
+    void everyConcessionCostsTheSideThatGivesIt() {
+        // DOMAIN.md §3: a bundle in which one side gives everything and receives nothing is rejected by that side.
+        CompiledModel m = CompiledModel.compile(model, model.profile("default").orElseThrow());
+        for (Scenario sc : model.scenarios()) {
+            Map<String, Object> usGivesAll = new HashMap<>();
+            Map<String, Object> cnGivesAll = new HashMap<>();
+            for (TermDef t : model.terms()) {
+                Object best = givenMost(t);
+                if (best != null) {
+                    (t.section().equals("usConcessions") ? usGivesAll : cnGivesAll).put(t.id(), best);
+                }
+            }
+            Evaluation us = TestModels.evaluate(m, sc.id(), usGivesAll);
+            Evaluation cn = TestModels.evaluate(m, sc.id(), cnGivesAll);
+            assertTrue(!us.side(Side.US).ratified() && us.side(Side.US).surplus() < 0, sc.id() + " U.S. gives all: " + us.side(Side.US).surplus());
+            assertTrue(!cn.side(Side.CN).ratified() && cn.side(Side.CN).surplus() < 0, sc.id() + " China gives all: " + cn.side(Side.CN).surplus());
+        }
+    }
+
+    /** The most generous value of a term for the side that gives it, or null for terms neither side "gives". */
+    private static Object givenMost(TermDef t) {
+        return switch (t.id()) {
+            case "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "chinaMeasures.tariffPct" -> 0.0;
+            case "usConcessions.section301ReliefShare" -> 1.0;
+            case "usConcessions.standstillMonths" -> 36;
+            case "usConcessions.exportControlLevel" -> 5;
+            case "usConcessions.cfiusPosture" -> "OPEN_NON_SENSITIVE";
+            case "usConcessions.portFeesSuspended", "chinaMeasures.countermeasuresSuspended", "finance.reserveCurrencyStandDown",
+                 "finance.noDevaluationPledge", "geopolitics.nuclearDialogue", "purchases.catchUpProvision" -> true;
+            case "chinaMeasures.rareEarths" -> "GENERAL_LICENSES";
+            case "fentanyl.level" -> "VERIFIED_REDUCTION";
+            case "tiktok.structure" -> "FULL_DIVESTITURE";
+            default -> t.isPledge() && (t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER) && t.alternativeOf() == null
+                    ? (Object) t.max() : null;
+        };
+    }
+}
