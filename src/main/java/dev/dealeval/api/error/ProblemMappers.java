@@ -37,7 +37,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         return problem(400, INVALID, "Invalid input", "The request has " + count(e.violations().size()) + ".", uri,
-                e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message())).toList());
+                e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message()))
+                        .sorted(Comparator.comparing(ProblemDetail.Violation::field)).toList());
     }
 
     @ServerExceptionMapper
@@ -107,6 +108,10 @@ public class ProblemMappers {
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            // A syntax error met while binding (a truncated body, NaN): report it as the syntax error it is.
+            e = parse;
+        }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Non-standard token")) {
             String field = parserPath(e);
@@ -229,7 +234,7 @@ public class ProblemMappers {
         if (m == null) {
             return "invalid JSON";
         }
-        String first = m.split("\n")[0];
+        String first = m.split("\n")[0].replaceAll("\\s*\\(start marker at \\[Source.*", "").replaceAll("\\s*at \\[Source.*", "");
         return first.replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
     }
 

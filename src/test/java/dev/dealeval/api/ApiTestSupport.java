@@ -1,0 +1,24 @@
+package dev.dealeval.api;
+
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * REST Assured set-up shared by the API tests: JSON numbers read as doubles (not floats), and
+ * request and response logged only when a check fails.
+ */
+public abstract class ApiTestSupport {
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    public static ValidatableResponse evaluate(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post("/api/v1/evaluations").then();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class CatalogResourceTest extends ApiTestSupport {
+
+    @Test
+    void termsListTheWholeCatalogue() {
+        given().get("/api/v1/terms").then().statusCode(200)
+                .body("modelVersion", equalTo("2025.11-1"))
+                .body("defaultSearchSpace", equalTo(1152000))
+                .body("terms", hasSize(35))
+                .body("terms.find { it.id == 'purchases.years' }.kind", equalTo("INTEGER"))
+                .body("terms.find { it.id == 'purchases.years' }.min", equalTo(1.0))
+                .body("terms.find { it.id == 'purchases.years' }.max", equalTo(5.0))
+                .body("terms.find { it.id == 'purchases.years' }.neutral", equalTo(2))
+                .body("terms.find { it.id == 'purchases.years' }.levels", contains(2, 3))
+                .body("terms.find { it.id == 'fentanyl.level' }.values", contains("NONE", "STATEMENT", "LAW_ENFORCEMENT_PACKAGE",
+                        "PRECURSOR_LICENSING", "VERIFIED_REDUCTION"))
+                .body("terms.find { it.id == 'fentanyl.level' }.neutral", equalTo("NONE"))
+                .body("terms.find { it.id == 'usConcessions.exportControlLevel' }.inheritsScenario", is(true))
+                .body("terms.find { it.id == 'usConcessions.exportControlLevel' }.neutral", nullValue())
+                .body("terms.find { it.id == 'tiktok.bytedanceStakePct' }.derivedFrom", equalTo("tiktok.structure"))
+                .body("terms.find { it.id == 'usConcessions.pntrKept' }.neutral", is(true))
+                .body("terms.findAll { it.searchDefault }.id", hasSize(10));
+    }
+
+    @Test
+    void scenariosListTheEightStatusQuos() {
+        given().get("/api/v1/scenarios").then().statusCode(200)
+                .body("total", equalTo(8))
+                .body("items.id", contains("PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "OCT_2025", "BUSAN_2025",
+                        "POST_RULING_2026"));
+    }
+
+    @Test
+    void aScenarioShowsItsNoDealBundle() {
+        given().get("/api/v1/scenarios/OCT_2025").then().statusCode(200)
+                .body("values.'chinaMeasures.rareEarths'", equalTo("BROAD_CONTROLS"))
+                .body("threats[0].term", equalTo("usConcessions.reciprocalTariffPct"))
+                .body("threats[0].probability", equalTo(0.5))
+                // 10% now, 110% threatened at even odds → expected 60% without a deal.
+                .body("noDealBundle.'usConcessions.reciprocalTariffPct'", equalTo(60.0))
+                .body("noDealBundle.'tiktok.bytedanceStakePct'", nullValue())
+                .body("noDealUtility.US", closeTo(26.7192, 1e-4));
+    }
+
+    @Test
+    void profilesIncludeTheBuiltIns() {
+        given().get("/api/v1/profiles").then().statusCode(200)
+                .body("items.id", hasItems("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic"))
+                .body("items.find { it.id == 'default' }.builtIn", is(true));
+        given().get("/api/v1/profiles/hawkish-washington").then().statusCode(200)
+                .body("weights.US.nationalSecurity", equalTo(0.25))
+                .body("factions.find { it.id == 'congress' }.veto", equalTo("FULL"))
+                .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.2))
+                .body("credibility.trackRecords.agriculture", equalTo(0.83))
+                .body("settings.quorum.US", equalTo(0.5));
+    }
+
+    @Test
+    void unknownIdsInAPathAre404ProblemDocuments() {
+        given().get("/api/v1/scenarios/NOPE").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not found"))
+                .body("detail", equalTo("No scenario with id 'NOPE'."))
+                .body("instance", equalTo("/api/v1/scenarios/NOPE"));
+        given().get("/api/v1/profiles/nobody").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("No profile with id 'nobody'."));
+    }
+}

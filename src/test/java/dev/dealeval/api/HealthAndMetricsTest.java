@@ -1,0 +1,31 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static dev.dealeval.api.ApiTestSupport.evaluate;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class HealthAndMetricsTest extends ApiTestSupport {
+
+    @Test
+    void readinessReportsTheModel() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2025.11-1"))
+                .body("checks.find { it.name == 'deal-model' }.data.terms", equalTo(35));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void evaluationsAreCountedByVerdict() {
+        evaluate("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 10}, \"chinaMeasures\": {\"tariffPct\": 10}}}")
+                .statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dealeval_evaluations_total{verdict=\"AGREEMENT_LIKELY\""))
+                .body(containsString("http_server_requests_seconds_count"));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.dealeval.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every request example in the served OpenAPI document is a real request that gets 2xx. */
+@QuarkusTest
+class OpenApiExamplesTest extends ApiTestSupport {
+
+    @Test
+    void everyRequestExampleSucceeds() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> sent = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        var paths = doc.get("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            var ops = path.getValue().fields();
+            while (ops.hasNext()) {
+                var op = ops.next();
+                JsonNode examples = op.getValue().path("requestBody").path("content").path("application/json").path("examples");
+                var it = examples.fields();
+                while (it.hasNext()) {
+                    var example = it.next();
+                    JsonNode node = example.getValue();
+                    if (node.has("$ref")) {
+                        String name = node.get("$ref").asText().substring("#/components/examples/".length());
+                        node = doc.path("components").path("examples").path(name);
+                    }
+                    assertTrue(node.has("value"), example.getKey() + " has no value");
+                    int status = given().contentType(ContentType.JSON).body(node.get("value").toString())
+                            .request(op.getKey().toUpperCase(), path.getKey()).then().extract().statusCode();
+                    sent.add(op.getKey() + " " + path.getKey() + " " + example.getKey());
+                    if (status < 200 || status >= 300) {
+                        failures.add(example.getKey() + " → " + status);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(sent.size() >= 6, "expected the evaluation examples, sent " + sent);
+    }
+}
