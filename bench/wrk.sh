@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# HTTP load test on loopback: POST /api/v1/evaluations against the service's cheapest GET endpoints,
+# in the same run, with wrk (Debian package `wrk`), 32 connections, 2 threads.
+#   bench/wrk.sh [seconds per run, default 30]
+# Starts the packaged service on port 18080 (build it first with ./mvnw package -DskipTests), warms
+# it up, measures, prints requests/s, p99 latency and errors per endpoint, and stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+port=18080
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+out=target/wrk
+mkdir -p "$out"
+java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+base="http://127.0.0.1:$port"
+
+cat >"$out/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"scenario":"MAR_2025","bundle":{"purchases":{"agricultureUsdBnPerYear":16,"energyUsdBnPerYear":26,"manufacturedUsdBnPerYear":39,"servicesUsdBnPerYear":19},"investment":{"jobs":500000,"technologyLicensing":true},"finance":{"treasuryChangeUsdBn":100,"reserveCurrencyStandDown":true,"noDevaluationPledge":true},"fentanyl":{"level":"LAW_ENFORCEMENT_PACKAGE"},"usConcessions":{"fentanylTariffPct":0,"standstillMonths":24,"exportControlLevel":3,"cfiusPosture":"CASE_BY_CASE_MINORITY"},"commitment":{"form":"FLOATED_PROPOSAL"}}}'
+LUA
+cat >"$out/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
+end
+LUA
+cat "$out/post.lua" "$out/report.lua" >"$out/post-report.lua"
+
+run() { # name, url, script
+  wrk -t2 -c32 -d"${secs}s" --latency -s "$3" "$2" >"$out/$1.txt" 2>&1
+  printf '%-34s %s\n' "$1" "$(grep RESULT "$out/$1.txt" | sed 's/RESULT //')"
+}
+# Warm-up (JIT) on both paths, not reported.
+wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations" >/dev/null
+wrk -t2 -c32 -d5s -s "$out/report.lua" "$base/api/v1/profiles/default" >/dev/null
+echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
+run "GET /q/health/live" "$base/q/health/live" "$out/report.lua"
+run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"
+run "GET /api/v1/profiles/default" "$base/api/v1/profiles/default" "$out/report.lua"
+run "GET /api/v1/terms" "$base/api/v1/terms" "$out/report.lua"
+run "POST /api/v1/evaluations" "$base/api/v1/evaluations" "$out/post-report.lua"
+echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
