@@ -61,6 +61,8 @@ public final class CompiledModel {
     final double referenceGrowth;
     final double referenceDelivery;
     final double excessBelief;
+    /** paceLimit for whole years 0..10, so the hot path need not call Math.pow. */
+    final double[] paceByYears;
 
     // criteria
     final int nCrit;
@@ -78,7 +80,16 @@ public final class CompiledModel {
     final double[][] compLevels;
     final int[] compGate;
     final double[] compGatePer;
+    /** Pledge category of the component's term when it is scored at credible value (U.S. criteria), else -1. */
+    final int[] compBelief;
+    /** Pledge category of the component's gate term when the gate is credible (U.S. criteria), else -1. */
+    final int[] compGateBelief;
+    final boolean[] compCategorical;
     final double[] sideWeight;
+    /** For each term, the criteria whose value can change when that term alone changes. */
+    final int[][] affectedCriteria;
+    final int[] derivedTerms;
+    final int[] alternativeTerms;
 
     // factions
     final int nFac;
@@ -153,6 +164,10 @@ public final class CompiledModel {
         referenceGrowth = cred.referenceGrowth();
         referenceDelivery = cred.referenceDelivery();
         excessBelief = cred.excessBelief();
+        paceByYears = new double[11];
+        for (int n = 0; n < paceByYears.length; n++) {
+            paceByYears[n] = paceLimit(n);
+        }
 
         // --- criteria, U.S. first
         List<CriterionDef> ordered = new ArrayList<>(model.criteria(Side.US));
@@ -206,6 +221,20 @@ public final class CompiledModel {
             }
         }
         compStart[nCrit] = k;
+        compBelief = new int[nComp];
+        compGateBelief = new int[nComp];
+        compCategorical = new boolean[nComp];
+        for (int c = 0; c < nCrit; c++) {
+            for (int j = compStart[c]; j < compStart[c + 1]; j++) {
+                boolean us = c < nUs;
+                compBelief[j] = us ? pledgeCategory[compTerm[j]] : -1;
+                compGateBelief[j] = us && compGate[j] >= 0 ? pledgeCategory[compGate[j]] : -1;
+                compCategorical[j] = categorical[compTerm[j]];
+            }
+        }
+        derivedTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> derivedSource[t] >= 0).toArray();
+        alternativeTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> alternativeTarget[t] >= 0).toArray();
+        affectedCriteria = affectedCriteria();
         sideWeight = new double[nCrit];
         for (int c = 0; c < nCrit; c++) {
             sideWeight[c] = profile.weights().get(criteria[c].side()).get(criteria[c].id());
@@ -264,6 +293,50 @@ public final class CompiledModel {
             noDealUtility[s][1] = w.utilityCn;
             System.arraycopy(w.factionUtility, 0, noDealUtility[s], 2, nFac);
         }
+    }
+
+    /**
+     * The criteria a change of one term can move: those that score it or are gated by it, those
+     * that score a term derived from it or folded into it, and — for terms that change belief
+     * (purchases, commitment form and enforcement, the pledge's years) — every U.S. criterion that
+     * scores a pledge. Lets explanations recompute only what a term touches.
+     */
+    private int[][] affectedCriteria() {
+        boolean[] beliefTerm = new boolean[nTerms];
+        for (int t : purchaseTerms) {
+            beliefTerm[t] = true;
+        }
+        for (int t : new int[] {formTerm, enforcementTerm, yearsTerm}) {
+            if (t >= 0) {
+                beliefTerm[t] = true;
+            }
+        }
+        int[][] out = new int[nTerms][];
+        for (int t = 0; t < nTerms; t++) {
+            boolean[] drives = new boolean[nTerms];
+            drives[t] = true;
+            for (int d = 0; d < nTerms; d++) {
+                if (derivedSource[d] == t || alternativeTarget[t] == d) {
+                    drives[d] = true;
+                }
+            }
+            if (alternativeTarget[t] >= 0) {
+                beliefTerm[t] = beliefTerm[alternativeTarget[t]];
+            }
+            List<Integer> cs = new ArrayList<>();
+            for (int c = 0; c < nCrit; c++) {
+                boolean hit = false;
+                for (int j = compStart[c]; j < compStart[c + 1] && !hit; j++) {
+                    hit = drives[compTerm[j]] || (compGate[j] >= 0 && drives[compGate[j]])
+                            || (beliefTerm[t] && (compBelief[j] >= 0 || compGateBelief[j] >= 0));
+                }
+                if (hit) {
+                    cs.add(c);
+                }
+            }
+            out[t] = cs.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     /** Compiles the model with one of its profiles (or a profile derived from one). */
@@ -407,16 +480,14 @@ public final class CompiledModel {
     /** Derived terms follow their source; alternative units fold into their target. */
     void effective(double[] x, double[] out) {
         System.arraycopy(x, 0, out, 0, nTerms);
-        for (int t = 0; t < nTerms; t++) {
-            if (derivedSource[t] >= 0 && Double.isNaN(out[t])) {
+        for (int t : derivedTerms) {
+            if (Double.isNaN(out[t])) {
                 out[t] = derivedTable[t][(int) out[derivedSource[t]]];
             }
         }
-        for (int t = 0; t < nTerms; t++) {
+        for (int t : alternativeTerms) {
             int target = alternativeTarget[t];
-            if (target >= 0) {
-                out[target] = Math.max(out[target], out[t] * alternativeFactor[t]);
-            }
+            out[target] = Math.max(out[target], out[t] * alternativeFactor[t]);
         }
     }
 
@@ -425,44 +496,10 @@ public final class CompiledModel {
      * (DESIGN.md §2). Allocation-free.
      */
     public void score(double[] x, int s, Work w) {
-        double[] xe = w.effective;
-        effective(x, xe);
-        double[] x0e = noDealEffective[s];
-        credibility(xe, x0e, w);
+        prepare(x, s, w);
         double[] v = w.value;
         for (int c = 0; c < nCrit; c++) {
-            boolean us = c < nUs;
-            double raw = base[c];
-            for (int k = compStart[c], end = compStart[c + 1]; k < end; k++) {
-                int t = compTerm[k];
-                double xv = xe[t];
-                double fx;
-                int cat = us ? pledgeCategory[t] : -1;
-                if (cat < 0) {
-                    fx = fn(k, xv);
-                } else {
-                    // The U.S. values a pledge at its expected delivery π (DESIGN.md §2).
-                    double pi = w.belief[cat];
-                    double x0v = x0e[t];
-                    if (categorical[t]) {
-                        double f0 = fn(k, x0v);
-                        fx = f0 + pi * (fn(k, xv) - f0);
-                    } else {
-                        fx = fn(k, x0v + pi * (xv - x0v));
-                    }
-                }
-                int g = compGate[k];
-                if (g >= 0) {
-                    double gv = xe[g];
-                    int gcat = us ? pledgeCategory[g] : -1;
-                    if (gcat >= 0) {
-                        gv = x0e[g] + w.belief[gcat] * (gv - x0e[g]);
-                    }
-                    fx *= clamp01(gv / compGatePer[k]);
-                }
-                raw += fx;
-            }
-            v[c] = clamp01(saturating[c] ? 1 - Math.exp(-raw / scale[c]) : raw);
+            v[c] = criterion(c, s, w);
         }
         double uUs = 0;
         for (int c = 0; c < nUs; c++) {
@@ -484,6 +521,53 @@ public final class CompiledModel {
             }
             w.factionUtility[f] = 100 * u;
         }
+    }
+
+    /** Effective term values and belief per pledge category, for {@link #criterion}. */
+    void prepare(double[] x, int s, Work w) {
+        effective(x, w.effective);
+        credibility(w.effective, noDealEffective[s], w);
+    }
+
+    /** The 0–1 value of criterion c for the bundle last {@link #prepare prepared} in w. */
+    double criterion(int c, int s, Work w) {
+        double[] xe = w.effective;
+        double[] x0e = noDealEffective[s];
+        double[] belief = w.belief;
+        double raw = base[c];
+        for (int k = compStart[c], end = compStart[c + 1]; k < end; k++) {
+            int t = compTerm[k];
+            double xv = xe[t];
+            double fx;
+            int cat = compBelief[k];
+            if (cat < 0) {
+                fx = fn(k, xv);
+            } else {
+                // The U.S. values a pledge at its expected delivery π (DESIGN.md §2).
+                double pi = belief[cat];
+                double x0v = x0e[t];
+                if (compCategorical[k]) {
+                    double f0 = fn(k, x0v);
+                    fx = f0 + pi * (fn(k, xv) - f0);
+                } else {
+                    fx = fn(k, x0v + pi * (xv - x0v));
+                }
+            }
+            int g = compGate[k];
+            if (g >= 0) {
+                double gv = xe[g];
+                int gcat = compGateBelief[k];
+                if (gcat >= 0) {
+                    gv = x0e[g] + belief[gcat] * (gv - x0e[g]);
+                }
+                fx *= clamp01(gv / compGatePer[k]);
+            }
+            raw += fx;
+        }
+        if (saturating[c]) {
+            return raw <= 0 ? 0 : clamp01(1 - Math.exp(-raw / scale[c]));
+        }
+        return clamp01(raw);
     }
 
     private double fn(int k, double x) {
@@ -533,7 +617,8 @@ public final class CompiledModel {
             weighted += trackRecord[pledgeCategory[t]] * p;
         }
         double years = yearsTerm < 0 ? 1 : xe[yearsTerm];
-        double pace = referenceDelivery * paceLimit(years);
+        int whole = (int) years;
+        double pace = referenceDelivery * (whole == years && whole < paceByYears.length ? paceByYears[whole] : paceLimit(years));
         double realism = weighted > pace ? (pace + excessBelief * (weighted - pace)) / weighted : 1.0;
         for (int c = 0; c < categories.length; c++) {
             double pi = trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);

@@ -50,21 +50,37 @@ public final class Evaluator {
                 moved.add(t);
             }
         }
+        // Only the criteria a term touches are recomputed; utilities change by weight × the change.
         double[][] termSide = new double[moved.size()][2];
         double[][] termFac = new double[moved.size()][m.nFac];
         double[] xt = x.clone();
         for (int i = 0; i < moved.size(); i++) {
             int t = moved.get(i);
             xt[t] = x0[t];
-            m.score(xt, s, w);
+            m.prepare(xt, s, w);
             xt[t] = x[t];
-            termSide[i][0] = uUs - w.utilityUs;
-            termSide[i][1] = uCn - w.utilityCn;
-            for (int f = 0; f < m.nFac; f++) {
-                termFac[i][f] = uFac[f] - w.factionUtility[f];
+            for (int c : m.affectedCriteria[t]) {
+                double dv = values[c] - m.criterion(c, s, w);
+                if (dv == 0) {
+                    continue;
+                }
+                boolean usCrit = c < m.nUs;
+                termSide[i][usCrit ? 0 : 1] += 100 * m.sideWeight[c] * dv;
+                for (int f = 0; f < m.nFac; f++) {
+                    if (m.factionUs[f] == usCrit) {
+                        termFac[i][f] += 100 * m.factionWeight[f][c] * dv;
+                    }
+                }
             }
         }
 
+        Object[] shown = new Object[moved.size()];
+        Object[] shownNoDeal = new Object[moved.size()];
+        String[] phrases = new String[moved.size()];
+        for (int i = 0; i < moved.size(); i++) {
+            shown[i] = display(m, x, moved.get(i));
+            shownNoDeal[i] = display(m, x0, moved.get(i));
+        }
         EnumMap<Side, SideResult> sides = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             boolean us = side == Side.US;
@@ -81,7 +97,7 @@ public final class Evaluator {
             List<TermContribution> termList = new ArrayList<>();
             for (int i = 0; i < moved.size(); i++) {
                 int t = moved.get(i);
-                termList.add(new TermContribution(m.terms[t].id(), display(m, x, t), display(m, x0, t), termSide[i][us ? 0 : 1]));
+                termList.add(new TermContribution(m.terms[t].id(), shown[i], shownNoDeal[i], termSide[i][us ? 0 : 1]));
             }
             termList.sort((a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
             List<FactionResult> facs = new ArrayList<>();
@@ -96,7 +112,7 @@ public final class Evaluator {
                 if (stance == Stance.SUPPORT) {
                     supporting += m.clout[f];
                 }
-                List<String> reasons = reasons(m, x, moved, termFac, f, stance);
+                List<String> reasons = reasons(m, moved, shown, phrases, termFac, f, stance);
                 String summary = m.factions[f].id() + " " + verb(stance)
                         + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons));
                 facs.add(new FactionResult(m.factions[f].id(), m.clout[f], m.factions[f].veto(), m.vetoApplies(f, x, s),
@@ -127,7 +143,8 @@ public final class Evaluator {
     }
 
     /** The terms that move a faction most, in the direction of its stance, as "phrase (±n.n)". */
-    private static List<String> reasons(CompiledModel m, double[] x, List<Integer> moved, double[][] termFac, int f, Stance stance) {
+    private static List<String> reasons(CompiledModel m, List<Integer> moved, Object[] shown, String[] phrases, double[][] termFac,
+                                        int f, Stance stance) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < moved.size(); i++) {
             double c = termFac[i][f];
@@ -144,26 +161,25 @@ public final class Evaluator {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_REASONS, order.size()); i++) {
             int idx = order.get(i);
-            int t = moved.get(idx);
-            out.add(phrase(m, x, t) + " (" + Numbers.signed1(termFac[idx][f]) + ")");
+            if (phrases[idx] == null) {
+                phrases[idx] = phrase(m.terms[moved.get(idx)], shown[idx]);
+            }
+            out.add(phrases[idx] + " (" + Numbers.signed1(termFac[idx][f]) + ")");
         }
         return out;
     }
 
     /** The term's reason phrase with its value, e.g. "export-control level 4". */
-    static String phrase(CompiledModel m, double[] x, int t) {
-        return m.terms[t].phrase().replace("{value}", text(m, x, t));
-    }
-
-    private static String text(CompiledModel m, double[] x, int t) {
-        Object v = display(m, x, t);
-        if (v instanceof String str) {
-            return str.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    static String phrase(dev.dealeval.domain.model.TermDef term, Object value) {
+        String text;
+        if (value instanceof String str) {
+            text = str.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        } else if (value instanceof Double d) {
+            text = Numbers.plain(Numbers.round4(d));
+        } else {
+            text = String.valueOf(value);
         }
-        if (v instanceof Double d) {
-            return Numbers.plain(Numbers.round4(d));
-        }
-        return String.valueOf(v);
+        return term.phrase().replace("{value}", text);
     }
 
     /** The value as it would be written in a request; a derived term shows the value it derives. */

@@ -10,7 +10,8 @@ public final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        String s = Double.toString(v);
+        return s.indexOf('E') < 0 ? s : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** One decimal with an explicit sign: 6.14 → "+6.1", -3.36 → "-3.4". */
