@@ -13,10 +13,6 @@ public class InvalidInputException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
-    public InvalidInputException(String field, String message) {
-        this(List.of(new Violation(field, message)));
-    }
-
     public List<Violation> violations() {
         return violations;
     }

@@ -33,7 +33,11 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("terms.find { it.id == 'usConcessions.exportControlLevel' }.neutral", nullValue())
                 .body("terms.find { it.id == 'tiktok.bytedanceStakePct' }.derivedFrom", equalTo("tiktok.structure"))
                 .body("terms.find { it.id == 'usConcessions.pntrKept' }.neutral", is(true))
-                .body("terms.findAll { it.searchDefault }.id", hasSize(10));
+                .body("terms.findAll { it.searchDefault }.id", hasSize(10))
+                .body("criteria", hasSize(17))
+                .body("criteria.find { it.id == 'tariffRelief' }.side", equalTo("CN"))
+                .body("criteria.find { it.id == 'tariffRelief' }.defaultWeight", equalTo(0.25))
+                .body("criteria.find { it.id == 'exportGains' }.formula", org.hamcrest.Matchers.containsString("credible purchases / 100"));
     }
 
     @Test

@@ -24,14 +24,17 @@ public class TermResource {
             }
         }
         this.catalog = new TermCatalog(registry.model().version(), space,
-                registry.model().terms().stream().map(DtoMapper::term).toList());
+                registry.model().terms().stream().map(DtoMapper::term).toList(),
+                registry.model().criteria().stream().map(c -> new TermCatalog.CriterionDescriptor(c.id(), c.side(), c.weight(),
+                        c.formula(), c.description())).toList());
     }
 
     @GET
-    @Operation(summary = "List the terms a bundle can contain",
+    @Operation(summary = "List the terms a bundle can contain, and the criteria that score them",
             description = "Every term of the deal model with its kind, unit, allowed range or values, neutral (no-commitment) "
                     + "value, whether it inherits the scenario's level, its default search levels and what it means. Terms are "
-                    + "written in a bundle as section.name, e.g. purchases.agricultureUsdBnPerYear.")
+                    + "written in a bundle as section.name, e.g. purchases.agricultureUsdBnPerYear. Also lists each side's criteria with "
+                    + "their default weights and formulas.")
     public TermCatalog list() {
         return catalog;
     }

@@ -12,12 +12,4 @@ public record Bundle(double[] values, boolean[] given) {
         java.util.Arrays.fill(v, Double.NaN);
         return new Bundle(v, new boolean[terms]);
     }
-
-    public Bundle with(int term, double value) {
-        double[] v = values.clone();
-        boolean[] g = given.clone();
-        v[term] = value;
-        g[term] = true;
-        return new Bundle(v, g);
-    }
 }

@@ -391,10 +391,6 @@ public final class CompiledModel {
         return profile;
     }
 
-    public int termCount() {
-        return nTerms;
-    }
-
     public int factionCount() {
         return nFac;
     }
@@ -410,10 +406,6 @@ public final class CompiledModel {
             }
         }
         return -1;
-    }
-
-    public Scenario scenario(int s) {
-        return scenarios[s];
     }
 
     /** The no-deal bundle x0(s), encoded; derived terms are NaN (they follow their source). */

@@ -1,8 +1,6 @@
 package dev.dealeval.domain.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,14 +44,5 @@ public record DealModel(
 
     public List<CriterionDef> criteria(Side side) {
         return criteria.stream().filter(c -> c.side() == side).toList();
-    }
-
-    /** Terms grouped by section, in catalogue order. */
-    public Map<String, List<TermDef>> sections() {
-        Map<String, List<TermDef>> out = new LinkedHashMap<>();
-        for (TermDef t : terms) {
-            out.computeIfAbsent(t.section(), k -> new java.util.ArrayList<>()).add(t);
-        }
-        return out;
     }
 }

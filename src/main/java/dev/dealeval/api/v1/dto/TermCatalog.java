@@ -9,7 +9,18 @@ import java.util.List;
 public record TermCatalog(
         @Schema(description = "Version of the model file.") String modelVersion,
         @Schema(description = "Bundles in the default search space (product of the levels of the search terms).") long defaultSearchSpace,
-        List<TermDescriptor> terms) {
+        List<TermDescriptor> terms,
+        @Schema(description = "The criteria each side scores a bundle on, with their default weights and formulas.")
+        List<CriterionDescriptor> criteria) {
+
+    @Schema(description = "One criterion: scored 0-1 from the terms; a side's utility is 100 x the weighted sum.")
+    public record CriterionDescriptor(
+            @Schema(examples = "nationalSecurity") String id,
+            dev.dealeval.domain.model.Side side,
+            @Schema(description = "Weight in the default profile.") double defaultWeight,
+            @Schema(description = "The formula in words.") String formula,
+            String description) {
+    }
 
     @Schema(description = "One term: how to write it in a bundle and what it means.")
     public record TermDescriptor(

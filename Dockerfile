@@ -1,0 +1,69 @@
+# Production image for dealeval (Quarkus fast-jar, JVM mode).
+#
+#   docker build -t dealeval .
+#   docker run --rm -p 8080:8080 dealeval
+#
+# Extra JVM options without replacing the defaults:  -e JAVA_OPTS_APPEND="-Dquarkus.log.level=DEBUG"
+
+############################
+# Build stage
+############################
+FROM eclipse-temurin:17-jdk AS build
+
+# The Maven wrapper (distributionType=only-script) needs unzip to unpack the pinned .zip distribution
+# and verify it against distributionSha256Sum; without unzip it falls back to the .tar.gz and the
+# checksum check fails. The temurin images ship curl/wget but not unzip.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends unzip \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /build
+
+# 1) Build definition only: this layer (Maven itself plus every dependency and plugin) is rebuilt
+#    only when mvnw, .mvn/ or pom.xml change, not on every source change.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN chmod +x mvnw \
+ && ./mvnw -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline quarkus:go-offline
+
+# 2) Sources. Tests are run by CI, not by the image build.
+COPY src/ src/
+RUN ./mvnw -B -q package -DskipTests
+
+############################
+# Runtime stage
+############################
+FROM eclipse-temurin:17-jre
+
+ARG APP_UID=185
+ARG APP_GID=185
+
+# Non-root user; /deployments/data is the writable data directory (embedded database, later).
+RUN groupadd --system --gid ${APP_GID} dealeval \
+ && useradd --system --uid ${APP_UID} --gid dealeval --home-dir /deployments --no-create-home \
+      --shell /usr/sbin/nologin dealeval \
+ && mkdir -p /deployments/data \
+ && chown -R ${APP_UID}:${APP_GID} /deployments
+
+WORKDIR /deployments
+
+# Quarkus fast-jar layout, least to most frequently changing, one layer each.
+COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0" \
+    JAVA_OPTS_APPEND=""
+
+EXPOSE 8080
+
+# Numeric UID:GID (185:185 = dealeval) so that Kubernetes runAsNonRoot can verify it.
+USER ${APP_UID}:${APP_GID}
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD curl -fsS -o /dev/null http://localhost:8080/q/health/live || exit 1
+
+# Exec form through sh so that $JAVA_OPTS / $JAVA_OPTS_APPEND are expanded; `exec` makes java PID 1,
+# so it receives SIGTERM directly and Quarkus shuts down gracefully.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]
