@@ -33,6 +33,10 @@ public final class CompiledModel {
     private static final int FN_LINEAR = 0;
     private static final int FN_POINTS = 1;
     private static final int FN_LEVELS = 2;
+    private static final int GROUP_LINEAR = 0;
+    private static final int GROUP_LEVELS = 1;
+    private static final int GROUP_POINTS = 2;
+    private static final int GROUP_SPECIAL = 3;
 
     final DealModel model;
     final Profile profile;
@@ -86,6 +90,12 @@ public final class CompiledModel {
     final int[] compGateBelief;
     final boolean[] compCategorical;
     final double[] sideWeight;
+    final int[] compCrit;
+    /** Components by how the hot loop sums them: plain linear, plain levels, plain points, and credible or gated ones. */
+    final int[] plainLinear;
+    final int[] plainLevels;
+    final int[] plainPoints;
+    final int[] special;
     /** For each term, the criteria whose value can change when that term alone changes. */
     final int[][] affectedCriteria;
     final int[] derivedTerms;
@@ -195,7 +205,11 @@ public final class CompiledModel {
             saturating[c] = def.shape().kind() == Shape.Kind.SATURATING;
             scale[c] = def.shape().scale();
             compStart[c] = k;
-            for (Component comp : def.components()) {
+            boolean us = c < nUs;
+            List<Component> comps = new ArrayList<>(def.components());
+            // Grouped as the hot loop sums them (see score), so both paths add in the same order.
+            comps.sort(java.util.Comparator.comparingInt(comp -> group(model, comp, us)));
+            for (Component comp : comps) {
                 int t = model.termIndex(comp.term());
                 compTerm[k] = t;
                 ScoreFunction fn = comp.function();
@@ -221,6 +235,12 @@ public final class CompiledModel {
             }
         }
         compStart[nCrit] = k;
+        compCrit = new int[nComp];
+        for (int c = 0; c < nCrit; c++) {
+            for (int j = compStart[c]; j < compStart[c + 1]; j++) {
+                compCrit[j] = c;
+            }
+        }
         compBelief = new int[nComp];
         compGateBelief = new int[nComp];
         compCategorical = new boolean[nComp];
@@ -232,6 +252,15 @@ public final class CompiledModel {
                 compCategorical[j] = categorical[compTerm[j]];
             }
         }
+        int[][] groups = new int[4][];
+        for (int g = 0; g < 4; g++) {
+            final int group = g;
+            groups[g] = java.util.stream.IntStream.range(0, nComp).filter(j -> groupOf(j) == group).toArray();
+        }
+        plainLinear = groups[GROUP_LINEAR];
+        plainLevels = groups[GROUP_LEVELS];
+        plainPoints = groups[GROUP_POINTS];
+        special = groups[GROUP_SPECIAL];
         derivedTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> derivedSource[t] >= 0).toArray();
         alternativeTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> alternativeTarget[t] >= 0).toArray();
         affectedCriteria = affectedCriteria();
@@ -339,6 +368,31 @@ public final class CompiledModel {
         return out;
     }
 
+    /** The summation group of a component, from its definition (used to order a criterion's components). */
+    private static int group(DealModel model, Component comp, boolean us) {
+        boolean pledged = us && model.term(comp.term()).orElseThrow().pledge() != null;
+        boolean gatedByPledge = us && comp.gate() != null && model.term(comp.gate().term()).orElseThrow().pledge() != null;
+        if (pledged || comp.gate() != null || gatedByPledge) {
+            return GROUP_SPECIAL;
+        }
+        if (comp.function() instanceof ScoreFunction.Linear) {
+            return GROUP_LINEAR;
+        }
+        return comp.function() instanceof ScoreFunction.Levels ? GROUP_LEVELS : GROUP_POINTS;
+    }
+
+    /** The summation group of compiled component j; agrees with {@link #group(DealModel, Component, boolean)}. */
+    private int groupOf(int j) {
+        if (compBelief[j] >= 0 || compGate[j] >= 0) {
+            return GROUP_SPECIAL;
+        }
+        return switch (compKind[j]) {
+            case FN_LINEAR -> GROUP_LINEAR;
+            case FN_LEVELS -> GROUP_LEVELS;
+            default -> GROUP_POINTS;
+        };
+    }
+
     /** Compiles the model with one of its profiles (or a profile derived from one). */
     public static CompiledModel compile(DealModel model, Profile profile) {
         return new CompiledModel(model, profile);
@@ -443,6 +497,7 @@ public final class CompiledModel {
     /** Per-thread scratch arrays and the results of the last {@link #score}. */
     public static final class Work {
         final double[] effective;
+        final double[] raw;
         final double[] value;
         final double[] belief;
         final double[] factionUtility;
@@ -455,6 +510,7 @@ public final class CompiledModel {
 
         Work(CompiledModel m) {
             effective = new double[m.nTerms];
+            raw = new double[m.nCrit];
             value = new double[m.nCrit];
             belief = new double[m.categories.length];
             factionUtility = new double[m.nFac];
@@ -489,9 +545,27 @@ public final class CompiledModel {
      */
     public void score(double[] x, int s, Work w) {
         prepare(x, s, w);
+        // Component by component, in groups with no branching inside; each criterion's components
+        // are stored in this group order, so criterion(c) adds them in exactly the same order.
+        double[] xe = w.effective;
+        double[] raw = w.raw;
+        System.arraycopy(base, 0, raw, 0, nCrit);
+        for (int k : plainLinear) {
+            raw[compCrit[k]] += compSlope[k] * xe[compTerm[k]];
+        }
+        for (int k : plainLevels) {
+            raw[compCrit[k]] += compLevels[k][(int) xe[compTerm[k]]];
+        }
+        for (int k : plainPoints) {
+            raw[compCrit[k]] += fn(k, xe[compTerm[k]]);
+        }
+        double[] x0e = noDealEffective[s];
+        for (int k : special) {
+            raw[compCrit[k]] += component(k, xe, x0e, w.belief);
+        }
         double[] v = w.value;
         for (int c = 0; c < nCrit; c++) {
-            v[c] = criterion(c, s, w);
+            v[c] = shape(c, raw[c]);
         }
         double uUs = 0;
         for (int c = 0; c < nUs; c++) {
@@ -525,41 +599,49 @@ public final class CompiledModel {
     double criterion(int c, int s, Work w) {
         double[] xe = w.effective;
         double[] x0e = noDealEffective[s];
-        double[] belief = w.belief;
         double raw = base[c];
         for (int k = compStart[c], end = compStart[c + 1]; k < end; k++) {
-            int t = compTerm[k];
-            double xv = xe[t];
-            double fx;
-            int cat = compBelief[k];
-            if (cat < 0) {
-                fx = fn(k, xv);
-            } else {
-                // The U.S. values a pledge at its expected delivery π (DESIGN.md §2).
-                double pi = belief[cat];
-                double x0v = x0e[t];
-                if (compCategorical[k]) {
-                    double f0 = fn(k, x0v);
-                    fx = f0 + pi * (fn(k, xv) - f0);
-                } else {
-                    fx = fn(k, x0v + pi * (xv - x0v));
-                }
-            }
-            int g = compGate[k];
-            if (g >= 0) {
-                double gv = xe[g];
-                int gcat = compGateBelief[k];
-                if (gcat >= 0) {
-                    gv = x0e[g] + belief[gcat] * (gv - x0e[g]);
-                }
-                fx *= clamp01(gv / compGatePer[k]);
-            }
-            raw += fx;
+            raw += compBelief[k] < 0 && compGate[k] < 0 ? fn(k, xe[compTerm[k]]) : component(k, xe, x0e, w.belief);
         }
+        return shape(c, raw);
+    }
+
+    private double shape(int c, double raw) {
         if (saturating[c]) {
             return raw <= 0 ? 0 : clamp01(1 - Math.exp(-raw / scale[c]));
         }
         return clamp01(raw);
+    }
+
+    /** A component scored at credible value (U.S. view of a pledge) and/or scaled by its gate. */
+    private double component(int k, double[] xe, double[] x0e, double[] belief) {
+        int t = compTerm[k];
+        double xv = xe[t];
+        double fx;
+        int cat = compBelief[k];
+        if (cat < 0) {
+            fx = fn(k, xv);
+        } else {
+            // The U.S. values a pledge at its expected delivery π (DESIGN.md §2).
+            double pi = belief[cat];
+            double x0v = x0e[t];
+            if (compCategorical[k]) {
+                double f0 = fn(k, x0v);
+                fx = f0 + pi * (fn(k, xv) - f0);
+            } else {
+                fx = fn(k, x0v + pi * (xv - x0v));
+            }
+        }
+        int g = compGate[k];
+        if (g >= 0) {
+            double gv = xe[g];
+            int gcat = compGateBelief[k];
+            if (gcat >= 0) {
+                gv = x0e[g] + belief[gcat] * (gv - x0e[g]);
+            }
+            fx *= clamp01(gv / compGatePer[k]);
+        }
+        return fx;
     }
 
     private double fn(int k, double x) {

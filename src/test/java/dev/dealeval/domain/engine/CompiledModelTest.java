@@ -1,0 +1,71 @@
+package dev.dealeval.domain.engine;
+
+import dev.dealeval.domain.BundleGenerator;
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Side;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine's two paths: the grouped hot loop of score() and the per-criterion path of the explanations. */
+class CompiledModelTest {
+    private final DealModel model = TestModels.defaultModel();
+    private final CompiledModel m = TestModels.compile(model, "default");
+
+    @Test
+    void bothPathsGiveBitIdenticalCriterionValues() {
+        BundleGenerator gen = new BundleGenerator(model, 5, 0.6);
+        CompiledModel.Work w = m.newWork();
+        for (int i = 0; i < 500; i++) {
+            int s = i % model.scenarios().size();
+            double[] x = m.resolve(TestModels.bundle(model, gen.next()), s);
+            m.score(x, s, w);
+            double[] fromScore = w.value.clone();
+            m.prepare(x, s, w);
+            for (int c = 0; c < m.nCrit; c++) {
+                assertEquals(Double.doubleToLongBits(fromScore[c]), Double.doubleToLongBits(m.criterion(c, s, w)), "criterion " + c);
+            }
+        }
+    }
+
+    @Test
+    void termContributionsEqualAFullRescoreWithTheTermReset() {
+        // The explanation recomputes only the criteria a term touches; check it against scoring everything again.
+        BundleGenerator gen = new BundleGenerator(model, 6, 0.6);
+        CompiledModel.Work w = m.newWork();
+        for (int i = 0; i < 100; i++) {
+            int s = i % model.scenarios().size();
+            Bundle b = TestModels.bundle(model, gen.next());
+            Evaluation e = Evaluator.evaluate(m, b, s, List.of());
+            double[] x = m.resolve(b, s);
+            for (Side side : Side.values()) {
+                for (var t : e.side(side).terms()) {
+                    int ti = model.termIndex(t.term());
+                    double[] xt = x.clone();
+                    xt[ti] = m.noDeal(s)[ti];
+                    m.score(xt, s, w);
+                    assertEquals(e.side(side).utility() - w.utility(side), t.contribution(), 1e-9, t.term() + " in " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyTermThatCanMoveACriterionIsListedAsAffectingIt() {
+        Map<String, Object> probe = Map.of("purchases.years", 1, "commitment.form", "FLOATED_PROPOSAL");
+        int years = model.termIndex("purchases.years");
+        int exportGains = 0;
+        assertEquals("exportGains", m.criteria[exportGains].id());
+        assertTrue(java.util.Arrays.stream(m.affectedCriteria[years]).anyMatch(c -> c == exportGains), "years change belief in purchases");
+        int form = model.termIndex("commitment.form");
+        assertTrue(m.affectedCriteria[form].length > 2, "form changes belief in every pledge " + probe);
+        int structure = model.termIndex("tiktok.structure");
+        long byStake = java.util.Arrays.stream(m.affectedCriteria[structure]).filter(c -> m.criteria[c].id().equals("tiktok")).count();
+        assertEquals(1, byStake, "the derived ByteDance stake follows the structure");
+    }
+}
