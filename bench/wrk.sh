@@ -33,8 +33,9 @@ LUA
 cat "$out/post.lua" "$out/report.lua" >"$out/post-report.lua"
 
 run() { # name, url, script
-  wrk -t2 -c32 -d"${secs}s" --latency -s "$3" "$2" >"$out/$1.txt" 2>&1
-  printf '%-34s %s\n' "$1" "$(grep RESULT "$out/$1.txt" | sed 's/RESULT //')"
+  local file="$out/$(printf '%s' "$1" | tr -c 'A-Za-z0-9' '_').txt"
+  wrk -t2 -c32 -d"${secs}s" --latency -s "$3" "$2" >"$file" 2>&1
+  printf '%-34s %s\n' "$1" "$(grep RESULT "$file" | sed 's/RESULT //')"
 }
 # Warm-up (JIT) on both paths, not reported.
 wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations" >/dev/null

@@ -7,10 +7,13 @@ import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.ProfileOverrides;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.engine.Verdict;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +21,14 @@ import java.util.Map;
 @ApplicationScoped
 public class EvaluationService {
     private final ModelRegistry registry;
-    private final MeterRegistry meters;
+    private final Map<Verdict, Counter> byVerdict = new EnumMap<>(Verdict.class);
 
     public EvaluationService(ModelRegistry registry, MeterRegistry meters) {
         this.registry = registry;
-        this.meters = meters;
+        for (Verdict v : Verdict.values()) {
+            byVerdict.put(v, Counter.builder("dealeval.evaluations").description("Evaluations by verdict")
+                    .tag("verdict", v.name()).register(meters));
+        }
     }
 
     /**
@@ -67,7 +73,7 @@ public class EvaluationService {
             throw new InvalidInputException(violations);
         }
         Evaluation e = Evaluator.evaluate(compiled, bundle.bundle(), compiled.scenarioIndex(scenarioId), warnings);
-        meters.counter("dealeval.evaluations", "verdict", e.joint().verdict().name()).increment();
+        byVerdict.get(e.joint().verdict()).increment();
         return e;
     }
 }

@@ -27,6 +27,11 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, true);
         mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        // An evaluation carries a few hundred doubles; Schubfach formatting is several times faster
+        // than Double.toString on JDK 17 and gives the same shortest representation.
+        mapper.getFactory().configure(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);
+        mapper.getFactory().configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
+        mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
         // Numbers or booleans where a string is expected (enum names), and numbers as booleans.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
