@@ -38,8 +38,8 @@ run() { # name, url, script
   printf '%-34s %s\n' "$1" "$(grep RESULT "$file" | sed 's/RESULT //')"
 }
 # Warm-up (JIT) on both paths, not reported.
-wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations" >/dev/null
-wrk -t2 -c32 -d5s -s "$out/report.lua" "$base/api/v1/profiles/default" >/dev/null
+wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations" >/dev/null
+wrk -t2 -c32 -d10s -s "$out/report.lua" "$base/api/v1/scenarios/GENEVA_2025" >/dev/null
 echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
 run "GET /q/health/live" "$base/q/health/live" "$out/report.lua"
 run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.dealeval.domain.engine.Stance;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.VetoKind;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
+@JsonSerialize(using = EvaluationResponseSerializer.class)
 @Schema(description = "The explained evaluation of one bundle. Utilities are 0-100 points; a surplus is the utility minus the "
         + "no-deal utility in the scenario.")
 public record EvaluationResponse(
