@@ -192,15 +192,11 @@ public final class ModelLoader {
                 shell.pledge(), alt, derived, shell.phrase(), shell.description());
     }
 
+    /** Encodes a neutral value or level; ranges are checked later by the validator, with the rest of the model. */
     private static double encode(TermDef t, JsonNode v, String at) {
-        Object raw = raw(v);
-        String problem = ModelValidator.valueProblem(t, raw);
-        if (problem != null && !(t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER) ) {
-            throw new ModelException(at, problem);
-        }
-        double d = t.encode(raw);
+        double d = t.encode(raw(v));
         if (Double.isNaN(d)) {
-            throw new ModelException(at, "is not a valid " + t.kind().name().toLowerCase() + " value");
+            throw new ModelException(at, ModelValidator.valueProblem(t, raw(v)));
         }
         return d;
     }

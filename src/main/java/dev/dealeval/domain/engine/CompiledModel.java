@@ -198,6 +198,7 @@ public final class CompiledModel {
         compLevels = new double[nComp][];
         compGate = new int[nComp];
         compGatePer = new double[nComp];
+        int[] compGroup = new int[nComp];
         int k = 0;
         for (int c = 0; c < nCrit; c++) {
             CriterionDef def = criteria[c];
@@ -210,6 +211,7 @@ public final class CompiledModel {
             // Grouped as the hot loop sums them (see score), so both paths add in the same order.
             comps.sort(java.util.Comparator.comparingInt(comp -> group(model, comp, us)));
             for (Component comp : comps) {
+                compGroup[k] = group(model, comp, us);
                 int t = model.termIndex(comp.term());
                 compTerm[k] = t;
                 ScoreFunction fn = comp.function();
@@ -255,7 +257,7 @@ public final class CompiledModel {
         int[][] groups = new int[4][];
         for (int g = 0; g < 4; g++) {
             final int group = g;
-            groups[g] = java.util.stream.IntStream.range(0, nComp).filter(j -> groupOf(j) == group).toArray();
+            groups[g] = java.util.stream.IntStream.range(0, nComp).filter(j -> compGroup[j] == group).toArray();
         }
         plainLinear = groups[GROUP_LINEAR];
         plainLevels = groups[GROUP_LEVELS];
@@ -379,18 +381,6 @@ public final class CompiledModel {
             return GROUP_LINEAR;
         }
         return comp.function() instanceof ScoreFunction.Levels ? GROUP_LEVELS : GROUP_POINTS;
-    }
-
-    /** The summation group of compiled component j; agrees with {@link #group(DealModel, Component, boolean)}. */
-    private int groupOf(int j) {
-        if (compBelief[j] >= 0 || compGate[j] >= 0) {
-            return GROUP_SPECIAL;
-        }
-        return switch (compKind[j]) {
-            case FN_LINEAR -> GROUP_LINEAR;
-            case FN_LEVELS -> GROUP_LEVELS;
-            default -> GROUP_POINTS;
-        };
     }
 
     /** Compiles the model with one of its profiles (or a profile derived from one). */

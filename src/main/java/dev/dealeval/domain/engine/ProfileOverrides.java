@@ -101,12 +101,8 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
             VetoKind veto = o.veto() != null ? o.veto() : f.veto();
             List<String> scope = o.vetoScope() != null ? o.vetoScope() : f.vetoScope();
             for (int i = 0; i < scope.size(); i++) {
-                String s = scope.get(i);
-                boolean known = s.endsWith(".*")
-                        ? model.terms().stream().anyMatch(t -> t.id().startsWith(s.substring(0, s.length() - 1)))
-                        : model.term(s).isPresent();
-                if (!known) {
-                    violations.add(new Violation(at + ".vetoScope[" + i + "]", "unknown term " + s));
+                if (!model.knowsTermPattern(scope.get(i))) {
+                    violations.add(new Violation(at + ".vetoScope[" + i + "]", "unknown term " + scope.get(i)));
                 }
             }
             if (veto == VetoKind.SCOPED && scope.isEmpty()) {

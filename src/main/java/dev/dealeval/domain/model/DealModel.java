@@ -25,6 +25,13 @@ public record DealModel(
         return terms.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    /** True when the pattern names a term, or is a section wildcard ({@code tiktok.*}) matching at least one. */
+    public boolean knowsTermPattern(String pattern) {
+        return pattern.endsWith(".*")
+                ? terms.stream().anyMatch(t -> t.id().startsWith(pattern.substring(0, pattern.length() - 1)))
+                : term(pattern).isPresent();
+    }
+
     public int termIndex(String id) {
         for (int i = 0; i < terms.size(); i++) {
             if (terms.get(i).id().equals(id)) {

@@ -305,10 +305,7 @@ public final class ModelValidator {
                     throw new ModelException(fat + ".vetoScope", "a SCOPED veto needs at least one term");
                 }
                 for (String s : f.vetoScope()) {
-                    boolean ok = s.endsWith(".*")
-                            ? model.terms().stream().anyMatch(t -> t.id().startsWith(s.substring(0, s.length() - 1)))
-                            : model.term(s).isPresent();
-                    if (!ok) {
+                    if (!model.knowsTermPattern(s)) {
                         throw new ModelException(fat + ".vetoScope", "unknown term " + s);
                     }
                 }
