@@ -21,10 +21,12 @@ import java.util.Map;
 @ApplicationScoped
 public class EvaluationService {
     private final ModelRegistry registry;
+    private final ProfileService profiles;
     private final Map<Verdict, Counter> byVerdict = new EnumMap<>(Verdict.class);
 
-    public EvaluationService(ModelRegistry registry, MeterRegistry meters) {
+    public EvaluationService(ModelRegistry registry, ProfileService profiles, MeterRegistry meters) {
         this.registry = registry;
+        this.profiles = profiles;
         for (Verdict v : Verdict.values()) {
             byVerdict.put(v, Counter.builder("dealeval.evaluations").description("Evaluations by verdict")
                     .tag("verdict", v.name()).register(meters));
@@ -48,10 +50,10 @@ public class EvaluationService {
             violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; known: "
                     + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList())));
         }
-        Profile profile = registry.profile(profileId).orElse(null);
+        Profile profile = profiles.find(profileId).orElse(null);
         if (profile == null) {
-            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; known: "
-                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList())));
+            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
+                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
         }
         BundleReader.Result bundle = BundleReader.read(registry.model(), cmd.bundle(), "bundle");
         violations.addAll(bundle.violations());

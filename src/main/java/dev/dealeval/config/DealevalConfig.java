@@ -9,6 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "dealeval")
 public interface DealevalConfig {
 
+    /** Directory of the embedded H2 database (default build); relative to the working directory. */
+    @WithDefault("data")
+    String dataDir();
+
     Model model();
 
     Limits limits();

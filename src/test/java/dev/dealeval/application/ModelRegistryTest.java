@@ -22,6 +22,11 @@ class ModelRegistryTest {
     private static DealevalConfig config(Optional<String> path, String scenario, String profile) {
         return new DealevalConfig() {
             @Override
+            public String dataDir() {
+                return "data";
+            }
+
+            @Override
             public Model model() {
                 return new Model() {
                     @Override

@@ -46,6 +46,21 @@ public class ProblemMappers {
         return problem(404, "urn:dealeval:problem:not-found", "Not found", e.getMessage() + ".", uri, null);
     }
 
+    @ServerExceptionMapper
+    public Response conflict(dev.dealeval.application.ConflictException e, UriInfo uri) {
+        return problem(409, "urn:dealeval:problem:conflict", "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response versionConflict(dev.dealeval.application.VersionConflictException e, UriInfo uri) {
+        return problem(412, "urn:dealeval:problem:stale-version", "Precondition Failed", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(dev.dealeval.application.PreconditionRequiredException e, UriInfo uri) {
+        return problem(428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
+    }
+
     /** Bean Validation on request records. */
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
@@ -180,12 +195,21 @@ public class ProblemMappers {
         return sb.length() == 0 ? "body" : sb.toString();
     }
 
-    /** "evaluate.request.bundle.purchases" → "bundle.purchases"; the whole body → "body". */
+    /**
+     * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size"; the whole body
+     * → "body". Resource methods name their body parameter {@code request}.
+     */
     private static String jsonPath(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node n : path) {
             switch (n.getKind()) {
-                case METHOD, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                case METHOD, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                case PARAMETER -> {
+                    names.clear();
+                    if (!"request".equals(n.getName())) {
+                        names.add(n.getName());
+                    }
+                }
                 default -> {
                     if (n.getName() != null) {
                         names.add(n.getName() + (n.getIndex() != null ? "[" + n.getIndex() + "]" : ""));

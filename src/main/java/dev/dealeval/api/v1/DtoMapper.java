@@ -68,6 +68,16 @@ final class DtoMapper {
         return new ProfileOverrides(weights, factions);
     }
 
+    static dev.dealeval.domain.engine.ProfileDraft draft(dev.dealeval.api.v1.dto.ProfileRequest r) {
+        var c = r.credibility();
+        var s = r.settings();
+        return new dev.dealeval.domain.engine.ProfileDraft(r.basedOn(), r.name(), r.description(), r.sources(),
+                overrides(new Overrides(r.weights(), r.factions())),
+                c == null ? null : new dev.dealeval.domain.engine.ProfileDraft.CredibilityPatch(c.trackRecords(), c.formFactors(),
+                        c.enforcementFactors(), c.baselineUsdBn(), c.referenceGrowth(), c.referenceDelivery(), c.excessBelief()),
+                s == null ? null : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(s.stanceMargin(), s.vetoTemperature(), s.quorum()));
+    }
+
     static EvaluationResponse evaluation(Evaluation e) {
         Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
         e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(

@@ -1,52 +1,128 @@
 package dev.dealeval.api.v1;
 
+import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ProfileList;
+import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ProfileResponse;
-import dev.dealeval.application.ModelRegistry;
-import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.ProfileService;
+import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.model.Profile;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@NonBlocking
+import java.util.List;
+
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")
 public class ProfileResource {
-    private final ModelRegistry registry;
+    private final ProfileService profiles;
 
-    public ProfileResource(ModelRegistry registry) {
-        this.registry = registry;
+    public ProfileResource(ProfileService profiles) {
+        this.profiles = profiles;
     }
 
     @GET
     @Operation(summary = "List the weight profiles",
             description = "Each profile's criterion weights per side, factions (clout, veto, multipliers), credibility parameters "
-                    + "and decision settings. Built in: default (DOMAIN.md §3-4), hawkish-washington, economy-first-beijing and "
-                    + "phase-one-skeptic.")
-    public ProfileList list() {
-        var items = registry.profiles().stream().map(DtoMapper::profile).toList();
-        return new ProfileList(items, items.size());
+                    + "and decision settings, a page at a time: the built-in ones (default, hawkish-washington, "
+                    + "economy-first-beijing, phase-one-skeptic) first, then user-defined ones, each in id order.")
+    public ProfileList list(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var p = profiles.list(page, size);
+        return new ProfileList(p.items().stream().map(DtoMapper::profile).toList(), p.page(), p.size(), p.total(), p.totalPages());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings.")
-    @APIResponse(responseCode = "200", description = "The profile")
+    @Operation(summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings, with "
+            + "its version as the ETag to send back in If-Match when changing it.")
+    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, e.g. \"3\""))
     @APIResponse(responseCode = "404", description = "No such profile",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = dev.dealeval.api.error.ProblemDetail.class)))
-    public ProfileResponse get(@Parameter(description = "Profile id", example = "hawkish-washington",
-            schema = @Schema(type = SchemaType.STRING)) @PathParam("id") String id) {
-        return DtoMapper.profile(registry.profile(id).orElseThrow(() -> new UnknownResourceException("profile", id)));
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(@Parameter(description = "Profile id", example = "hawkish-washington", schema = @Schema(type = SchemaType.STRING))
+                        @PathParam("id") String id) {
+        Profile p = profiles.get(id);
+        return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a profile", description = "Stores a new profile: the given changes applied to basedOn (default: "
+            + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileRequest.class),
+            examples = @ExampleObject(name = "tariffHawk", ref = "tariffHawkProfile")))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "400", description = "Invalid profile",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (request.id() == null) {
+            throw new InvalidInputException(List.of(new Violation("id", "is required")));
+        }
+        Profile p = profiles.create(request.id(), DtoMapper.draft(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id()).build()).tag(Etags.of(p.version()))
+                .entity(DtoMapper.profile(p)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
+            + "at the version If-Match names: 428 without If-Match, 412 when someone else changed it first, 409 for a built-in one. "
+            + "The version grows by one.")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+        }
+        Long version = ifMatch == null ? null : Etags.version(ifMatch, profiles.get(id).version());
+        Profile p = profiles.update(id, version, DtoMapper.draft(request));
+        return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
+            + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Long version = ifMatch == null ? null : Etags.version(ifMatch, profiles.get(id).version());
+        profiles.delete(id, version);
+        return Response.noContent().build();
     }
 }

@@ -5,7 +5,6 @@ import dev.dealeval.api.v1.dto.ScenarioResponse;
 import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.application.UnknownResourceException;
 import jakarta.ws.rs.GET;
-import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@NonBlocking
 @Path("/api/v1/scenarios")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")

@@ -39,6 +39,14 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
 
     /** @param prefix JSON path of the overrides object, e.g. {@code overrides} */
     public Applied apply(DealModel model, Profile base, String prefix) {
+        return apply(model, base, prefix, true);
+    }
+
+    /**
+     * @param rescaleClout for per-request overrides, rescale a side's clouts to sum to 1 (with a
+     *                     warning); for stored profiles leave them, so validation can refuse them
+     */
+    Applied apply(DealModel model, Profile base, String prefix, boolean rescaleClout) {
         List<Violation> violations = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<Side, Map<String, Double>> w = new EnumMap<>(Side.class);
@@ -120,7 +128,7 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
                 violations.add(new Violation(prefix + ".factions", "the clout of " + side + " factions must not all be 0"));
                 continue;
             }
-            boolean rescale = cloutChanged[side.ordinal()] && Math.abs(sum - 1) > 1e-9;
+            boolean rescale = rescaleClout && cloutChanged[side.ordinal()] && Math.abs(sum - 1) > 1e-9;
             if (rescale) {
                 warnings.add("The " + side + " clouts summed to " + Numbers.plain(Numbers.round4(sum))
                         + " after the overrides; each was divided by that sum.");

@@ -1,0 +1,36 @@
+package dev.dealeval.api.v1.dto;
+
+import dev.dealeval.domain.model.Side;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+@Schema(description = "A profile to create (POST) or to replace (PUT): changes to a base profile's weights, factions, credibility "
+        + "and settings. The result is validated as a whole: weights non-negative with at least one positive per side, clouts "
+        + "summing to 1 per side, multipliers 0-10, known criteria and factions.")
+public record ProfileRequest(
+        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case kebab-case, at most 64 characters")
+        @Schema(description = "Id of the new profile (POST only; PUT takes it from the path).", examples = "tariff-hawk") String id,
+        @Schema(description = "Profile the changes apply to (default: default).", examples = "default") String basedOn,
+        @NotBlank @Size(max = 200) @Schema(examples = "Tariff hawk") String name,
+        @Size(max = 2000) String description,
+        @Size(max = 20) List<@Size(max = 500) String> sources,
+        @Schema(description = "Criterion weights by side that replace the base's (each side is renormalised when used).")
+        Map<Side, Map<String, Double>> weights,
+        @Schema(description = "Faction parameters by faction id that replace the base's.") Map<String, Overrides.FactionOverride> factions,
+        Credibility credibility,
+        Settings settings) {
+
+    @Schema(name = "CredibilityChanges", description = "Credibility parameters that replace the base's.")
+    public record Credibility(Map<String, Double> trackRecords, Map<String, Double> formFactors, Map<String, Double> enforcementFactors,
+                              Double baselineUsdBn, Double referenceGrowth, Double referenceDelivery, Double excessBelief) {
+    }
+
+    @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
+    public record Settings(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum) {
+    }
+}

@@ -1,0 +1,177 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.dealeval.api.ApiTestSupport.evaluate;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Profiles stored in the database: create, read, conditional replace and delete, listing. */
+@QuarkusTest
+class ProfileCrudTest extends ApiTestSupport {
+    @TestHTTPResource("/api/v1/profiles")
+    URI profilesUri;
+
+    static String body(String id, double hawksClout, double presidentClout) {
+        return """
+                {"id": "%s", "basedOn": "default", "name": "Hawks rising", "description": "More say for the hawks",
+                 "sources": ["test"], "weights": {"US": {"nationalSecurity": 0.3}},
+                 "factions": {"securityHawks": {"clout": %s}, "president": {"clout": %s}},
+                 "credibility": {"trackRecords": {"agriculture": 0.7}}, "settings": {"stanceMargin": 0.5}}
+                """.formatted(id, hawksClout, presidentClout);
+    }
+
+    static String newId() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void createReadReplaceDelete() {
+        String id = newId();
+        given().contentType(ContentType.JSON).body(body(id, 0.23, 0.30)).post("/api/v1/profiles").then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/v1/profiles/" + id))
+                .header("ETag", "\"1\"")
+                .body("id", equalTo(id))
+                .body("version", equalTo(1))
+                .body("builtIn", is(false))
+                .body("weights.US.nationalSecurity", equalTo(0.3))
+                .body("weights.US.exportGains", equalTo(0.18))
+                .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.23))
+                .body("credibility.trackRecords.agriculture", equalTo(0.7))
+                .body("credibility.trackRecords.energy", equalTo(0.37))
+                .body("settings.stanceMargin", equalTo(0.5));
+        given().get("/api/v1/profiles/" + id).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Hawks rising"));
+
+        // Evaluations name the profile and version used.
+        evaluate("{\"profile\": \"" + id + "\", \"bundle\": {}}").statusCode(200)
+                .body("profile", equalTo(id)).body("profileVersion", equalTo(1));
+
+        String replaced = body(id, 0.13, 0.40).replace("\"id\": \"" + id + "\", ", "");
+        given().contentType(ContentType.JSON).body(replaced).put("/api/v1/profiles/" + id).then()
+                .statusCode(428).contentType("application/problem+json").body("title", equalTo("Precondition Required"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(replaced).put("/api/v1/profiles/" + id).then()
+                .statusCode(412).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(replaced).put("/api/v1/profiles/" + id).then()
+                .statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2))
+                .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.13));
+        evaluate("{\"profile\": \"" + id + "\", \"bundle\": {}}").statusCode(200).body("profileVersion", equalTo(2));
+
+        given().header("If-Match", "\"1\"").delete("/api/v1/profiles/" + id).then().statusCode(412);
+        given().delete("/api/v1/profiles/" + id).then().statusCode(428);
+        given().header("If-Match", "\"2\"").delete("/api/v1/profiles/" + id).then().statusCode(204);
+        given().get("/api/v1/profiles/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void builtInProfilesAreReadOnlyAndIdsAreUnique() {
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body("default", 0.13, 0.40).replace("\"id\": \"default\", ", ""))
+                .put("/api/v1/profiles/default").then().statusCode(409).contentType("application/problem+json");
+        given().header("If-Match", "\"1\"").delete("/api/v1/profiles/default").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(body("default", 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(409);
+        String id = newId();
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(409)
+                .body("detail", equalTo("A profile with id '" + id + "' already exists; PUT to change it."));
+    }
+
+    @Test
+    void aProfileIsValidatedAsAWholeBeforeAnythingIsWritten() {
+        String id = newId();
+        // Clouts no longer sum to 1: 0.40 + 0.15 + 0.12 + 0.5 + 0.05 + 0.15.
+        given().contentType(ContentType.JSON).body(body(id, 0.5, 0.40)).post("/api/v1/profiles").then().statusCode(400)
+                .body("violations[0].field", equalTo("factions"))
+                .body("violations[0].message", equalTo("the clout of US factions must sum to 1 (is 1.37)"));
+        given().get("/api/v1/profiles/" + id).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40).replace("nationalSecurity", "beauty")).post("/api/v1/profiles")
+                .then().statusCode(400).body("violations[0].field", equalTo("weights.US.beauty"));
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40).replace("0.3}}", "-1}}")).post("/api/v1/profiles")
+                .then().statusCode(400).body("violations[0].field", equalTo("weights.US.nationalSecurity"));
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40).replace("\"agriculture\": 0.7", "\"agriculture\": 1.7"))
+                .post("/api/v1/profiles").then().statusCode(400).body("violations[0].field", equalTo("credibility.trackRecords.agriculture"));
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40).replace("\"basedOn\": \"default\"", "\"basedOn\": \"nobody\""))
+                .post("/api/v1/profiles").then().statusCode(400).body("violations[0].field", equalTo("basedOn"));
+        given().contentType(ContentType.JSON).body(body("Bad Id", 0.13, 0.40)).post("/api/v1/profiles")
+                .then().statusCode(400).body("violations[0].field", equalTo("id"));
+        given().get("/api/v1/profiles/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void listingIsPagedInAStableOrder() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(body("list-" + i + "-" + newId(), 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(201);
+        }
+        int total = given().get("/api/v1/profiles?size=100").then().statusCode(200).extract().path("total");
+        List<String> all = given().get("/api/v1/profiles?size=100").then().extract().path("items.id");
+        assertEquals(total, all.size());
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            paged.addAll(given().get("/api/v1/profiles?size=2&page=" + page).then().statusCode(200)
+                    .body("size", equalTo(2)).body("total", equalTo(total)).extract().path("items.id"));
+        }
+        assertEquals(all, paged);
+        assertEquals(List.of("default", "economy-first-beijing", "hawkish-washington", "phase-one-skeptic"), all.subList(0, 4));
+        given().get("/api/v1/profiles").then().body("size", equalTo(20)).body("items.id", hasItem("default"));
+        given().get("/api/v1/profiles?size=101").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        given().get("/api/v1/profiles?page=-1").then().statusCode(400).body("violations[0].field", equalTo("page"));
+    }
+
+    /** Two PUTs with the same ETag at the same moment: exactly one wins, the other gets 412, the version grows by one. */
+    @Test
+    void concurrentWritesWithTheSameEtagLetExactlyOneThrough() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int round = 0; round < 5; round++) {
+            String id = newId();
+            given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(201);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                double clout = w == 0 ? 0.23 : 0.33;
+                String put = body(id, clout, 0.53 - clout).replace("\"id\": \"" + id + "\", ", "");
+                results.add(pool.submit(() -> {
+                    start.await();
+                    HttpRequest r = HttpRequest.newBuilder(URI.create(profilesUri + "/" + id)).header("Content-Type", "application/json")
+                            .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(put)).build();
+                    return client.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                codes.add(f.get());
+            }
+            pool.shutdown();
+            codes.sort(Integer::compare);
+            assertEquals(List.of(200, 412), codes, "round " + round);
+            given().get("/api/v1/profiles/" + id).then().header("ETag", "\"2\"").body("version", equalTo(2))
+                    .body("factions.clout.sum()", closeTo(2.0, 1e-9));
+        }
+    }
+
+    @Test
+    void writesNeedAJsonBody() {
+        given().contentType(ContentType.JSON).post("/api/v1/profiles").then().statusCode(400).body("violations", hasSize(1));
+    }
+}
