@@ -19,12 +19,13 @@ RUN apt-get update \
 
 WORKDIR /build
 
-# 1) Build definition only: this layer (Maven itself plus every dependency and plugin) is rebuilt
+# 1) Build definition only (quarkus:go-offline, not dependency:go-offline: the latter also tries
+#    the extensions' conditional dependencies, some of which are not published): this layer (Maven itself plus every dependency and plugin) is rebuilt
 #    only when mvnw, .mvn/ or pom.xml change, not on every source change.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 RUN chmod +x mvnw \
- && ./mvnw -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline quarkus:go-offline
+ && ./mvnw -B -q -ntp quarkus:go-offline
 
 # 2) Sources. Tests are run by CI, not by the image build.
 COPY src/ src/
