@@ -7,6 +7,7 @@ import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.ProfileOverrides;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.engine.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,13 @@ import java.util.Map;
 public class EvaluationService {
     private final ModelRegistry registry;
     private final ProfileService profiles;
+    private final ScenarioService scenarios;
     private final Map<Verdict, Counter> byVerdict = new EnumMap<>(Verdict.class);
 
-    public EvaluationService(ModelRegistry registry, ProfileService profiles, MeterRegistry meters) {
+    public EvaluationService(ModelRegistry registry, ProfileService profiles, ScenarioService scenarios, MeterRegistry meters) {
         this.registry = registry;
         this.profiles = profiles;
+        this.scenarios = scenarios;
         for (Verdict v : Verdict.values()) {
             byVerdict.put(v, Counter.builder("dealeval.evaluations").description("Evaluations by verdict")
                     .tag("verdict", v.name()).register(meters));
@@ -46,9 +49,10 @@ public class EvaluationService {
         List<Violation> violations = new ArrayList<>();
         String scenarioId = cmd.scenario() == null ? registry.defaultScenario() : cmd.scenario();
         String profileId = cmd.profile() == null ? registry.defaultProfile() : cmd.profile();
-        if (registry.scenario(scenarioId).isEmpty()) {
-            violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; known: "
-                    + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList())));
+        Scenario scenario = scenarios.find(scenarioId).orElse(null);
+        if (scenario == null) {
+            violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; built in: "
+                    + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList()) + " (GET /api/v1/scenarios lists all)"));
         }
         Profile profile = profiles.find(profileId).orElse(null);
         if (profile == null) {
@@ -65,10 +69,11 @@ public class EvaluationService {
                 violations.addAll(applied.violations());
                 warnings = applied.warnings();
                 if (applied.violations().isEmpty() && violations.isEmpty()) {
-                    compiled = CompiledModel.compile(registry.model(), applied.profile());
+                    compiled = CompiledModel.compile(scenario.builtIn() ? registry.model() : registry.withScenario(scenario),
+                            applied.profile());
                 }
-            } else {
-                compiled = registry.compiled(profile);
+            } else if (scenario != null) {
+                compiled = registry.compiled(profile, scenario);
             }
         }
         if (!violations.isEmpty()) {

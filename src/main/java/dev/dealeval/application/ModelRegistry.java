@@ -33,6 +33,13 @@ public class ModelRegistry {
     private final DealModel model;
     private final DealevalConfig config;
     private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
+    /** Bounded: user-defined profiles and scenarios come and go. */
+    private final Map<String, CompiledModel> withUserScenario = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledModel> eldest) {
+            return size() > 256;
+        }
+    };
 
     public ModelRegistry(DealevalConfig config) {
         this.config = config;
@@ -91,8 +98,34 @@ public class ModelRegistry {
         return model.scenario(id);
     }
 
-    /** The compiled model for a stored profile, built once per profile id and version. */
+    /** The compiled model for a profile with the built-in scenarios, built once per profile id and version. */
     public CompiledModel compiled(Profile profile) {
         return compiled.computeIfAbsent(profile.id() + "@" + profile.version(), k -> CompiledModel.compile(model, profile));
+    }
+
+    /**
+     * The compiled model for a profile that can evaluate against the scenario: the built-in one, or
+     * for a user-defined scenario a model with it added, cached by both ids and versions.
+     */
+    public CompiledModel compiled(Profile profile, Scenario scenario) {
+        if (scenario.builtIn()) {
+            return compiled(profile);
+        }
+        String key = profile.id() + "@" + profile.version() + "|" + scenario.id() + "@" + scenario.version();
+        synchronized (withUserScenario) {
+            CompiledModel m = withUserScenario.get(key);
+            if (m == null) {
+                m = CompiledModel.compile(withScenario(scenario), profile);
+                withUserScenario.put(key, m);
+            }
+            return m;
+        }
+    }
+
+    /** The model with a user-defined scenario added to the built-in ones. */
+    public DealModel withScenario(Scenario scenario) {
+        List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
+        all.add(scenario);
+        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles());
     }
 }

@@ -1,11 +1,11 @@
 package dev.dealeval.application;
 
 import dev.dealeval.domain.engine.ProfileDraft;
+import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,76 +17,47 @@ import java.util.Optional;
 public class ProfileService {
     private final ModelRegistry registry;
     private final ProfileStore store;
+    private final VersionedCatalog<Profile> catalog;
 
     public ProfileService(ModelRegistry registry, ProfileStore store) {
         this.registry = registry;
         this.store = store;
+        this.catalog = new VersionedCatalog<>("profile", registry::profiles, store, Profile::id, Profile::version);
     }
 
     /** Built-in or stored; empty when neither has the id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Profile> find(String id) {
-        Optional<Profile> builtIn = registry.profile(id);
-        return builtIn.isPresent() ? builtIn : store.find(id);
+        return catalog.find(id);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Profile get(String id) {
-        return find(id).orElseThrow(() -> new UnknownResourceException("profile", id));
+        return catalog.get(id);
     }
 
-    /** Built-ins first, then stored profiles, each in id order: stable while others are added. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Profile> list(int page, int size) {
-        List<Profile> builtIns = registry.profiles().stream().sorted(java.util.Comparator.comparing(Profile::id)).toList();
-        long total = builtIns.size() + store.count();
-        int from = page * size;
-        List<Profile> items = new ArrayList<>();
-        for (int i = from; i < Math.min(builtIns.size(), from + size); i++) {
-            items.add(builtIns.get(i));
-        }
-        int remaining = size - items.size();
-        if (remaining > 0) {
-            items.addAll(store.list(Math.max(0, from - builtIns.size()), remaining));
-        }
-        return new Page<>(items, page, size, total);
+        return catalog.list(page, size);
     }
 
     @Transactional
     public Profile create(String id, ProfileDraft draft) {
-        if (registry.profile(id).isPresent()) {
-            throw new ConflictException("'" + id + "' is a built-in profile; choose another id.");
-        }
         Profile profile = resolve(draft, id, 1);
-        if (!store.create(profile)) {
-            throw new ConflictException("A profile with id '" + id + "' already exists; PUT to change it.");
-        }
+        catalog.create(id, profile);
         return profile;
     }
 
     @Transactional
     public Profile update(String id, Long ifMatch, ProfileDraft draft) {
-        writable(id, ifMatch);
-        Profile profile = resolve(draft, id, ifMatch + 1);
-        return store.update(profile, ifMatch);
+        catalog.checkWritable(id, ifMatch);
+        return store.update(resolve(draft, id, ifMatch + 1), ifMatch);
     }
 
     @Transactional
     public void delete(String id, Long ifMatch) {
-        writable(id, ifMatch);
+        catalog.checkWritable(id, ifMatch);
         store.delete(id, ifMatch);
-    }
-
-    private void writable(String id, Long ifMatch) {
-        if (registry.profile(id).isPresent()) {
-            throw new ConflictException("'" + id + "' is a built-in profile and cannot be changed; create your own from it.");
-        }
-        Profile current = store.find(id).orElseThrow(() -> new UnknownResourceException("profile", id));
-        if (ifMatch == null) {
-            throw new PreconditionRequiredException("profile", id);
-        }
-        if (current.version() != ifMatch) {
-            throw new VersionConflictException("profile", id, ifMatch, current.version());
-        }
     }
 
     /**
@@ -96,7 +67,7 @@ public class ProfileService {
     private Profile resolve(ProfileDraft draft, String id, long version) {
         String baseId = draft.basedOn() == null ? registry.defaultProfile() : draft.basedOn();
         Profile base = find(baseId).orElseThrow(() -> new InvalidInputException(List.of(
-                new dev.dealeval.domain.engine.Violation("basedOn", "unknown profile '" + baseId + "'"))));
+                new Violation("basedOn", "unknown profile '" + baseId + "'"))));
         ProfileDraft.Resolved r = draft.resolve(registry.model(), base, id, version);
         if (!r.violations().isEmpty()) {
             throw new InvalidInputException(r.violations());

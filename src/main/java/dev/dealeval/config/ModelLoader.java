@@ -298,7 +298,7 @@ public final class ModelLoader {
                     text(t, "description", tat, true)));
         }
         return new Scenario(id, text(n, "name", at, true), text(n, "date", at, true), text(n, "description", at, true), values,
-                threats, n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(), true);
+                threats, n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(), true, 1);
     }
 
     private static Profile profile(JsonNode n, String index, Profile defaults) {

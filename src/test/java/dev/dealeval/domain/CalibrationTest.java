@@ -41,7 +41,7 @@ class CalibrationTest {
                         "chinaMeasures.tariffPct", 20.0, "chinaMeasures.rareEarths", "GENERAL_LICENSES",
                         "chinaMeasures.countermeasuresSuspended", true),
                 List.of(new Threat("usConcessions.reciprocalTariffPct", 5.0, 0.9, "15 December 2019 tariffs")),
-                List.of("USTR Phase One fact sheet, 13 Dec 2019"), false));
+                List.of("USTR Phase One fact sheet, 13 Dec 2019"), false, 1));
         return new DealModel(base.version(), base.terms(), base.criteria(), scenarios, base.profiles());
     }
 

@@ -78,6 +78,25 @@ final class DtoMapper {
                 s == null ? null : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(s.stanceMargin(), s.vetoTemperature(), s.quorum()));
     }
 
+    static dev.dealeval.application.ScenarioService.Draft scenarioDraft(dev.dealeval.api.v1.dto.ScenarioRequest r) {
+        List<dev.dealeval.domain.model.Threat> threats = new java.util.ArrayList<>();
+        List<dev.dealeval.domain.engine.Violation> violations = new java.util.ArrayList<>();
+        List<dev.dealeval.api.v1.dto.ScenarioRequest.Threat> given = r.threats() == null ? List.of() : r.threats();
+        for (int i = 0; i < given.size(); i++) {
+            var t = given.get(i);
+            if (t == null || t.term() == null || t.value() == null || t.probability() == null) {
+                violations.add(new dev.dealeval.domain.engine.Violation("threats[" + i + "]", "needs term, value and probability"));
+                continue;
+            }
+            threats.add(new dev.dealeval.domain.model.Threat(t.term(), t.value(), t.probability(), t.description() == null ? "" : t.description()));
+        }
+        if (!violations.isEmpty()) {
+            throw new dev.dealeval.application.InvalidInputException(violations);
+        }
+        return new dev.dealeval.application.ScenarioService.Draft(r.basedOn(), r.name(), r.date(), r.description(), r.values(), threats,
+                r.sources());
+    }
+
     static EvaluationResponse evaluation(Evaluation e) {
         Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
         e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(
@@ -120,7 +139,12 @@ final class DtoMapper {
         for (Side side : Side.values()) {
             utility.put(side.name(), defaults.noDealUtility(side, index));
         }
-        return new ScenarioResponse(s.id(), s.name(), s.date(), s.description(), s.builtIn(), new TreeMap<>(s.values()),
+        Map<String, Object> values = new TreeMap<>();
+        s.values().forEach((term, raw) -> {
+            TermDef def = model.term(term).orElseThrow();
+            values.put(term, def.decode(def.encode(raw)));
+        });
+        return new ScenarioResponse(s.id(), s.name(), s.date(), s.description(), s.builtIn(), s.version(), values,
                 s.threats().stream().map(t -> new ScenarioResponse.ThreatResponse(t.term(), t.value(), t.probability(), t.description())).toList(),
                 noDeal, utility, s.sources());
     }

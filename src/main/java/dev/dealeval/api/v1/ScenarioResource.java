@@ -1,52 +1,128 @@
 package dev.dealeval.api.v1;
 
+import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ScenarioList;
+import dev.dealeval.api.v1.dto.ScenarioRequest;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
+import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.application.ModelRegistry;
-import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.application.ScenarioService;
+import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.model.Scenario;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 @Path("/api/v1/scenarios")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")
 public class ScenarioResource {
+    private final ScenarioService scenarios;
     private final ModelRegistry registry;
 
-    public ScenarioResource(ModelRegistry registry) {
+    public ScenarioResource(ScenarioService scenarios, ModelRegistry registry) {
+        this.scenarios = scenarios;
         this.registry = registry;
+    }
+
+    private ScenarioResponse response(Scenario s) {
+        return DtoMapper.scenario(s, registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow(), s));
     }
 
     @GET
     @Operation(summary = "List the no-deal scenarios",
             description = "The status quo each side falls back to without a deal, from before the 2025 tariffs to after the 2026 "
-                    + "ruling: the term values each fixes, threatened measures, the full no-deal bundle and each side's no-deal "
-                    + "utility under the default profile.")
-    public ScenarioList list() {
-        var defaults = registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow());
-        var items = registry.scenarios().stream().map(s -> DtoMapper.scenario(s, defaults)).toList();
-        return new ScenarioList(items, items.size());
+                    + "ruling, then user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
+                    + "no-deal bundle and each side's no-deal utility under the default profile.")
+    public ScenarioList list(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var p = scenarios.list(page, size);
+        return new ScenarioList(p.items().stream().map(this::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities.")
-    @APIResponse(responseCode = "200", description = "The scenario")
+    @Operation(summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities; "
+            + "its version is the ETag to send back in If-Match when changing it.")
+    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "404", description = "No such scenario",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = dev.dealeval.api.error.ProblemDetail.class)))
-    public ScenarioResponse get(@Parameter(description = "Scenario id", example = "BUSAN_2025",
-            schema = @Schema(type = SchemaType.STRING)) @PathParam("id") String id) {
-        var scenario = registry.scenario(id).orElseThrow(() -> new UnknownResourceException("scenario", id));
-        return DtoMapper.scenario(scenario, registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow()));
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(@Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
+                        @PathParam("id") String id) {
+        Scenario s = scenarios.get(id);
+        return Response.ok(response(s)).tag(Etags.of(s.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a no-deal scenario", description = "Stores a user-defined status quo, checked against the term "
+            + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRequest.class),
+            examples = @ExampleObject(name = "section122At15", ref = "section122Scenario")))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request, @Context UriInfo uri) {
+        if (request.id() == null) {
+            throw new InvalidInputException(List.of(new Violation("id", "is required")));
+        }
+        Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build()).tag(Etags.of(s.version())).entity(response(s)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
+            + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+        }
+        Long version = ifMatch == null ? null : Etags.version(ifMatch, scenarios.get(id).version());
+        Scenario s = scenarios.update(id, version, DtoMapper.scenarioDraft(request));
+        return Response.ok(response(s)).tag(Etags.of(s.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
+            + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Long version = ifMatch == null ? null : Etags.version(ifMatch, scenarios.get(id).version());
+        scenarios.delete(id, version);
+        return Response.noContent().build();
     }
 }

@@ -211,7 +211,8 @@ public final class ModelValidator {
         }
     }
 
-    private static void validateScenario(DealModel model, Scenario s, String at) {
+    /** Checks one scenario against the model's terms; {@code at} prefixes the entry of the problem. */
+    public static void validateScenario(DealModel model, Scenario s, String at) {
         if (s.id() == null || !s.id().matches("[A-Z][A-Z0-9_]*")) {
             throw new ModelException(at + ".id", "must be UPPER_SNAKE");
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A no-deal scenario (DOMAIN.md §5): the status quo each side falls back to.
  *
- * @param values raw term values (Number, Boolean or enum name) that the status quo fixes
+ * @param values  raw term values (Number, Boolean or enum name) that the status quo fixes
+ * @param version 1 for built-in scenarios; grows by one per write for user-defined ones
  */
 public record Scenario(
         String id,
@@ -16,7 +17,8 @@ public record Scenario(
         Map<String, Object> values,
         List<Threat> threats,
         List<String> sources,
-        boolean builtIn) {
+        boolean builtIn,
+        long version) {
 
     public Scenario {
         values = Map.copyOf(values);

@@ -12,6 +12,7 @@ public record ScenarioResponse(
         @Schema(description = "Date the status quo describes.") String date,
         String description,
         boolean builtIn,
+        @Schema(description = "1 for built-in scenarios; grows by one per write (also the ETag).") long version,
         @Schema(description = "Term values the scenario fixes.") Map<String, Object> values,
         @Schema(description = "Measures threatened without a deal.") List<ThreatResponse> threats,
         @Schema(description = "The full no-deal bundle: every term's value without a deal (expected values where threatened).")

@@ -1,0 +1,7 @@
+package dev.dealeval.application;
+
+import dev.dealeval.domain.model.Scenario;
+
+/** Port: user-defined no-deal scenarios. */
+public interface ScenarioStore extends VersionedStore<Scenario> {
+}
