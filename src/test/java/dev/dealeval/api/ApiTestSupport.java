@@ -18,7 +18,8 @@ public abstract class ApiTestSupport {
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
+    /** POST /api/v1/evaluations without storing (200); EvaluationHistoryTest covers the stored path. */
     public static ValidatableResponse evaluate(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post("/api/v1/evaluations").then();
+        return given().contentType(ContentType.JSON).body(json).when().post("/api/v1/evaluations?store=false").then();
     }
 }

@@ -57,6 +57,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyMismatch(dev.dealeval.application.IdempotencyMismatchException e, UriInfo uri) {
+        return problem(422, "urn:dealeval:problem:idempotency-key-reused", "Unprocessable Content", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
     public Response preconditionRequired(dev.dealeval.application.PreconditionRequiredException e, UriInfo uri) {
         return problem(428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
     }

@@ -112,7 +112,7 @@ final class DtoMapper {
                 c.categories().stream().map(k -> new EvaluationResponse.CategoryResult(k.category(), k.pledgedUsdBnPerYear(),
                         k.credibleUsdBnPerYear(), k.factor())).toList());
         var j = e.joint();
-        return new EvaluationResponse(e.scenario(), e.profile(), e.profileVersion(), sides, credibility,
+        return new EvaluationResponse(null, null, e.scenario(), e.profile(), e.profileVersion(), sides, credibility,
                 new EvaluationResponse.JointResult(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
                 e.warnings());
     }

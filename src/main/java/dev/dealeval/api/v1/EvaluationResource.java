@@ -5,9 +5,32 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.application.EvaluationService;
+import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.dealeval.api.v1.dto.EvaluationList;
+import dev.dealeval.application.EvaluationHistory;
+import dev.dealeval.application.EvaluationStore;
+import dev.dealeval.application.Idempotency;
+import dev.dealeval.application.IdempotencyStore;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.StoredEvaluation;
+import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.domain.engine.Verdict;
+import dev.dealeval.domain.engine.Violation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,25 +45,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation", description = "Score a bundle for both governments and their factions")
 public class EvaluationResource {
+    static final String SCOPE = "POST /api/v1/evaluations";
     private final EvaluationService service;
+    private final EvaluationHistory history;
+    private final Idempotency idempotency;
+    private final CanonicalJson canonical;
     private final ObjectMapper json;
 
-    public EvaluationResource(EvaluationService service, ObjectMapper json) {
+    public EvaluationResource(EvaluationService service, EvaluationHistory history, Idempotency idempotency, CanonicalJson canonical,
+                              ObjectMapper json) {
         this.service = service;
+        this.history = history;
+        this.idempotency = idempotency;
+        this.canonical = canonical;
         this.json = json;
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate one deal bundle",
             description = "Scores the bundle for the U.S. and China against the no-deal scenario: each side's utility (0-100), "
                     + "no-deal utility and surplus, with per-criterion and per-term contributions; the U.S. values Chinese "
                     + "pledges at their credible delivery; every faction's utility, surplus, stance, support probability and the "
                     + "terms that move it; whether each government ratifies (supporting clout above the quorum, no applicable "
                     + "veto opposed) and the probability it does; and the joint figures: ZOPA, Nash product, welfare, verdict "
-                    + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal.")
+                    + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal. "
+                    + "The request, the profile version used and the result are stored: 201 with the evaluation's id and "
+                    + "Location. With store=false nothing is stored and the answer is 200 (the path for high-rate callers). "
+                    + "An Idempotency-Key makes a retry return the first answer instead of storing twice.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateRequest.class),
             examples = {
                     @ExampleObject(name = "grandBargain", ref = "grandBargain"),
@@ -49,14 +83,94 @@ public class EvaluationResource {
                     @ExampleObject(name = "genevaTruce", ref = "genevaTruce"),
                     @ExampleObject(name = "busanTruce", ref = "busanTruce"),
                     @ExampleObject(name = "hawkishOverrides", ref = "hawkishOverrides")}))
-    @APIResponse(responseCode = "200", description = "The explained evaluation")
+    @APIResponse(responseCode = "201", description = "Evaluated and stored", headers = @Header(name = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(responseCode = "200", description = "Evaluated, not stored (store=false)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public EvaluationResponse evaluate(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Response evaluate(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request,
+                             @Parameter(description = "Store the evaluation (201) or only compute it (200)") @QueryParam("store")
+                             @DefaultValue("true") boolean store,
+                             @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                             @HeaderParam("Idempotency-Key") String idempotencyKey,
+                             @Context UriInfo uri) {
+        String key = CanonicalJson.key(idempotencyKey);
         var evaluation = service.evaluate(new EvaluationService.Command(DtoMapper.flatten(request.bundle(), json),
                 request.scenario(), request.profile(), DtoMapper.overrides(request.overrides())));
-        return DtoMapper.evaluation(evaluation);
+        EvaluationResponse response = DtoMapper.evaluation(evaluation);
+        if (!store) {
+            return Response.ok(response).build();
+        }
+        String requestJson = canonical.write(request);
+        IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, CanonicalJson.sha256(requestJson), () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String body = write(response.stored(id, now.toString()));
+            history.save(new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
+                    evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
+                    evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body));
+            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(id).build().getPath(), null, body);
+        });
+        return Response.status(outcome.status()).header("Location", outcome.location()).type(MediaType.APPLICATION_JSON)
+                .entity(outcome.body()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a stored evaluation", description = "The evaluation exactly as it was computed and returned, even if "
+            + "its profile or scenario has changed or gone since.")
+    @APIResponse(responseCode = "200", description = "The stored evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such evaluation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(@PathParam("id") String id) {
+        StoredEvaluation e = history.find(id).orElseThrow(() -> new UnknownResourceException("evaluation", id));
+        return Response.ok(e.result(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Operation(summary = "List stored evaluations", description = "Stored evaluations newest first, filtered by profile, scenario, "
+            + "verdict and a time range [from, to), a page at a time.")
+    public EvaluationList list(
+            @Parameter(description = "Profile id") @QueryParam("profile") String profile,
+            @Parameter(description = "Scenario id") @QueryParam("scenario") String scenario,
+            @Parameter(description = "AGREEMENT_LIKELY, US_REJECTS, CHINA_REJECTS or BOTH_REJECT") @QueryParam("verdict") String verdict,
+            @Parameter(description = "Stored at or after this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z)") @QueryParam("from") String from,
+            @Parameter(description = "Stored before this instant (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @Context UriInfo uri) {
+        if (verdict != null && java.util.Arrays.stream(Verdict.values()).noneMatch(v -> v.name().equals(verdict))) {
+            throw new InvalidInputException(List.of(new Violation("verdict", "must be one of " + java.util.Arrays.toString(Verdict.values()))));
+        }
+        var filter = new EvaluationStore.Filter(profile, scenario, verdict, instant("from", from), instant("to", to));
+        var p = history.list(filter, page, size);
+        return new EvaluationList(p.items().stream().map(e -> new EvaluationList.Summary(e.id(), e.createdAt().toString(),
+                uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(), e.profileVersion(),
+                e.scenarioId(), e.verdict(), e.usSurplus(), e.cnSurplus())).toList(), p.page(), p.size(), p.total(), p.totalPages());
+    }
+
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z")));
+        }
+    }
+
+    private String write(EvaluationResponse response) {
+        try {
+            return json.writeValueAsString(response);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write evaluation", e);
+        }
     }
 }

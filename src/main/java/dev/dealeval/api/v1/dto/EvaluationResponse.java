@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.dealeval.domain.engine.Stance;
 import dev.dealeval.domain.engine.Verdict;
@@ -13,6 +14,10 @@ import java.util.Map;
 @Schema(description = "The explained evaluation of one bundle. Utilities are 0-100 points; a surplus is the utility minus the "
         + "no-deal utility in the scenario.")
 public record EvaluationResponse(
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Id of the stored evaluation (absent with store=false).") String id,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "When it was stored (absent with store=false).") String createdAt,
         @Schema(description = "Scenario evaluated against.") String scenario,
         @Schema(description = "Profile used.") String profile,
         @Schema(description = "Version of the profile used.") long profileVersion,
@@ -20,6 +25,11 @@ public record EvaluationResponse(
         CredibilityResult credibility,
         JointResult joint,
         @Schema(description = "Things worth knowing that are not errors.") List<String> warnings) {
+
+    /** The same evaluation as stored under an id. */
+    public EvaluationResponse stored(String id, String createdAt) {
+        return new EvaluationResponse(id, createdAt, scenario, profile, profileVersion, sides, credibility, joint, warnings);
+    }
 
     @Schema(description = "One side's evaluation.")
     public record SideResult(

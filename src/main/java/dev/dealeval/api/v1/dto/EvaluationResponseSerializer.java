@@ -17,6 +17,8 @@ import java.util.Map;
  * generated from the record stays true.
  */
 public class EvaluationResponseSerializer extends StdSerializer<EvaluationResponse> {
+    private static final SerializedString ID_FIELD = new SerializedString("id");
+    private static final SerializedString CREATED_AT = new SerializedString("createdAt");
     private static final SerializedString SCENARIO = new SerializedString("scenario");
     private static final SerializedString PROFILE = new SerializedString("profile");
     private static final SerializedString PROFILE_VERSION = new SerializedString("profileVersion");
@@ -70,6 +72,14 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
     @Override
     public void serialize(EvaluationResponse r, JsonGenerator g, SerializerProvider provider) throws IOException {
         g.writeStartObject();
+        if (r.id() != null) {
+            g.writeFieldName(ID_FIELD);
+            g.writeString(r.id());
+        }
+        if (r.createdAt() != null) {
+            g.writeFieldName(CREATED_AT);
+            g.writeString(r.createdAt());
+        }
         g.writeFieldName(SCENARIO);
         g.writeString(r.scenario());
         g.writeFieldName(PROFILE);

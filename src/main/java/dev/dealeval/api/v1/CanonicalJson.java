@@ -1,0 +1,58 @@
+package dev.dealeval.api.v1;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.domain.engine.Violation;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Requests in a canonical JSON form (keys sorted, nulls kept): what an evaluation stores as its
+ * request, and what an Idempotency-Key is bound to, so the same request in another key order is
+ * still the same request.
+ */
+@Singleton
+public class CanonicalJson {
+    static final int MAX_KEY_LENGTH = 200;
+    private final ObjectMapper canonical = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    String write(Object request) {
+        try {
+            return canonical.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write request", e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Idempotency-Key header, checked; null when absent. */
+    static String key(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.isBlank() || header.length() > MAX_KEY_LENGTH || !header.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidInputException(List.of(new Violation("Idempotency-Key",
+                    "must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters, e.g. a UUID")));
+        }
+        return header;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Evaluations stored with the profile version used, read back unchanged, listed with filters; idempotent creation. */
+@QuarkusTest
+class EvaluationHistoryTest extends ApiTestSupport {
+    @TestHTTPResource("/api/v1/evaluations")
+    URI evaluationsUri;
+
+    private static String newProfile() {
+        String id = "h-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body(ProfileCrudTest.body(id, 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(201);
+        return id;
+    }
+
+    private static String request(String profile, int reciprocal) {
+        return "{\"scenario\": \"APR_2025\", \"profile\": \"" + profile + "\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": "
+                + reciprocal + "}, \"chinaMeasures\": {\"tariffPct\": 10}}}";
+    }
+
+    @Test
+    void aStoredEvaluationReadsBackExactlyEvenAfterItsProfileChanged() {
+        String profile = newProfile();
+        Response created = given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations");
+        created.then().statusCode(201)
+                .header("Location", startsWith("/api/v1/evaluations/"))
+                .body("id", notNullValue())
+                .body("createdAt", notNullValue())
+                .body("profile", equalTo(profile))
+                .body("profileVersion", equalTo(1));
+        String location = created.header("Location");
+        String body = created.asString();
+        assertEquals(body, given().get(location).then().statusCode(200).contentType("application/json").extract().asString());
+
+        // Change the profile: the stored evaluation stays as computed; a new one uses version 2.
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(ProfileCrudTest.body(profile, 0.33, 0.20).replace("\"id\": \"" + profile + "\", ", ""))
+                .put("/api/v1/profiles/" + profile).then().statusCode(200);
+        assertEquals(body, given().get(location).then().statusCode(200).extract().asString());
+        given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(201)
+                .body("profileVersion", equalTo(2));
+        given().get("/api/v1/evaluations/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void storeFalseComputesWithoutStoring() {
+        String profile = newProfile();
+        given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations?store=false").then()
+                .statusCode(200).body("id", equalTo(null)).body("createdAt", equalTo(null));
+        given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void theHistoryIsFilteredAndPagedNewestFirst() {
+        String profile = newProfile();
+        Instant before = Instant.now().minusSeconds(1);
+        List<String> ids = new ArrayList<>();
+        for (int reciprocal : new int[] {10, 125, 10, 125, 10}) {
+            ids.add(given().contentType(ContentType.JSON).body(request(profile, reciprocal)).post("/api/v1/evaluations").then()
+                    .statusCode(201).extract().path("id"));
+        }
+        given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
+                .body("total", equalTo(5)).body("items", hasSize(5))
+                .body("items[0].id", equalTo(ids.get(4)))
+                .body("items.profile", everyItem(equalTo(profile)))
+                .body("items[0].location", equalTo("/api/v1/evaluations/" + ids.get(4)));
+        // Keeping 125% while China cuts to 10% gives China nothing: it rejects.
+        given().get("/api/v1/evaluations?profile=" + profile + "&verdict=CHINA_REJECTS").then().body("total", equalTo(2));
+        given().get("/api/v1/evaluations?profile=" + profile + "&verdict=AGREEMENT_LIKELY&scenario=APR_2025").then().body("total", equalTo(3));
+        given().get("/api/v1/evaluations?profile=" + profile + "&from=" + before + "&to=" + Instant.now().plusSeconds(5)).then()
+                .body("total", equalTo(5));
+        given().get("/api/v1/evaluations?profile=" + profile + "&to=" + before).then().body("total", equalTo(0));
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(given().get("/api/v1/evaluations?profile=" + profile + "&size=2&page=" + page).then().extract().path("items.id"));
+        }
+        assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0)), paged);
+        given().get("/api/v1/evaluations?verdict=MAYBE").then().statusCode(400).body("violations[0].field", equalTo("verdict"));
+        given().get("/api/v1/evaluations?from=yesterday").then().statusCode(400).body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherRequest() {
+        String profile = newProfile();
+        String key = UUID.randomUUID().toString();
+        Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(request(profile, 10)).post("/api/v1/evaluations");
+        first.then().statusCode(201);
+        Response again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(request(profile, 10)).post("/api/v1/evaluations");
+        again.then().statusCode(201).header("Location", equalTo(first.header("Location")));
+        assertEquals(first.asString(), again.asString());
+        given().get("/api/v1/evaluations?profile=" + profile).then().body("total", equalTo(1));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(request(profile, 20)).post("/api/v1/evaluations").then()
+                .statusCode(422).contentType("application/problem+json").body("type", equalTo("urn:dealeval:problem:idempotency-key-reused"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "not a key").body(request(profile, 20)).post("/api/v1/evaluations").then()
+                .statusCode(400).body("violations[0].field", equalTo("Idempotency-Key"));
+        // A failed request records nothing: the key stays free.
+        String other = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", other).body(request("nobody", 10)).post("/api/v1/evaluations").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", other).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(201);
+    }
+
+    /** 20 identical POSTs with one key at the same moment: one row, 20 identical answers. */
+    @Test
+    void concurrentRepeatsCreateOneEvaluation() throws Exception {
+        String profile = newProfile();
+        String key = UUID.randomUUID().toString();
+        HttpClient client = HttpClient.newHttpClient();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                HttpRequest r = HttpRequest.newBuilder(evaluationsUri).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(request(profile, 10))).build();
+                return client.send(r, HttpResponse.BodyHandlers.ofString());
+            }));
+        }
+        start.countDown();
+        Set<String> bodies = new HashSet<>();
+        Set<Integer> statuses = new HashSet<>();
+        for (Future<HttpResponse<String>> f : futures) {
+            HttpResponse<String> r = f.get();
+            statuses.add(r.statusCode());
+            bodies.add(r.body());
+        }
+        pool.shutdown();
+        assertEquals(Set.of(201), statuses);
+        assertEquals(1, bodies.size());
+        given().get("/api/v1/evaluations?profile=" + profile).then().body("total", equalTo(1));
+    }
+}
