@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# HTTP load test on loopback: POST /api/v1/evaluations against the service's cheapest GET endpoints,
+# HTTP load test on loopback: POST /api/v1/evaluations (computed only, and stored in the embedded
+# database under target/wrk/data) against the service's cheapest GET endpoints,
 # in the same run, with wrk (Debian package `wrk`), 32 connections, 2 threads.
 #   bench/wrk.sh [seconds per run, default 30]
 # Starts the packaged service on port 18080 (build it first with ./mvnw package -DskipTests), warms
@@ -12,7 +13,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 out=target/wrk
 mkdir -p "$out"
-java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+rm -rf "$out/data"
+java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -38,12 +40,13 @@ run() { # name, url, script
   printf '%-34s %s\n' "$1" "$(grep RESULT "$file" | sed 's/RESULT //')"
 }
 # Warm-up (JIT) on both paths, not reported.
-wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations" >/dev/null
+wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false" >/dev/null
 wrk -t2 -c32 -d10s -s "$out/report.lua" "$base/api/v1/scenarios/GENEVA_2025" >/dev/null
 echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
 run "GET /q/health/live" "$base/q/health/live" "$out/report.lua"
 run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"
 run "GET /api/v1/profiles/default" "$base/api/v1/profiles/default" "$out/report.lua"
 run "GET /api/v1/terms" "$base/api/v1/terms" "$out/report.lua"
-run "POST /api/v1/evaluations" "$base/api/v1/evaluations" "$out/post-report.lua"
+run "POST /api/v1/evaluations?store=false" "$base/api/v1/evaluations?store=false" "$out/post-report.lua"
+run "POST /api/v1/evaluations (stored)" "$base/api/v1/evaluations" "$out/post-report.lua"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"

@@ -15,6 +15,21 @@ public interface DealevalConfig {
 
     Model model();
 
+    Security security();
+
+    interface Security {
+        /**
+         * API keys, comma-separated, each {@code name:role[+role]:sha256-of-the-key-in-hex}, e.g.
+         * {@code alice:editor:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae}. Only
+         * hashes are configured; a client sends the key itself in X-API-Key (or Authorization: Bearer).
+         */
+        java.util.Optional<java.util.List<String>> apiKeys();
+
+        /** When false, reads and evaluations need a valid key too; writes always need the editor role. */
+        @WithDefault("true")
+        boolean openReads();
+    }
+
     Limits limits();
 
     interface Model {

@@ -13,9 +13,20 @@ import static io.restassured.RestAssured.given;
  * request and response logged only when a check fails.
  */
 public abstract class ApiTestSupport {
+    /** Configured for the test profile in application.properties, by its SHA-256. */
+    public static final String EDITOR_KEY = "test-editor-key";
+    public static final String READER_KEY = "test-reader-key";
+
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        // Writes need the editor role; SecurityTest checks requests without it.
+        RestAssured.filters((request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("X-API-Key")) {
+                request.header("X-API-Key", EDITOR_KEY);
+            }
+            return context.next(request, response);
+        });
     }
 
     /** POST /api/v1/evaluations without storing (200); EvaluationHistoryTest covers the stored path. */

@@ -153,7 +153,7 @@ class ProfileCrudTest extends ApiTestSupport {
                 results.add(pool.submit(() -> {
                     start.await();
                     HttpRequest r = HttpRequest.newBuilder(URI.create(profilesUri + "/" + id)).header("Content-Type", "application/json")
-                            .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(put)).build();
+                            .header("If-Match", "\"1\"").header("X-API-Key", EDITOR_KEY).PUT(HttpRequest.BodyPublishers.ofString(put)).build();
                     return client.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
                 }));
             }

@@ -47,6 +47,21 @@ class ModelRegistryTest {
             }
 
             @Override
+            public Security security() {
+                return new Security() {
+                    @Override
+                    public Optional<java.util.List<String>> apiKeys() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public boolean openReads() {
+                        return true;
+                    }
+                };
+            }
+
+            @Override
             public Limits limits() {
                 return () -> 1024;
             }

@@ -66,6 +66,19 @@ public class ProblemMappers {
         return problem(428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof io.quarkus.security.AuthenticationFailedException
+                ? "The API key is not valid." : "This needs an API key: send it in X-API-Key (or Authorization: Bearer).";
+        return Response.fromResponse(problem(401, "urn:dealeval:problem:unauthorized", "Unauthorized", detail, uri, null))
+                .header("WWW-Authenticate", "Bearer realm=\"dealeval\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "urn:dealeval:problem:forbidden", "Forbidden", "This needs the editor role.", uri, null);
+    }
+
     /** Bean Validation on request records. */
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {

@@ -1,6 +1,8 @@
 package dev.dealeval.api.v1;
 
 import dev.dealeval.api.error.ProblemDetail;
+import static dev.dealeval.api.security.Roles.EDITOR;
+
 import dev.dealeval.api.v1.dto.ProfileList;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ProfileResponse;
@@ -8,6 +10,7 @@ import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.application.ProfileService;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,6 +78,7 @@ public class ProfileResource {
     }
 
     @POST
+    @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a profile", description = "Stores a new profile: the given changes applied to basedOn (default: "
             + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
@@ -95,6 +99,7 @@ public class ProfileResource {
     }
 
     @PUT
+    @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
@@ -116,6 +121,7 @@ public class ProfileResource {
     }
 
     @DELETE
+    @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Operation(summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
             + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")

@@ -1,6 +1,8 @@
 package dev.dealeval.api.v1;
 
 import dev.dealeval.api.error.ProblemDetail;
+import static dev.dealeval.api.security.Roles.EDITOR;
+
 import dev.dealeval.api.v1.dto.ScenarioList;
 import dev.dealeval.api.v1.dto.ScenarioRequest;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
@@ -9,6 +11,7 @@ import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.application.ScenarioService;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Scenario;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,6 +86,7 @@ public class ScenarioResource {
     }
 
     @POST
+    @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a no-deal scenario", description = "Stores a user-defined status quo, checked against the term "
             + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
@@ -100,6 +104,7 @@ public class ScenarioResource {
     }
 
     @PUT
+    @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
@@ -116,6 +121,7 @@ public class ScenarioResource {
     }
 
     @DELETE
+    @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Operation(summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
             + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
