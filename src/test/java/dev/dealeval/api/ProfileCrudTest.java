@@ -171,6 +171,21 @@ class ProfileCrudTest extends ApiTestSupport {
     }
 
     @Test
+    void anIdempotencyKeyMakesCreationSafeToRetry() {
+        String id = newId();
+        String key = UUID.randomUUID().toString();
+        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(id, 0.13, 0.40)).post("/api/v1/profiles");
+        first.then().statusCode(201);
+        var again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(id, 0.13, 0.40)).post("/api/v1/profiles");
+        again.then().statusCode(201).header("ETag", "\"1\"").header("Location", equalTo(first.header("Location")));
+        assertEquals(first.asString(), again.asString());
+        // Without the key the same POST is a conflict; with the key and another body, 422.
+        given().contentType(ContentType.JSON).body(body(id, 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(409);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(id, 0.23, 0.30)).post("/api/v1/profiles").then()
+                .statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
     void writesNeedAJsonBody() {
         given().contentType(ContentType.JSON).post("/api/v1/profiles").then().statusCode(400).body("violations", hasSize(1));
     }

@@ -27,6 +27,20 @@ public class CanonicalJson {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+    private final ObjectMapper json;
+
+    public CanonicalJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A response body as the service writes it, to record with an idempotency key. */
+    String writeResponse(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response", e);
+        }
+    }
 
     String write(Object request) {
         try {

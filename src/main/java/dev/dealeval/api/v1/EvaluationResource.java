@@ -110,14 +110,13 @@ public class EvaluationResource {
         IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, CanonicalJson.sha256(requestJson), () -> {
             String id = java.util.UUID.randomUUID().toString();
             java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            String body = write(response.stored(id, now.toString()));
+            String body = canonical.writeResponse(response.stored(id, now.toString()));
             history.save(new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
                     evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
                     evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body));
             return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(id).build().getPath(), null, body);
         });
-        return Response.status(outcome.status()).header("Location", outcome.location()).type(MediaType.APPLICATION_JSON)
-                .entity(outcome.body()).build();
+        return Created.response(outcome);
     }
 
     @GET
@@ -163,14 +162,6 @@ public class EvaluationResource {
             return java.time.Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException(List.of(new Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z")));
-        }
-    }
-
-    private String write(EvaluationResponse response) {
-        try {
-            return json.writeValueAsString(response);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write evaluation", e);
         }
     }
 }

@@ -6,6 +6,8 @@ import static dev.dealeval.api.security.Roles.EDITOR;
 import dev.dealeval.api.v1.dto.ProfileList;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ProfileResponse;
+import dev.dealeval.application.Idempotency;
+import dev.dealeval.application.IdempotencyStore;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.application.ProfileService;
 import dev.dealeval.domain.engine.Violation;
@@ -47,9 +49,13 @@ import java.util.List;
 @Tag(name = "Model")
 public class ProfileResource {
     private final ProfileService profiles;
+    private final Idempotency idempotency;
+    private final CanonicalJson canonical;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, Idempotency idempotency, CanonicalJson canonical) {
         this.profiles = profiles;
+        this.idempotency = idempotency;
+        this.canonical = canonical;
     }
 
     @GET
@@ -89,13 +95,19 @@ public class ProfileResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
+                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request.id() == null) {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
-        Profile p = profiles.create(request.id(), DtoMapper.draft(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id()).build()).tag(Etags.of(p.version()))
-                .entity(DtoMapper.profile(p)).build();
+        String canonicalRequest = canonical.write(request);
+        var outcome = idempotency.run("POST /api/v1/profiles", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
+            Profile p = profiles.create(request.id(), DtoMapper.draft(request));
+            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(p.id()).build().getPath(),
+                    Etags.of(p.version()).toString(), canonical.writeResponse(DtoMapper.profile(p)));
+        });
+        return Created.response(outcome);
     }
 
     @PUT

@@ -6,6 +6,8 @@ import static dev.dealeval.api.security.Roles.EDITOR;
 import dev.dealeval.api.v1.dto.ScenarioList;
 import dev.dealeval.api.v1.dto.ScenarioRequest;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
+import dev.dealeval.application.Idempotency;
+import dev.dealeval.application.IdempotencyStore;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.application.ScenarioService;
@@ -50,10 +52,14 @@ import java.util.List;
 public class ScenarioResource {
     private final ScenarioService scenarios;
     private final ModelRegistry registry;
+    private final Idempotency idempotency;
+    private final CanonicalJson canonical;
 
-    public ScenarioResource(ScenarioService scenarios, ModelRegistry registry) {
+    public ScenarioResource(ScenarioService scenarios, ModelRegistry registry, Idempotency idempotency, CanonicalJson canonical) {
         this.scenarios = scenarios;
         this.registry = registry;
+        this.idempotency = idempotency;
+        this.canonical = canonical;
     }
 
     private ScenarioResponse response(Scenario s) {
@@ -95,12 +101,19 @@ public class ScenarioResource {
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request, @Context UriInfo uri) {
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
+                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         if (request.id() == null) {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
-        Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build()).tag(Etags.of(s.version())).entity(response(s)).build();
+        String canonicalRequest = canonical.write(request);
+        var outcome = idempotency.run("POST /api/v1/scenarios", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
+            Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
+            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(s.id()).build().getPath(),
+                    Etags.of(s.version()).toString(), canonical.writeResponse(response(s)));
+        });
+        return Created.response(outcome);
     }
 
     @PUT
