@@ -29,7 +29,8 @@ RUN chmod +x mvnw \
 
 # 2) Sources. Tests are run by CI, not by the image build.
 COPY src/ src/
-RUN ./mvnw -B -q package -DskipTests
+# The PostgreSQL build: the database kind is fixed at build time (see README, Storage).
+RUN ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
 
 ############################
 # Runtime stage
@@ -39,7 +40,7 @@ FROM eclipse-temurin:17-jre
 ARG APP_UID=185
 ARG APP_GID=185
 
-# Non-root user; /deployments/data is the writable data directory (embedded database, later).
+# Non-root user; /deployments/data stays writable (unused by the PostgreSQL build).
 RUN groupadd --system --gid ${APP_GID} dealeval \
  && useradd --system --uid ${APP_UID} --gid dealeval --home-dir /deployments --no-create-home \
       --shell /usr/sbin/nologin dealeval \
@@ -54,6 +55,9 @@ COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/*.jar 
 COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
+# PostgreSQL from the environment: QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD
+# (default jdbc:postgresql://127.0.0.1:5432/dealeval, user postgres).
+ENV QUARKUS_PROFILE=pg
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0" \
     JAVA_OPTS_APPEND=""
 
