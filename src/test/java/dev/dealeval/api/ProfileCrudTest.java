@@ -137,6 +137,48 @@ class ProfileCrudTest extends ApiTestSupport {
         given().get("/api/v1/profiles?page=-1").then().statusCode(400).body("violations[0].field", equalTo("page"));
     }
 
+    /**
+     * Paging while another client inserts: every profile that existed before paging began is seen,
+     * in id order (an insert ahead of the page being read can repeat an item, never hide one).
+     */
+    @Test
+    void pagingWhileInsertingSkipsNothingThatExisted() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            given().contentType(ContentType.JSON).body(body("pg-" + newId(), 0.13, 0.40)).post("/api/v1/profiles").then().statusCode(201);
+        }
+        List<String> before = given().get("/api/v1/profiles?size=100").then().extract().path("items.id");
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<Integer> inserts = writer.submit(() -> {
+            int n = 0;
+            for (int i = 0; i < 10; i++) {
+                String id = (i % 2 == 0 ? "a-" : "zz-") + newId();
+                HttpRequest r = HttpRequest.newBuilder(profilesUri).header("Content-Type", "application/json").header("X-API-Key", EDITOR_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body(id, 0.13, 0.40))).build();
+                n += client.send(r, HttpResponse.BodyHandlers.ofString()).statusCode() == 201 ? 1 : 0;
+            }
+            return n;
+        });
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 200; page++) {
+            List<String> ids = given().get("/api/v1/profiles?size=3&page=" + page).then().statusCode(200).extract().path("items.id");
+            if (ids.isEmpty()) {
+                break;
+            }
+            seen.addAll(ids);
+        }
+        assertEquals(10, inserts.get());
+        writer.shutdown();
+        for (String id : before) {
+            org.junit.jupiter.api.Assertions.assertTrue(seen.contains(id), id + " was skipped");
+        }
+        List<String> userDefined = seen.subList(4, seen.size());
+        for (int i = 1; i < userDefined.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertTrue(userDefined.get(i - 1).compareTo(userDefined.get(i)) <= 0,
+                    "out of order: " + userDefined.get(i - 1) + " then " + userDefined.get(i));
+        }
+    }
+
     /** Two PUTs with the same ETag at the same moment: exactly one wins, the other gets 412, the version grows by one. */
     @Test
     void concurrentWritesWithTheSameEtagLetExactlyOneThrough() throws Exception {
