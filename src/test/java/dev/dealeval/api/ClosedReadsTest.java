@@ -29,12 +29,12 @@ class ClosedReadsTest extends ApiTestSupport {
     URI api;
 
     private int status(String method, String path, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"bundle\": {}}") : HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             b.header("X-API-Key", key);
         }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
@@ -46,7 +46,7 @@ class ClosedReadsTest extends ApiTestSupport {
         assertEquals(200, status("POST", "evaluations?store=false", READER_KEY));
         assertEquals(200, status("GET", "terms", EDITOR_KEY));
         // Health stays open for the orchestrator.
-        assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/q/health/ready")).build(),
+        assertEquals(200, HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(api.resolve("/q/health/ready")).timeout(java.time.Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 }

@@ -141,12 +141,12 @@ class ErrorHandlingTest extends ApiTestSupport {
                 .body("type", equalTo("urn:dealeval:problem:payload-too-large"))
                 .body("detail", containsString("1048576 bytes"));
         // Chunked: no Content-Length, so the limit is enforced while the body is read.
-        var request = java.net.http.HttpRequest.newBuilder(evaluations)
+        var request = java.net.http.HttpRequest.newBuilder(evaluations).timeout(java.time.Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
         assertTrue(response.body().contains("payload-too-large"), response.body());

@@ -132,14 +132,14 @@ class EvaluationHistoryTest extends ApiTestSupport {
     void concurrentRepeatsCreateOneEvaluation() throws Exception {
         String profile = newProfile();
         String key = UUID.randomUUID().toString();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<HttpResponse<String>>> futures = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                HttpRequest r = HttpRequest.newBuilder(evaluationsUri).header("Content-Type", "application/json")
+                HttpRequest r = HttpRequest.newBuilder(evaluationsUri).timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
                         .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(request(profile, 10))).build();
                 return client.send(r, HttpResponse.BodyHandlers.ofString());
             }));

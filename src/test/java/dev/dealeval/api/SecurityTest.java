@@ -19,10 +19,10 @@ class SecurityTest extends ApiTestSupport {
     @TestHTTPResource("/api/v1/")
     URI api;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("X-API-Key", key);
@@ -50,7 +50,7 @@ class SecurityTest extends ApiTestSupport {
         assertEquals(404, send("GET", "profiles/" + id, null, null).statusCode(), "nothing was written");
         assertEquals(201, send("POST", "profiles", EDITOR_KEY, body).statusCode());
         // Bearer works as well as X-API-Key.
-        HttpRequest bearer = HttpRequest.newBuilder(api.resolve("profiles/" + id)).header("Authorization", "Bearer " + EDITOR_KEY)
+        HttpRequest bearer = HttpRequest.newBuilder(api.resolve("profiles/" + id)).timeout(java.time.Duration.ofSeconds(30)).header("Authorization", "Bearer " + EDITOR_KEY)
                 .header("If-Match", "\"1\"").DELETE().build();
         assertEquals(204, client.send(bearer, HttpResponse.BodyHandlers.ofString()).statusCode());
     }

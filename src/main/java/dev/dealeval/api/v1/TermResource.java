@@ -4,14 +4,12 @@ import dev.dealeval.api.v1.dto.TermCatalog;
 import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.domain.model.TermDef;
 import jakarta.ws.rs.GET;
-import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@NonBlocking
 @Path("/api/v1/terms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model", description = "The deal model: terms, scenarios and profiles")
