@@ -94,10 +94,6 @@ public class ModelRegistry {
         return model.profile(id);
     }
 
-    public Optional<Scenario> scenario(String id) {
-        return model.scenario(id);
-    }
-
     /** The compiled model for a profile with the built-in scenarios, built once per profile id and version. */
     public CompiledModel compiled(Profile profile) {
         return compiled.computeIfAbsent(profile.id() + "@" + profile.version(), k -> CompiledModel.compile(model, profile));
