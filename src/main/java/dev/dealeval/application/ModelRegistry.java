@@ -32,9 +32,10 @@ public class ModelRegistry {
 
     private final DealModel model;
     private final DealevalConfig config;
-    private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
-    /** Bounded: user-defined profiles and scenarios come and go. */
-    private final Map<String, CompiledModel> withUserScenario = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    /** Built-in profiles with the built-in scenarios: compiled at start-up, kept for good. */
+    private final Map<String, CompiledModel> builtIn = new ConcurrentHashMap<>();
+    /** Anything involving a user-defined profile or scenario, by ids and versions: bounded, since they come and go. */
+    private final Map<String, CompiledModel> userDefined = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompiledModel> eldest) {
             return size() > 256;
@@ -96,7 +97,11 @@ public class ModelRegistry {
 
     /** The compiled model for a profile with the built-in scenarios, built once per profile id and version. */
     public CompiledModel compiled(Profile profile) {
-        return compiled.computeIfAbsent(profile.id() + "@" + profile.version(), k -> CompiledModel.compile(model, profile));
+        String key = profile.id() + "@" + profile.version();
+        if (profile.builtIn()) {
+            return builtIn.computeIfAbsent(key, k -> CompiledModel.compile(model, profile));
+        }
+        return userDefined(key, () -> CompiledModel.compile(model, profile));
     }
 
     /**
@@ -108,11 +113,15 @@ public class ModelRegistry {
             return compiled(profile);
         }
         String key = profile.id() + "@" + profile.version() + "|" + scenario.id() + "@" + scenario.version();
-        synchronized (withUserScenario) {
-            CompiledModel m = withUserScenario.get(key);
+        return userDefined(key, () -> CompiledModel.compile(withScenario(scenario), profile));
+    }
+
+    private CompiledModel userDefined(String key, java.util.function.Supplier<CompiledModel> compile) {
+        synchronized (userDefined) {
+            CompiledModel m = userDefined.get(key);
             if (m == null) {
-                m = CompiledModel.compile(withScenario(scenario), profile);
-                withUserScenario.put(key, m);
+                m = compile.get();
+                userDefined.put(key, m);
             }
             return m;
         }

@@ -50,14 +50,13 @@ public class ProfileService {
 
     @Transactional
     public Profile update(String id, Long ifMatch, ProfileDraft draft) {
-        catalog.checkWritable(id, ifMatch);
-        return store.update(resolve(draft, id, ifMatch + 1), ifMatch);
+        long expected = catalog.checkWritable(id, ifMatch);
+        return store.update(resolve(draft, id, expected + 1), expected);
     }
 
     @Transactional
     public void delete(String id, Long ifMatch) {
-        catalog.checkWritable(id, ifMatch);
-        store.delete(id, ifMatch);
+        store.delete(id, catalog.checkWritable(id, ifMatch));
     }
 
     /**

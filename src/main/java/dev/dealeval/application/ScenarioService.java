@@ -61,14 +61,13 @@ public class ScenarioService {
 
     @Transactional
     public Scenario update(String id, Long ifMatch, Draft draft) {
-        catalog.checkWritable(id, ifMatch);
-        return store.update(resolve(id, ifMatch + 1, draft), ifMatch);
+        long expected = catalog.checkWritable(id, ifMatch);
+        return store.update(resolve(id, expected + 1, draft), expected);
     }
 
     @Transactional
     public void delete(String id, Long ifMatch) {
-        catalog.checkWritable(id, ifMatch);
-        store.delete(id, ifMatch);
+        store.delete(id, catalog.checkWritable(id, ifMatch));
     }
 
     /** The complete scenario, validated against the model's terms before anything is written. */

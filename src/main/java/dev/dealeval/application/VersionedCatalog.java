@@ -66,8 +66,11 @@ final class VersionedCatalog<T> {
         }
     }
 
-    /** A write to an existing user-defined definition, conditional on the version If-Match names. */
-    void checkWritable(String key, Long ifMatch) {
+    /**
+     * A write to an existing user-defined definition, conditional on the version If-Match names
+     * ({@link IfMatch#ANY} for any); returns the version the write is based on.
+     */
+    long checkWritable(String key, Long ifMatch) {
         if (builtIn(key).isPresent()) {
             throw new ConflictException("'" + key + "' is a built-in " + kind + " and cannot be changed; create your own from it.");
         }
@@ -75,8 +78,10 @@ final class VersionedCatalog<T> {
         if (ifMatch == null) {
             throw new PreconditionRequiredException(kind, key);
         }
-        if (version.applyAsLong(current) != ifMatch) {
-            throw new VersionConflictException(kind, key, ifMatch, version.applyAsLong(current));
+        long actual = version.applyAsLong(current);
+        if (ifMatch != IfMatch.ANY && actual != ifMatch) {
+            throw new VersionConflictException(kind, key, ifMatch, actual);
         }
+        return actual;
     }
 }

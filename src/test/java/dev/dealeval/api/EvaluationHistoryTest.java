@@ -127,6 +127,21 @@ class EvaluationHistoryTest extends ApiTestSupport {
         given().contentType(ContentType.JSON).header("Idempotency-Key", other).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(201);
     }
 
+    @Test
+    void aRetryReplaysEvenAfterTheProfileItUsedIsGone() {
+        String profile = newProfile();
+        String key = UUID.randomUUID().toString();
+        Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(request(profile, 10)).post("/api/v1/evaluations");
+        first.then().statusCode(201);
+        given().header("If-Match", "\"1\"").delete("/api/v1/profiles/" + profile).then().statusCode(204);
+        Response retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(request(profile, 10)).post("/api/v1/evaluations");
+        retry.then().statusCode(201);
+        assertEquals(first.asString(), retry.asString());
+        // Without the key the same request now fails: the profile is gone.
+        given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(400)
+                .body("violations[0].field", equalTo("profile"));
+    }
+
     /** 20 identical POSTs with one key at the same moment: one row, 20 identical answers. */
     @Test
     void concurrentRepeatsCreateOneEvaluation() throws Exception {

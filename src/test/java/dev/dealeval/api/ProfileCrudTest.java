@@ -78,9 +78,13 @@ class ProfileCrudTest extends ApiTestSupport {
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.13));
         evaluate("{\"profile\": \"" + id + "\", \"bundle\": {}}").statusCode(200).body("profileVersion", equalTo(2));
 
+        // If-Match: * means whatever is current (resolved inside the write, not by a read before it).
+        given().contentType(ContentType.JSON).header("If-Match", "*").body(replaced).put("/api/v1/profiles/" + id).then()
+                .statusCode(200).header("ETag", "\"3\"");
+        given().header("If-Match", "\"2\"").delete("/api/v1/profiles/" + id).then().statusCode(412);
         given().header("If-Match", "\"1\"").delete("/api/v1/profiles/" + id).then().statusCode(412);
         given().delete("/api/v1/profiles/" + id).then().statusCode(428);
-        given().header("If-Match", "\"2\"").delete("/api/v1/profiles/" + id).then().statusCode(204);
+        given().header("If-Match", "\"3\"").delete("/api/v1/profiles/" + id).then().statusCode(204);
         given().get("/api/v1/profiles/" + id).then().statusCode(404);
     }
 

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1;
 
+import dev.dealeval.application.IfMatch;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.ws.rs.core.EntityTag;
@@ -16,16 +17,16 @@ final class Etags {
     }
 
     /**
-     * The version an If-Match header names; null when the header is absent (→ 428). {@code *}
-     * means the current version. A tag that is not a version of ours can never match (→ 412).
+     * The version an If-Match header names; null when the header is absent (→ 428), and
+     * {@link IfMatch#ANY} for {@code *}, which the service resolves inside the write.
      */
-    static Long version(String ifMatch, long current) {
+    static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
         String tag = ifMatch.trim();
         if (tag.equals("*")) {
-            return current;
+            return IfMatch.ANY;
         }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);

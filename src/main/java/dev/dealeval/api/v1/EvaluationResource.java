@@ -100,17 +100,19 @@ public class EvaluationResource {
                              @HeaderParam("Idempotency-Key") String idempotencyKey,
                              @Context UriInfo uri) {
         String key = CanonicalJson.key(idempotencyKey);
-        var evaluation = service.evaluate(new EvaluationService.Command(DtoMapper.flatten(request.bundle(), json),
-                request.scenario(), request.profile(), DtoMapper.overrides(request.overrides())));
-        EvaluationResponse response = DtoMapper.evaluation(evaluation);
+        var command = new EvaluationService.Command(DtoMapper.flatten(request.bundle(), json), request.scenario(), request.profile(),
+                DtoMapper.overrides(request.overrides()));
         if (!store) {
-            return Response.ok(response).build();
+            return Response.ok(DtoMapper.evaluation(service.evaluate(command))).build();
         }
         String requestJson = canonical.write(request);
+        // Evaluate inside the idempotent work: a retry replays the first answer even if the profile
+        // it used has changed or gone since, instead of computing (or failing) again.
         IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, CanonicalJson.sha256(requestJson), () -> {
+            var evaluation = service.evaluate(command);
             String id = java.util.UUID.randomUUID().toString();
             java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            String body = canonical.writeResponse(response.stored(id, now.toString()));
+            String body = canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, now.toString()));
             history.save(new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
                     evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
                     evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body));

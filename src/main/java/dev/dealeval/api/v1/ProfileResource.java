@@ -127,7 +127,7 @@ public class ProfileResource {
         if (request.id() != null && !request.id().equals(id)) {
             throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
         }
-        Long version = ifMatch == null ? null : Etags.version(ifMatch, profiles.get(id).version());
+        Long version = Etags.version(ifMatch);
         Profile p = profiles.update(id, version, DtoMapper.draft(request));
         return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
     }
@@ -139,7 +139,7 @@ public class ProfileResource {
             + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Long version = ifMatch == null ? null : Etags.version(ifMatch, profiles.get(id).version());
+        Long version = Etags.version(ifMatch);
         profiles.delete(id, version);
         return Response.noContent().build();
     }

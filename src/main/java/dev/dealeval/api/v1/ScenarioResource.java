@@ -128,7 +128,7 @@ public class ScenarioResource {
         if (request.id() != null && !request.id().equals(id)) {
             throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
         }
-        Long version = ifMatch == null ? null : Etags.version(ifMatch, scenarios.get(id).version());
+        Long version = Etags.version(ifMatch);
         Scenario s = scenarios.update(id, version, DtoMapper.scenarioDraft(request));
         return Response.ok(response(s)).tag(Etags.of(s.version())).build();
     }
@@ -140,7 +140,7 @@ public class ScenarioResource {
             + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Long version = ifMatch == null ? null : Etags.version(ifMatch, scenarios.get(id).version());
+        Long version = Etags.version(ifMatch);
         scenarios.delete(id, version);
         return Response.noContent().build();
     }
