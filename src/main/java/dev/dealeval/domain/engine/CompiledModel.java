@@ -439,6 +439,71 @@ public final class CompiledModel {
         return nFac;
     }
 
+    public boolean factionIsUs(int f) {
+        return factionUs[f];
+    }
+
+    public double clout(int f) {
+        return clout[f];
+    }
+
+    /** m(f,c): the faction's multiplier of criterion c (1 for criteria of the other side, which it ignores). */
+    public double multiplier(int f, int c) {
+        return factions[f].multiplier(criteria[c].id());
+    }
+
+    /** Criteria are ordered U.S. first, then China: c &lt; usCriterionCount() are U.S. criteria. */
+    public int criterionCount() {
+        return nCrit;
+    }
+
+    public int usCriterionCount() {
+        return nUs;
+    }
+
+    public CriterionDef criterion(int c) {
+        return criteria[c];
+    }
+
+    /** w(p,c), normalised over the criterion's side. */
+    public double weight(int c) {
+        return sideWeight[c];
+    }
+
+    /** w(f,c), normalised over the faction's side. */
+    public double factionWeight(int f, int c) {
+        return factionWeight[f][c];
+    }
+
+    /** v(c) of the no-deal bundle x0(s); credibility does not move it, since x0 pledges nothing. */
+    public double noDealValue(int s, int c) {
+        return noDealValues[s][c];
+    }
+
+    public int pledgeCategoryCount() {
+        return categories.length;
+    }
+
+    public String pledgeCategory(int k) {
+        return categories[k];
+    }
+
+    public double trackRecord(int k) {
+        return trackRecord[k];
+    }
+
+    public int termCount() {
+        return nTerms;
+    }
+
+    public TermDef term(int t) {
+        return terms[t];
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
     public FactionDef faction(int f) {
         return factions[f];
     }
@@ -491,6 +556,9 @@ public final class CompiledModel {
         final double[] value;
         final double[] belief;
         final double[] factionUtility;
+        final double[] factionSurplus;
+        /** Track record per pledge category used by this work's scoring: the profile's, unless a sensitivity analysis perturbs it. */
+        final double[] trackRecord;
         double utilityUs;
         double utilityCn;
         double realism;
@@ -504,6 +572,8 @@ public final class CompiledModel {
             value = new double[m.nCrit];
             belief = new double[m.categories.length];
             factionUtility = new double[m.nFac];
+            factionSurplus = new double[m.nFac];
+            trackRecord = m.trackRecord.clone();
         }
 
         public double utility(Side side) {
@@ -512,6 +582,16 @@ public final class CompiledModel {
 
         public double factionUtility(int f) {
             return factionUtility[f];
+        }
+
+        /** v(c) of the last scored bundle, criteria in {@link CompiledModel#criterion(int)} order. */
+        public double value(int c) {
+            return value[c];
+        }
+
+        /** Scores later bundles with this delivered share for pledge category k (sensitivity analysis). */
+        public void setTrackRecord(int k, double share) {
+            trackRecord[k] = share;
         }
     }
 
@@ -678,14 +758,14 @@ public final class CompiledModel {
         for (int t : purchaseTerms) {
             double p = Math.max(0, xe[t] - x0e[t]);
             pledged += p;
-            weighted += trackRecord[pledgeCategory[t]] * p;
+            weighted += w.trackRecord[pledgeCategory[t]] * p;
         }
         double years = yearsTerm < 0 ? 1 : xe[yearsTerm];
         int whole = (int) years;
         double pace = referenceDelivery * (whole == years && whole < paceByYears.length ? paceByYears[whole] : paceLimit(years));
         double realism = weighted > pace ? (pace + excessBelief * (weighted - pace)) / weighted : 1.0;
         for (int c = 0; c < categories.length; c++) {
-            double pi = trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
+            double pi = w.trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
             w.belief[c] = Math.min(1.0, pi);
         }
         w.realism = realism;
@@ -717,7 +797,7 @@ public final class CompiledModel {
     // ------------------------------------------------------------------ ratification
 
     /** Whether the veto of faction f applies to x: always for FULL, for SCOPED when x moves a scoped term. */
-    boolean vetoApplies(int f, double[] x, int s) {
+    public boolean vetoApplies(int f, double[] x, int s) {
         VetoKind kind = factions[f].veto();
         if (kind == VetoKind.FULL) {
             return true;
@@ -738,6 +818,18 @@ public final class CompiledModel {
      * and no applicable veto holder opposing.
      */
     public boolean ratifies(Side side, double[] x, int s, Work w) {
+        double[] surplus = w.factionSurplus;
+        for (int f = 0; f < nFac; f++) {
+            surplus[f] = w.factionUtility[f] - noDealUtility[s][2 + f];
+        }
+        return ratifies(side, x, s, surplus, clout);
+    }
+
+    /**
+     * The same test on given faction surpluses and clouts (indexed by faction), for analyses that
+     * sample them.
+     */
+    public boolean ratifies(Side side, double[] x, int s, double[] factionSurplus, double[] factionClout) {
         boolean us = side == Side.US;
         double delta = settings.stanceMargin();
         double support = 0;
@@ -745,9 +837,9 @@ public final class CompiledModel {
             if (factionUs[f] != us) {
                 continue;
             }
-            double surplus = w.factionUtility[f] - noDealUtility[s][2 + f];
+            double surplus = factionSurplus[f];
             if (surplus >= delta) {
-                support += clout[f];
+                support += factionClout[f];
             } else if (surplus <= -delta && vetoApplies(f, x, s)) {
                 return false;
             }
