@@ -1,0 +1,224 @@
+package dev.dealeval.domain.analysis;
+
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.Side;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Exhaustive search of a deal space (DESIGN.md §3): the product of candidate levels of some
+ * terms, every other term fixed at the base bundle's value. Each bundle is scored with the same
+ * engine call as an evaluation, so a bundle found here evaluates to bit-identical surpluses.
+ *
+ * <p>Feasible bundles are those both sides ratify (and that meet the optional minimum
+ * surpluses); the Pareto frontier of their (S(US), S(CN)) is kept in memory that grows with the
+ * frontier, not with the space. The bargaining solutions are then chosen among the frontier
+ * bundles that both sides strictly prefer to no deal (S(p) &gt; 0): every objective is
+ * non-decreasing in both surpluses, so its optimum over all such feasible bundles is attained on
+ * the frontier.
+ *
+ * <p>Enumeration order: the dimensions in the order given, the last one changing fastest, each
+ * through its levels in the order given; a bundle's index is its position in that order.
+ */
+public final class Search {
+    /** Bundles per task: big enough to amortise the task, small enough to balance two cores. */
+    static final long CHUNK = 1 << 16;
+
+    private Search() {
+    }
+
+    /** One searched term and its candidate levels, encoded. */
+    public record Dimension(int term, double[] levels) {
+    }
+
+    /**
+     * @param base        the resolved base bundle (CompiledModel.resolve); searched terms are overwritten
+     * @param scenario    scenario index in the compiled model
+     * @param minUsSurplus only bundles with S(US) ≥ this are feasible (−∞ for none)
+     */
+    public record Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus) {
+        public long size() {
+            return Search.size(dimensions);
+        }
+    }
+
+    /** A feasible bundle on the frontier, by its index in the enumeration. */
+    public record Point(long index, double usSurplus, double cnSurplus, long equivalents) {
+        public double nashProduct() {
+            return Objective.NASH.value(usSurplus, cnSurplus);
+        }
+
+        public double welfare() {
+            return usSurplus + cnSurplus;
+        }
+    }
+
+    /**
+     * @param feasible  bundles both sides ratify that meet the minimum surpluses
+     * @param bothGain  feasible bundles both sides strictly prefer to no deal: where the solutions are chosen
+     * @param frontier  Pareto frontier of the feasible bundles, U.S. surplus ascending
+     */
+    public record Result(long examined, long usRatifies, long cnRatifies, long feasible, long bothGain,
+                         List<Point> frontier, Solutions solutions) {
+    }
+
+    /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
+    public static List<Dimension> defaultDimensions(CompiledModel m) {
+        List<Dimension> out = new ArrayList<>();
+        for (int t = 0; t < m.termCount(); t++) {
+            var def = m.term(t);
+            if (def.searchDefault()) {
+                out.add(new Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        }
+        return out;
+    }
+
+    /** The number of bundles in the product of the dimensions' levels, saturating at Long.MAX_VALUE. */
+    public static long size(List<Dimension> dimensions) {
+        long n = 1;
+        for (Dimension d : dimensions) {
+            if (d.levels().length == 0) {
+                return 0;
+            }
+            if (n > Long.MAX_VALUE / d.levels().length) {
+                return Long.MAX_VALUE;
+            }
+            n *= d.levels().length;
+        }
+        return n;
+    }
+
+    /** The bundle with this enumeration index. */
+    public static double[] bundle(Spec spec, long index) {
+        double[] x = spec.base().clone();
+        List<Dimension> dims = spec.dimensions();
+        for (int d = dims.size() - 1; d >= 0; d--) {
+            double[] levels = dims.get(d).levels();
+            x[dims.get(d).term()] = levels[(int) (index % levels.length)];
+            index /= levels.length;
+        }
+        return x;
+    }
+
+    /**
+     * Runs the search on the executor (one task per {@link #CHUNK} bundles; the caller waits).
+     * Deterministic: the result does not depend on the number of threads.
+     */
+    public static Result run(CompiledModel m, Spec spec, ExecutorService executor) {
+        return run(m, spec, executor, CHUNK);
+    }
+
+    static Result run(CompiledModel m, Spec spec, ExecutorService executor, long chunk) {
+        long n = spec.size();
+        List<Future<Partial>> tasks = new ArrayList<>();
+        for (long from = 0; from < n; from += chunk) {
+            long start = from;
+            long end = Math.min(n, from + chunk);
+            tasks.add(executor.submit(() -> scan(m, spec, start, end)));
+        }
+        Partial total = new Partial();
+        try {
+            for (Future<Partial> t : tasks) {
+                total.add(t.get());
+            }
+        } catch (InterruptedException e) {
+            tasks.forEach(t -> t.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("search interrupted", e);
+        } catch (ExecutionException e) {
+            tasks.forEach(t -> t.cancel(true));
+            throw new IllegalStateException("search failed", e.getCause());
+        }
+        return total.result(n);
+    }
+
+    /** Scores the bundles with indices [from, to), advancing the levels like an odometer. */
+    static Partial scan(CompiledModel m, Spec spec, long from, long to) {
+        int s = spec.scenario();
+        double dUs = m.noDealUtility(Side.US, s);
+        double dCn = m.noDealUtility(Side.CN, s);
+        List<Dimension> dims = spec.dimensions();
+        int nd = dims.size();
+        int[] term = new int[nd];
+        double[][] levels = new double[nd][];
+        int[] digit = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            term[d] = dims.get(d).term();
+            levels[d] = dims.get(d).levels();
+        }
+        double[] x = bundle(spec, from);
+        long rest = from;
+        for (int d = nd - 1; d >= 0; d--) {
+            digit[d] = (int) (rest % levels[d].length);
+            rest /= levels[d].length;
+        }
+        CompiledModel.Work w = m.newWork();
+        Partial p = new Partial();
+        double minUs = spec.minUsSurplus();
+        double minCn = spec.minCnSurplus();
+        for (long i = from; i < to; i++) {
+            m.score(x, s, w);
+            boolean us = m.ratifies(Side.US, x, s, w);
+            boolean cn = m.ratifies(Side.CN, x, s, w);
+            if (us) {
+                p.usRatifies++;
+            }
+            if (cn) {
+                p.cnRatifies++;
+            }
+            if (us && cn) {
+                double sUs = w.utility(Side.US) - dUs;
+                double sCn = w.utility(Side.CN) - dCn;
+                if (sUs >= minUs && sCn >= minCn) {
+                    p.feasible++;
+                    if (sUs > 0 && sCn > 0) {
+                        p.bothGain++;
+                    }
+                    p.frontier.add(sUs, sCn, i);
+                }
+            }
+            // next bundle: the last dimension fastest
+            for (int d = nd - 1; d >= 0; d--) {
+                if (++digit[d] < levels[d].length) {
+                    x[term[d]] = levels[d][digit[d]];
+                    break;
+                }
+                digit[d] = 0;
+                x[term[d]] = levels[d][0];
+            }
+        }
+        return p;
+    }
+
+    /** Counts and the frontier of one range of the space. */
+    static final class Partial {
+        long usRatifies;
+        long cnRatifies;
+        long feasible;
+        long bothGain;
+        final FrontierBuilder frontier = new FrontierBuilder();
+
+        void add(Partial o) {
+            usRatifies += o.usRatifies;
+            cnRatifies += o.cnRatifies;
+            feasible += o.feasible;
+            bothGain += o.bothGain;
+            frontier.merge(o.frontier);
+        }
+
+        Result result(long examined) {
+            List<Point> front = new ArrayList<>();
+            for (FrontierBuilder.Point f : frontier.points()) {
+                front.add(new Point(f.id(), f.x(), f.y(), f.equivalents()));
+            }
+            front.sort(Comparator.comparingDouble(Point::usSurplus));
+            return new Result(examined, usRatifies, cnRatifies, feasible, bothGain, List.copyOf(front), Solutions.of(front));
+        }
+    }
+}

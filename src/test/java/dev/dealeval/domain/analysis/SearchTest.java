@@ -1,0 +1,210 @@
+package dev.dealeval.domain.analysis;
+
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.analysis.Search.Dimension;
+import dev.dealeval.domain.analysis.Search.Point;
+import dev.dealeval.domain.engine.Bundle;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.engine.Verdict;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Side;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.ToDoubleFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Searches of small deal spaces checked against brute force through the normal evaluation. */
+class SearchTest {
+    private static final ExecutorService TWO = Executors.newFixedThreadPool(2);
+    private static final ExecutorService ONE = Executors.newSingleThreadExecutor();
+    private final DealModel model = TestModels.defaultModel();
+
+    @AfterAll
+    static void stop() {
+        TWO.shutdown();
+        ONE.shutdown();
+    }
+
+    private static Dimension dim(CompiledModel m, String term, double... levels) {
+        int t = m.model().termIndex(term);
+        return new Dimension(t, levels.length > 0 ? levels : m.term(t).levels().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private Search.Spec spec(CompiledModel m, String scenario, Map<String, Object> base, List<Dimension> dims, double minUs, double minCn) {
+        int s = m.scenarioIndex(scenario);
+        return new Search.Spec(m.resolve(TestModels.bundle(model, base), s), s, dims, minUs, minCn);
+    }
+
+    /** Every bundle of the space evaluated one by one, as POST /api/v1/evaluations would. */
+    private record Brute(List<Point> feasible, List<Point> all, List<Evaluation> evaluations) {
+    }
+
+    private static Brute brute(CompiledModel m, Search.Spec spec) {
+        List<Point> feasible = new ArrayList<>();
+        List<Point> all = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        boolean[] given = new boolean[spec.base().length];
+        Arrays.fill(given, true);
+        for (long i = 0; i < spec.size(); i++) {
+            Evaluation e = Evaluator.evaluate(m, new Bundle(Search.bundle(spec, i), given), spec.scenario(), List.of());
+            evaluations.add(e);
+            Point p = new Point(i, e.side(Side.US).surplus(), e.side(Side.CN).surplus(), 0);
+            all.add(p);
+            if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY && p.usSurplus() >= spec.minUsSurplus() && p.cnSurplus() >= spec.minCnSurplus()) {
+                feasible.add(p);
+            }
+        }
+        return new Brute(feasible, all, evaluations);
+    }
+
+    private static double best(List<Point> pts, ToDoubleFunction<Point> objective) {
+        return pts.stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).mapToDouble(objective).max().orElse(Double.NaN);
+    }
+
+    private void checkAgainstBruteForce(CompiledModel m, Search.Spec spec) {
+        Search.Result r = Search.run(m, spec, TWO);
+        Brute b = brute(m, spec);
+        String what = m.profile().id() + "/" + m.model().scenarios().get(spec.scenario()).id() + " " + spec.size() + " bundles";
+        assertEquals(spec.size(), r.examined(), what);
+        assertEquals(b.feasible().size(), r.feasible(), what);
+        assertEquals(b.evaluations().stream().filter(e -> e.side(Side.US).ratified()).count(), r.usRatifies(), what);
+        assertEquals(b.evaluations().stream().filter(e -> e.side(Side.CN).ratified()).count(), r.cnRatifies(), what);
+        assertEquals(b.feasible().stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).count(), r.bothGain(), what);
+
+        // the frontier: the O(n²) definition over the brute-force feasible set, surpluses bit-identical
+        int n = b.feasible().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        long[] id = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = b.feasible().get(i).usSurplus();
+            y[i] = b.feasible().get(i).cnSurplus();
+            id[i] = b.feasible().get(i).index();
+        }
+        int[] want = FrontierTest.reference(x, y, id, n);
+        assertEquals(want.length, r.frontier().size(), what);
+        for (int k = 0; k < want.length; k++) {
+            Point got = r.frontier().get(want.length - 1 - k); // the result is U.S. surplus ascending
+            assertEquals(id[want[k]], got.index(), what);
+            assertEquals(x[want[k]], got.usSurplus(), what);
+            assertEquals(y[want[k]], got.cnSurplus(), what);
+            assertEquals(FrontierTest.twins(x, y, n, want[k]), got.equivalents(), what);
+        }
+
+        // the solutions attain the brute-force optimum over feasible bundles both sides prefer to no deal
+        Solutions s = r.solutions();
+        double nash = best(b.feasible(), Solutions::nash);
+        if (Double.isNaN(nash)) {
+            assertEquals(null, s.nash(), what);
+            return;
+        }
+        double ius = best(b.feasible(), Point::usSurplus);
+        double icn = best(b.feasible(), Point::cnSurplus);
+        assertEquals(ius, s.idealUs(), what);
+        assertEquals(icn, s.idealCn(), what);
+        assertEquals(nash, Solutions.nash(s.nash()), what);
+        assertEquals(best(b.feasible(), p -> Math.min(p.usSurplus() / ius, p.cnSurplus() / icn)),
+                Math.min(s.kalaiSmorodinsky().usSurplus() / ius, s.kalaiSmorodinsky().cnSurplus() / icn), what);
+        assertEquals(best(b.feasible(), Solutions::egalitarian), Solutions.egalitarian(s.egalitarian()), what);
+        assertEquals(best(b.feasible(), Point::welfare), s.utilitarian().welfare(), what);
+        for (Point p : List.of(s.nash(), s.kalaiSmorodinsky(), s.egalitarian(), s.utilitarian())) {
+            Evaluation e = b.evaluations().get((int) p.index());
+            assertEquals(Verdict.AGREEMENT_LIKELY, e.joint().verdict(), what);
+            assertEquals(e.side(Side.US).surplus(), p.usSurplus(), what);
+            assertEquals(e.side(Side.CN).surplus(), p.cnSurplus(), what);
+            assertTrue(p.usSurplus() > 0 && p.cnSurplus() > 0, what);
+        }
+    }
+
+    @Test
+    void frontierCountsAndSolutionsEqualBruteForceAcrossProfilesAndScenarios() {
+        for (String profile : List.of("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic")) {
+            CompiledModel m = TestModels.compile(model, profile);
+            for (String scenario : List.of("GENEVA_2025", "APR_2025", "BUSAN_2025")) {
+                checkAgainstBruteForce(m, spec(m, scenario, Map.of("purchases.agricultureUsdBnPerYear", 16, "commitment.form", "SIGNED_TEXT"),
+                        List.of(dim(m, "fentanyl.level"), dim(m, "usConcessions.exportControlLevel"), dim(m, "usConcessions.reciprocalTariffPct"),
+                                dim(m, "tiktok.structure"), dim(m, "investment.jobs")),
+                        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY));
+            }
+        }
+    }
+
+    @Test
+    void minimumSurplusesAndRequestLevelsAreHonoured() {
+        CompiledModel m = TestModels.compile(model, "default");
+        checkAgainstBruteForce(m, spec(m, "GENEVA_2025", Map.of(),
+                List.of(dim(m, "purchases.agricultureUsdBnPerYear", 0, 5, 10, 20, 30, 45), dim(m, "purchases.energyUsdBnPerYear"),
+                        dim(m, "usConcessions.fentanylTariffPct"), dim(m, "usConcessions.standstillMonths", 0, 6, 12, 24, 36),
+                        dim(m, "process.format")),
+                3.0, 2.5));
+    }
+
+    @Test
+    void anOptimumThatOneSideWouldNotRatifyIsNeverReturned() {
+        CompiledModel m = TestModels.compile(model, "economy-first-beijing");
+        Search.Spec spec = spec(m, "BUSAN_2025", Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
+                List.of(dim(m, "usConcessions.exportControlLevel"), dim(m, "tiktok.structure"), dim(m, "usConcessions.cfiusPosture"),
+                        dim(m, "usConcessions.reciprocalTariffPct")),
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        Brute b = brute(m, spec);
+        // The Nash optimum over every bundle that raises both surpluses, ratified or not...
+        Point unconstrained = null;
+        for (Point p : b.all()) {
+            if (p.usSurplus() > 0 && p.cnSurplus() > 0 && (unconstrained == null || Solutions.nash(p) > Solutions.nash(unconstrained))) {
+                unconstrained = p;
+            }
+        }
+        assertNotNull(unconstrained);
+        Evaluation rejected = b.evaluations().get((int) unconstrained.index());
+        // ...is one a side would not sign (this space is chosen so that it is),
+        assertNotEquals(Verdict.AGREEMENT_LIKELY, rejected.joint().verdict(), "precondition of the test");
+        // and the search never returns it, nor any other bundle a side rejects.
+        Search.Result r = Search.run(m, spec, TWO);
+        assertNotEquals(unconstrained.index(), r.solutions().nash().index());
+        for (Point p : r.frontier()) {
+            assertEquals(Verdict.AGREEMENT_LIKELY, b.evaluations().get((int) p.index()).joint().verdict());
+        }
+        checkAgainstBruteForce(m, spec);
+    }
+
+    @Test
+    void theAnswerDoesNotDependOnTheNumberOfThreadsOrChunks() {
+        CompiledModel m = TestModels.compile(model, "default");
+        Search.Spec spec = spec(m, "GENEVA_2025", Map.of(), Search.defaultDimensions(m).subList(3, 10), Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        Search.Result whole = Search.run(m, spec, ONE, spec.size());
+        assertTrue(whole.frontier().size() > 5, "a frontier worth comparing");
+        assertEquals(whole, Search.run(m, spec, TWO, 997));
+        assertEquals(whole, Search.run(m, spec, TWO, 64));
+    }
+
+    @Test
+    void theDefaultSubsetIsTheTenTermsOfTheDomainBrief() {
+        CompiledModel m = TestModels.compile(model, "default");
+        List<Dimension> dims = Search.defaultDimensions(m);
+        assertEquals(10, dims.size());
+        assertEquals(1_152_000L, Search.size(dims));
+        // decoding an index gives the levels of its mixed-radix digits, the last term fastest
+        Search.Spec spec = spec(m, "GENEVA_2025", Map.of(), dims, 0, 0);
+        double[] last = Search.bundle(spec, spec.size() - 1);
+        for (Dimension d : dims) {
+            assertEquals(d.levels()[d.levels().length - 1], last[d.term()]);
+        }
+        double[] second = Search.bundle(spec, 1);
+        Dimension fastest = dims.get(dims.size() - 1);
+        assertEquals(fastest.levels()[1], second[fastest.term()]);
+    }
+}
