@@ -69,10 +69,15 @@ public final class Search {
 
     /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
     public static List<Dimension> defaultDimensions(CompiledModel m) {
+        return modelDimensions(m, true);
+    }
+
+    /** Every term with candidate levels in the model (or only those of the default subset), with those levels. */
+    public static List<Dimension> modelDimensions(CompiledModel m, boolean defaultSubsetOnly) {
         List<Dimension> out = new ArrayList<>();
         for (int t = 0; t < m.termCount(); t++) {
             var def = m.term(t);
-            if (def.searchDefault()) {
+            if (!def.levels().isEmpty() && (def.searchDefault() || !defaultSubsetOnly)) {
                 out.add(new Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
