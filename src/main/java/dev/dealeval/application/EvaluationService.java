@@ -47,40 +47,57 @@ public class EvaluationService {
 
     public Evaluation evaluate(Command cmd) {
         List<Violation> violations = new ArrayList<>();
-        String scenarioId = cmd.scenario() == null ? registry.defaultScenario() : cmd.scenario();
-        String profileId = cmd.profile() == null ? registry.defaultProfile() : cmd.profile();
-        Scenario scenario = scenarios.find(scenarioId).orElse(null);
-        if (scenario == null) {
-            violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; built in: "
-                    + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList()) + " (GET /api/v1/scenarios lists all)"));
-        }
-        Profile profile = profiles.find(profileId).orElse(null);
-        if (profile == null) {
-            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
-                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
-        }
+        Context context = context(cmd.scenario(), cmd.profile(), cmd.overrides(), violations);
         BundleReader.Result bundle = BundleReader.read(registry.model(), cmd.bundle(), "bundle");
         violations.addAll(bundle.violations());
-        List<String> warnings = List.of();
-        CompiledModel compiled = null;
-        if (profile != null) {
-            if (cmd.overrides() != null && !cmd.overrides().isEmpty()) {
-                ProfileOverrides.Applied applied = cmd.overrides().apply(registry.model(), profile, "overrides");
-                violations.addAll(applied.violations());
-                warnings = applied.warnings();
-                if (applied.violations().isEmpty() && violations.isEmpty()) {
-                    compiled = CompiledModel.compile(scenario.builtIn() ? registry.model() : registry.withScenario(scenario),
-                            applied.profile());
-                }
-            } else if (scenario != null) {
-                compiled = registry.compiled(profile, scenario);
-            }
-        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation e = Evaluator.evaluate(compiled, bundle.bundle(), compiled.scenarioIndex(scenarioId), warnings);
+        Evaluation e = Evaluator.evaluate(context.model(), bundle.bundle(), context.scenario(), context.warnings());
         byVerdict.get(e.joint().verdict()).increment();
         return e;
+    }
+
+    /**
+     * The compiled model and scenario index a request names, with the overrides' warnings.
+     *
+     * @param scenario scenario id, or null for the configured default
+     * @param profile  profile id, or null for the configured default
+     * @param overrides per-request changes to the profile, or null
+     * @param violations receives what is wrong with the three; the context is null when anything is
+     */
+    public Context context(String scenario, String profile, ProfileOverrides overrides, List<Violation> violations) {
+        int before = violations.size();
+        String scenarioId = scenario == null ? registry.defaultScenario() : scenario;
+        String profileId = profile == null ? registry.defaultProfile() : profile;
+        Scenario sc = scenarios.find(scenarioId).orElse(null);
+        if (sc == null) {
+            violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; built in: "
+                    + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList()) + " (GET /api/v1/scenarios lists all)"));
+        }
+        Profile p = profiles.find(profileId).orElse(null);
+        if (p == null) {
+            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
+                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
+            return null;
+        }
+        List<String> warnings = List.of();
+        Profile effective = p;
+        if (overrides != null && !overrides.isEmpty()) {
+            ProfileOverrides.Applied applied = overrides.apply(registry.model(), p, "overrides");
+            violations.addAll(applied.violations());
+            warnings = applied.warnings();
+            effective = applied.profile();
+        }
+        if (violations.size() > before) {
+            return null;
+        }
+        CompiledModel compiled = effective == p ? registry.compiled(p, sc)
+                : CompiledModel.compile(sc.builtIn() ? registry.model() : registry.withScenario(sc), effective);
+        return new Context(compiled, compiled.scenarioIndex(scenarioId), warnings);
+    }
+
+    /** A compiled model, the index of the request's scenario in it, and warnings about the profile overrides. */
+    public record Context(CompiledModel model, int scenario, List<String> warnings) {
     }
 }

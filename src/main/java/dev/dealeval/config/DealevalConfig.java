@@ -32,6 +32,39 @@ public interface DealevalConfig {
 
     Limits limits();
 
+    Analysis analysis();
+
+    /** Caps on the deal-space analyses (DESIGN.md §3, §7): a request beyond them is refused up front. */
+    interface Analysis {
+        /** Threads the searches and sensitivity analyses share; 0 means one per available processor. */
+        @WithDefault("0")
+        int threads();
+
+        /** Largest deal space a search may examine (and the budget when a request states none). */
+        @WithDefault("10000000")
+        long maxSearchBundles();
+
+        /** Most frontier bundles a search response lists (the frontier is thinned evenly beyond a request's frontierLimit). */
+        @WithDefault("1000")
+        int maxFrontierBundles();
+
+        /** Most bundles in one comparison. */
+        @WithDefault("200")
+        int maxComparisonBundles();
+
+        /** Most counteroffers returned. */
+        @WithDefault("50")
+        int maxCounteroffers();
+
+        /** Most bundles in one sensitivity analysis. */
+        @WithDefault("50")
+        int maxSensitivityBundles();
+
+        /** Most Monte Carlo samples in one sensitivity analysis. */
+        @WithDefault("10000")
+        int maxSensitivitySamples();
+    }
+
     interface Model {
         /** A model file on disk to use instead of the built-in one (same YAML format). */
         Optional<String> path();

@@ -47,6 +47,11 @@ class ModelRegistryTest {
             }
 
             @Override
+            public Analysis analysis() {
+                throw new UnsupportedOperationException("the registry does not read the analysis limits");
+            }
+
+            @Override
             public Security security() {
                 return new Security() {
                     @Override

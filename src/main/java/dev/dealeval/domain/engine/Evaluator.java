@@ -183,7 +183,7 @@ public final class Evaluator {
     }
 
     /** The value as it would be written in a request; a derived term shows the value it derives. */
-    static Object display(CompiledModel m, double[] x, int t) {
+    public static Object display(CompiledModel m, double[] x, int t) {
         double v = x[t];
         if (Double.isNaN(v) && m.derivedSource[t] >= 0) {
             v = m.derivedTable[t][(int) x[m.derivedSource[t]]];

@@ -25,4 +25,9 @@ public final class Numbers {
     public static double round4(double v) {
         return Math.round(v * 1e4) / 1e4;
     }
+
+    /** A count with thousands separators, as a person reads it: 1,152,000. */
+    public static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
 }

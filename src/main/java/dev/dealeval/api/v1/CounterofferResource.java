@@ -1,0 +1,55 @@
+package dev.dealeval.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.api.error.ProblemDetail;
+import dev.dealeval.api.v1.dto.CounterofferRequest;
+import dev.dealeval.api.v1.dto.CounterofferResponse;
+import dev.dealeval.application.AnalysisService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/counteroffers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deal space")
+public class CounterofferResource {
+    static final int DEFAULT_LIMIT = 10;
+    private final AnalysisService service;
+    private final ObjectMapper json;
+
+    public CounterofferResource(AnalysisService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Repair a failing bundle",
+            description = "From a bundle one side would not ratify, the best bundles reachable by moving one term, or two terms when "
+                    + "neither suffices alone, to its candidate levels, that both sides ratify; ranked by Nash product (then fewer "
+                    + "changes, then welfare). Each change is spelled out with what it is worth to each side, the side it costs and "
+                    + "how much. For a bundle that already passes, the changes that raise its Nash product.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CounterofferRequest.class),
+            examples = @ExampleObject(name = "repairChipsDeal", ref = "repairChipsDeal")))
+    @APIResponse(responseCode = "200", description = "The counteroffers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CounterofferResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public CounterofferResponse counteroffers(@NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
+        var command = new AnalysisService.CounterofferCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides()),
+                DtoMapper.flatten(request.bundle(), json), AnalysisMapper.terms(request.terms()),
+                request.limit() == null ? DEFAULT_LIMIT : request.limit());
+        return AnalysisMapper.counteroffers(service.counteroffers(command), json);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.dealeval.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.api.error.ProblemDetail;
+import dev.dealeval.api.v1.dto.SearchRequest;
+import dev.dealeval.api.v1.dto.SearchResponse;
+import dev.dealeval.application.AnalysisService;
+import dev.dealeval.domain.analysis.FrontierChart;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/searches")
+@Tag(name = "Deal space", description = "Compare bundles, search the deal space, repair failing offers, test robustness")
+public class SearchResource {
+    static final String SVG = "image/svg+xml";
+    private final AnalysisService service;
+    private final ObjectMapper json;
+
+    public SearchResource(AnalysisService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search the deal space",
+            description = "Scores every bundle in the product of the candidate levels of the listed terms (by default the model's ten-term "
+                    + "subset, 1,152,000 bundles), every other term at the base bundle's value. Keeps the bundles both sides ratify "
+                    + "(and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
+                    + "with the bundles on it; the Nash, Kalai-Smorodinsky, egalitarian and utilitarian bundles, always chosen among "
+                    + "feasible bundles that both sides strictly prefer to no deal; counts of bundles examined, ratified and feasible; "
+                    + "and where the reference bundles stand. Tie and duplicate rules: a bundle is on the frontier when no feasible "
+                    + "bundle is at least as good for both sides and strictly better for one (exact comparison); of bundles with "
+                    + "identical surpluses the first in enumeration order (listed terms in order, the last fastest, levels in the "
+                    + "order given) is shown and the rest counted as its equivalents; a solution tie goes to the larger welfare (for "
+                    + "utilitarian, the larger smaller surplus), then to the earlier bundle. A space larger than the budget (default "
+                    + "and maximum from configuration) is refused up front with its size. Every bundle returned evaluates, through "
+                    + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
+            examples = {@ExampleObject(name = "defaultSpace", ref = "defaultSpace"),
+                    @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")}))
+    @APIResponse(responseCode = "200", description = "The frontier and the solutions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget (the detail says how large)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
+        return AnalysisMapper.search(service.search(command(request)), json);
+    }
+
+    @POST
+    @Path("/chart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(SVG)
+    @Operation(summary = "Chart a search",
+            description = "Runs the search in the body and draws it as an SVG chart: the frontier, the four solutions, the reference "
+                    + "bundles and the no-deal point at (0, 0), axes in surplus points. Opens in any browser.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
+            examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
+        return FrontierChart.svg(AnalysisMapper.chart(search(request)));
+    }
+
+    @GET
+    @Path("/chart")
+    @Produces(SVG)
+    @Operation(summary = "Chart the default deal space",
+            description = "The search of the model's default ten-term subset from an empty base bundle, drawn as an SVG chart; open "
+                    + "/api/v1/searches/chart in a browser. Scenario and profile as in every request.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "400", description = "Unknown scenario or profile",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public String defaultChart(
+            @Parameter(description = "No-deal scenario id; default from configuration") @QueryParam("scenario")
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025") String scenario,
+            @Parameter(description = "Profile id; default from configuration") @QueryParam("profile")
+            @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default") String profile) {
+        return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null));
+    }
+
+    private AnalysisService.SearchCommand command(SearchRequest r) {
+        return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides()),
+                DtoMapper.flatten(r.base(), json), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
+                r.frontierLimit(), AnalysisMapper.bundles(r.references(), json));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.dealeval.api.v1.dto;
+
+import dev.dealeval.domain.analysis.Objective;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(description = "Bundles to rank against one scenario and profile.")
+public record ComparisonRequest(
+        @NotNull(message = "is required") @Size(min = 1, message = "must hold at least one bundle")
+        @Schema(description = "The bundles (at most 200 by default configuration).") List<@Valid @NotNull(message = "must not be null") LabelledBundle> bundles,
+        @Schema(description = "What \"better\" means; default NASH.") Objective objective,
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+        @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") String scenario,
+        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+        @Schema(description = "Profile id; default from configuration (default).", examples = "default") String profile,
+        @Valid Overrides overrides) {
+}
