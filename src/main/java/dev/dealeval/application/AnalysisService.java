@@ -136,12 +136,14 @@ public class AnalysisService {
         List<NamedBundle> refs = cmd.references() == null ? List.of() : cmd.references();
         checkSize("references", refs.size(), 0, 20, violations);
         List<Bundle> refBundles = readAll("references", refs, violations);
+        int beforeTerms = violations.size();
         List<Search.Dimension> dims = dimensions("terms", cmd.terms(), true, violations);
+        boolean termsValid = violations.size() == beforeTerms;
         long budget = cmd.budget() == null ? limits.maxSearchBundles() : cmd.budget();
         if (budget < 1 || budget > limits.maxSearchBundles()) {
             violations.add(new Violation("budget", "must be between 1 and " + Numbers.grouped(limits.maxSearchBundles())
                     + " bundles (the configured maximum)"));
-        } else if (violations.isEmpty() && Search.size(dims) > budget) {
+        } else if (termsValid && Search.size(dims) > budget) {
             violations.add(new Violation(cmd.terms() == null || cmd.terms().isEmpty() ? "budget" : "terms", "the deal space holds "
                     + sizeText(dims) + " bundles, more than the budget of " + Numbers.grouped(budget)
                     + (budget < limits.maxSearchBundles() ? " (the budget may be raised to " + Numbers.grouped(limits.maxSearchBundles()) + ")" : "")
@@ -182,9 +184,8 @@ public class AnalysisService {
      * and range, none repeated; the model's levels when a request gives none.
      */
     private List<Search.Dimension> dimensions(String field, List<TermLevels> terms, boolean defaultSubsetOnly, List<Violation> violations) {
-        CompiledModel any = registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow());
         if (terms == null || terms.isEmpty()) {
-            return Search.modelDimensions(any, defaultSubsetOnly);
+            return Search.modelDimensions(registry.model(), defaultSubsetOnly);
         }
         List<Search.Dimension> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();

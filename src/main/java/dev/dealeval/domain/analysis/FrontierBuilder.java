@@ -24,8 +24,9 @@ public final class FrontierBuilder {
     private final long[] bdup;
     private int bsize;
 
+    /** A buffer of 1,024 points (32 KB): large enough that folds are rare once the frontier has formed. */
     public FrontierBuilder() {
-        this(1 << 13);
+        this(1 << 10);
     }
 
     public FrontierBuilder(int bufferSize) {

@@ -1,7 +1,9 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,15 +70,15 @@ public final class Search {
     }
 
     /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
-    public static List<Dimension> defaultDimensions(CompiledModel m) {
-        return modelDimensions(m, true);
+    public static List<Dimension> defaultDimensions(DealModel model) {
+        return modelDimensions(model, true);
     }
 
     /** Every term with candidate levels in the model (or only those of the default subset), with those levels. */
-    public static List<Dimension> modelDimensions(CompiledModel m, boolean defaultSubsetOnly) {
+    public static List<Dimension> modelDimensions(DealModel model, boolean defaultSubsetOnly) {
         List<Dimension> out = new ArrayList<>();
-        for (int t = 0; t < m.termCount(); t++) {
-            var def = m.term(t);
+        for (int t = 0; t < model.terms().size(); t++) {
+            TermDef def = model.terms().get(t);
             if (!def.levels().isEmpty() && (def.searchDefault() || !defaultSubsetOnly)) {
                 out.add(new Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
             }
@@ -129,18 +131,27 @@ public final class Search {
         }
         Partial total = new Partial();
         try {
-            for (Future<Partial> t : tasks) {
-                total.add(t.get());
+            for (int i = 0; i < tasks.size(); i++) {
+                total.add(tasks.get(i).get());
+                tasks.set(i, null); // a merged range's partial frontier is garbage: memory stays flat in the space size
             }
         } catch (InterruptedException e) {
-            tasks.forEach(t -> t.cancel(true));
+            cancel(tasks);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("search interrupted", e);
         } catch (ExecutionException e) {
-            tasks.forEach(t -> t.cancel(true));
+            cancel(tasks);
             throw new IllegalStateException("search failed", e.getCause());
         }
         return total.result(n);
+    }
+
+    private static void cancel(List<Future<Partial>> tasks) {
+        for (Future<Partial> t : tasks) {
+            if (t != null) {
+                t.cancel(true);
+            }
+        }
     }
 
     /** Scores the bundles with indices [from, to), advancing the levels like an odometer. */

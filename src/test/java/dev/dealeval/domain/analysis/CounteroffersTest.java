@@ -45,7 +45,7 @@ class CounteroffersTest {
     void everyCounterofferPassesTheNormalEvaluationAndTheyAreRankedByNashProduct() {
         double[] x = m.resolve(TestModels.bundle(model, FAILING), s);
         assertNotEquals(Verdict.AGREEMENT_LIKELY, evaluate(x).joint().verdict(), "precondition: the offer fails");
-        List<Dimension> candidates = Search.modelDimensions(m, false);
+        List<Dimension> candidates = Search.modelDimensions(m.model(), false);
         Counteroffers.Result r = Counteroffers.find(m, s, x, candidates, 1000);
         assertTrue(r.offers().size() > 3, "some counteroffers: " + r.offers().size());
         assertEquals(r.passing(), r.offers().size());
@@ -76,7 +76,7 @@ class CounteroffersTest {
     @Test
     void singleChangesAreExactlyTheBruteForceOnesAndPairsAreMinimal() {
         double[] x = m.resolve(TestModels.bundle(model, FAILING), s);
-        List<Dimension> candidates = Search.modelDimensions(m, false);
+        List<Dimension> candidates = Search.modelDimensions(m.model(), false);
         Counteroffers.Result r = Counteroffers.find(m, s, x, candidates, Integer.MAX_VALUE);
         Set<String> brute = new HashSet<>();
         Set<Integer> termsThatSufficeAlone = new HashSet<>();
@@ -112,7 +112,7 @@ class CounteroffersTest {
                 "usConcessions.fentanylTariffPct", 0, "usConcessions.standstillMonths", 12)), s);
         Evaluation before = evaluate(x);
         assertEquals(Verdict.AGREEMENT_LIKELY, before.joint().verdict(), "precondition: the bundle passes");
-        Counteroffers.Result r = Counteroffers.find(m, s, x, Search.modelDimensions(m, false), 20);
+        Counteroffers.Result r = Counteroffers.find(m, s, x, Search.modelDimensions(m.model(), false), 20);
         assertFalse(r.offers().isEmpty());
         for (Offer o : r.offers()) {
             assertTrue(o.nashProduct() > before.joint().nashProduct());

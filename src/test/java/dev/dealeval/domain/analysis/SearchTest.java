@@ -183,7 +183,7 @@ class SearchTest {
     @Test
     void theAnswerDoesNotDependOnTheNumberOfThreadsOrChunks() {
         CompiledModel m = TestModels.compile(model, "default");
-        Search.Spec spec = spec(m, "GENEVA_2025", Map.of(), Search.defaultDimensions(m).subList(3, 10), Double.NEGATIVE_INFINITY,
+        Search.Spec spec = spec(m, "GENEVA_2025", Map.of(), Search.defaultDimensions(m.model()).subList(3, 10), Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         Search.Result whole = Search.run(m, spec, ONE, spec.size());
         assertTrue(whole.frontier().size() > 5, "a frontier worth comparing");
@@ -194,7 +194,7 @@ class SearchTest {
     @Test
     void theDefaultSubsetIsTheTenTermsOfTheDomainBrief() {
         CompiledModel m = TestModels.compile(model, "default");
-        List<Dimension> dims = Search.defaultDimensions(m);
+        List<Dimension> dims = Search.defaultDimensions(m.model());
         assertEquals(10, dims.size());
         assertEquals(1_152_000L, Search.size(dims));
         // decoding an index gives the levels of its mixed-radix digits, the last term fastest
