@@ -221,13 +221,18 @@ final class AnalysisMapper {
         double cn = ch.cnUtilityChange();
         String by = us < 0 && cn < 0 ? "BOTH" : us < 0 ? "US" : cn < 0 ? "CN" : "NEITHER";
         double cost = Math.max(0, Math.max(-us, -cn));
-        String summary = m.term(ch.term()).id() + " " + from + " → " + to + ": " + worth("the U.S.", us) + ", " + worth("China", cn);
+        String summary = m.term(ch.term()).id() + " " + written(from) + " → " + written(to) + ": " + worth("the U.S.", us) + ", "
+                + worth("China", cn);
         return new CounterofferResponse.TermChange(m.term(ch.term()).id(), from, to, us, cn, by, cost, summary);
     }
 
     private static String worth(String side, double change) {
-        String points = Numbers.plain(Math.round(Math.abs(change) * 10) / 10.0);
-        return change < 0 ? "costs " + side + " " + points + " points" : "worth " + points + " to " + side;
+        String points = String.format(java.util.Locale.ROOT, "%.1f", Math.abs(change));
+        return change < 0 ? "costs " + side + " " + points + " points" : "worth " + points + " points to " + side;
+    }
+
+    private static String written(Object value) {
+        return value instanceof Double d ? Numbers.plain(d) : String.valueOf(value);
     }
 
     // ------------------------------------------------------------------ sensitivity
