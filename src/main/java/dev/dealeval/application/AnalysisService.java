@@ -282,7 +282,7 @@ public class AnalysisService {
             List<double[]> xs = read.stream().map(b -> ctx.model().resolve(b, ctx.scenario())).toList();
             Sensitivity.Spec spec = new Sensitivity.Spec(cmd.samples(), cmd.seed(), cmd.weightConcentration(), cmd.cloutConcentration(),
                     cmd.credibilityConcentration(), cmd.objective(), cmd.tornadoStep(), threads);
-            return new Analysed(ctx, cmd.objective(), cmd.bundles().stream().map(NamedBundle::name).toList(), Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec));
+            return new Analysed(ctx, cmd.objective(), cmd.bundles().stream().map(NamedBundle::name).toList(), Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec, pool));
         });
     }
 

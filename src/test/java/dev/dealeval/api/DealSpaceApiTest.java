@@ -146,6 +146,11 @@ class DealSpaceApiTest extends ApiTestSupport {
         problem("/api/v1/searches", "{\"frontierLimit\": 5000}", "frontierLimit", "between 1 and 1,000");
         problem("/api/v1/searches", "{\"scenario\": \"NOPE_2030\"}", "scenario", "unknown scenario");
         problem("/api/v1/searches", "{\"minUsSurplus\": 500}", "minUsSurplus", "between -100 and 100");
+        // Bean Validation inside lists: the index stays with the list
+        problem("/api/v1/searches", "{\"terms\": [{\"term\": \"fentanyl.level\"}, {\"levels\": [1]}]}", "terms[1].term", "required");
+        problem("/api/v1/searches", "{\"terms\": [null]}", "terms[0]", "must not be null");
+        problem("/api/v1/searches", "{\"references\": [{\"name\": \"x\"}]}", "references[0].bundle", "required");
+        problem("/api/v1/comparisons", "{\"bundles\": [{\"bundle\": {}, \"name\": \"" + "n".repeat(81) + "\"}]}", "bundles[0].name", "at most 80");
     }
 
     @Test

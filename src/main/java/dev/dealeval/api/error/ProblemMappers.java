@@ -244,8 +244,8 @@ public class ProblemMappers {
     }
 
     /**
-     * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size"; the whole body
-     * → "body". Resource methods name their body parameter {@code request}.
+     * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size", an element of a
+     * list "terms[0].term" (not "terms.term[0]"); the whole body → "body". Resource methods name their body parameter {@code request}.
      */
     private static String jsonPath(Path path) {
         List<String> names = new ArrayList<>();
@@ -259,8 +259,13 @@ public class ProblemMappers {
                     }
                 }
                 default -> {
-                    if (n.getName() != null) {
-                        names.add(n.getName() + (n.getIndex() != null ? "[" + n.getIndex() + "]" : ""));
+                    // A node inside a list or map carries the element's index or key: it belongs to the node before.
+                    if (n.isInIterable() && !names.isEmpty() && (n.getIndex() != null || n.getKey() != null)) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + (n.getIndex() != null ? "[" + n.getIndex() + "]" : "." + n.getKey()));
+                    }
+                    if (n.getName() != null && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                        names.add(n.getName());
                     }
                 }
             }

@@ -110,8 +110,22 @@ public final class Sensitivity {
                              int leaderHigh, int[] verdictChanges) {
     }
 
-    /** @param bundles resolved bundles (CompiledModel.resolve), each scored in scenario s */
+    /** Runs on the caller's thread and parallelism − 1 threads of its own. */
     public static Result run(CompiledModel m, int s, List<double[]> bundles, Spec spec) {
+        return run(m, s, bundles, spec, task -> {
+            Thread t = new Thread(task, "sensitivity");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * Runs on the caller's thread and parallelism − 1 tasks on the executor (a shared pool: if its
+     * threads are busy, the caller's thread takes the blocks they would have drawn).
+     *
+     * @param bundles resolved bundles (CompiledModel.resolve), each scored in scenario s
+     */
+    public static Result run(CompiledModel m, int s, List<double[]> bundles, Spec spec, java.util.concurrent.Executor executor) {
         Objects.requireNonNull(m, "m");
         Objects.requireNonNull(spec, "spec");
         if (bundles == null || bundles.isEmpty()) {
@@ -127,7 +141,7 @@ public final class Sensitivity {
         }
         Kernel k = new Kernel(m, s, bundles, spec);
         Base base = k.base();
-        Totals totals = k.sample();
+        Totals totals = k.sample(executor);
         List<TornadoBar> tornado = k.tornado(base);
 
         int n = k.n;
@@ -403,7 +417,7 @@ public final class Sensitivity {
 
         // -------------------------------------------------------------- sampling
 
-        Totals sample() {
+        Totals sample(java.util.concurrent.Executor executor) {
             int samples = spec.samples();
             int blocks = (samples + BLOCK - 1) / BLOCK;
             int threads = Math.min(spec.parallelism(), blocks);
@@ -414,24 +428,27 @@ public final class Sensitivity {
             for (int t = 0; t < threads; t++) {
                 workers[t] = new Worker(this, blocks, next, merger, failure);
             }
-            Thread[] helpers = new Thread[threads - 1];
+            java.util.concurrent.CountDownLatch helpersDone = new java.util.concurrent.CountDownLatch(threads - 1);
             for (int t = 1; t < threads; t++) {
-                helpers[t - 1] = new Thread(workers[t], "sensitivity-" + t);
-                helpers[t - 1].setDaemon(true);
-                helpers[t - 1].start();
+                Worker w = workers[t];
+                executor.execute(() -> {
+                    try {
+                        w.run();
+                    } finally {
+                        helpersDone.countDown();
+                    }
+                });
             }
             workers[0].run();
             boolean interrupted = false;
-            for (Thread h : helpers) {
-                while (true) {
-                    try {
-                        h.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        // Stop the helpers early, finish joining them, and keep the interrupt for the caller.
-                        interrupted = true;
-                        failure.compareAndSet(null, new IllegalStateException("interrupted"));
-                    }
+            while (true) {
+                try {
+                    helpersDone.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // Stop the helpers early, wait for them to finish, and keep the interrupt for the caller.
+                    interrupted = true;
+                    failure.compareAndSet(null, new IllegalStateException("interrupted"));
                 }
             }
             if (interrupted) {

@@ -74,7 +74,8 @@ class SearchTest {
         return pts.stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).mapToDouble(objective).max().orElse(Double.NaN);
     }
 
-    private void checkAgainstBruteForce(CompiledModel m, Search.Spec spec) {
+    /** @return the search's solutions, after checking them */
+    private Solutions checkAgainstBruteForce(CompiledModel m, Search.Spec spec) {
         Search.Result r = Search.run(m, spec, TWO);
         Brute b = brute(m, spec);
         String what = m.profile().id() + "/" + m.model().scenarios().get(spec.scenario()).id() + " " + spec.size() + " bundles";
@@ -109,7 +110,7 @@ class SearchTest {
         double nash = best(b.feasible(), Solutions::nash);
         if (Double.isNaN(nash)) {
             assertEquals(null, s.nash(), what);
-            return;
+            return s;
         }
         double ius = best(b.feasible(), Point::usSurplus);
         double icn = best(b.feasible(), Point::cnSurplus);
@@ -127,19 +128,27 @@ class SearchTest {
             assertEquals(e.side(Side.CN).surplus(), p.cnSurplus(), what);
             assertTrue(p.usSurplus() > 0 && p.cnSurplus() > 0, what);
         }
+        return s;
     }
 
     @Test
     void frontierCountsAndSolutionsEqualBruteForceAcrossProfilesAndScenarios() {
+        int allThreeDiffer = 0;
         for (String profile : List.of("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic")) {
             CompiledModel m = TestModels.compile(model, profile);
             for (String scenario : List.of("GENEVA_2025", "APR_2025", "BUSAN_2025")) {
-                checkAgainstBruteForce(m, spec(m, scenario, Map.of("purchases.agricultureUsdBnPerYear", 16, "commitment.form", "SIGNED_TEXT"),
+                Solutions s = checkAgainstBruteForce(m, spec(m, scenario, Map.of("purchases.agricultureUsdBnPerYear", 16, "commitment.form", "SIGNED_TEXT"),
                         List.of(dim(m, "fentanyl.level"), dim(m, "usConcessions.exportControlLevel"), dim(m, "usConcessions.reciprocalTariffPct"),
                                 dim(m, "tiktok.structure"), dim(m, "investment.jobs")),
                         Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY));
+                if (s.nash() != null && s.nash().index() != s.kalaiSmorodinsky().index() && s.nash().index() != s.egalitarian().index()
+                        && s.kalaiSmorodinsky().index() != s.egalitarian().index()) {
+                    allThreeDiffer++;
+                }
             }
         }
+        // the brute-force check has teeth: in some of these spaces Nash, Kalai-Smorodinsky and egalitarian are three bundles
+        assertTrue(allThreeDiffer > 0, "no space where the three solutions differ");
     }
 
     @Test

@@ -219,6 +219,27 @@ class SensitivityTest {
         assertSameResult(one, two);
         assertSameResult(one, three);
         assertSameResult(one, again);
+        // on a shared pool, busy or not: the caller takes the blocks the pool's threads do not get to
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+        try {
+            assertSameResult(one, Sensitivity.run(m, geneva, bundles, spec(1000, 42, 20, Objective.NASH, 3), pool));
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            pool.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            java.util.concurrent.Future<Result> busy = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Sensitivity.run(m, geneva, bundles, spec(1000, 42, 20, Objective.NASH, 2), pool));
+            release.countDown();
+            assertSameResult(one, busy.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
 
         Result other = Sensitivity.run(m, geneva, bundles, spec(1000, 43, 20, Objective.NASH, 2));
         boolean differs = false;
