@@ -134,7 +134,6 @@ public class AnalysisService {
         BundleReader.Result base = BundleReader.read(registry.model(), cmd.base() == null ? Map.of() : cmd.base(), "base");
         violations.addAll(base.violations());
         List<NamedBundle> refs = cmd.references() == null ? List.of() : cmd.references();
-        checkSize("references", refs.size(), 0, 20, violations);
         List<Bundle> refBundles = readAll("references", refs, violations);
         int beforeTerms = violations.size();
         List<Search.Dimension> dims = dimensions("terms", cmd.terms(), true, violations);
@@ -305,8 +304,8 @@ public class AnalysisService {
 
     private static void checkSize(String field, long value, long min, long max, List<Violation> violations) {
         if (value < min || value > max) {
-            violations.add(new Violation(field, (min == 0 ? "at most " + Numbers.grouped(max)
-                    : "must be between " + Numbers.grouped(min) + " and " + Numbers.grouped(max)) + " (the configured limit)"));
+            violations.add(new Violation(field, "must be between " + Numbers.grouped(min) + " and " + Numbers.grouped(max)
+                    + " (the configured limit)"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 
 import java.util.ArrayDeque;
@@ -330,7 +331,7 @@ public final class Sensitivity {
                     sc.weight[c] *= factor;
                     // A factor of exactly 1 keeps the profile's weights bit for bit, so a step of 0 reproduces the base.
                     if (factor != 1) {
-                        normalise(sc.weight, c < nUs ? 0 : nUs, c < nUs ? nUs : nCrit);
+                        Numbers.normalise(sc.weight, c < nUs ? 0 : nUs, c < nUs ? nUs : nCrit);
                     }
                     factionWeights(sc.weight, sc.factionWeight);
                     noDealUtilities(sc);
@@ -797,17 +798,6 @@ public final class Sensitivity {
         }
     }
 
-    private static void normalise(double[] w, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += w[i];
-        }
-        if (sum > 0) {
-            for (int i = from; i < to; i++) {
-                w[i] /= sum;
-            }
-        }
-    }
 
     // ------------------------------------------------------------------ test seam
 

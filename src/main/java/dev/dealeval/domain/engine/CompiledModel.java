@@ -9,6 +9,7 @@ import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.ScoreFunction;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Shape;
+import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
@@ -270,8 +271,8 @@ public final class CompiledModel {
         for (int c = 0; c < nCrit; c++) {
             sideWeight[c] = profile.weights().get(criteria[c].side()).get(criteria[c].id());
         }
-        normalise(sideWeight, 0, nUs);
-        normalise(sideWeight, nUs, nCrit);
+        Numbers.normalise(sideWeight, 0, nUs);
+        Numbers.normalise(sideWeight, nUs, nCrit);
 
         // --- factions (DESIGN.md §2: w(f,c) ∝ w(p,c)·m(f,c), renormalised)
         List<FactionDef> fs = new ArrayList<>(profile.factions(Side.US));
@@ -300,7 +301,7 @@ public final class CompiledModel {
             for (int c = from; c < to; c++) {
                 factionWeight[f][c] = sideWeight[c] * def.multiplier(criteria[c].id());
             }
-            normalise(factionWeight[f], from, to);
+            Numbers.normalise(factionWeight[f], from, to);
         }
 
         // --- scenarios: the no-deal bundle x0(s) and everything that depends only on it
@@ -400,17 +401,6 @@ public final class CompiledModel {
         return out;
     }
 
-    private static void normalise(double[] w, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += w[i];
-        }
-        if (sum > 0) {
-            for (int i = from; i < to; i++) {
-                w[i] /= sum;
-            }
-        }
-    }
 
     private double[] noDealBundle(Scenario s) {
         double[] x = new double[nTerms];

@@ -30,4 +30,17 @@ public final class Numbers {
     public static String grouped(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
+
+    /** Scales w[from..to) to sum to 1; leaves it alone when it sums to 0. */
+    public static void normalise(double[] w, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += w[i];
+        }
+        if (sum > 0) {
+            for (int i = from; i < to; i++) {
+                w[i] /= sum;
+            }
+        }
+    }
 }
