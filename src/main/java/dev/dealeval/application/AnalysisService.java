@@ -46,6 +46,8 @@ public class AnalysisService {
     private final int threads;
     private final DistributionSummary searchSizes;
     private final MeterRegistry meters;
+    /** Turns for the heavy analyses (searches, sensitivity): bounded, so overload gets a fast 503, not a growing queue. */
+    private final java.util.concurrent.Semaphore turns;
 
     public AnalysisService(ModelRegistry registry, EvaluationService evaluations, DealevalConfig config, MeterRegistry meters) {
         this.registry = registry;
@@ -59,6 +61,7 @@ public class AnalysisService {
             t.setDaemon(true);
             return t;
         });
+        this.turns = new java.util.concurrent.Semaphore(limits.maxConcurrent(), true);
         this.searchSizes = DistributionSummary.builder("dealeval.search.bundles").description("Bundles examined per search")
                 .baseUnit("bundles").register(meters);
     }
@@ -161,7 +164,7 @@ public class AnalysisService {
             searched[d.term()] = true;
         }
         long t0 = System.nanoTime();
-        Search.Result result = Search.run(m, spec, pool);
+        Search.Result result = withTurn(() -> Search.run(m, spec, pool));
         long elapsed = System.nanoTime() - t0;
         searchSizes.record(result.examined());
         Timer.builder("dealeval.analysis").tag("kind", "search").register(meters).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -277,12 +280,32 @@ public class AnalysisService {
                 violations);
         List<Bundle> read = readAll("bundles", cmd.bundles(), violations);
         throwIfAny(violations);
-        return Timer.builder("dealeval.analysis").tag("kind", "sensitivity").register(meters).record(() -> {
+        return withTurn(() -> Timer.builder("dealeval.analysis").tag("kind", "sensitivity").register(meters).record(() -> {
             List<double[]> xs = read.stream().map(b -> ctx.model().resolve(b, ctx.scenario())).toList();
             Sensitivity.Spec spec = new Sensitivity.Spec(cmd.samples(), cmd.seed(), cmd.weightConcentration(), cmd.cloutConcentration(),
                     cmd.credibilityConcentration(), cmd.objective(), cmd.tornadoStep(), threads);
             return new Analysed(ctx, cmd.objective(), cmd.bundles().stream().map(NamedBundle::name).toList(), Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec, pool));
-        });
+        }));
+    }
+
+    /** Runs a heavy analysis when a turn is free within the configured wait, else refuses it. */
+    private <T> T withTurn(java.util.function.Supplier<T> work) {
+        boolean got;
+        try {
+            got = turns.tryAcquire(limits.busyWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) {
+            throw new BusyException(limits.maxConcurrent() + " searches and sensitivity analyses are already running or waiting; "
+                    + "try again shortly.", 1);
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
     }
 
     // ------------------------------------------------------------------ shared

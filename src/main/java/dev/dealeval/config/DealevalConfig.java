@@ -40,6 +40,17 @@ public interface DealevalConfig {
         @WithDefault("0")
         int threads();
 
+        /**
+         * Searches and sensitivity analyses running or waiting at once (they share the threads); one
+         * more waits up to {@code busy-wait} for a turn and is then refused with 503 and Retry-After.
+         */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** How long a search or sensitivity analysis waits for a turn before 503. */
+        @WithDefault("2s")
+        java.time.Duration busyWait();
+
         /** Largest deal space a search may examine (and the budget when a request states none). */
         @WithDefault("10000000")
         long maxSearchBundles();

@@ -128,6 +128,13 @@ public class ProblemMappers {
         return problem(status, "about:blank", title, detail, uri, null);
     }
 
+    /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
+    @ServerExceptionMapper
+    public Response busy(dev.dealeval.application.BusyException e, UriInfo uri) {
+        return Response.fromResponse(problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+    }
+
     /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
     @ServerExceptionMapper({jakarta.persistence.PersistenceException.class, java.sql.SQLException.class})
     public Response database(Exception e, UriInfo uri) {

@@ -60,6 +60,8 @@ public class SearchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget (the detail says how large)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return AnalysisMapper.search(service.search(command(request)), json);
     }
@@ -73,8 +75,10 @@ public class SearchResource {
                     + "bundles and the no-deal point at (0, 0), axes in surplus points. Opens in any browser.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
             examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return FrontierChart.svg(AnalysisMapper.chart(search(request)));
@@ -86,8 +90,10 @@ public class SearchResource {
     @Operation(summary = "Chart the default deal space",
             description = "The search of the model's default ten-term subset from an empty base bundle, drawn as an SVG chart; open "
                     + "/api/v1/searches/chart in a browser. Scenario and profile as in every request.")
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown scenario or profile",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public String defaultChart(
             @Parameter(description = "No-deal scenario id; default from configuration") @QueryParam("scenario")

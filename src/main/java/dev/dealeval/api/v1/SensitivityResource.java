@@ -56,6 +56,8 @@ public class SensitivityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SensitivityResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, too many bundles or samples",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public SensitivityResponse analyse(@NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
         var command = new AnalysisService.SensitivityCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides()),

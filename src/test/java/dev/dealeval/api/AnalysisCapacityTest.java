@@ -1,0 +1,62 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With one turn for heavy analyses, a second search while one runs gets a quick 503 with Retry-After, then succeeds later. */
+@QuarkusTest
+@TestProfile(AnalysisCapacityTest.OneTurn.class)
+class AnalysisCapacityTest extends ApiTestSupport {
+    public static class OneTurn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dealeval.analysis.max-concurrent", "1", "dealeval.analysis.busy-wait", "0s");
+        }
+    }
+
+    /** Default ten terms times three yes/no terms: 9,216,000 bundles, a second or two. */
+    private static final String BIG = "{\"terms\": [" + String.join(",", java.util.stream.Stream.of("purchases.agricultureUsdBnPerYear",
+            "purchases.energyUsdBnPerYear", "purchases.manufacturedUsdBnPerYear", "investment.jobs", "fentanyl.level", "tiktok.structure",
+            "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "usConcessions.exportControlLevel",
+            "usConcessions.standstillMonths", "geopolitics.northKorea", "geopolitics.nuclearDialogue", "purchases.catchUpProvision")
+            .map(t -> "{\"term\": \"" + t + "\"}").toList()) + "], \"frontierLimit\": 1}";
+    private static final String SMALL = "{\"terms\": [{\"term\": \"fentanyl.level\"}]}";
+
+    private static Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/searches");
+    }
+
+    @Test
+    void aSecondHeavyAnalysisWhileOneRunsIsRefusedQuicklyThenServed() throws Exception {
+        CompletableFuture<Integer> big = CompletableFuture.supplyAsync(() -> post(BIG).statusCode());
+        Response refused = null;
+        while (!big.isDone() && refused == null) {
+            Response r = post(SMALL);
+            if (r.statusCode() == 503) {
+                refused = r;
+            } else {
+                assertEquals(200, r.statusCode(), r.asString());
+            }
+        }
+        assertEquals(200, big.get(60, TimeUnit.SECONDS));
+        assertTrue(refused != null, "a small search during the big one is refused");
+        refused.then().contentType("application/problem+json").header("Retry-After", "1")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:dealeval:problem:busy"))
+                .body("detail", org.hamcrest.Matchers.containsString("already running"));
+        assertTrue(refused.time() < 1000, "refused at once, not after queueing: " + refused.time() + " ms");
+        assertEquals(200, post(SMALL).statusCode(), "served once the turn is free");
+        given().contentType(ContentType.JSON).body("{\"bundles\": [{\"bundle\": {}}]}").post("/api/v1/comparisons").then().statusCode(200);
+    }
+}
