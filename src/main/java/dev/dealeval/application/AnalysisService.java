@@ -95,7 +95,7 @@ public class AnalysisService {
         EvaluationService.Context ctx = evaluations.context(subject.scenario(), subject.profile(), subject.overrides(), violations);
         List<Bundle> read = readAll("bundles", bundles, violations);
         throwIfAny(violations);
-        return Timer.builder("dealeval.analysis").tag("kind", "comparison").register(meters).record(() -> {
+        return timer("comparison").record(() -> {
             List<Evaluation> evs = new ArrayList<>();
             double[] us = new double[read.size()];
             double[] cn = new double[read.size()];
@@ -167,7 +167,7 @@ public class AnalysisService {
         Search.Result result = withTurn(() -> Search.run(m, spec, pool));
         long elapsed = System.nanoTime() - t0;
         searchSizes.record(result.examined());
-        Timer.builder("dealeval.analysis").tag("kind", "search").register(meters).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+        timer("search").record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
         List<Evaluation> refEvals = refBundles.stream().map(b -> Evaluator.evaluate(m, b, ctx.scenario(), List.of())).toList();
         return new Searched(ctx, spec, searched, result, frontierLimit, refs.stream().map(NamedBundle::name).toList(), refEvals, elapsed);
     }
@@ -257,7 +257,7 @@ public class AnalysisService {
         List<Search.Dimension> dims = dimensions("terms", cmd.terms(), false, violations);
         checkSize("limit", cmd.limit(), 1, limits.maxCounteroffers(), violations);
         throwIfAny(violations);
-        return Timer.builder("dealeval.analysis").tag("kind", "counteroffers").register(meters).record(() -> {
+        return timer("counteroffers").record(() -> {
             double[] x = ctx.model().resolve(bundle.bundle(), ctx.scenario());
             return new Countered(ctx, bundle.bundle().given(), Counteroffers.find(ctx.model(), ctx.scenario(), x, dims, cmd.limit()));
         });
@@ -280,7 +280,7 @@ public class AnalysisService {
                 violations);
         List<Bundle> read = readAll("bundles", cmd.bundles(), violations);
         throwIfAny(violations);
-        return withTurn(() -> Timer.builder("dealeval.analysis").tag("kind", "sensitivity").register(meters).record(() -> {
+        return withTurn(() -> timer("sensitivity").record(() -> {
             List<double[]> xs = read.stream().map(b -> ctx.model().resolve(b, ctx.scenario())).toList();
             Sensitivity.Spec spec = new Sensitivity.Spec(cmd.samples(), cmd.seed(), cmd.weightConcentration(), cmd.cloutConcentration(),
                     cmd.credibilityConcentration(), cmd.objective(), cmd.tornadoStep(), threads);
@@ -323,6 +323,11 @@ public class AnalysisService {
             out.add(r.bundle());
         }
         return out;
+    }
+
+    /** Time spent in each kind of analysis (the registry keeps one timer per kind). */
+    private Timer timer(String kind) {
+        return Timer.builder("dealeval.analysis").description("Time spent in deal-space analyses").tag("kind", kind).register(meters);
     }
 
     private static void checkSize(String field, long value, long min, long max, List<Violation> violations) {
