@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
  * the frontier.
  *
  * <p>Enumeration order: the dimensions in the order given, the last one changing fastest, each
- * through its levels in the order given; a bundle's index is its position in that order.
+ * through its levels in the order given; a bundle's index is its position in that order, and the
+ * tie and duplicate rules use it. (The scan itself may nest the dimensions differently, to
+ * rescore less; see {@link #scanOrder}. Counts, frontier and solutions do not depend on it.)
  */
 public final class Search {
     /** Bundles per task: big enough to amortise the task, small enough to balance two cores. */
@@ -123,11 +125,12 @@ public final class Search {
 
     static Result run(CompiledModel m, Spec spec, ExecutorService executor, long chunk) {
         long n = spec.size();
+        int[] order = scanOrder(m, spec.dimensions());
         List<Future<Partial>> tasks = new ArrayList<>();
         for (long from = 0; from < n; from += chunk) {
             long start = from;
             long end = Math.min(n, from + chunk);
-            tasks.add(executor.submit(() -> scan(m, spec, start, end)));
+            tasks.add(executor.submit(() -> scan(m, spec, order, start, end)));
         }
         Partial total = new Partial();
         try {
@@ -154,32 +157,75 @@ public final class Search {
         }
     }
 
-    /** Scores the bundles with indices [from, to), advancing the levels like an odometer. */
-    static Partial scan(CompiledModel m, Spec spec, long from, long to) {
+    /**
+     * The order in which the scan nests the dimensions, outermost first: those whose change moves
+     * the most criteria (pledges move every criterion that believes them) outside, so that the
+     * fast-turning inner ones let {@link CompiledModel#rescore} recompute little. Ties keep the
+     * request's order. Bundles keep their request-order index whatever the scan order.
+     */
+    static int[] scanOrder(CompiledModel m, List<Dimension> dims) {
+        Integer[] order = new Integer[dims.size()];
+        int[] weight = new int[dims.size()];
+        for (int d = 0; d < order.length; d++) {
+            order[d] = d;
+            weight[d] = m.affectedCriteria(dims.get(d).term()).length;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(weight[b], weight[a]));
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Scores the bundles at scan positions [from, to), advancing the levels like an odometer in
+     * scan order; each bundle goes to the frontier under its request-order index.
+     */
+    static Partial scan(CompiledModel m, Spec spec, int[] scanOrder, long from, long to) {
         int s = spec.scenario();
         double dUs = m.noDealUtility(Side.US, s);
         double dCn = m.noDealUtility(Side.CN, s);
         List<Dimension> dims = spec.dimensions();
         int nd = dims.size();
+        // per scan position k: the term, its levels, and the stride of its digit in the request-order index
         int[] term = new int[nd];
         double[][] levels = new double[nd][];
-        int[] digit = new int[nd];
-        for (int d = 0; d < nd; d++) {
-            term[d] = dims.get(d).term();
-            levels[d] = dims.get(d).levels();
-        }
-        double[] x = bundle(spec, from);
-        long rest = from;
+        long[] stride = new long[nd];
+        long[] strideByDim = new long[nd];
+        long st = 1;
         for (int d = nd - 1; d >= 0; d--) {
-            digit[d] = (int) (rest % levels[d].length);
-            rest /= levels[d].length;
+            strideByDim[d] = st;
+            st *= dims.get(d).levels().length;
+        }
+        for (int k = 0; k < nd; k++) {
+            Dimension dim = dims.get(scanOrder[k]);
+            term[k] = dim.term();
+            levels[k] = dim.levels();
+            stride[k] = strideByDim[scanOrder[k]];
+        }
+        int[] digit = new int[nd];
+        double[] x = spec.base().clone();
+        long index = 0;
+        long rest = from;
+        for (int k = nd - 1; k >= 0; k--) {
+            digit[k] = (int) (rest % levels[k].length);
+            rest /= levels[k].length;
+            x[term[k]] = levels[k][digit[k]];
+            index += digit[k] * stride[k];
+        }
+        // When position k steps (and every faster one wraps), only the criteria of positions k.. can change.
+        int[][] stale = new int[nd][];
+        for (int k = 0; k < nd; k++) {
+            stale[k] = m.affectedCriteria(java.util.Arrays.copyOfRange(term, k, nd));
         }
         CompiledModel.Work w = m.newWork();
         Partial p = new Partial();
         double minUs = spec.minUsSurplus();
         double minCn = spec.minCnSurplus();
+        int moved = -1;
         for (long i = from; i < to; i++) {
-            m.score(x, s, w);
+            if (moved < 0) {
+                m.score(x, s, w);
+            } else {
+                m.rescore(x, s, w, stale[moved]);
+            }
             boolean us = m.ratifies(Side.US, x, s, w);
             boolean cn = m.ratifies(Side.CN, x, s, w);
             if (us) {
@@ -196,17 +242,21 @@ public final class Search {
                     if (sUs > 0 && sCn > 0) {
                         p.bothGain++;
                     }
-                    p.frontier.add(sUs, sCn, i);
+                    p.frontier.add(sUs, sCn, index);
                 }
             }
-            // next bundle: the last dimension fastest
-            for (int d = nd - 1; d >= 0; d--) {
-                if (++digit[d] < levels[d].length) {
-                    x[term[d]] = levels[d][digit[d]];
+            // next bundle: the last scan position fastest
+            moved = -1;
+            for (int k = nd - 1; k >= 0; k--) {
+                if (++digit[k] < levels[k].length) {
+                    x[term[k]] = levels[k][digit[k]];
+                    index += stride[k];
+                    moved = k;
                     break;
                 }
-                digit[d] = 0;
-                x[term[d]] = levels[d][0];
+                index -= (levels[k].length - 1) * stride[k];
+                digit[k] = 0;
+                x[term[k]] = levels[k][0];
             }
         }
         return p;

@@ -627,6 +627,39 @@ public final class CompiledModel {
         for (int c = 0; c < nCrit; c++) {
             v[c] = shape(c, raw[c]);
         }
+        utilities(w);
+    }
+
+    /**
+     * Rescores x when, since w last scored a bundle in scenario s, only terms whose criteria are in
+     * {@code criteria} (see {@link #affectedCriteria(int...)}) have changed: recomputes those
+     * criteria and every utility. Bit-identical to {@link #score}: a criterion's components are
+     * added in the same order on both paths and the utilities are the same sums. The search's hot
+     * path, where the odometer mostly moves one term.
+     */
+    public void rescore(double[] x, int s, Work w, int[] criteria) {
+        prepare(x, s, w);
+        double[] v = w.value;
+        for (int c : criteria) {
+            v[c] = criterion(c, s, w);
+        }
+        utilities(w);
+    }
+
+    /** The criteria whose value can change when any of these terms changes, ascending. */
+    public int[] affectedCriteria(int... changedTerms) {
+        boolean[] hit = new boolean[nCrit];
+        for (int t : changedTerms) {
+            for (int c : affectedCriteria[t]) {
+                hit[c] = true;
+            }
+        }
+        return java.util.stream.IntStream.range(0, nCrit).filter(c -> hit[c]).toArray();
+    }
+
+    /** U(p) and every U(f) from the criterion values in w (DESIGN.md §2). */
+    private void utilities(Work w) {
+        double[] v = w.value;
         double uUs = 0;
         for (int c = 0; c < nUs; c++) {
             uUs += sideWeight[c] * v[c];

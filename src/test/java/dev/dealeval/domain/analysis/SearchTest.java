@@ -162,6 +162,21 @@ class SearchTest {
     }
 
     @Test
+    void theScanNestsPledgesOutsideYetIndicesFollowTheRequestOrder() {
+        CompiledModel m = TestModels.compile(model, "default");
+        // a pledge last in the request: the scan turns it slowest, the indices still count it fastest
+        List<Dimension> dims = List.of(dim(m, "usConcessions.standstillMonths"), dim(m, "tiktok.structure"),
+                dim(m, "usConcessions.exportControlLevel"), dim(m, "purchases.manufacturedUsdBnPerYear"));
+        int[] order = Search.scanOrder(m, dims);
+        assertEquals(3, order[0], "the pledge outermost: " + Arrays.toString(order));
+        Search.Spec spec = spec(m, "GENEVA_2025", Map.of("fentanyl.level", "PRECURSOR_LICENSING"), dims, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        checkAgainstBruteForce(m, spec);
+        double[] second = Search.bundle(spec, 1);
+        assertEquals(dims.get(3).levels()[1], second[dims.get(3).term()]);
+    }
+
+    @Test
     void anOptimumThatOneSideWouldNotRatifyIsNeverReturned() {
         CompiledModel m = TestModels.compile(model, "economy-first-beijing");
         Search.Spec spec = spec(m, "BUSAN_2025", Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
