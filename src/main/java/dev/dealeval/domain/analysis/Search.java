@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 
 /**
  * Exhaustive search of a deal space (DESIGN.md §3): the product of candidate levels of some
- * terms, every other term fixed at the base bundle's value. Each bundle is scored with the same
- * engine call as an evaluation, so a bundle found here evaluates to bit-identical surpluses.
+ * terms, every other term fixed at the base bundle's value. Each bundle is scored by the engine
+ * evaluations use — incrementally ({@link CompiledModel#rescore}), which is bit-identical — so a
+ * bundle found here evaluates to exactly the same surpluses.
  *
  * <p>Feasible bundles are those both sides ratify (and that meet the optional minimum
  * surpluses); the Pareto frontier of their (S(US), S(CN)) is kept in memory that grows with the
