@@ -272,4 +272,49 @@ class DealSpaceApiTest extends ApiTestSupport {
         post("/api/v1/searches", Map.of("terms", List.of(Map.of("term", "fentanyl.level"))));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("dealeval_search_bundles"));
     }
+
+    /**
+     * Seeded fuzzing of the analysis endpoints: valid requests with values replaced by hostile ones,
+     * sometimes truncated. Whatever comes back must be 2xx or a 4xx problem document, never a 5xx.
+     */
+    @Test
+    void hostileAnalysisRequestsNeverGet5xx() {
+        java.util.Random random = new java.util.Random(20261201);
+        Object[] hostile = {null, -1, 1e308, -1e308, 1e-320, 0, 1, 2147483648L, 9223372036854775807L, "", "A".repeat(300), "\u0000",
+                "💥", true, false, "NaN", "-Infinity", "{}", "[]", "[null]", "[1, 1]", "[\"NONE\"]", "GENEVA_2025", "NASH", "fentanyl.level"};
+        String[][] templates = {
+                {"searches", "{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": %s}], \"budget\": %s}"},
+                {"searches", "{\"terms\": [{\"term\": %s, \"levels\": %s}], \"frontierLimit\": 5}"},
+                {"searches", "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}], \"minUsSurplus\": %s, \"minCnSurplus\": %s}"},
+                {"searches", "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": %s}]}"},
+                {"searches", "{\"terms\": [{\"term\": \"tiktok.structure\"}], \"base\": %s, \"scenario\": %s}"},
+                {"searches/chart", "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": {}}], \"frontierLimit\": %s}"},
+                {"comparisons", "{\"bundles\": [{\"bundle\": %s}], \"objective\": %s}"},
+                {"comparisons", "{\"bundles\": %s, \"profile\": %s}"},
+                {"counteroffers", "{\"bundle\": %s, \"limit\": %s, \"terms\": [{\"term\": \"fentanyl.level\"}]}"},
+                {"counteroffers", "{\"bundle\": {}, \"terms\": [{\"term\": \"purchases.years\", \"levels\": [%s, %s]}]}"},
+                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": {}}], \"samples\": %s, \"seed\": %s}"},
+                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": {}}], \"samples\": 20, \"weightConcentration\": %s, \"tornadoStep\": %s}"},
+                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": %s}], \"samples\": 20, \"objective\": %s, \"cloutConcentration\": 1e9}"},
+                {"sensitivity-analyses", "%s"}};
+        List<String> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String[] template = templates[random.nextInt(templates.length)];
+            Object[] args = new Object[2];
+            for (int a = 0; a < args.length; a++) {
+                Object h = hostile[random.nextInt(hostile.length)];
+                args[a] = h instanceof String str ? (str.startsWith("{") || str.startsWith("[") ? str : "\"" + str + "\"") : String.valueOf(h);
+            }
+            String body = String.format(template[1], args);
+            if (random.nextInt(10) == 0) {
+                body = body.substring(0, random.nextInt(body.length() + 1));
+            }
+            io.restassured.response.Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/" + template[0]);
+            int status = r.statusCode();
+            if (status >= 500 || (status >= 400 && !r.contentType().startsWith("application/problem+json"))) {
+                failures.add(status + " for " + template[0] + " " + body + " → " + r.asString());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
 }
