@@ -36,9 +36,9 @@ public class CounterofferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Repair a failing bundle",
-            description = "From a bundle one side would not ratify, the best bundles reachable by moving one term, or two terms when "
-                    + "neither suffices alone, to its candidate levels, that both sides ratify; ranked by Nash product (then fewer "
-                    + "changes, then welfare). Each change is spelled out with what it is worth to each side, the side it costs and "
+            description = "From a bundle one side would not ratify, the best bundles reachable by moving one or two terms to their "
+                    + "candidate levels that both sides ratify, ranked by Nash product (then fewer changes, then welfare); a two-term "
+                    + "change is offered only when it beats each of its moves made alone. Each change is spelled out with what it is worth to each side, the side it costs and "
                     + "how much. For a bundle that already passes, the changes that raise its Nash product.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CounterofferRequest.class),
             examples = @ExampleObject(name = "repairChipsDeal", ref = "repairChipsDeal")))

@@ -9,9 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counteroffers (DESIGN.md §3): from a bundle, the smallest changes — one term, or two terms when
- * no single change of either suffices — to candidate levels that make both sides ratify, ranked
- * by Nash product. When the bundle already passes, the changes must also raise its Nash product.
+ * Counteroffers (DESIGN.md §3): from a bundle, the best bundles reachable by moving one or two
+ * terms to candidate levels that both sides ratify, ranked by Nash product. Changes are kept
+ * small: a pair is offered only when it beats each of its two moves made alone (a move that does
+ * not pass alone counts as beaten), so no counteroffer carries a change that adds nothing. When the
+ * bundle already passes, the changes must also raise its Nash product.
  * Each change carries what it is worth to each side where it is made (U(x′) − U(x′ with that term
  * back at its old value)), so the side that gives it and its cost can be read off.
  */
@@ -73,7 +75,8 @@ public final class Counteroffers {
             }
         }
         List<Offer> offers = new ArrayList<>();
-        boolean[] singlePasses = new boolean[candidates.size()];
+        // what each move achieves alone: the Nash product a pair containing it must beat
+        double[] alone = new double[moves.size()];
         double[] y = x.clone();
         long examined = 0;
         for (int i = 0; i < moves.size(); i++) {
@@ -82,9 +85,10 @@ public final class Counteroffers {
             y[t] = candidates.get(a[0]).levels()[a[1]];
             Offer o = tryOffer(m, s, x, y, new int[] {t}, w, uUs, uCn, dUs, dCn, bar, i);
             examined++;
+            alone[i] = bar;
             if (o != null) {
                 offers.add(o);
-                singlePasses[a[0]] = true;
+                alone[i] = o.nashProduct();
             }
             y[t] = x[t];
         }
@@ -97,15 +101,11 @@ public final class Counteroffers {
                     continue;
                 }
                 order++;
-                // a pair is only a smallest change when neither of its terms suffices alone
-                if (singlePasses[a[0]] || singlePasses[b[0]]) {
-                    continue;
-                }
                 int ta = candidates.get(a[0]).term();
                 int tb = candidates.get(b[0]).term();
                 y[ta] = candidates.get(a[0]).levels()[a[1]];
                 y[tb] = candidates.get(b[0]).levels()[b[1]];
-                Offer o = tryOffer(m, s, x, y, new int[] {ta, tb}, w, uUs, uCn, dUs, dCn, bar, order);
+                Offer o = tryOffer(m, s, x, y, new int[] {ta, tb}, w, uUs, uCn, dUs, dCn, Math.max(alone[i], alone[j]), order);
                 examined++;
                 if (o != null) {
                     offers.add(o);

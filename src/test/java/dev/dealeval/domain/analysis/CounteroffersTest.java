@@ -35,6 +35,10 @@ class CounteroffersTest {
             "usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE", "tiktok.structure", "SPLIT_50_50",
             "purchases.agricultureUsdBnPerYear", 8);
 
+    /** Chip controls tightened against farm purchases and precursor licensing: China refuses, and nine single moves fix it. */
+    private static final Map<String, Object> CHINA_REFUSES = Map.of(
+            "usConcessions.exportControlLevel", 0, "purchases.agricultureUsdBnPerYear", 16, "fentanyl.level", "PRECURSOR_LICENSING");
+
     private Evaluation evaluate(double[] x) {
         boolean[] given = new boolean[x.length];
         Arrays.fill(given, true);
@@ -74,36 +78,79 @@ class CounteroffersTest {
     }
 
     @Test
-    void singleChangesAreExactlyTheBruteForceOnesAndPairsAreMinimal() {
-        double[] x = m.resolve(TestModels.bundle(model, FAILING), s);
+    void singleChangesAreExactlyTheBruteForceOnesAndEveryPairBeatsItsMovesAlone() {
+        for (Map<String, Object> bundle : List.of(FAILING, CHINA_REFUSES)) {
+            checkAgainstBruteForce(bundle);
+        }
+    }
+
+    private void checkAgainstBruteForce(Map<String, Object> bundle) {
+        double[] x = m.resolve(TestModels.bundle(model, bundle), s);
+        assertNotEquals(Verdict.AGREEMENT_LIKELY, evaluate(x).joint().verdict(), "precondition: the offer fails");
         List<Dimension> candidates = Search.modelDimensions(m.model(), false);
         Counteroffers.Result r = Counteroffers.find(m, s, x, candidates, Integer.MAX_VALUE);
-        Set<String> brute = new HashSet<>();
-        Set<Integer> termsThatSufficeAlone = new HashSet<>();
+        // every move alone, through the normal evaluation: the Nash product of those that pass
+        java.util.Map<String, Double> passingAlone = new java.util.HashMap<>();
+        List<double[]> moves = new java.util.ArrayList<>();
         for (Dimension d : candidates) {
             for (double level : d.levels()) {
                 if (level == x[d.term()]) {
                     continue;
                 }
+                moves.add(new double[] {d.term(), level});
                 double[] y = x.clone();
                 y[d.term()] = level;
-                if (evaluate(y).joint().verdict() == Verdict.AGREEMENT_LIKELY) {
-                    brute.add(d.term() + "=" + level);
-                    termsThatSufficeAlone.add(d.term());
+                Evaluation e = evaluate(y);
+                if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY) {
+                    passingAlone.put(d.term() + "=" + level, e.joint().nashProduct());
                 }
             }
         }
-        Set<String> found = new HashSet<>();
+        Set<String> singles = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
+        boolean pairBesideASufficientMove = false;
         for (Offer o : r.offers()) {
             if (o.changes().size() == 1) {
-                found.add(o.changes().get(0).term() + "=" + o.changes().get(0).to());
-            } else {
-                for (Change c : o.changes()) {
-                    assertFalse(termsThatSufficeAlone.contains(c.term()), "a pair is only offered when neither term suffices alone");
+                singles.add(o.changes().get(0).term() + "=" + o.changes().get(0).to());
+                continue;
+            }
+            String key = "";
+            for (Change c : o.changes()) {
+                Double alone = passingAlone.get(c.term() + "=" + c.to());
+                assertTrue(alone == null || o.nashProduct() > alone, "a pair is offered only when it beats its moves alone");
+                pairBesideASufficientMove |= alone != null;
+                key += c.term() + "=" + c.to() + ";";
+            }
+            pairs.add(key);
+        }
+        assertEquals(passingAlone.keySet(), singles);
+        // the rule has teeth: where single moves suffice, some pairs add a second move that does better still
+        assertEquals(!passingAlone.isEmpty(), pairBesideASufficientMove);
+        // and every pair that passes and beats its moves alone is offered (brute force over all pairs)
+        Set<String> brute = new HashSet<>();
+        long tried = 0;
+        for (int i = 0; i < moves.size(); i++) {
+            for (int j = i + 1; j < moves.size(); j++) {
+                int ta = (int) moves.get(i)[0];
+                int tb = (int) moves.get(j)[0];
+                if (ta == tb) {
+                    continue;
+                }
+                tried++;
+                double[] y = x.clone();
+                y[ta] = moves.get(i)[1];
+                y[tb] = moves.get(j)[1];
+                Evaluation e = evaluate(y);
+                Double a = passingAlone.get(ta + "=" + moves.get(i)[1]);
+                Double b = passingAlone.get(tb + "=" + moves.get(j)[1]);
+                double bar = Math.max(a == null ? Double.NEGATIVE_INFINITY : a, b == null ? Double.NEGATIVE_INFINITY : b);
+                if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY && e.joint().nashProduct() > bar) {
+                    brute.add(ta + "=" + moves.get(i)[1] + ";" + tb + "=" + moves.get(j)[1] + ";");
                 }
             }
         }
-        assertEquals(brute, found);
+        assertEquals(brute, pairs);
+        assertEquals(moves.size() + tried, r.examined(), "every move alone and every pair of moves of two terms");
     }
 
     @Test

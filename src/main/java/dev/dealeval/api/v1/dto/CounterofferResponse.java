@@ -5,9 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-@Schema(description = "The smallest changes that make both sides ratify, best Nash product first. One-term changes are tried first; "
-        + "a two-term change is offered only when neither of its terms suffices alone. When the bundle already passes, only changes "
-        + "that raise its Nash product are offered. Ties: fewer changes, then larger welfare.")
+@Schema(description = "The best bundles one or two moves away that both sides ratify, best Nash product first. A two-term change is "
+        + "offered only when it beats each of its moves made alone, so no counteroffer carries a move that adds nothing. When the "
+        + "bundle already passes, only changes that raise its Nash product are offered. Ties: fewer changes, then larger welfare.")
 public record CounterofferResponse(
         String scenario,
         String profile,
