@@ -163,6 +163,16 @@ class DealSpaceApiTest extends ApiTestSupport {
         given().contentType(ContentType.JSON).body("{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": \"<A&B>\", \"bundle\": {}}]}")
                 .when().post("/api/v1/searches/chart").then().statusCode(200).contentType("image/svg+xml")
                 .body(containsString("&lt;A&amp;B&gt;"));
+        // the chart draws the whole frontier, whatever frontierLimit thins the JSON to
+        String space = "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}, {\"term\": \"purchases.agricultureUsdBnPerYear\"},"
+                + " {\"term\": \"usConcessions.standstillMonths\"}, {\"term\": \"fentanyl.level\"}], \"frontierLimit\": 2}";
+        int frontier = given().contentType(ContentType.JSON).body(space).post("/api/v1/searches").then().statusCode(200)
+                .extract().path("frontier.size");
+        assertTrue(frontier > 2, "a frontier longer than the limit: " + frontier);
+        String drawn = given().contentType(ContentType.JSON).body(space).post("/api/v1/searches/chart").then().statusCode(200).extract().asString();
+        String dots = drawn.substring(drawn.indexOf("<g class=\"frontier-dots\""));
+        dots = dots.substring(0, dots.indexOf("</g>"));
+        assertEquals(frontier, dots.split("<circle ", -1).length - 1);
         given().when().get("/api/v1/searches/chart?profile=nobody").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("profile"));
     }

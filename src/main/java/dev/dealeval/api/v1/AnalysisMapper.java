@@ -166,24 +166,31 @@ final class AnalysisMapper {
                 bundle(s.context().model(), x, s.searched(), json));
     }
 
-    /** The frontier, the solutions, the references and the no-deal point as a chart. */
-    static FrontierChart.Chart chart(SearchResponse r) {
-        List<FrontierChart.Point> front = r.frontier().bundles().stream().map(b -> new FrontierChart.Point(b.usSurplus(), b.cnSurplus())).toList();
+    /** The whole frontier (not thinned), the solutions, the references and the no-deal point as a chart. */
+    static FrontierChart.Chart chart(AnalysisService.Searched s) {
+        Search.Result r = s.result();
+        List<FrontierChart.Point> front = r.frontier().stream().map(p -> new FrontierChart.Point(p.usSurplus(), p.cnSurplus())).toList();
         List<FrontierChart.Mark> solutions = new ArrayList<>();
-        var sol = r.solutions();
+        Solutions sol = r.solutions();
         addMark(solutions, "Nash", sol.nash());
         addMark(solutions, "Kalai–Smorodinsky", sol.kalaiSmorodinsky());
         addMark(solutions, "egalitarian", sol.egalitarian());
         addMark(solutions, "utilitarian", sol.utilitarian());
-        List<FrontierChart.Mark> refs = r.references().stream().map(x -> new FrontierChart.Mark(x.name(), x.usSurplus(), x.cnSurplus())).toList();
-        String title = "Deal space: " + r.profile() + " profile, " + r.scenario() + " — " + Numbers.grouped(r.counts().examined())
-                + " bundles, " + Numbers.grouped(r.counts().feasible()) + " ratified by both, " + r.frontier().size() + " on the frontier";
+        List<FrontierChart.Mark> refs = new ArrayList<>();
+        for (int i = 0; i < s.references().size(); i++) {
+            Evaluation e = s.references().get(i);
+            refs.add(new FrontierChart.Mark(s.referenceNames().get(i), e.side(Side.US).surplus(), e.side(Side.CN).surplus()));
+        }
+        CompiledModel m = s.context().model();
+        String title = "Deal space: " + m.profile().id() + " profile, " + m.model().scenarios().get(s.context().scenario()).id() + " — "
+                + Numbers.grouped(r.examined()) + " bundles, " + Numbers.grouped(r.feasible()) + " ratified by both, "
+                + r.frontier().size() + " on the frontier";
         return new FrontierChart.Chart(title, front, solutions, refs);
     }
 
-    private static void addMark(List<FrontierChart.Mark> marks, String label, SearchResponse.FoundBundle b) {
-        if (b != null) {
-            marks.add(new FrontierChart.Mark(label, b.usSurplus(), b.cnSurplus()));
+    private static void addMark(List<FrontierChart.Mark> marks, String label, Search.Point p) {
+        if (p != null) {
+            marks.add(new FrontierChart.Mark(label, p.usSurplus(), p.cnSurplus()));
         }
     }
 

@@ -71,8 +71,9 @@ public class SearchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(SVG)
     @Operation(summary = "Chart a search",
-            description = "Runs the search in the body and draws it as an SVG chart: the frontier, the four solutions, the reference "
-                    + "bundles and the no-deal point at (0, 0), axes in surplus points. Opens in any browser.")
+            description = "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
+                    + "apply), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points. "
+                    + "Opens in any browser.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
             examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
@@ -81,7 +82,7 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
-        return FrontierChart.svg(AnalysisMapper.chart(search(request)));
+        return FrontierChart.svg(AnalysisMapper.chart(service.search(command(request))));
     }
 
     @GET

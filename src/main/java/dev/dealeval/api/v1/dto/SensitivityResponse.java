@@ -10,7 +10,8 @@ import java.util.Map;
 @Schema(description = "Stochastic multicriteria acceptability analysis: in each sample the weights of both sides are drawn from a "
         + "Dirichlet around the profile's, the faction clouts likewise, and each pledge category's track record from a Beta around "
         + "the profile's; every bundle is scored, ranked by the objective and tested for ratification. Ties in a sample go to the "
-        + "earlier bundle. Plus a one-at-a-time tornado with everything else at the profile's values.")
+        + "earlier bundle. Every share is a Monte Carlo estimate with standard error √(p(1−p)/samples): at most 0.011 for 2,000 "
+        + "samples, 0.005 for 10,000. Plus a one-at-a-time tornado with everything else at the profile's values.")
 public record SensitivityResponse(
         String scenario,
         String profile,
