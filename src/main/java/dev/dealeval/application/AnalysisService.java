@@ -112,7 +112,7 @@ public class AnalysisService {
     // ------------------------------------------------------------------ searches
 
     /**
-     * @param terms   the terms to vary (null or empty: the model's default search subset)
+     * @param terms   the terms to vary (null or empty: the model's default search subset, less the terms the base fixes)
      * @param budget  the most bundles the caller will have examined (null: the configured maximum)
      */
     public record SearchCommand(Subject subject, Map<String, Object> base, List<TermLevels> terms, Double minUsSurplus,
@@ -140,6 +140,11 @@ public class AnalysisService {
         List<Bundle> refBundles = readAll("references", refs, violations);
         int beforeTerms = violations.size();
         List<Search.Dimension> dims = dimensions("terms", cmd.terms(), true, violations);
+        if (cmd.terms() == null || cmd.terms().isEmpty()) {
+            // the default subset, less the terms the base bundle fixes
+            boolean[] fixed = base.bundle().given();
+            dims = dims.stream().filter(d -> !fixed[d.term()]).toList();
+        }
         boolean termsValid = violations.size() == beforeTerms;
         long budget = cmd.budget() == null ? limits.maxSearchBundles() : cmd.budget();
         if (budget < 1 || budget > limits.maxSearchBundles()) {

@@ -85,6 +85,18 @@ class DealSpaceApiTest extends ApiTestSupport {
     }
 
     @Test
+    void termsTheBaseFixesAreLeftOutOfTheDefaultSubset() throws Exception {
+        JsonNode r = post("/api/v1/searches", Map.of("base", Map.of("tiktok", Map.of("structure", "FULL_DIVESTITURE"),
+                "usConcessions", Map.of("exportControlLevel", 1))));
+        assertEquals(1_152_000 / 4 / 5, r.at("/space/size").asLong());
+        assertEquals(8, r.at("/space/terms").size());
+        for (JsonNode b : r.at("/frontier/bundles")) {
+            assertEquals("FULL_DIVESTITURE", b.at("/bundle/tiktok/structure").asText());
+            assertEquals(1, b.at("/bundle/usConcessions/exportControlLevel").asInt());
+        }
+    }
+
+    @Test
     void aLongFrontierIsThinnedButKeepsItsEndsAndTheSolutions() throws Exception {
         JsonNode r = post("/api/v1/searches", Map.of("frontierLimit", 5));
         JsonNode front = r.at("/frontier/bundles");

@@ -15,11 +15,11 @@ import java.util.List;
 @Schema(description = "A deal space to search: the product of the candidate levels of some terms, every other term at the base "
         + "bundle's value.")
 public record SearchRequest(
-        @Schema(description = "The bundle the other terms come from; default {} (no-deal values). A term fixed here and not listed in "
-                + "terms keeps its value in every searched bundle.") @Valid BundleTerms base,
+        @Schema(description = "The bundle the other terms come from; default {} (no-deal values). A term fixed here keeps its value in "
+                + "every searched bundle unless terms lists it.") @Valid BundleTerms base,
         @Size(max = 40, message = "must hold at most 40 terms")
         @Schema(description = "Terms to vary, in enumeration order (the last one fastest); left out, the model's default subset of ten "
-                + "terms (1,152,000 bundles).") List<@Valid @NotNull(message = "must not be null") SearchTerm> terms,
+                + "terms (1,152,000 bundles), less any of them the base bundle fixes.") List<@Valid @NotNull(message = "must not be null") SearchTerm> terms,
         @DecimalMin(value = "-100", message = "must be between -100 and 100") @DecimalMax(value = "100", message = "must be between -100 and 100")
         @Schema(description = "Only bundles giving the U.S. at least this surplus (utility points) are feasible.", examples = "0")
         Double minUsSurplus,
