@@ -104,15 +104,8 @@ final class AnalysisMapper {
         Solutions sol = r.solutions();
         List<Search.Point> front = r.frontier();
         // thin a long frontier evenly, keeping both ends and the solutions
-        TreeSet<Integer> keep = new TreeSet<>();
-        if (front.size() <= frontierLimit) {
-            for (int i = 0; i < front.size(); i++) {
-                keep.add(i);
-            }
-        } else {
-            for (int k = 0; k < frontierLimit; k++) {
-                keep.add(frontierLimit == 1 ? 0 : (int) Math.round(k * (front.size() - 1) / (double) (frontierLimit - 1)));
-            }
+        TreeSet<Integer> keep = evenly(front.size(), frontierLimit);
+        if (front.size() > frontierLimit) {
             for (Search.Point p : Arrays.asList(sol.nash(), sol.kalaiSmorodinsky(), sol.egalitarian(), sol.utilitarian())) {
                 if (p != null) {
                     keep.add(front.indexOf(p));
@@ -157,6 +150,16 @@ final class AnalysisMapper {
                 refs, s.elapsedNanos() / 1_000_000, RULES, warnings);
     }
 
+    /** Positions 0..size-1, or limit of them spread evenly with both ends when there are more. */
+    private static TreeSet<Integer> evenly(int size, int limit) {
+        TreeSet<Integer> keep = new TreeSet<>();
+        int n = Math.min(size, limit);
+        for (int k = 0; k < n; k++) {
+            keep.add(size <= limit ? k : limit == 1 ? 0 : (int) Math.round(k * (size - 1) / (double) (limit - 1)));
+        }
+        return keep;
+    }
+
     private static SearchResponse.FoundBundle found(AnalysisService.Searched s, Search.Point p, ObjectMapper json) {
         if (p == null) {
             return null;
@@ -166,10 +169,17 @@ final class AnalysisMapper {
                 bundle(s.context().model(), x, s.searched(), json));
     }
 
-    /** The whole frontier (not thinned), the solutions, the references and the no-deal point as a chart. */
+    /** Frontier points a chart draws: beyond this a browser slows down and the eye sees no difference. */
+    static final int CHART_POINTS = 5000;
+
+    /**
+     * The frontier (whole, or CHART_POINTS of it spread evenly when longer), the solutions, the
+     * references and the no-deal point as a chart.
+     */
     static FrontierChart.Chart chart(AnalysisService.Searched s) {
         Search.Result r = s.result();
-        List<FrontierChart.Point> front = r.frontier().stream().map(p -> new FrontierChart.Point(p.usSurplus(), p.cnSurplus())).toList();
+        List<FrontierChart.Point> front = evenly(r.frontier().size(), CHART_POINTS).stream().map(r.frontier()::get)
+                .map(p -> new FrontierChart.Point(p.usSurplus(), p.cnSurplus())).toList();
         List<FrontierChart.Mark> solutions = new ArrayList<>();
         Solutions sol = r.solutions();
         addMark(solutions, "Nash", sol.nash());

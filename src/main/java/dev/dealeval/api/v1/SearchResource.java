@@ -72,7 +72,7 @@ public class SearchResource {
     @Produces(SVG)
     @Operation(summary = "Chart a search",
             description = "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
-                    + "apply), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points. "
+                    + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points. "
                     + "Opens in any browser.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
             examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
