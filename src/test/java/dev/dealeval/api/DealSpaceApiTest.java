@@ -189,6 +189,14 @@ class DealSpaceApiTest extends ApiTestSupport {
                 .body("violations[0].field", equalTo("profile"));
     }
 
+    /** The README shows docs/default-space.svg: it must be what the service draws today. */
+    @Test
+    void theChartInTheReadmeIsCurrent() throws Exception {
+        String served = given().when().get("/api/v1/searches/chart").then().statusCode(200).extract().asString();
+        String committed = java.nio.file.Files.readString(java.nio.file.Path.of("docs/default-space.svg"));
+        assertEquals(committed, served, "regenerate it: curl -s localhost:8080/api/v1/searches/chart > docs/default-space.svg");
+    }
+
     @Test
     void comparisonsRankAndFindDominance() throws Exception {
         Map<String, Object> weak = Map.of("purchases", Map.of("agricultureUsdBnPerYear", 8), "usConcessions", Map.of("fentanylTariffPct", 10));
