@@ -189,6 +189,27 @@ class DealSpaceApiTest extends ApiTestSupport {
                 .body("violations[0].field", equalTo("profile"));
     }
 
+    /** A stored profile and a stored scenario (with a threat) work in searches exactly as in evaluations. */
+    @Test
+    void searchesUseStoredProfilesAndScenariosLikeEvaluations() throws Exception {
+        String profile = ProfileCrudTest.newId();
+        given().contentType(ContentType.JSON).body(ProfileCrudTest.body(profile, 0.2, 0.33)).post("/api/v1/profiles").then().statusCode(201);
+        String scenario = ScenarioCrudTest.newId();
+        given().contentType(ContentType.JSON).body(ScenarioCrudTest.body(scenario, 15)).post("/api/v1/scenarios").then().statusCode(201);
+        JsonNode r = post("/api/v1/searches", Map.of("scenario", scenario, "profile", profile, "terms", List.of(
+                Map.of("term", "usConcessions.reciprocalTariffPct"), Map.of("term", "usConcessions.exportControlLevel"),
+                Map.of("term", "purchases.agricultureUsdBnPerYear"), Map.of("term", "fentanyl.level"))));
+        assertEquals(scenario, r.get("scenario").asText());
+        assertEquals(profile, r.get("profile").asText());
+        assertTrue(r.at("/frontier/size").asInt() > 0, r.toString());
+        for (JsonNode b : r.at("/frontier/bundles")) {
+            JsonNode e = evaluation(b.get("bundle"), scenario, profile);
+            assertEquals("AGREEMENT_LIKELY", e.at("/joint/verdict").asText());
+            assertEquals(b.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble());
+            assertEquals(b.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble());
+        }
+    }
+
     /** The README shows docs/default-space.svg: it must be what the service draws today. */
     @Test
     void theChartInTheReadmeIsCurrent() throws Exception {
