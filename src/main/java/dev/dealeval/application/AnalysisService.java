@@ -92,7 +92,7 @@ public class AnalysisService {
     public Compared compare(Subject subject, List<NamedBundle> bundles, Objective objective) {
         List<Violation> violations = new ArrayList<>();
         checkSize("bundles", bundles.size(), 1, limits.maxComparisonBundles(), violations);
-        EvaluationService.Context ctx = evaluations.context(subject.scenario(), subject.profile(), subject.overrides(), violations);
+        EvaluationService.Context ctx = context(subject, violations);
         List<Bundle> read = readAll("bundles", bundles, violations);
         throwIfAny(violations);
         return timer("comparison").record(() -> {
@@ -132,8 +132,7 @@ public class AnalysisService {
 
     public Searched search(SearchCommand cmd) {
         List<Violation> violations = new ArrayList<>();
-        EvaluationService.Context ctx = evaluations.context(cmd.subject().scenario(), cmd.subject().profile(), cmd.subject().overrides(),
-                violations);
+        EvaluationService.Context ctx = context(cmd.subject(), violations);
         BundleReader.Result base = BundleReader.read(registry.model(), cmd.base() == null ? Map.of() : cmd.base(), "base");
         violations.addAll(base.violations());
         List<NamedBundle> refs = cmd.references() == null ? List.of() : cmd.references();
@@ -255,8 +254,7 @@ public class AnalysisService {
 
     public Countered counteroffers(CounterofferCommand cmd) {
         List<Violation> violations = new ArrayList<>();
-        EvaluationService.Context ctx = evaluations.context(cmd.subject().scenario(), cmd.subject().profile(), cmd.subject().overrides(),
-                violations);
+        EvaluationService.Context ctx = context(cmd.subject(), violations);
         BundleReader.Result bundle = BundleReader.read(registry.model(), cmd.bundle() == null ? Map.of() : cmd.bundle(), "bundle");
         violations.addAll(bundle.violations());
         List<Search.Dimension> dims = dimensions("terms", cmd.terms(), false, violations);
@@ -281,8 +279,7 @@ public class AnalysisService {
         List<Violation> violations = new ArrayList<>();
         checkSize("bundles", cmd.bundles().size(), 1, limits.maxSensitivityBundles(), violations);
         checkSize("samples", cmd.samples(), 1, limits.maxSensitivitySamples(), violations);
-        EvaluationService.Context ctx = evaluations.context(cmd.subject().scenario(), cmd.subject().profile(), cmd.subject().overrides(),
-                violations);
+        EvaluationService.Context ctx = context(cmd.subject(), violations);
         List<Bundle> read = readAll("bundles", cmd.bundles(), violations);
         throwIfAny(violations);
         return withTurn(() -> timer("sensitivity").record(() -> {
@@ -314,6 +311,10 @@ public class AnalysisService {
     }
 
     // ------------------------------------------------------------------ shared
+
+    private EvaluationService.Context context(Subject subject, List<Violation> violations) {
+        return evaluations.context(subject.scenario(), subject.profile(), subject.overrides(), violations);
+    }
 
     private List<Bundle> readAll(String field, List<NamedBundle> bundles, List<Violation> violations) {
         List<Bundle> out = new ArrayList<>();

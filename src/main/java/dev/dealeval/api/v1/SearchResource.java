@@ -42,15 +42,11 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search the deal space",
             description = "Scores every bundle in the product of the candidate levels of the listed terms (by default the model's ten-term "
-                    + "subset, 1,152,000 bundles), every other term at the base bundle's value. Keeps the bundles both sides ratify "
-                    + "(and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
+                    + "subset, 1,152,000 bundles, less any term the base bundle fixes), every other term at the base bundle's value. "
+                    + "Keeps the bundles both sides ratify (and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
                     + "with the bundles on it; the Nash, Kalai-Smorodinsky, egalitarian and utilitarian bundles, always chosen among "
                     + "feasible bundles that both sides strictly prefer to no deal; counts of bundles examined, ratified and feasible; "
-                    + "and where the reference bundles stand. Tie and duplicate rules: a bundle is on the frontier when no feasible "
-                    + "bundle is at least as good for both sides and strictly better for one (exact comparison); of bundles with "
-                    + "identical surpluses the first in enumeration order (listed terms in order, the last fastest, levels in the "
-                    + "order given) is shown and the rest counted as its equivalents; a solution tie goes to the larger welfare (for "
-                    + "utilitarian, the larger smaller surplus), then to the earlier bundle. A space larger than the budget (default "
+                    + "and where the reference bundles stand. " + AnalysisMapper.RULES + " A space larger than the budget (default "
                     + "and maximum from configuration) is refused up front with its size. Every bundle returned evaluates, through "
                     + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),

@@ -474,10 +474,6 @@ public final class CompiledModel {
         return categories.length;
     }
 
-    public String pledgeCategory(int k) {
-        return categories[k];
-    }
-
     public double trackRecord(int k) {
         return trackRecord[k];
     }
@@ -488,10 +484,6 @@ public final class CompiledModel {
 
     public TermDef term(int t) {
         return terms[t];
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     public FactionDef faction(int f) {
@@ -820,7 +812,7 @@ public final class CompiledModel {
     // ------------------------------------------------------------------ ratification
 
     /** Whether the veto of faction f applies to x: always for FULL, for SCOPED when x moves a scoped term. */
-    public boolean vetoApplies(int f, double[] x, int s) {
+    boolean vetoApplies(int f, double[] x, int s) {
         VetoKind kind = factions[f].veto();
         if (kind == VetoKind.FULL) {
             return true;

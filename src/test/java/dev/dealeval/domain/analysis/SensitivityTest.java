@@ -43,40 +43,7 @@ class SensitivityTest {
      * Bundle 1 (goods 8, tariff 50) in scenario S (tariff 100) has values gains 0.4, leverage 0.5,
      * relief 0.5, cost 0.2; no deal has 0, 1, 0, 1.
      */
-    static final String SMALL = """
-            version: "test"
-            settings: {stanceMargin: 1.0, vetoTemperature: 2.0, quorum: {US: 0.5, CN: 0.5}}
-            credibility:
-              trackRecords: {goods: 0.5}
-              purchaseCategories: [goods]
-              formFactors: {SIGNED_TEXT: 1.0, FLOATED_PROPOSAL: 0.5}
-              enforcementFactors: {NONE: 1.0, OTHER: 1.0}
-              baselineUsdBn: 1000
-              referenceGrowth: 0.33
-              referenceDelivery: 1.0
-              excessBelief: 0.3
-            terms:
-              - {id: offer.goods, kind: NUMBER, unit: USD bn, range: [0, 10], neutral: 0, levels: [0, 5, 10], pledge: goods,
-                 phrase: "${value}B of goods", description: goods pledged}
-              - {id: us.tariff, kind: NUMBER, unit: percent, range: [0, 100], inherits: scenario, levels: [0, 50, 100],
-                 phrase: "a {value}% tariff", description: U.S. tariff}
-              - {id: commitment.form, kind: ENUM, values: [SIGNED_TEXT, FLOATED_PROPOSAL], neutral: SIGNED_TEXT,
-                 phrase: "a {value}", description: form}
-              - {id: commitment.enforcement, kind: ENUM, values: [NONE, OTHER], neutral: NONE, phrase: "{value}", description: e}
-            criteria:
-              - {id: gains, side: US, weight: 0.6, formula: goods/10, description: d, components: [{term: offer.goods, linear: {slope: 1, per: 10}}]}
-              - {id: leverage, side: US, weight: 0.4, formula: tariff/100, description: d, components: [{term: us.tariff, linear: {slope: 1, per: 100}}]}
-              - {id: relief, side: CN, weight: 0.75, formula: 1-tariff/100, description: d, base: 1, components: [{term: us.tariff, linear: {slope: -1, per: 100}}]}
-              - {id: cost, side: CN, weight: 0.25, formula: 1-goods/10, description: d, base: 1, components: [{term: offer.goods, linear: {slope: -1, per: 10}}]}
-            factions:
-              - {id: boss, side: US, name: Boss, description: d, clout: 0.6, veto: FULL}
-              - {id: hawk, side: US, name: Hawk, description: d, clout: 0.4, veto: NONE, multipliers: {leverage: 3}}
-              - {id: lead, side: CN, name: Lead, description: d, clout: 1.0, veto: FULL}
-            scenarios:
-              - {id: S, name: S, date: "2025-01-01", description: d, values: {us.tariff: 100}}
-            profiles:
-              - {id: default, name: Default, description: d}
-            """;
+    static final String SMALL = TestModels.SMALL_YAML;
     private static final double EPS = 1e-9;
 
     private final DealModel model = TestModels.defaultModel();
