@@ -2,6 +2,10 @@ package dev.dealeval.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.backtest.EpisodeSet;
+import dev.dealeval.domain.backtest.Exclusion;
+import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.model.AlternativeUnit;
 import dev.dealeval.domain.model.Component;
 import dev.dealeval.domain.model.CredibilityParams;
@@ -87,10 +91,81 @@ public final class ModelLoader {
         return model;
     }
 
+    /**
+     * Reads the backtest's episodes (YAML) and checks them against the model: every episode names a
+     * built-in scenario, a bundle the model can read, at least one decision and a source.
+     */
+    public static EpisodeSet loadEpisodes(InputStream in, DealModel model) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (IOException e) {
+            throw new ModelException("backtest file", "is not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException("backtest file", "must be a YAML mapping");
+        }
+        allowOnly(root, "", Set.of("episodes", "excluded"));
+        List<Episode> episodes = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        forEach(root, "episodes", (node, at) -> {
+            Episode e = episode(node, at, model);
+            if (!ids.add(e.id())) {
+                throw new ModelException(at + ".id", "duplicate episode id '" + e.id() + "'");
+            }
+            episodes.add(e);
+        });
+        List<Exclusion> excluded = new ArrayList<>();
+        if (root.has("excluded")) {
+            forEach(root, "excluded", (node, at) -> {
+                String id = text(node, "id", at, true);
+                String eat = at + " (" + id + ")";
+                allowOnly(node, eat, Set.of("id", "date", "title", "reason"));
+                excluded.add(new Exclusion(id, text(node, "date", eat, true), text(node, "title", eat, true), text(node, "reason", eat, true)));
+            });
+        }
+        return new EpisodeSet(episodes, excluded);
+    }
+
+    private static Episode episode(JsonNode n, String index, DealModel model) {
+        String id = text(n, "id", index, true);
+        String at = index + " (" + id + ")";
+        allowOnly(n, at, Set.of("id", "date", "title", "kind", "scenario", "bundle", "decisions", "record", "encoding", "sources"));
+        String scenario = text(n, "scenario", at, true);
+        if (model.scenario(scenario).isEmpty()) {
+            throw new ModelException(at + ".scenario", "unknown scenario '" + scenario + "'; episodes use the model's built-in scenarios");
+        }
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        JsonNode b = required(n, "bundle", at);
+        allowOnly(b, at + ".bundle", model.terms().stream().map(TermDef::id).collect(java.util.stream.Collectors.toSet()));
+        b.fields().forEachRemaining(e -> bundle.put(e.getKey(), raw(e.getValue())));
+        var read = BundleReader.read(model, bundle, "");
+        if (!read.valid()) {
+            var v = read.violations().get(0);
+            throw new ModelException(at + ".bundle." + v.field(), v.message());
+        }
+        JsonNode d = required(n, "decisions", at);
+        allowOnly(d, at + ".decisions", Set.of("US", "CN"));
+        Map<Side, Episode.Decision> decisions = new EnumMap<>(Side.class);
+        d.fields().forEachRemaining(e -> decisions.put(Side.valueOf(e.getKey()),
+                enumValue(Episode.Decision.class, e.getValue().asText(), at + ".decisions." + e.getKey())));
+        if (decisions.isEmpty()) {
+            throw new ModelException(at + ".decisions", "must record what at least one government did");
+        }
+        List<String> sources = strings(required(n, "sources", at), at + ".sources");
+        if (sources.isEmpty()) {
+            throw new ModelException(at + ".sources", "must name at least one source");
+        }
+        String encoding = text(n, "encoding", at, false);
+        return new Episode(id, text(n, "date", at, true), text(n, "title", at, true),
+                enumValue(Episode.Kind.class, text(n, "kind", at, true), at + ".kind"), scenario, bundle, decisions,
+                text(n, "record", at, true), encoding == null ? "" : encoding, sources);
+    }
+
     // ------------------------------------------------------------------ sections
 
     private static Settings settings(JsonNode n, String at, Settings base) {
-        allowOnly(n, at, Set.of("stanceMargin", "vetoTemperature", "quorum"));
+        allowOnly(n, at, Set.of("stanceMargin", "vetoTemperature", "quorum", "relativeStanceMargin"));
         JsonNode q = n.get("quorum");
         if (q != null) {
             allowOnly(q, at + ".quorum", Set.of("US", "CN"));
@@ -100,7 +175,8 @@ public final class ModelLoader {
                 num(n, "stanceMargin", at, full ? null : base.stanceMargin()),
                 num(n, "vetoTemperature", at, full ? null : base.vetoTemperature()),
                 q == null && !full ? base.quorumUs() : num(required(n, "quorum", at), "US", at + ".quorum", full ? null : base.quorumUs()),
-                q == null && !full ? base.quorumCn() : num(required(n, "quorum", at), "CN", at + ".quorum", full ? null : base.quorumCn()));
+                q == null && !full ? base.quorumCn() : num(required(n, "quorum", at), "CN", at + ".quorum", full ? null : base.quorumCn()),
+                num(n, "relativeStanceMargin", at, full ? null : base.relativeStanceMargin()));
     }
 
     private static CredibilityParams credibility(JsonNode n, String at, CredibilityParams base) {

@@ -17,11 +17,12 @@ import java.util.Map;
 /** Shared fixtures: the default model, YAML models written in tests, bundles from term maps. */
 public final class TestModels {
     private static DealModel defaultModel;
+    private static dev.dealeval.domain.backtest.EpisodeSet episodes;
 
     /** The two-criteria-per-side model whose numbers SmallModelTest and SensitivityTest compute by hand. */
     public static final String SMALL_YAML = """
             version: "test"
-            settings: {stanceMargin: 1.0, vetoTemperature: 2.0, quorum: {US: 0.5, CN: 0.5}}
+            settings: {stanceMargin: 1.0, vetoTemperature: 2.0, quorum: {US: 0.5, CN: 0.5}, relativeStanceMargin: 0.25}
             credibility:
               trackRecords: {goods: 0.5}
               purchaseCategories: [goods]
@@ -66,6 +67,18 @@ public final class TestModels {
             }
         }
         return defaultModel;
+    }
+
+    /** The backtest's episodes, checked against the default model. */
+    public static synchronized dev.dealeval.domain.backtest.EpisodeSet episodes() {
+        if (episodes == null) {
+            try (InputStream in = TestModels.class.getClassLoader().getResourceAsStream("model/backtest.yaml")) {
+                episodes = ModelLoader.loadEpisodes(in, defaultModel());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return episodes;
     }
 
     public static DealModel fromYaml(String yaml) {

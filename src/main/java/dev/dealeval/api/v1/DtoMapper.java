@@ -75,7 +75,8 @@ final class DtoMapper {
                 overrides(new Overrides(r.weights(), r.factions())),
                 c == null ? null : new dev.dealeval.domain.engine.ProfileDraft.CredibilityPatch(c.trackRecords(), c.formFactors(),
                         c.enforcementFactors(), c.baselineUsdBn(), c.referenceGrowth(), c.referenceDelivery(), c.excessBelief()),
-                s == null ? null : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(s.stanceMargin(), s.vetoTemperature(), s.quorum()));
+                s == null ? null : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(s.stanceMargin(), s.vetoTemperature(), s.quorum(),
+                        s.relativeStanceMargin()));
     }
 
     static dev.dealeval.application.ScenarioService.Draft scenarioDraft(dev.dealeval.api.v1.dto.ScenarioRequest r) {
@@ -105,7 +106,7 @@ final class DtoMapper {
                         c.contribution(), c.surplusContribution())).toList(),
                 s.terms().stream().map(t -> new EvaluationResponse.TermResult(t.term(), t.value(), t.noDealValue(), t.contribution())).toList(),
                 s.factions().stream().map(f -> new EvaluationResponse.FactionResult(f.id(), f.clout(), f.veto(), f.vetoApplies(),
-                        f.utility(), f.noDealUtility(), f.surplus(), f.stance(), f.supportProbability(), f.reasons(), f.summary())).toList())));
+                        f.utility(), f.noDealUtility(), f.surplus(), f.stake(), f.stanceMargin(), f.stance(), f.supportProbability(), f.reasons(), f.summary())).toList())));
         var c = e.credibility();
         var credibility = new EvaluationResponse.CredibilityResult(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
                 c.formFactor(), c.realism(), c.requiredGrowth(), c.policyFactor(),
@@ -162,6 +163,7 @@ final class DtoMapper {
         quorum.put(Side.US, p.settings().quorumUs());
         quorum.put(Side.CN, p.settings().quorumCn());
         return new ProfileResponse(p.id(), p.name(), p.description(), p.sources(), p.builtIn(), p.version(), weights, factions,
-                credibility, new ProfileResponse.SettingsProfile(p.settings().stanceMargin(), p.settings().vetoTemperature(), quorum));
+                credibility, new ProfileResponse.SettingsProfile(p.settings().stanceMargin(), p.settings().vetoTemperature(), quorum,
+                p.settings().relativeStanceMargin()));
     }
 }

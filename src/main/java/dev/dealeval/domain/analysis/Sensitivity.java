@@ -338,8 +338,8 @@ public final class Sensitivity {
                     for (int b = 0; b < n; b++) {
                         surpluses(baseValues[b], sc, b);
                         objective[dir][b] = spec.objective().value(sUs[b], sCn[b]);
-                        boolean both = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.clout)
-                                && m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.clout);
+                        boolean both = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout)
+                                && m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
                         changed[b] |= both != base.agreement[b];
                     }
                     leader[dir] = leader(objective[dir]);
@@ -413,7 +413,17 @@ public final class Sensitivity {
             sc.cnSurplus[b] = utility(sc.weight, 0, v, nUs, nCrit) - sc.noDealCn;
             for (int f = 0; f < nFac; f++) {
                 sc.factionSurplus[f] = utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
+                sc.factionStake[f] = stake(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]);
             }
+        }
+
+        /** G(f) = 100 Σc w(f,c)·|v(c) − v0(c)| under the scratch's faction weights (CompiledModel#stake). */
+        private double stake(double[] w, int offset, double[] v, int from, int to) {
+            double g = 0;
+            for (int c = from; c < to; c++) {
+                g += w[offset + c] * Math.abs(v[c] - noDealValue[c]);
+            }
+            return 100 * g;
         }
 
         // -------------------------------------------------------------- sampling
@@ -527,8 +537,8 @@ public final class Sensitivity {
                 double sCn = sc.cnSurplus[b];
                 double obj = objective.value(sUs, sCn);
                 sc.objective[b] = obj;
-                boolean us = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.clout);
-                boolean cn = m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.clout);
+                boolean us = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
+                boolean cn = m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
                 if (us) {
                     w.usCounts[b]++;
                 }
@@ -561,6 +571,7 @@ public final class Sensitivity {
         final double[] clout;
         final double[] noDealFaction;
         final double[] factionSurplus;
+        final double[] factionStake;
         final double[] values;
         final double[] usSurplus;
         final double[] cnSurplus;
@@ -577,6 +588,7 @@ public final class Sensitivity {
             clout = new double[k.nFac];
             noDealFaction = new double[k.nFac];
             factionSurplus = new double[k.nFac];
+            factionStake = new double[k.nFac];
             values = new double[k.nCrit];
             usSurplus = new double[k.n];
             cnSurplus = new double[k.n];

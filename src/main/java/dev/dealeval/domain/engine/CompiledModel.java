@@ -31,6 +31,10 @@ public final class CompiledModel {
     static final String ENFORCEMENT_TERM = "commitment.enforcement";
     static final String YEARS_TERM = "purchases.years";
 
+    /** Surpluses closer to 0 than this are rounding noise, not a stance (utility points). */
+    private static final double NOISE = 1e-9;
+    /** compGate of a component gated by the purchases pledged rather than by a term. */
+    static final int GATE_PLEDGES = -2;
     private static final int FN_LINEAR = 0;
     private static final int FN_POINTS = 1;
     private static final int FN_LEVELS = 2;
@@ -232,7 +236,7 @@ public final class CompiledModel {
                         compLevels[k][i] = scores.getOrDefault(vals.get(i), 0.0);
                     }
                 }
-                compGate[k] = comp.gate() == null ? -1 : model.termIndex(comp.gate().term());
+                compGate[k] = comp.gate() == null ? -1 : comp.gate().onPledges() ? GATE_PLEDGES : model.termIndex(comp.gate().term());
                 compGatePer[k] = comp.gate() == null ? 1 : comp.gate().per();
                 k++;
             }
@@ -360,7 +364,7 @@ public final class CompiledModel {
                 boolean hit = false;
                 for (int j = compStart[c]; j < compStart[c + 1] && !hit; j++) {
                     hit = drives[compTerm[j]] || (compGate[j] >= 0 && drives[compGate[j]])
-                            || (beliefTerm[t] && (compBelief[j] >= 0 || compGateBelief[j] >= 0));
+                            || (beliefTerm[t] && (compBelief[j] >= 0 || compGateBelief[j] >= 0 || compGate[j] == GATE_PLEDGES));
                 }
                 if (hit) {
                     cs.add(c);
@@ -374,7 +378,8 @@ public final class CompiledModel {
     /** The summation group of a component, from its definition (used to order a criterion's components). */
     private static int group(DealModel model, Component comp, boolean us) {
         boolean pledged = us && model.term(comp.term()).orElseThrow().pledge() != null;
-        boolean gatedByPledge = us && comp.gate() != null && model.term(comp.gate().term()).orElseThrow().pledge() != null;
+        boolean gatedByPledge = us && comp.gate() != null && !comp.gate().onPledges()
+                && model.term(comp.gate().term()).orElseThrow().pledge() != null;
         if (pledged || comp.gate() != null || gatedByPledge) {
             return GROUP_SPECIAL;
         }
@@ -539,6 +544,7 @@ public final class CompiledModel {
         final double[] belief;
         final double[] factionUtility;
         final double[] factionSurplus;
+        final double[] factionStake;
         /** Track record per pledge category used by this work's scoring: the profile's, unless a sensitivity analysis perturbs it. */
         final double[] trackRecord;
         double utilityUs;
@@ -546,6 +552,8 @@ public final class CompiledModel {
         double realism;
         double formAndEnforcement;
         double pledgedTotal;
+        /** Expected delivery of the purchases pledged ($B/yr): Σ π × pledge, as the U.S. believes it. */
+        double credibleTotal;
         double weightedPledge;
 
         Work(CompiledModel m) {
@@ -555,6 +563,7 @@ public final class CompiledModel {
             belief = new double[m.categories.length];
             factionUtility = new double[m.nFac];
             factionSurplus = new double[m.nFac];
+            factionStake = new double[m.nFac];
             trackRecord = m.trackRecord.clone();
         }
 
@@ -613,7 +622,7 @@ public final class CompiledModel {
         }
         double[] x0e = noDealEffective[s];
         for (int k : special) {
-            raw[compCrit[k]] += component(k, xe, x0e, w.belief);
+            raw[compCrit[k]] += component(k, xe, x0e, w);
         }
         double[] v = w.value;
         for (int c = 0; c < nCrit; c++) {
@@ -686,7 +695,7 @@ public final class CompiledModel {
         double[] x0e = noDealEffective[s];
         double raw = base[c];
         for (int k = compStart[c], end = compStart[c + 1]; k < end; k++) {
-            raw += compBelief[k] < 0 && compGate[k] < 0 ? fn(k, xe[compTerm[k]]) : component(k, xe, x0e, w.belief);
+            raw += compBelief[k] < 0 && compGate[k] == -1 ? fn(k, xe[compTerm[k]]) : component(k, xe, x0e, w);
         }
         return shape(c, raw);
     }
@@ -699,7 +708,8 @@ public final class CompiledModel {
     }
 
     /** A component scored at credible value (U.S. view of a pledge) and/or scaled by its gate. */
-    private double component(int k, double[] xe, double[] x0e, double[] belief) {
+    private double component(int k, double[] xe, double[] x0e, Work w) {
+        double[] belief = w.belief;
         int t = compTerm[k];
         double xv = xe[t];
         double fx;
@@ -718,7 +728,10 @@ public final class CompiledModel {
             }
         }
         int g = compGate[k];
-        if (g >= 0) {
+        if (g == GATE_PLEDGES) {
+            // The U.S. weighs the purchases it expects to see delivered, China the ones it promises.
+            fx *= clamp01((compCrit[k] < nUs ? w.credibleTotal : w.pledgedTotal) / compGatePer[k]);
+        } else if (g >= 0) {
             double gv = xe[g];
             int gcat = compGateBelief[k];
             if (gcat >= 0) {
@@ -783,6 +796,11 @@ public final class CompiledModel {
             double pi = w.trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
             w.belief[c] = Math.min(1.0, pi);
         }
+        double credible = 0;
+        for (int t : purchaseTerms) {
+            credible += w.belief[pledgeCategory[t]] * Math.max(0, xe[t] - x0e[t]);
+        }
+        w.credibleTotal = credible;
         w.realism = realism;
         w.formAndEnforcement = form;
         w.pledgedTotal = pledged;
@@ -829,41 +847,73 @@ public final class CompiledModel {
     }
 
     /**
-     * The win-set test of DESIGN.md §2 on the utilities in w: supporters' clout above the quorum
-     * and no applicable veto holder opposing.
+     * The win-set test of DESIGN.md §2 on the utilities in w: supporters hold more than the quorum
+     * share of the clout of the factions that take a stance (neutral ones abstain), and no applicable
+     * veto holder opposes; each faction's stance is taken with its own margin.
      */
     public boolean ratifies(Side side, double[] x, int s, Work w) {
         double[] surplus = w.factionSurplus;
+        double[] stake = w.factionStake;
+        boolean us = side == Side.US;
         for (int f = 0; f < nFac; f++) {
-            surplus[f] = w.factionUtility[f] - noDealUtility[s][2 + f];
+            if (factionUs[f] == us) {
+                surplus[f] = w.factionUtility[f] - noDealUtility[s][2 + f];
+                // The stake only decides a stance when |S| < δ (the margin is at most δ), so most bundles skip it.
+                stake[f] = Math.abs(surplus[f]) >= settings.stanceMargin() ? Double.POSITIVE_INFINITY : stake(f, w.value, s);
+            }
         }
-        return ratifies(side, x, s, surplus, clout);
+        return ratifies(side, x, s, surplus, stake, clout);
     }
 
     /**
-     * The same test on given faction surpluses and clouts (indexed by faction), for analyses that
-     * sample them.
+     * The same test on given faction surpluses, stakes and clouts (indexed by faction), for analyses
+     * that sample them.
      */
-    public boolean ratifies(Side side, double[] x, int s, double[] factionSurplus, double[] factionClout) {
+    public boolean ratifies(Side side, double[] x, int s, double[] factionSurplus, double[] factionStake, double[] factionClout) {
         boolean us = side == Side.US;
-        double delta = settings.stanceMargin();
         double support = 0;
+        double oppose = 0;
         for (int f = 0; f < nFac; f++) {
             if (factionUs[f] != us) {
                 continue;
             }
-            double surplus = factionSurplus[f];
-            if (surplus >= delta) {
+            Stance stance = stance(factionSurplus[f], factionStake[f]);
+            if (stance == Stance.SUPPORT) {
                 support += factionClout[f];
-            } else if (surplus <= -delta && vetoApplies(f, x, s)) {
-                return false;
+            } else if (stance == Stance.OPPOSE) {
+                if (vetoApplies(f, x, s)) {
+                    return false;
+                }
+                oppose += factionClout[f];
             }
         }
-        return support > settings.quorum(side);
+        // Neutral factions abstain: the quorum is a share of the clout that takes a stance.
+        return support > 0 && support > settings.quorum(side) * (support + oppose);
     }
 
     /**
-     * P(p) = C(x:x0) / (C(x:x0) + C(x0:x)) × Π σ(S(f)/τ) over applicable veto holders, the KTAB
+     * G(f) = 100 Σc w(f,c)·|v(c) − v0(c)|: how far the bundle moves the criteria faction f weighs,
+     * gains and losses added.
+     */
+    public double stake(int f, double[] values, int s) {
+        double[] fw = factionWeight[f];
+        double[] v0 = noDealValues[s];
+        int from = factionUs[f] ? 0 : nUs;
+        int to = factionUs[f] ? nUs : nCrit;
+        double g = 0;
+        for (int c = from; c < to; c++) {
+            g += fw[c] * Math.abs(values[c] - v0[c]);
+        }
+        return 100 * g;
+    }
+
+    /** The faction's stance margin min(δ, ρ·G). */
+    public double margin(double stake) {
+        return Math.min(settings.stanceMargin(), settings.relativeStanceMargin() * stake);
+    }
+
+    /**
+     * P(p) = C(x:x0) / (C(x:x0) + C(x0:x)) × Π σ(S(f)/τ(f)) over applicable veto holders, the KTAB
      * coalition form of DESIGN.md §2; 1/2 when no faction cares either way.
      */
     public double ratificationProbability(Side side, double[] x, int s, Work w) {
@@ -882,19 +932,39 @@ public final class CompiledModel {
                 against -= clout[f] * surplus;
             }
             if (factions[f].veto() != VetoKind.NONE && vetoApplies(f, x, s)) {
-                vetoes *= logistic(surplus / settings.vetoTemperature());
+                vetoes *= supportProbability(surplus, stake(f, w.value, s));
             }
         }
         double coalition = forDeal + against == 0 ? 0.5 : forDeal / (forDeal + against);
         return coalition * vetoes;
     }
 
+    /**
+     * σ(S/τ(f)): τ(f) = τ·margin/δ shrinks with the faction's margin, so a small deal that moves a
+     * faction one way is as clear to it as a large one.
+     */
+    public double supportProbability(double surplus, double stake) {
+        if (surplus == 0) {
+            return 0.5;
+        }
+        double delta = settings.stanceMargin();
+        double scale = delta > 0 ? margin(stake) / delta : 1;
+        return scale > 0 ? logistic(surplus / (settings.vetoTemperature() * scale)) : (surplus > 0 ? 1 : 0);
+    }
+
     static double logistic(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 
-    Stance stance(double surplus) {
-        double delta = settings.stanceMargin();
-        return surplus >= delta ? Stance.SUPPORT : (surplus <= -delta ? Stance.OPPOSE : Stance.NEUTRAL);
+    /**
+     * SUPPORT when S ≥ min(δ, ρ·G), OPPOSE when −S ≥ min(δ, ρ·G), else NEUTRAL; a surplus within
+     * rounding noise of 0 is always NEUTRAL.
+     */
+    public Stance stance(double surplus, double stake) {
+        if (Math.abs(surplus) < NOISE) {
+            return Stance.NEUTRAL;
+        }
+        double margin = margin(stake);
+        return surplus >= margin ? Stance.SUPPORT : (surplus <= -margin ? Stance.OPPOSE : Stance.NEUTRAL);
     }
 }

@@ -58,6 +58,8 @@ public record Evaluation(
             double utility,
             double noDealUtility,
             double surplus,
+            double stake,
+            double stanceMargin,
             Stance stance,
             double supportProbability,
             List<String> reasons,
@@ -65,7 +67,7 @@ public record Evaluation(
     }
 
     /**
-     * @param factor      credible ÷ pledged for purchases (the form-and-enforcement factor when nothing is pledged)
+     * @param factor      credible ÷ pledged for purchases, in [0, 1]; 0 when nothing is pledged, since an empty promise delivers nothing
      * @param policyFactor how far the U.S. believes the non-purchase pledges (fentanyl, finance, geopolitics)
      * @param requiredGrowth yearly export growth the purchase pledge needs (0 when none)
      */

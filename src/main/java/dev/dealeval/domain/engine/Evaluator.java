@@ -108,7 +108,8 @@ public final class Evaluator {
                 }
                 double d0 = m.noDealFactionUtility(f, s);
                 double surplus = uFac[f] - d0;
-                Stance stance = m.stance(surplus);
+                double stake = m.stake(f, values, s);
+                Stance stance = m.stance(surplus, stake);
                 if (stance == Stance.SUPPORT) {
                     supporting += m.clout[f];
                 }
@@ -116,7 +117,7 @@ public final class Evaluator {
                 String summary = m.factions[f].id() + " " + verb(stance)
                         + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons));
                 facs.add(new FactionResult(m.factions[f].id(), m.clout[f], m.factions[f].veto(), m.vetoApplies(f, x, s),
-                        uFac[f], d0, surplus, stance, CompiledModel.logistic(surplus / m.settings.vetoTemperature()),
+                        uFac[f], d0, surplus, stake, m.margin(stake), stance, m.supportProbability(surplus, stake),
                         reasons, summary));
             }
             boolean ratified = us ? usRatifies : cnRatifies;
@@ -210,7 +211,7 @@ public final class Evaluator {
             cats.add(new CategoryCredibility(m.categories[c], pledged, cred, w.belief[c]));
         }
         double pledged = w.pledgedTotal;
-        double factor = pledged > 0 ? credible / pledged : w.formAndEnforcement;
+        double factor = pledged > 0 ? credible / pledged : 0;
         int policy = java.util.Arrays.asList(m.categories).indexOf("policy");
         double years = m.yearsTerm < 0 ? 1 : xe[m.yearsTerm];
         return new CredibilityResult(pledged, credible, factor, w.formAndEnforcement, w.realism,
@@ -253,11 +254,16 @@ public final class Evaluator {
         for (int k = 0; k < m.compGate.length; k++) {
             int g = m.compGate[k];
             int t = m.compTerm[k];
-            if (g >= 0 && b.given()[t] && x[g] <= 0 && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t])) {
-                String msg = m.terms[t].id() + " has no effect while " + m.terms[g].id() + " is 0.";
-                if (!out.contains(msg)) {
-                    out.add(msg);
-                }
+            boolean moved = b.given()[t] && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t]);
+            String msg = null;
+            if (g >= 0 && moved && x[g] <= 0) {
+                msg = m.terms[t].id() + " has no effect while " + m.terms[g].id() + " is 0.";
+            } else if (g == CompiledModel.GATE_PLEDGES && moved && cred.pledgedUsdBnPerYear() <= 0) {
+                msg = m.terms[t].id() + " is worth nothing of its own: the bundle pledges no purchases for it to cover"
+                        + " (it still sets how far any other pledge is believed).";
+            }
+            if (msg != null && !out.contains(msg)) {
+                out.add(msg);
             }
         }
         return out;

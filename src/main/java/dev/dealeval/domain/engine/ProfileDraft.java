@@ -35,7 +35,7 @@ public record ProfileDraft(
     }
 
     /** Changes to decision settings; null fields keep the base's values. */
-    public record SettingsPatch(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum) {
+    public record SettingsPatch(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum, Double relativeStanceMargin) {
     }
 
     public record Resolved(Profile profile, List<Violation> violations) {
@@ -66,7 +66,8 @@ public record ProfileDraft(
         if (settings != null) {
             Map<Side, Double> q = settings.quorum() == null ? Map.of() : settings.quorum();
             set = new Settings(or(settings.stanceMargin(), set.stanceMargin()), or(settings.vetoTemperature(), set.vetoTemperature()),
-                    or(q.get(Side.US), set.quorumUs()), or(q.get(Side.CN), set.quorumCn()));
+                    or(q.get(Side.US), set.quorumUs()), or(q.get(Side.CN), set.quorumCn()),
+                    or(settings.relativeStanceMargin(), set.relativeStanceMargin()));
         }
         if (!violations.isEmpty()) {
             return new Resolved(null, List.copyOf(violations));

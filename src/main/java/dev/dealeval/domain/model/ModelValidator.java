@@ -168,7 +168,10 @@ public final class ModelValidator {
                         + term.id() + " is folded into it");
             }
             validateFunction(term, comp.function(), cat);
-            if (comp.gate() != null) {
+            if (comp.gate() != null && comp.gate().onPledges() && !(comp.gate().per() > 0)) {
+                throw new ModelException(cat + ".gate", "per must be positive");
+            }
+            if (comp.gate() != null && !comp.gate().onPledges()) {
                 TermDef gate = model.term(comp.gate().term())
                         .orElseThrow(() -> new ModelException(cat + ".gate.term", "unknown term " + comp.gate().term()));
                 if ((gate.kind() != TermKind.NUMBER && gate.kind() != TermKind.INTEGER) || !(comp.gate().per() > 0)) {
@@ -337,8 +340,9 @@ public final class ModelValidator {
         validateCredibility(model, p.credibility(), at + ".credibility");
         Settings s = p.settings();
         if (s == null || !(s.stanceMargin() >= 0) || !(s.vetoTemperature() > 0)
-                || !(s.quorumUs() >= 0 && s.quorumUs() < 1) || !(s.quorumCn() >= 0 && s.quorumCn() < 1)) {
-            throw new ModelException(at + ".settings", "needs stanceMargin ≥ 0, vetoTemperature > 0 and quorums in [0, 1)");
+                || !(s.quorumUs() >= 0 && s.quorumUs() < 1) || !(s.quorumCn() >= 0 && s.quorumCn() < 1)
+                || !(s.relativeStanceMargin() >= 0 && s.relativeStanceMargin() <= 1)) {
+            throw new ModelException(at + ".settings", "needs stanceMargin ≥ 0, vetoTemperature > 0, quorums in [0, 1) and relativeStanceMargin in [0, 1]");
         }
     }
 

@@ -68,8 +68,10 @@ public record EvaluationResponse(
             double utility,
             double noDealUtility,
             double surplus,
-            @Schema(description = "SUPPORT at surplus >= delta, OPPOSE at <= -delta, else NEUTRAL.") Stance stance,
-            @Schema(description = "sigma(surplus / tau).") double supportProbability,
+            @Schema(description = "G: 100 x sum of its weight x |change of the criterion|, how far the bundle moves what it weighs, gains and losses added.") double stake,
+            @Schema(description = "min(delta, rho x stake): the surplus it needs to take a stance.") double stanceMargin,
+            @Schema(description = "SUPPORT at surplus >= stanceMargin, OPPOSE at <= -stanceMargin, else NEUTRAL.") Stance stance,
+            @Schema(description = "sigma(surplus / (tau x stanceMargin / delta)).") double supportProbability,
             @Schema(description = "The terms that move it most, in the direction of its stance.") List<String> reasons,
             @Schema(description = "One readable sentence.") String summary) {
     }
@@ -78,7 +80,7 @@ public record EvaluationResponse(
     public record CredibilityResult(
             @Schema(description = "Nominal purchase pledges, $B/yr.") double pledgedUsdBnPerYear,
             @Schema(description = "Expected delivery, $B/yr.") double credibleUsdBnPerYear,
-            @Schema(description = "credible / pledged (the form-and-enforcement factor when nothing is pledged).") double factor,
+            @Schema(description = "credible / pledged, in [0, 1]; 0 when nothing is pledged.") double factor,
             @Schema(description = "Factor of commitment.form x commitment.enforcement.") double formFactor,
             @Schema(description = "Discount for pledges faster than Phase One's pace (1 = none).") double realism,
             @Schema(description = "Yearly export growth the pledge needs.") double requiredGrowth,

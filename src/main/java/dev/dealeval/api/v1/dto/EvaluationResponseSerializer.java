@@ -44,6 +44,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
     private static final SerializedString VETO = new SerializedString("veto");
     private static final SerializedString VETO_APPLIES = new SerializedString("vetoApplies");
     private static final SerializedString STANCE = new SerializedString("stance");
+    private static final SerializedString STAKE = new SerializedString("stake");
+    private static final SerializedString STANCE_MARGIN = new SerializedString("stanceMargin");
     private static final SerializedString SUPPORT_PROBABILITY = new SerializedString("supportProbability");
     private static final SerializedString REASONS = new SerializedString("reasons");
     private static final SerializedString SUMMARY = new SerializedString("summary");
@@ -152,6 +154,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
             number(g, UTILITY, f.utility());
             number(g, NO_DEAL_UTILITY, f.noDealUtility());
             number(g, SURPLUS, f.surplus());
+            number(g, STAKE, f.stake());
+            number(g, STANCE_MARGIN, f.stanceMargin());
             g.writeFieldName(STANCE);
             g.writeString(f.stance().name());
             number(g, SUPPORT_PROBABILITY, f.supportProbability());

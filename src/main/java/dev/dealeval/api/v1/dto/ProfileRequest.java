@@ -31,6 +31,8 @@ public record ProfileRequest(
     }
 
     @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
-    public record Settings(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum) {
+    public record Settings(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum,
+                           @Schema(description = "rho in [0, 1]: a faction's stance margin is min(stanceMargin, rho x its stake).")
+                           Double relativeStanceMargin) {
     }
 }

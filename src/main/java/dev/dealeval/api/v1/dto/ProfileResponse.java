@@ -31,7 +31,8 @@ public record ProfileResponse(
                                      double baselineUsdBn, double referenceGrowth, double referenceDelivery, double excessBelief) {
     }
 
-    @Schema(description = "Decision constants: stance margin delta, veto temperature tau, quorum per side.")
-    public record SettingsProfile(double stanceMargin, double vetoTemperature, Map<Side, Double> quorum) {
+    @Schema(description = "Decision constants: stance margin delta, veto temperature tau, quorum per side, and the relative "
+            + "stance margin rho (a faction's margin is min(delta, rho x its stake)).")
+    public record SettingsProfile(double stanceMargin, double vetoTemperature, Map<Side, Double> quorum, double relativeStanceMargin) {
     }
 }
