@@ -29,9 +29,12 @@ class ModelLoaderTest {
         assertEquals(35, model.terms().size());
         assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
-        assertEquals(8, model.scenarios().size());
-        assertEquals(java.util.List.of("PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "OCT_2025", "BUSAN_2025",
-                "POST_RULING_2026"), model.scenarios().stream().map(s -> s.id()).toList());
+        // The eight of DOMAIN.md §5 and the ten historical status quos the backtest's episodes need, in date order.
+        assertEquals(java.util.List.of("JUN_2018", "DEC_2018", "FEB_2019", "JUN_2019", "OCT_2019", "DEC_2019", "OCT_2021",
+                "PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "AUG_2025", "SEP_2025", "OCT_2025", "NOV_2025",
+                "BUSAN_2025", "POST_RULING_2026"), model.scenarios().stream().map(s -> s.id()).toList());
+        var dates = model.scenarios().stream().map(s -> s.date()).toList();
+        assertEquals(dates.stream().sorted().toList(), dates);
         var profile = model.profile("default").orElseThrow();
         assertEquals(11, profile.factions().size());
         assertEquals(1.0, profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream().mapToDouble(d -> d).sum(), 1e-9);
@@ -60,12 +63,14 @@ class ModelLoaderTest {
             "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
             "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
             "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
-            "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[0] (PRE_2025).values",
+            "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[7] (PRE_2025).values",
             "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
             "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
             "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
             "    side: US\\n    weight: 0.18|    side: XX\\n    weight: 0.18|criteria[0] (exportGains).side",
             "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
+            "  relativeStanceMargin: 0.1|  relativeStanceMargin: 1.5|profiles[0] (default).settings",
+            "gate: {term: pledges, per: 50}|gate: {term: pledges, per: 0}|criteria[3] (enforcement).components",
     })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
         String yaml = defaultYaml();

@@ -53,9 +53,42 @@ class CredibilityTest {
         var snap = new java.util.HashMap<String, Object>(pledge);
         snap.put("commitment.enforcement", "SNAPBACK");
         assertEquals(8.3, signed, 1e-9);
-        assertEquals(8.3 * 0.5, TestModels.evaluate(m, "GENEVA_2025", floated).credibility().credibleUsdBnPerYear(), 1e-9);
+        // A floated proposal promises nothing until it is tabled: its form factor is 0.
+        assertEquals(0.0, TestModels.evaluate(m, "GENEVA_2025", floated).credibility().credibleUsdBnPerYear(), 1e-9);
+        var statement = new java.util.HashMap<String, Object>(pledge);
+        statement.put("commitment.form", "LEADER_STATEMENT");
+        assertEquals(8.3 * 0.85, TestModels.evaluate(m, "GENEVA_2025", statement).credibility().credibleUsdBnPerYear(), 1e-9);
         // 0.83 · 1.15 = 0.9545 (capped at 1 only beyond that).
         assertEquals(10 * 0.83 * 1.15, TestModels.evaluate(m, "GENEVA_2025", snap).credibility().credibleUsdBnPerYear(), 1e-9);
+    }
+
+    @Test
+    void aCommitmentClauseWithoutAPledgeIsWorthNothing() {
+        // Snap-back and a signed text with nothing pledged: no credibility to report, no utility for the U.S.
+        Evaluation e = TestModels.evaluate(m, "GENEVA_2025", Map.of("commitment.enforcement", "SNAPBACK"));
+        assertEquals(0.0, e.credibility().factor(), 0);
+        assertEquals(0.0, e.side(dev.dealeval.domain.model.Side.US).surplus(), 0);
+        assertEquals(0.0, e.side(dev.dealeval.domain.model.Side.CN).surplus(), 0);
+        assertTrue(e.warnings().stream().anyMatch(w -> w.startsWith("commitment.enforcement is worth nothing of its own")), e.warnings().toString());
+        // With $10B of farm goods (credible 8.3 × 1.15 = 9.545), snap-back adds 0.25 × 9.545 / 50 to the
+        // enforcement criterion (weight 0.11): 100 × 0.11 × 0.0477 = 0.525 points over monitoring's 0.1 × 8.3 / 50.
+        Map<String, Object> farm = Map.of("purchases.agricultureUsdBnPerYear", 10.0);
+        var snap = new java.util.HashMap<String, Object>(farm);
+        snap.put("commitment.enforcement", "SNAPBACK");
+        double enfSnap = enforcement(TestModels.evaluate(m, "GENEVA_2025", snap));
+        double enfMon = enforcement(TestModels.evaluate(m, "GENEVA_2025", farm));
+        assertEquals(0.5 + (0.2 + 0.25) * 10 * 0.83 * 1.15 / 50, enfSnap, 1e-12);
+        assertEquals(0.5 + (0.2 + 0.1) * 10 * 0.83 / 50, enfMon, 1e-12);
+        for (String form : new String[] {"SIGNED_TEXT", "LEADER_STATEMENT", "FLOATED_PROPOSAL"}) {
+            var f = new java.util.HashMap<String, Object>(farm);
+            f.put("commitment.form", form);
+            assertTrue(TestModels.evaluate(m, "GENEVA_2025", f).credibility().factor() <= 1.0);
+        }
+    }
+
+    private static double enforcement(Evaluation e) {
+        return e.side(dev.dealeval.domain.model.Side.US).criteria().stream().filter(c -> c.id().equals("enforcement")).findFirst()
+                .orElseThrow().value();
     }
 
     @Test

@@ -178,8 +178,8 @@ class SearchTest {
 
     @Test
     void anOptimumThatOneSideWouldNotRatifyIsNeverReturned() {
-        CompiledModel m = TestModels.compile(model, "economy-first-beijing");
-        Search.Spec spec = spec(m, "BUSAN_2025", Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
+        CompiledModel m = TestModels.compile(model, "default");
+        Search.Spec spec = spec(m, "JUN_2019", Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
                 List.of(dim(m, "usConcessions.exportControlLevel"), dim(m, "tiktok.structure"), dim(m, "usConcessions.cfiusPosture"),
                         dim(m, "usConcessions.reciprocalTariffPct")),
                 Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
