@@ -69,16 +69,13 @@ public class EvaluationService {
     public Context context(String scenario, String profile, ProfileOverrides overrides, List<Violation> violations) {
         int before = violations.size();
         String scenarioId = scenario == null ? registry.defaultScenario() : scenario;
-        String profileId = profile == null ? registry.defaultProfile() : profile;
         Scenario sc = scenarios.find(scenarioId).orElse(null);
         if (sc == null) {
             violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; built in: "
                     + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList()) + " (GET /api/v1/scenarios lists all)"));
         }
-        Profile p = profiles.find(profileId).orElse(null);
+        Profile p = profiles.named(profile, violations);
         if (p == null) {
-            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
-                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
             return null;
         }
         List<String> warnings = List.of();

@@ -2,6 +2,7 @@ package dev.dealeval.application;
 
 import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.config.ModelLoader;
+import dev.dealeval.domain.backtest.EpisodeSet;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelException;
@@ -28,10 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ModelRegistry {
     static final String BUILT_IN_MODEL = "model/deal-model.yaml";
+    static final String BUILT_IN_BACKTEST = "model/backtest.yaml";
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
     private final DealModel model;
     private final DealevalConfig config;
+    /** The backtest's episodes, or why there are none for this model. */
+    private final EpisodeSet episodes;
+    private final String episodesProblem;
     /** Built-in profiles with the built-in scenarios: compiled at start-up, kept for good. */
     private final Map<String, CompiledModel> builtIn = new ConcurrentHashMap<>();
     /** Anything involving a user-defined profile or scenario, by ids and versions: bounded, since they come and go. */
@@ -52,6 +57,23 @@ public class ModelRegistry {
             throw new ModelException("dealeval.model.default-profile", "unknown profile " + config.model().defaultProfile());
         }
         model.profiles().forEach(this::compiled);
+        EpisodeSet loaded = null;
+        String problem = null;
+        try {
+            loaded = loadEpisodes(config.model().backtestPath(), model);
+        } catch (ModelException e) {
+            // A backtest file named in configuration, or the built-in one with the built-in model, must
+            // fit; the built-in episodes against a model file of one's own may not, and then only the
+            // backtest is unavailable.
+            if (config.model().backtestPath().isPresent() || config.model().path().isEmpty()) {
+                throw e;
+            }
+            problem = "the built-in episodes do not fit the configured model (" + e.getMessage()
+                    + "); set dealeval.model.backtest-path to episodes written for it";
+            LOG.warn("Backtest unavailable: " + problem);
+        }
+        this.episodes = loaded;
+        this.episodesProblem = problem;
         LOG.infof("Deal model %s loaded: %d terms, %d criteria, %d scenarios, %d profiles", model.version(),
                 model.terms().size(), model.criteria().size(), model.scenarios().size(), model.profiles().size());
     }
@@ -71,8 +93,32 @@ public class ModelRegistry {
         }
     }
 
+    private static EpisodeSet loadEpisodes(Optional<String> path, DealModel model) {
+        String source = path.orElse("classpath:" + BUILT_IN_BACKTEST);
+        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
+                : ModelRegistry.class.getClassLoader().getResourceAsStream(BUILT_IN_BACKTEST)) {
+            if (in == null) {
+                throw new ModelException("backtest file", "not found: " + source);
+            }
+            return ModelLoader.loadEpisodes(in, model);
+        } catch (IOException e) {
+            throw new ModelException("backtest file", "cannot read " + source + ": " + e.getMessage());
+        } catch (ModelException e) {
+            throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
+        }
+    }
+
     public DealModel model() {
         return model;
+    }
+
+    /** The backtest's episodes; empty when they do not fit a model file of one's own ({@link #episodesProblem()} says why). */
+    public Optional<EpisodeSet> episodes() {
+        return Optional.ofNullable(episodes);
+    }
+
+    public String episodesProblem() {
+        return episodesProblem;
     }
 
     public String defaultScenario() {

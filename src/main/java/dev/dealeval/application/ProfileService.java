@@ -31,6 +31,21 @@ public class ProfileService {
         return catalog.find(id);
     }
 
+    /**
+     * The profile a request names in its {@code profile} field (null: the configured default), or
+     * null with a violation naming the field when there is none.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Profile named(String id, List<Violation> violations) {
+        String profileId = id == null ? registry.defaultProfile() : id;
+        Profile p = find(profileId).orElse(null);
+        if (p == null) {
+            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
+                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
+        }
+        return p;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Profile get(String id) {
         return catalog.get(id);

@@ -80,6 +80,12 @@ public interface DealevalConfig {
         /** A model file on disk to use instead of the built-in one (same YAML format). */
         Optional<String> path();
 
+        /**
+         * A backtest file on disk (episodes, same YAML format as model/backtest.yaml) to use instead of
+         * the built-in one; checked against the model at start-up.
+         */
+        Optional<String> backtestPath();
+
         /** Scenario used when a request names none. */
         @WithDefault("GENEVA_2025")
         String defaultScenario();

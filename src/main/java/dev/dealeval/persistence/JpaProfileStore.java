@@ -1,6 +1,9 @@
 package dev.dealeval.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.application.ProfileStore;
 import dev.dealeval.domain.model.Profile;
 import jakarta.inject.Singleton;
@@ -8,8 +11,27 @@ import jakarta.inject.Singleton;
 @Singleton
 public class JpaProfileStore extends JsonDocumentStore<ProfileEntity, Profile> implements ProfileStore {
 
-    public JpaProfileStore(ProfileRepository repository, ObjectMapper json) {
+    private final double relativeStanceMargin;
+
+    public JpaProfileStore(ProfileRepository repository, ObjectMapper json, ModelRegistry registry) {
         super(repository, json, ProfileEntity::new, Profile.class, "profile");
+        this.relativeStanceMargin = registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
+    }
+
+    /**
+     * Profiles stored before the stake-relative stance margin existed take the model's: their other
+     * settings are copies of their base's too.
+     */
+    @Override
+    JsonNode upgrade(JsonNode document) {
+        return upgrade(document, relativeStanceMargin);
+    }
+
+    static JsonNode upgrade(JsonNode document, double relativeStanceMargin) {
+        if (document.get("settings") instanceof ObjectNode settings && !settings.has("relativeStanceMargin")) {
+            settings.put("relativeStanceMargin", relativeStanceMargin);
+        }
+        return document;
     }
 
     @Override

@@ -116,9 +116,14 @@ abstract class JsonDocumentStore<E extends DocumentEntity, T> implements Version
         }
     }
 
+    /** Brings a document stored by an earlier version of the service up to the current shape. */
+    com.fasterxml.jackson.databind.JsonNode upgrade(com.fasterxml.jackson.databind.JsonNode document) {
+        return document;
+    }
+
     private T toDomain(E e) {
         try {
-            return withIdentity(json.readValue(e.document, type), e.id, e.version + 1);
+            return withIdentity(json.treeToValue(upgrade(json.readTree(e.document)), type), e.id, e.version + 1);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored " + kind + " " + e.id + " cannot be read", ex);
         }

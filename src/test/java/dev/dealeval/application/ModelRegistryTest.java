@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelRegistryTest {
 
     private static DealevalConfig config(Optional<String> path, String scenario, String profile) {
+        return config(path, Optional.empty(), scenario, profile);
+    }
+
+    private static DealevalConfig config(Optional<String> path, Optional<String> backtest, String scenario, String profile) {
         return new DealevalConfig() {
             @Override
             public String dataDir() {
@@ -32,6 +36,11 @@ class ModelRegistryTest {
                     @Override
                     public Optional<String> path() {
                         return path;
+                    }
+
+                    @Override
+                    public Optional<String> backtestPath() {
+                        return backtest;
                     }
 
                     @Override
@@ -103,6 +112,38 @@ class ModelRegistryTest {
                 () -> new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
         assertEquals("criteria[2] (fentanyl).weight", e.entry());
         assertTrue(e.getMessage().contains("must be a finite number") && e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void theBuiltInEpisodesComeWithTheBuiltInModel() {
+        ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
+        assertTrue(registry.episodes().orElseThrow().episodes().size() >= 20);
+    }
+
+    @Test
+    void anOperatorsModelWithoutTheHistoricalScenariosOnlyLosesTheBacktest(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.yaml");
+        String model = builtIn();
+        // Drop the 2018 scenario the first episode is decided against.
+        int from = model.indexOf("  - id: JUN_2018");
+        Files.writeString(file, model.substring(0, from) + model.substring(model.indexOf("  - id: DEC_2018")));
+        ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
+        assertTrue(registry.episodes().isEmpty());
+        assertTrue(registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"), registry.episodesProblem());
+    }
+
+    @Test
+    void aBrokenBacktestFileNamedInConfigurationStopsStartUp(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("backtest.yaml");
+        Files.writeString(file, """
+                episodes:
+                  - {id: x, date: "2025-01-01", title: t, kind: TRUCE, scenario: GENEVA_2025, bundle: {purchases.years: 9},
+                     decisions: {US: ACCEPTED}, record: r, sources: [s]}
+                """);
+        ModelException e = assertThrows(ModelException.class,
+                () -> new ModelRegistry(config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
+        assertEquals("episodes[0] (x).bundle.purchases.years", e.entry());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test

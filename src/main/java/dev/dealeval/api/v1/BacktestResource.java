@@ -1,0 +1,124 @@
+package dev.dealeval.api.v1;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.api.error.ProblemDetail;
+import dev.dealeval.api.v1.dto.BacktestEpisodeResponse;
+import dev.dealeval.api.v1.dto.BacktestResponse;
+import dev.dealeval.api.v1.dto.BundleTerms;
+import dev.dealeval.application.BacktestService;
+import dev.dealeval.application.ModelRegistry;
+import dev.dealeval.domain.backtest.Backtest;
+import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Path("/api/v1/backtests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Backtest", description = "The model checked against what governments actually did, 2018-2025")
+public class BacktestResource {
+    static final String RULES = "Each episode is evaluated against its own status quo (a built-in scenario) with the chosen profile. "
+            + "It agrees when every government decision on record matches the model's ratification of that side (ACCEPTED: "
+            + "ratified, REJECTED: not); the hit rate is the share of episodes that agree. The Brier score is the mean of "
+            + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
+            + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
+            + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
+    private static final String PROFILE = "Profile to judge with, built in or stored (default: the configured default profile)";
+
+    private final BacktestService backtests;
+    private final DealModel model;
+    private final ObjectMapper json;
+
+    public BacktestResource(BacktestService backtests, ModelRegistry registry, ObjectMapper json) {
+        this.backtests = backtests;
+        this.model = registry.model();
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
+            description = "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
+                    + "ignored, escalations, from 2018 to 2025, each with its sources - through the profile, and returns per episode "
+                    + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
+                    + "and the Brier score of the agreement probability. " + RULES)
+    @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
+    @APIResponse(responseCode = "400", description = "Unknown profile",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "A model file of one's own is configured and the built-in episodes do not fit it",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public BacktestResponse run(@Parameter(description = PROFILE, example = "hawkish-washington") @QueryParam("profile") String profile) {
+        BacktestService.Run run = backtests.run(profile);
+        Backtest.Summary s = run.report().summary();
+        return new BacktestResponse(run.profile().id(), run.profile().version(), model.version(),
+                new BacktestResponse.Summary(s.episodes(), s.agreeing(), s.hitRate(), s.sideDecisions(), s.sideAgreeing(), s.sideHitRate(),
+                        s.scoredOutcomes(), s.brierScore(), s.referenceBrierScore(), s.brierSkillScore(), s.sideBrierScore()),
+                run.report().results().stream().map(this::episode).toList(),
+                run.set().excluded().stream().map(x -> new BacktestResponse.Excluded(x.id(), x.date(), x.title(), x.reason())).toList(),
+                RULES);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One episode of the backtest with the model's full explanation",
+            description = "The episode as in GET /api/v1/backtests, with the explained evaluation of its bundle against its status "
+                    + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
+                    + "judges it as it does.")
+    @APIResponse(responseCode = "200", description = "The episode and its evaluation")
+    @APIResponse(responseCode = "400", description = "Unknown profile",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such episode",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public BacktestEpisodeResponse episode(
+            @Parameter(description = "Episode id", example = "geneva-truce-2025", schema = @Schema(type = SchemaType.STRING)) @PathParam("id") String id,
+            @Parameter(description = PROFILE) @QueryParam("profile") String profile) {
+        Backtest.Result r = backtests.runOne(id, profile).report().results().get(0);
+        return new BacktestEpisodeResponse(episode(r), DtoMapper.evaluation(r.evaluation()));
+    }
+
+    private BacktestResponse.EpisodeResult episode(Backtest.Result r) {
+        Episode e = r.episode();
+        Evaluation ev = r.evaluation();
+        Map<String, Episode.Decision> happened = new LinkedHashMap<>();
+        Map<String, BacktestResponse.SideJudgement> sides = new LinkedHashMap<>();
+        for (Side side : Side.values()) {
+            if (e.decisions().containsKey(side)) {
+                happened.put(side.name(), e.decisions().get(side));
+            }
+            var s = ev.side(side);
+            sides.put(side.name(), new BacktestResponse.SideJudgement(s.ratified(), s.ratificationProbability(), s.surplus(),
+                    r.sideAgrees().get(side)));
+        }
+        return new BacktestResponse.EpisodeResult(e.id(), e.date(), e.title(), e.kind(), e.scenario(), bundle(e.bundle()), happened,
+                new BacktestResponse.Judgement(ev.joint().verdict(), ev.joint().agreementProbability(), sides), r.agrees(), e.record(),
+                e.encoding(), e.sources());
+    }
+
+    /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */
+    private BundleTerms bundle(Map<String, Object> flat) {
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        for (TermDef def : model.terms()) {
+            Object raw = flat.get(def.id());
+            if (raw != null) {
+                sections.computeIfAbsent(def.section(), k -> new LinkedHashMap<>()).put(def.name(), def.decode(def.encode(raw)));
+            }
+        }
+        return json.convertValue(sections, BundleTerms.class);
+    }
+}

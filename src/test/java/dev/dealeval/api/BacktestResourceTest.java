@@ -1,0 +1,128 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GET /api/v1/backtests: the model judged against the record, over HTTP. */
+@QuarkusTest
+class BacktestResourceTest extends ApiTestSupport {
+
+    @Test
+    void theBacktestShowsEveryEpisodeBesideTheRecordAndTheScores() {
+        JsonPath body = given().get("/api/v1/backtests").then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("profile", equalTo("default"))
+                .body("summary.episodes", greaterThanOrEqualTo(20))
+                .body("summary.hitRate", greaterThanOrEqualTo(0.9))
+                .body("summary.brierScore", lessThan(0.1))
+                .body("summary.brierSkillScore", greaterThanOrEqualTo(0.5))
+                .body("episodes.id", hasItems("phase-one-2019", "geneva-truce-2025", "busan-framework-2025", "truce-extension-aug-2025",
+                        "restore-phase-one-bid-2025"))
+                .body("episodes.sources", everyItem(notNullValue()))
+                .body("excluded.size()", greaterThanOrEqualTo(1))
+                .body("rules", containsString("Brier score"))
+                .extract().jsonPath();
+        List<Map<String, Object>> episodes = body.getList("episodes");
+        int agreeing = 0;
+        double brier = 0;
+        for (Map<String, Object> e : episodes) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> happened = (Map<String, String>) e.get("happened");
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> sides = (Map<String, Map<String, Object>>) ((Map<String, Object>) e.get("model")).get("sides");
+            boolean agrees = true;
+            for (var d : happened.entrySet()) {
+                boolean ratified = (Boolean) sides.get(d.getKey()).get("ratified");
+                assertEquals(d.getValue().equals("ACCEPTED") == ratified, sides.get(d.getKey()).get("agrees"), e.get("id") + " " + d.getKey());
+                agrees &= d.getValue().equals("ACCEPTED") == ratified;
+            }
+            assertEquals(agrees, e.get("agrees"), String.valueOf(e.get("id")));
+            agreeing += agrees ? 1 : 0;
+            double o = happened.containsValue("REJECTED") ? 0 : 1;
+            double p = ((Number) ((Map<?, ?>) e.get("model")).get("agreementProbability")).doubleValue();
+            brier += (p - o) * (p - o);
+        }
+        assertEquals(agreeing, body.getInt("summary.agreeing"));
+        assertEquals(brier / episodes.size(), body.getDouble("summary.brierScore"), 1e-12);
+    }
+
+    @Test
+    void anEpisodesBundleIsARequestThatGivesTheSameVerdict() {
+        JsonPath one = given().get("/api/v1/backtests/geneva-truce-2025").then()
+                .statusCode(200)
+                .body("episode.id", equalTo("geneva-truce-2025"))
+                .body("episode.scenario", equalTo("APR_2025"))
+                .body("episode.happened.US", equalTo("ACCEPTED"))
+                .body("episode.bundle.commitment.form", equalTo("LEADER_STATEMENT"))
+                .body("evaluation.joint.verdict", equalTo("AGREEMENT_LIKELY"))
+                .body("evaluation.sides.US.factions.stanceMargin", everyItem(notNullValue()))
+                .extract().jsonPath();
+        String request = "{\"scenario\": \"APR_2025\", \"bundle\": " + json(one.getMap("episode.bundle")) + "}";
+        evaluate(request).statusCode(200)
+                .body("joint.verdict", equalTo(one.getString("episode.model.verdict")))
+                .body("sides.US.surplus", closeTo(one.getDouble("evaluation.sides.US.surplus"), 1e-12))
+                .body("sides.CN.surplus", closeTo(one.getDouble("episode.model.sides.CN.surplus"), 1e-12));
+    }
+
+    @Test
+    void anotherProfileJudgesTheSameEpisodes() {
+        given().queryParam("profile", "hawkish-washington").get("/api/v1/backtests").then()
+                .statusCode(200)
+                .body("profile", equalTo("hawkish-washington"))
+                .body("summary.episodes", greaterThanOrEqualTo(20));
+    }
+
+    @Test
+    void unknownProfilesAndEpisodesAreProblems() {
+        given().queryParam("profile", "nope").get("/api/v1/backtests").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("profile"))
+                .body("violations[0].message", containsString("unknown profile 'nope'"));
+        given().get("/api/v1/backtests/no-such-episode").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no-such-episode"));
+    }
+
+    @Test
+    void aStoredProfileCanBeBacktested() {
+        String id = "bt-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "basedOn": "default", "name": "Strict margins", "settings": {"relativeStanceMargin": 0.5}}
+                """.formatted(id)).post("/api/v1/profiles").then().statusCode(201)
+                .body("settings.relativeStanceMargin", equalTo(0.5));
+        JsonPath strict = given().queryParam("profile", id).get("/api/v1/backtests").then().statusCode(200)
+                .body("profile", equalTo(id)).extract().jsonPath();
+        // Half the stake as margin leaves the small truces' factions neutral: fewer episodes agree.
+        JsonPath base = given().get("/api/v1/backtests").then().statusCode(200).extract().jsonPath();
+        assertTrue(strict.getInt("summary.agreeing") < base.getInt("summary.agreeing"),
+                strict.getInt("summary.agreeing") + " vs " + base.getInt("summary.agreeing"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

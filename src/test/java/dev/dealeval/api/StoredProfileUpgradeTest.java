@@ -1,0 +1,44 @@
+package dev.dealeval.api;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * A profile stored before the stake-relative stance margin existed still reads, evaluates and
+ * backtests: it takes the model's margin, and its version (ETag) does not move.
+ */
+@QuarkusTest
+class StoredProfileUpgradeTest extends ApiTestSupport {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aProfileStoredWithoutTheRelativeMarginTakesTheModels() {
+        String id = "old-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "basedOn": "default", "name": "Stored long ago"}
+                """.formatted(id)).post("/api/v1/profiles").then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> {
+            String doc = (String) em.createNativeQuery("select document from profile where id = ?1").setParameter(1, id).getSingleResult();
+            String old = doc.replaceAll(",?\"relativeStanceMargin\":[0-9.eE+-]+", "");
+            assertFalse(old.contains("relativeStanceMargin"));
+            assertEquals(1, em.createNativeQuery("update profile set document = ?1 where id = ?2").setParameter(1, old)
+                    .setParameter(2, id).executeUpdate());
+        });
+        given().get("/api/v1/profiles/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("settings.relativeStanceMargin", equalTo(0.1))
+                .body("settings.stanceMargin", equalTo(1.0));
+        given().queryParam("profile", id).get("/api/v1/backtests").then().statusCode(200)
+                .body("profile", equalTo(id));
+    }
+}
