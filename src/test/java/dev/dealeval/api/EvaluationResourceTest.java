@@ -54,7 +54,7 @@ class EvaluationResourceTest extends ApiTestSupport {
                 .body("sides.US.factions.id", contains("president", "treasury", "commerce", "securityHawks", "business", "congress"))
                 .body("sides.CN.factions.id", contains("leadership", "commerceMinistry", "securityOrgans", "economicPlanners", "exporters"))
                 .body("sides.US.factions[0].keySet()", contains("id", "clout", "veto", "vetoApplies", "utility", "noDealUtility", "surplus",
-                        "stance", "supportProbability", "reasons", "summary"))
+                        "stake", "stanceMargin", "stance", "supportProbability", "reasons", "summary"))
                 .body("sides.US.factions[0].veto", equalTo("FULL"))
                 .body("sides.US.factions[0].stance", equalTo("SUPPORT"))
                 .body("sides.CN.factions[0].reasons[0]", startsWith("a 10% U.S. reciprocal tariff (+"))
@@ -74,18 +74,19 @@ class EvaluationResourceTest extends ApiTestSupport {
                   "commitment": {"form": "FLOATED_PROPOSAL"}}}""")
                 .statusCode(200)
                 .body("joint.verdict", equalTo("US_REJECTS"))
-                // 16·0.83 + 26·0.37 + 39·0.6 + 19·0.6 = 57.7, halved for a floated proposal.
+                // A floated proposal promises nothing until it is tabled: $100B pledged, none of it believed.
                 .body("credibility.pledgedUsdBnPerYear", closeTo(100.0, 1e-9))
-                .body("credibility.credibleUsdBnPerYear", closeTo(28.85, 1e-9))
-                .body("credibility.factor", closeTo(0.2885, 1e-9))
-                .body("credibility.formFactor", closeTo(0.5, 1e-12))
+                .body("credibility.credibleUsdBnPerYear", equalTo(0.0))
+                .body("credibility.factor", equalTo(0.0))
+                .body("credibility.formFactor", equalTo(0.0))
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.stance", equalTo("OPPOSE"))
-                // The floated form costs them most (little of it is believed); chip relief comes next.
+                // The floated form costs them most (against a signed text, nothing is believed); chip relief comes next.
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.reasons[0]", startsWith("a floated proposal (-"))
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.reasons", hasItem(startsWith("export-control level 3 (-")))
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.summary", startsWith("securityHawks oppose: a floated proposal"))
                 .body("sides.US.factions.find { it.id == 'congress' }.vetoApplies", is(true))
-                .body("sides.US.factions.find { it.id == 'president' }.stance", equalTo("SUPPORT"));
+                // Even the deal-maker will not pay with chips and tariffs for promises nobody has tabled.
+                .body("sides.US.factions.find { it.id == 'president' }.stance", equalTo("OPPOSE"));
     }
 
     @Test
