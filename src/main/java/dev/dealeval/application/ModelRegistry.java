@@ -79,30 +79,24 @@ public class ModelRegistry {
     }
 
     private static DealModel load(Optional<String> path) {
-        String source = path.orElse("classpath:" + BUILT_IN_MODEL);
-        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
-                : ModelRegistry.class.getClassLoader().getResourceAsStream(BUILT_IN_MODEL)) {
-            if (in == null) {
-                throw new ModelException("model file", "not found: " + source);
-            }
-            return ModelLoader.load(in);
-        } catch (IOException e) {
-            throw new ModelException("model file", "cannot read " + source + ": " + e.getMessage());
-        } catch (ModelException e) {
-            throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
-        }
+        return read(path, BUILT_IN_MODEL, "model file", ModelLoader::load);
     }
 
     private static EpisodeSet loadEpisodes(Optional<String> path, DealModel model) {
-        String source = path.orElse("classpath:" + BUILT_IN_BACKTEST);
+        return read(path, BUILT_IN_BACKTEST, "backtest file", in -> ModelLoader.loadEpisodes(in, model));
+    }
+
+    /** Reads a file on disk, or the built-in resource; a problem names the entry and the file. */
+    private static <T> T read(Optional<String> path, String builtIn, String what, java.util.function.Function<InputStream, T> loader) {
+        String source = path.orElse("classpath:" + builtIn);
         try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
-                : ModelRegistry.class.getClassLoader().getResourceAsStream(BUILT_IN_BACKTEST)) {
+                : ModelRegistry.class.getClassLoader().getResourceAsStream(builtIn)) {
             if (in == null) {
-                throw new ModelException("backtest file", "not found: " + source);
+                throw new ModelException(what, "not found: " + source);
             }
-            return ModelLoader.loadEpisodes(in, model);
+            return loader.apply(in);
         } catch (IOException e) {
-            throw new ModelException("backtest file", "cannot read " + source + ": " + e.getMessage());
+            throw new ModelException(what, "cannot read " + source + ": " + e.getMessage());
         } catch (ModelException e) {
             throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
         }

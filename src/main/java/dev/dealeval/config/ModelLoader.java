@@ -51,15 +51,7 @@ public final class ModelLoader {
     }
 
     public static DealModel load(InputStream in) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (IOException e) {
-            throw new ModelException("model file", "is not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ModelException("model file", "must be a YAML mapping");
-        }
+        JsonNode root = mapping(in, "model file");
         allowOnly(root, "", Set.of("version", "settings", "credibility", "terms", "criteria", "factions", "scenarios", "profiles"));
         String version = text(root, "version", "version", true);
         Settings settings = settings(required(root, "settings", "settings"), "settings", null);
@@ -96,15 +88,7 @@ public final class ModelLoader {
      * built-in scenario, a bundle the model can read, at least one decision and a source.
      */
     public static EpisodeSet loadEpisodes(InputStream in, DealModel model) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (IOException e) {
-            throw new ModelException("backtest file", "is not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ModelException("backtest file", "must be a YAML mapping");
-        }
+        JsonNode root = mapping(in, "backtest file");
         allowOnly(root, "", Set.of("episodes", "excluded"));
         List<Episode> episodes = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
@@ -427,6 +411,19 @@ public final class ModelLoader {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static JsonNode mapping(InputStream in, String what) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (IOException e) {
+            throw new ModelException(what, "is not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException(what, "must be a YAML mapping");
+        }
+        return root;
+    }
 
     private interface Item {
         void read(JsonNode node, String at);

@@ -118,6 +118,41 @@ class BacktestResourceTest extends ApiTestSupport {
                 strict.getInt("summary.agreeing") + " vs " + base.getInt("summary.agreeing"));
     }
 
+    /** The README's table of episodes and scores: it must be what the service answers today. */
+    @Test
+    void theTableInTheReadmeIsCurrent() throws Exception {
+        JsonPath body = given().get("/api/v1/backtests").then().statusCode(200).extract().jsonPath();
+        StringBuilder t = new StringBuilder("<!-- backtest:start (BacktestResourceTest writes the expected text when it differs) -->\n");
+        t.append("| date | episode | status quo | what happened | model | P(agreement) | surplus U.S. / China |\n");
+        t.append("|---|---|---|---|---|---|---|\n");
+        List<Map<String, Object>> episodes = body.getList("episodes");
+        for (int i = 0; i < episodes.size(); i++) {
+            String at = "episodes[" + i + "].";
+            String us = body.getString(at + "happened.US");
+            String cn = body.getString(at + "happened.CN");
+            String happened = us != null && cn != null
+                    ? (us.equals(cn) ? "both " + us.toLowerCase() : "U.S. " + us.toLowerCase() + ", China " + cn.toLowerCase())
+                    : (us != null ? "U.S. " + us.toLowerCase() : "China " + cn.toLowerCase());
+            t.append(String.format(java.util.Locale.ROOT, "| %s | %s (`%s`) | %s | %s | %s%s | %.2f | %+.1f / %+.1f |%n",
+                    body.getString(at + "date"), body.getString(at + "title"), body.getString(at + "id"), body.getString(at + "scenario"),
+                    happened, body.getString(at + "model.verdict"), body.getBoolean(at + "agrees") ? "" : " **(disagrees)**",
+                    body.getDouble(at + "model.agreementProbability"), body.getDouble(at + "model.sides.US.surplus"),
+                    body.getDouble(at + "model.sides.CN.surplus")));
+        }
+        t.append(String.format(java.util.Locale.ROOT, "%nHit rate **%.2f** (%d of %d episodes; %d of %d recorded decisions); Brier score "
+                        + "**%.3f** against %.3f for always forecasting the base rate (skill %.2f); per-side Brier score %.3f.%n",
+                body.getDouble("summary.hitRate"), body.getInt("summary.agreeing"), body.getInt("summary.episodes"),
+                body.getInt("summary.sideAgreeing"), body.getInt("summary.sideDecisions"), body.getDouble("summary.brierScore"),
+                body.getDouble("summary.referenceBrierScore"), body.getDouble("summary.brierSkillScore"),
+                body.getDouble("summary.sideBrierScore")));
+        t.append("<!-- backtest:end -->");
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int from = readme.indexOf("<!-- backtest:start");
+        int to = readme.indexOf("<!-- backtest:end -->") + "<!-- backtest:end -->".length();
+        assertTrue(from >= 0 && to > from, "README.md needs the backtest markers");
+        assertEquals(t.toString(), readme.substring(from, to), "update README.md's backtest table to:\n" + t);
+    }
+
     private static String json(Object value) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);

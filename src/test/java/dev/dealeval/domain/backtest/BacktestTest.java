@@ -60,6 +60,8 @@ class BacktestTest {
         assertTrue(s.episodes().stream().anyMatch(e -> e.decisions().get(Side.CN) == Decision.REJECTED));
         assertTrue(s.episodes().stream().filter(e -> Integer.valueOf(1).equals(e.agreement())).count() >= 10);
         assertFalse(s.excluded().isEmpty());
+        var dates = s.episodes().stream().map(Episode::date).toList();
+        assertEquals(dates.stream().sorted().toList(), dates, "episodes in date order");
     }
 
     @Test
