@@ -18,7 +18,7 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void termsListTheWholeCatalogue() {
         given().get("/api/v1/terms").then().statusCode(200)
-                .body("modelVersion", equalTo("2025.11-1"))
+                .body("modelVersion", equalTo("2026.12-1"))
                 .body("defaultSearchSpace", equalTo(1152000))
                 .body("terms", hasSize(35))
                 .body("terms.find { it.id == 'purchases.years' }.kind", equalTo("INTEGER"))

@@ -15,7 +15,7 @@ class HealthAndMetricsTest extends ApiTestSupport {
     void readinessReportsTheModel() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2025.11-1"))
+                .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2026.12-1"))
                 .body("checks.find { it.name == 'deal-model' }.data.terms", equalTo(35))
                 // Readiness reports the database; liveness does not depend on it.
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));

@@ -99,7 +99,7 @@ class ModelRegistryTest {
     @Test
     void loadsAnOperatorsFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.yaml");
-        Files.writeString(file, builtIn().replace("version: \"2025.11-1\"", "version: \"ops-1\""));
+        Files.writeString(file, builtIn().replace("version: \"2026.12-1\"", "version: \"ops-1\""));
         ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
         assertEquals("ops-1", registry.model().version());
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -124,6 +125,46 @@ class PropertiesTest {
                 }
             }
         }
+    }
+
+    /**
+     * One concession alone, for nothing, from every built-in scenario under every profile: wherever it
+     * is a gift (the other side gains), the side that gives it does not ratify.
+     */
+    @Test
+    void aSingleConcessionForNothingIsRejectedByItsGiver() {
+        Object[][] us = {{"usConcessions.reciprocalTariffPct", 0.0}, {"usConcessions.fentanylTariffPct", 0.0},
+                {"usConcessions.section301ReliefShare", 0.5}, {"usConcessions.section301ReliefShare", 1.0}, {"usConcessions.standstillMonths", 12},
+                {"usConcessions.standstillMonths", 36}, {"usConcessions.exportControlLevel", 5}, {"usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE"},
+                {"usConcessions.cfiusPosture", "CASE_BY_CASE_MINORITY"}, {"usConcessions.portFeesSuspended", true}, {"process.format", "STATE_VISIT"}};
+        Object[][] cn = {{"purchases.agricultureUsdBnPerYear", 8.0}, {"purchases.energyUsdBnPerYear", 40.0}, {"purchases.soybeansMmtPerYear", 25.0},
+                {"purchases.catchUpProvision", true}, {"investment.technologyLicensing", true}, {"finance.treasuryChangeUsdBn", 100.0},
+                {"finance.reserveCurrencyStandDown", true}, {"finance.noDevaluationPledge", true}, {"fentanyl.level", "STATEMENT"},
+                {"fentanyl.level", "VERIFIED_REDUCTION"}, {"tiktok.structure", "FULL_DIVESTITURE"}, {"tiktok.structure", "JV_MINORITY_LICENSED_ALGORITHM"},
+                {"chinaMeasures.tariffPct", 0.0}, {"chinaMeasures.rareEarths", "GENERAL_LICENSES"}, {"chinaMeasures.countermeasuresSuspended", true},
+                {"geopolitics.ukraine", 0.5}, {"geopolitics.northKorea", 1.0}, {"geopolitics.nuclearDialogue", true},
+                {"geopolitics.overcapacityRestraint", 0.5}};
+        int gifts = 0;
+        for (Profile p : model.profiles()) {
+            CompiledModel m = CompiledModel.compile(model, p);
+            for (var sc : model.scenarios()) {
+                for (Object[][] set : List.of(us, cn)) {
+                    Side giver = set == us ? Side.US : Side.CN;
+                    for (Object[] t : set) {
+                        for (String form : new String[] {"SIGNED_TEXT", "LEADER_STATEMENT"}) {
+                            var e = TestModels.evaluate(m, sc.id(), Map.of((String) t[0], t[1], "commitment.form", form));
+                            if (!(e.side(giver.other()).surplus() > 0)) {
+                                continue; // no gift here: the scenario already has it, or it is a rollback
+                            }
+                            gifts++;
+                            assertFalse(e.side(giver).ratified(), () -> p.id() + " " + sc.id() + ": " + giver + " gives " + t[0] + " = " + t[1]
+                                    + " for nothing and ratifies (" + e.side(giver).factions().stream().map(f -> f.summary()).toList() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(gifts > 2000, "gifts tested: " + gifts);
     }
 
     @Test

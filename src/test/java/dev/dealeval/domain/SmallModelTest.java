@@ -107,6 +107,56 @@ class SmallModelTest {
     }
 
     @Test
+    void aSmallDealIsJudgedAgainstItsStake() {
+        DealModel model = TestModels.fromYaml(YAML);
+        CompiledModel m = TestModels.compile(model, "default");
+        // Goods 0.3 (believed 0.15 → gains 0.015), tariff 99.5 (leverage 0.995, relief 0.005); ρ = 0.25.
+        Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
+        var boss = e.side(Side.US).factions().get(0);
+        var hawk = e.side(Side.US).factions().get(1);
+        // Boss (0.6, 0.4): S = 100(0.6·0.015 − 0.4·0.005) = 0.7, G = 0.9 + 0.2 = 1.1, margin min(1, 0.275):
+        // it supports although it gains less than δ.
+        assertEquals(0.7, boss.surplus(), EPS);
+        assertEquals(1.1, boss.stake(), EPS);
+        assertEquals(0.275, boss.stanceMargin(), EPS);
+        assertEquals(Stance.SUPPORT, boss.stance());
+        // Hawk (1/3, 2/3): S = 100(0.015/3 − 2·0.005/3) = 1/6, G = 0.5 + 1/3 = 5/6, margin 5/24 > 1/6: neutral.
+        assertEquals(1.0 / 6, hawk.surplus(), EPS);
+        assertEquals(5.0 / 6, hawk.stake(), EPS);
+        assertEquals(Stance.NEUTRAL, hawk.stance());
+        // The hawk abstains: the boss's 0.6 is all the clout that takes a stance, above half of it.
+        assertTrue(e.side(Side.US).ratified());
+        // P(US): coalition (0.6·0.7 + 0.4/6) / same = 1, times σ(0.7 / (2 · 0.275)) for the boss's veto.
+        assertEquals(sigma(0.7 / 0.55), e.side(Side.US).ratificationProbability(), EPS);
+        assertEquals(sigma(0.7 / 0.55), boss.supportProbability(), EPS);
+        // China: relief +0.375, cost −0.75 (nominal 0.3): S = −0.375, G = 1.125, margin 0.28125: the leader
+        // opposes and vetoes.
+        var lead = e.side(Side.CN).factions().get(0);
+        assertEquals(-0.375, lead.surplus(), EPS);
+        assertEquals(1.125, lead.stake(), EPS);
+        assertEquals(Stance.OPPOSE, lead.stance());
+        assertEquals(Verdict.CHINA_REJECTS, e.joint().verdict());
+        // With ρ = 1 the boss's margin is min(δ, 1.1) = δ: a 0.7 gain leaves it neutral, nobody supports
+        // and the U.S. does not ratify.
+        CompiledModel absolute = TestModels.compile(TestModels.fromYaml(YAML.replace("relativeStanceMargin: 0.25",
+                "relativeStanceMargin: 1.0")), "default");
+        Evaluation strict = TestModels.evaluate(absolute, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
+        assertEquals(1.0, strict.side(Side.US).factions().get(0).stanceMargin(), EPS);
+        assertFalse(strict.side(Side.US).ratified());
+    }
+
+    @Test
+    void neutralFactionsAbstainButAnOpposedVetoHolderStillBlocks() {
+        DealModel model = TestModels.fromYaml(YAML);
+        CompiledModel m = TestModels.compile(model, "default");
+        // The hand-computed bundle: boss supports (0.6), hawk opposes (0.4): 0.6 > 0.5 · 1.0.
+        assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0)).side(Side.US).ratified());
+        // With a quorum of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
+        CompiledModel high = TestModels.compile(TestModels.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
+        assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0)).side(Side.US).ratified());
+    }
+
+    @Test
     void aFloatedProposalIsBelievedLess() {
         DealModel model = TestModels.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");

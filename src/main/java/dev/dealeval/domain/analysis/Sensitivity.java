@@ -338,8 +338,8 @@ public final class Sensitivity {
                     for (int b = 0; b < n; b++) {
                         surpluses(baseValues[b], sc, b);
                         objective[dir][b] = spec.objective().value(sUs[b], sCn[b]);
-                        boolean both = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout)
-                                && m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
+                        boolean both = m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout)
+                                && m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
                         changed[b] |= both != base.agreement[b];
                     }
                     leader[dir] = leader(objective[dir]);
@@ -537,8 +537,8 @@ public final class Sensitivity {
                 double sCn = sc.cnSurplus[b];
                 double obj = objective.value(sUs, sCn);
                 sc.objective[b] = obj;
-                boolean us = m.ratifies(Side.US, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
-                boolean cn = m.ratifies(Side.CN, x[b], s, sc.factionSurplus, sc.factionStake, sc.clout);
+                boolean us = m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                boolean cn = m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
                 if (us) {
                     w.usCounts[b]++;
                 }

@@ -847,9 +847,10 @@ public final class CompiledModel {
     }
 
     /**
-     * The win-set test of DESIGN.md §2 on the utilities in w: supporters hold more than the quorum
-     * share of the clout of the factions that take a stance (neutral ones abstain), and no applicable
-     * veto holder opposes; each faction's stance is taken with its own margin.
+     * The win-set test of DESIGN.md §2 on the utilities in w: the side gains (S(p) &gt; 0), its
+     * supporters hold more than the quorum share of the clout of the factions that take a stance
+     * (neutral ones abstain), and no applicable veto holder opposes; each faction's stance is taken
+     * with its own margin.
      */
     public boolean ratifies(Side side, double[] x, int s, Work w) {
         double[] surplus = w.factionSurplus;
@@ -859,17 +860,22 @@ public final class CompiledModel {
             if (factionUs[f] == us) {
                 surplus[f] = w.factionUtility[f] - noDealUtility[s][2 + f];
                 // The stake only decides a stance when |S| < δ (the margin is at most δ), so most bundles skip it.
-                stake[f] = Math.abs(surplus[f]) >= settings.stanceMargin() ? Double.POSITIVE_INFINITY : stake(f, w.value, s);
+                stake[f] = Math.abs(surplus[f]) >= settings.stanceMargin() ? Double.NaN : stake(f, w.value, s);
             }
         }
-        return ratifies(side, x, s, surplus, stake, clout);
+        return ratifies(side, x, s, w.utility(side) - noDealUtility(side, s), surplus, stake, clout);
     }
 
     /**
-     * The same test on given faction surpluses, stakes and clouts (indexed by faction), for analyses
-     * that sample them.
+     * The same test on a given side surplus and faction surpluses, stakes and clouts (indexed by
+     * faction), for analyses that sample them.
      */
-    public boolean ratifies(Side side, double[] x, int s, double[] factionSurplus, double[] factionStake, double[] factionClout) {
+    public boolean ratifies(Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake,
+                            double[] factionClout) {
+        // A government never signs what leaves it worse off by its own priorities, whoever inside backs it.
+        if (!(sideSurplus > NOISE)) {
+            return false;
+        }
         boolean us = side == Side.US;
         double support = 0;
         double oppose = 0;
@@ -958,13 +964,13 @@ public final class CompiledModel {
 
     /**
      * SUPPORT when S ≥ min(δ, ρ·G), OPPOSE when −S ≥ min(δ, ρ·G), else NEUTRAL; a surplus within
-     * rounding noise of 0 is always NEUTRAL.
+     * rounding noise of 0 is always NEUTRAL. The stake is not read when |S| ≥ δ (it may be NaN then).
      */
     public Stance stance(double surplus, double stake) {
         if (Math.abs(surplus) < NOISE) {
             return Stance.NEUTRAL;
         }
-        double margin = margin(stake);
+        double margin = Math.abs(surplus) >= settings.stanceMargin() ? settings.stanceMargin() : margin(stake);
         return surplus >= margin ? Stance.SUPPORT : (surplus <= -margin ? Stance.OPPOSE : Stance.NEUTRAL);
     }
 }
