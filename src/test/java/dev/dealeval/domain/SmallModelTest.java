@@ -63,9 +63,10 @@ class SmallModelTest {
         assertEquals(4.0, boss.surplus(), EPS);
         assertEquals(Stance.SUPPORT, boss.stance());
 
-        // Ratification: supporters' clout 0.6 > 0.5 and the veto holder supports.
+        // Ratification: the U.S. gains, supporters' 0.6 > 0.5 × (0.6 + 0.4) and the veto holder supports.
         assertTrue(us.ratified());
         assertEquals(0.6, us.supportingClout(), EPS);
+        assertEquals(0.4, us.opposingClout(), EPS);
         // P(US) = C(x:x0)/(C(x:x0)+C(x0:x)) · σ(S_boss/τ) = (0.6·4)/(0.6·4 + 0.4·20) · σ(2).
         assertEquals(2.4 / 10.4 * sigma(2.0), us.ratificationProbability(), EPS);
         assertTrue(cn.ratified());
@@ -125,6 +126,8 @@ class SmallModelTest {
         assertEquals(5.0 / 6, hawk.stake(), EPS);
         assertEquals(Stance.NEUTRAL, hawk.stance());
         // The hawk abstains: the boss's 0.6 is all the clout that takes a stance, above half of it.
+        assertEquals(0.6, e.side(Side.US).supportingClout(), EPS);
+        assertEquals(0.0, e.side(Side.US).opposingClout(), EPS);
         assertTrue(e.side(Side.US).ratified());
         // P(US): coalition (0.6·0.7 + 0.4/6) / same = 1, times σ(0.7 / (2 · 0.275)) for the boss's veto.
         assertEquals(sigma(0.7 / 0.55), e.side(Side.US).ratificationProbability(), EPS);

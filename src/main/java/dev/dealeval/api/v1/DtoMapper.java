@@ -101,7 +101,7 @@ final class DtoMapper {
     static EvaluationResponse evaluation(Evaluation e) {
         Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
         e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(
-                s.utility(), s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability(), s.supportingClout(), s.quorum(),
+                s.utility(), s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability(), s.supportingClout(), s.opposingClout(), s.quorum(),
                 s.criteria().stream().map(c -> new EvaluationResponse.CriterionResult(c.id(), c.weight(), c.value(), c.noDealValue(),
                         c.contribution(), c.surplusContribution())).toList(),
                 s.terms().stream().map(t -> new EvaluationResponse.TermResult(t.term(), t.value(), t.noDealValue(), t.contribution())).toList(),

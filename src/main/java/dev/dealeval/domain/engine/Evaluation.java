@@ -22,6 +22,8 @@ public record Evaluation(
 
     /**
      * @param supportingClout clout of the factions whose stance is SUPPORT
+     * @param opposingClout   clout of the factions whose stance is OPPOSE
+     * @param quorum          share of supporting + opposing clout the supporters must exceed
      */
     public record SideResult(
             double utility,
@@ -30,6 +32,7 @@ public record Evaluation(
             boolean ratified,
             double ratificationProbability,
             double supportingClout,
+            double opposingClout,
             double quorum,
             List<CriterionResult> criteria,
             List<TermContribution> terms,

@@ -102,6 +102,7 @@ public final class Evaluator {
             termList.sort((a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
             List<FactionResult> facs = new ArrayList<>();
             double supporting = 0;
+            double opposing = 0;
             for (int f = 0; f < m.nFac; f++) {
                 if (m.factionUs[f] != us) {
                     continue;
@@ -112,6 +113,8 @@ public final class Evaluator {
                 Stance stance = m.stance(surplus, stake);
                 if (stance == Stance.SUPPORT) {
                     supporting += m.clout[f];
+                } else if (stance == Stance.OPPOSE) {
+                    opposing += m.clout[f];
                 }
                 List<String> reasons = reasons(m, moved, shown, phrases, termFac, f, stance);
                 String summary = m.factions[f].id() + " " + verb(stance)
@@ -121,7 +124,7 @@ public final class Evaluator {
                         reasons, summary));
             }
             boolean ratified = us ? usRatifies : cnRatifies;
-            sides.put(side, new SideResult(u, d, u - d, ratified, us ? pUs : pCn, supporting, m.settings.quorum(side),
+            sides.put(side, new SideResult(u, d, u - d, ratified, us ? pUs : pCn, supporting, opposing, m.settings.quorum(side),
                     crit, termList, facs));
         }
 

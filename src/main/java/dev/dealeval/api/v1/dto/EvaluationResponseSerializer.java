@@ -29,6 +29,7 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
     private static final SerializedString RATIFIED = new SerializedString("ratified");
     private static final SerializedString RATIFICATION_PROBABILITY = new SerializedString("ratificationProbability");
     private static final SerializedString SUPPORTING_CLOUT = new SerializedString("supportingClout");
+    private static final SerializedString OPPOSING_CLOUT = new SerializedString("opposingClout");
     private static final SerializedString QUORUM = new SerializedString("quorum");
     private static final SerializedString CRITERIA = new SerializedString("criteria");
     private static final SerializedString TERMS = new SerializedString("terms");
@@ -111,6 +112,7 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
         g.writeBoolean(s.ratified());
         number(g, RATIFICATION_PROBABILITY, s.ratificationProbability());
         number(g, SUPPORTING_CLOUT, s.supportingClout());
+        number(g, OPPOSING_CLOUT, s.opposingClout());
         number(g, QUORUM, s.quorum());
         g.writeFieldName(CRITERIA);
         g.writeStartArray();
