@@ -66,10 +66,15 @@ final class AnalysisMapper {
 
     /** The bundle as a client writes it: the terms marked in include (derived terms show the value they derive). */
     static BundleTerms bundle(CompiledModel m, double[] x, boolean[] include, ObjectMapper json) {
+        return bundle(m.model().terms(), x, include, json);
+    }
+
+    /** The same, from the model's term list (term t is terms.get(t)). */
+    static BundleTerms bundle(List<TermDef> terms, double[] x, boolean[] include, ObjectMapper json) {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
         for (int t = 0; t < x.length; t++) {
             if (include[t] && !Double.isNaN(x[t])) {
-                TermDef def = m.term(t);
+                TermDef def = terms.get(t);
                 sections.computeIfAbsent(def.section(), k -> new LinkedHashMap<>()).put(def.name(), def.decode(x[t]));
             }
         }

@@ -9,10 +9,11 @@ import dev.dealeval.application.BacktestService;
 import dev.dealeval.application.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.engine.Bundle;
+import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import dev.dealeval.domain.model.TermDef;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -112,13 +113,7 @@ public class BacktestResource {
 
     /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */
     private BundleTerms bundle(Map<String, Object> flat) {
-        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-        for (TermDef def : model.terms()) {
-            Object raw = flat.get(def.id());
-            if (raw != null) {
-                sections.computeIfAbsent(def.section(), k -> new LinkedHashMap<>()).put(def.name(), def.decode(def.encode(raw)));
-            }
-        }
-        return json.convertValue(sections, BundleTerms.class);
+        Bundle b = BundleReader.read(model, flat, "").bundle();
+        return AnalysisMapper.bundle(model.terms(), b.values(), b.given(), json);
     }
 }

@@ -901,7 +901,7 @@ public final class CompiledModel {
      * G(f) = 100 Σc w(f,c)·|v(c) − v0(c)|: how far the bundle moves the criteria faction f weighs,
      * gains and losses added.
      */
-    public double stake(int f, double[] values, int s) {
+    double stake(int f, double[] values, int s) {
         double[] fw = factionWeight[f];
         double[] v0 = noDealValues[s];
         int from = factionUs[f] ? 0 : nUs;
@@ -914,7 +914,7 @@ public final class CompiledModel {
     }
 
     /** The faction's stance margin min(δ, ρ·G). */
-    public double margin(double stake) {
+    double margin(double stake) {
         return Math.min(settings.stanceMargin(), settings.relativeStanceMargin() * stake);
     }
 
@@ -949,7 +949,7 @@ public final class CompiledModel {
      * σ(S/τ(f)): τ(f) = τ·margin/δ shrinks with the faction's margin, so a small deal that moves a
      * faction one way is as clear to it as a large one.
      */
-    public double supportProbability(double surplus, double stake) {
+    double supportProbability(double surplus, double stake) {
         if (surplus == 0) {
             return 0.5;
         }
@@ -966,7 +966,7 @@ public final class CompiledModel {
      * SUPPORT when S ≥ min(δ, ρ·G), OPPOSE when −S ≥ min(δ, ρ·G), else NEUTRAL; a surplus within
      * rounding noise of 0 is always NEUTRAL. The stake is not read when |S| ≥ δ (it may be NaN then).
      */
-    public Stance stance(double surplus, double stake) {
+    Stance stance(double surplus, double stake) {
         if (Math.abs(surplus) < NOISE) {
             return Stance.NEUTRAL;
         }
