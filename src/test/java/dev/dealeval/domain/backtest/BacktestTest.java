@@ -148,6 +148,36 @@ class BacktestTest {
         assertEquals(Verdict.AGREEMENT_LIKELY, e.joint().verdict());
     }
 
+    /**
+     * Other readings an analyst could give the 2025 deals from the same reports: without the
+     * standstill, with China's non-tariff countermeasures and rare-earth licences counted, with the
+     * threatened 100% left in place, with the 12 MMT of late 2025 instead of 25 MMT a year, with
+     * H20-class chips as the controls level. Every one is still ratified by both sides.
+     */
+    @Test
+    void otherReadingsOfThe2025DealsKeepTheirVerdict() {
+        String r = "usConcessions.reciprocalTariffPct", f = "usConcessions.fentanylTariffPct", c = "chinaMeasures.tariffPct";
+        String ls = "LEADER_STATEMENT";
+        Map<String, Map<String, Object>> readings = new java.util.LinkedHashMap<>();
+        readings.put("APR_2025 Geneva, rates only", terms(r, 10.0, c, 10.0));
+        readings.put("APR_2025 Geneva, countermeasures and licences", terms(r, 10.0, c, 10.0, "usConcessions.standstillMonths", 3,
+                "chinaMeasures.countermeasuresSuspended", true, "chinaMeasures.rareEarths", "GENERAL_LICENSES", "commitment.form", ls));
+        readings.put("AUG_2025 extension, rates only", terms(r, 10.0, c, 10.0));
+        readings.put("NOV_2025 extension, rates only", terms(r, 10.0, c, 10.0));
+        readings.put("OCT_2025 Busan, threat left in place", terms(f, 10.0, "usConcessions.standstillMonths", 12,
+                "usConcessions.portFeesSuspended", true, "chinaMeasures.rareEarths", "GENERAL_LICENSES", "chinaMeasures.countermeasuresSuspended", true,
+                "purchases.soybeansMmtPerYear", 25.0, "purchases.years", 3, "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
+        readings.put("OCT_2025 Busan, 12 MMT for one year", terms(r, 10.0, f, 10.0, "usConcessions.portFeesSuspended", true,
+                "chinaMeasures.rareEarths", "GENERAL_LICENSES", "chinaMeasures.countermeasuresSuspended", true, "purchases.soybeansMmtPerYear", 12.0,
+                "purchases.years", 1, "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
+        readings.put("OCT_2025 Busan, H20-class chips", terms(r, 10.0, f, 10.0, "usConcessions.standstillMonths", 12,
+                "usConcessions.portFeesSuspended", true, "usConcessions.exportControlLevel", 3, "chinaMeasures.rareEarths", "GENERAL_LICENSES",
+                "chinaMeasures.countermeasuresSuspended", true, "purchases.soybeansMmtPerYear", 25.0, "purchases.years", 3,
+                "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
+        readings.forEach((label, bundle) -> assertEquals(Verdict.AGREEMENT_LIKELY,
+                TestModels.evaluate(m, label.substring(0, label.indexOf(' ')), bundle).joint().verdict(), label));
+    }
+
     @Test
     void oneSidedGiveawaysAreRejectedByTheGiver() {
         // Each side giving something for nothing, from every status quo of the record.
@@ -169,6 +199,14 @@ class BacktestTest {
             assertEquals(Verdict.BOTH_REJECT, e.joint().verdict(), sc.id());
             e.sides().values().forEach(s -> s.factions().forEach(f -> assertEquals(dev.dealeval.domain.engine.Stance.NEUTRAL, f.stance())));
         }
+    }
+
+    private static Map<String, Object> terms(Object... keysAndValues) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
     }
 
     private Evaluation result(String id) {
