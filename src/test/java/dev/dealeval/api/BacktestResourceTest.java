@@ -97,6 +97,11 @@ class BacktestResourceTest extends ApiTestSupport {
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("profile"))
                 .body("violations[0].message", containsString("unknown profile 'nope'"));
+        given().queryParam("profile", "NOT A PROFILE " + "x".repeat(300)).get("/api/v1/backtests").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("profile"))
+                .body("violations[0].message", equalTo("must be a profile id such as default"));
         given().get("/api/v1/backtests/no-such-episode").then()
                 .statusCode(404)
                 .contentType("application/problem+json")

@@ -14,6 +14,7 @@ import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,6 +43,8 @@ public class BacktestResource {
             + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
             + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
     private static final String PROFILE = "Profile to judge with, built in or stored (default: the configured default profile)";
+    private static final String PROFILE_ID = "[a-z][a-z0-9-]{0,63}";
+    private static final String PROFILE_ID_MESSAGE = "must be a profile id such as default";
 
     private final BacktestService backtests;
     private final DealModel model;
@@ -64,7 +67,8 @@ public class BacktestResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "A model file of one's own is configured and the built-in episodes do not fit it",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public BacktestResponse run(@Parameter(description = PROFILE, example = "hawkish-washington") @QueryParam("profile") String profile) {
+    public BacktestResponse run(@Parameter(description = PROFILE, example = "hawkish-washington") @QueryParam("profile")
+                                @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE) String profile) {
         BacktestService.Run run = backtests.run(profile);
         Backtest.Summary s = run.report().summary();
         return new BacktestResponse(run.profile().id(), run.profile().version(), model.version(),
@@ -88,7 +92,7 @@ public class BacktestResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public BacktestEpisodeResponse episode(
             @Parameter(description = "Episode id", example = "geneva-truce-2025", schema = @Schema(type = SchemaType.STRING)) @PathParam("id") String id,
-            @Parameter(description = PROFILE) @QueryParam("profile") String profile) {
+            @Parameter(description = PROFILE) @QueryParam("profile") @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE) String profile) {
         Backtest.Result r = backtests.runOne(id, profile).report().results().get(0);
         return new BacktestEpisodeResponse(episode(r), DtoMapper.evaluation(r.evaluation()));
     }
