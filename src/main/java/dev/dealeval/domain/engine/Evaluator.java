@@ -198,7 +198,6 @@ public final class Evaluator {
     private static CredibilityResult credibility(CompiledModel m, CompiledModel.Work w, int s) {
         double[] xe = w.effective;
         List<CategoryCredibility> cats = new ArrayList<>();
-        double credible = 0;
         for (int c = 0; c < m.categories.length; c++) {
             if (!m.purchaseCategory[c]) {
                 continue;
@@ -209,10 +208,10 @@ public final class Evaluator {
                     pledged += Math.max(0, xe[t] - m.noDealEffective[s][t]);
                 }
             }
-            double cred = pledged * w.belief[c];
-            credible += cred;
-            cats.add(new CategoryCredibility(m.categories[c], pledged, cred, w.belief[c]));
+            cats.add(new CategoryCredibility(m.categories[c], pledged, pledged * w.belief[c], w.belief[c]));
         }
+        // The same totals the engine scores with (the enforcement criterion's gate uses credibleTotal).
+        double credible = w.credibleTotal;
         double pledged = w.pledgedTotal;
         double factor = pledged > 0 ? credible / pledged : 0;
         int policy = java.util.Arrays.asList(m.categories).indexOf("policy");
