@@ -46,7 +46,10 @@ public record Preferences(String name, double[] weights, List<double[]> evaluati
         return out;
     }
 
-    /** The utility of an outcome given by the position of its value in each issue. */
+    /**
+     * The utility of one outcome, given by the position of its value in each issue. It normalises the
+     * evaluations on every call: to score many outcomes, take {@link #normalised} once.
+     */
     public double utility(NegotiationDomain domain, int[] outcome) {
         double[][] norm = normalised(domain);
         double u = 0;
