@@ -45,7 +45,7 @@ class GeniusXmlTest {
     }
 
     private static Scenario laptop() {
-        return Scenario.of("laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        return Scenario.of("anac/y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
     }
 
     /** Every outcome, as value positions, the last issue turning fastest. */
@@ -86,10 +86,10 @@ class GeniusXmlTest {
 
     @Test
     void anacDomainsReadWithTheirOutcomeCountsAndWeights() {
-        Scenario energy = Scenario.of("energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
+        Scenario energy = Scenario.of("anac/y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
         assertEquals(390_625, energy.domain().outcomeCount(), "5 levels for each of 8 three-hour slots");
-        Scenario grocery = Scenario.of("grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml");
-        Scenario england = Scenario.of("england-zimbabwe", "EnglandZimbabwe_domain.xml", "England.xml", "Zimbabwe.xml");
+        Scenario grocery = Scenario.of("anac/y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml");
+        Scenario england = Scenario.of("anac/y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml", "England.xml", "Zimbabwe.xml");
         for (Scenario s : List.of(energy, grocery, england, laptop())) {
             for (Preferences p : List.of(s.a(), s.b())) {
                 double sum = 0;
@@ -114,6 +114,51 @@ class GeniusXmlTest {
             groceryOutcomes *= i.size();
         }
         assertEquals(groceryOutcomes, grocery.domain().outcomeCount());
+    }
+
+    /**
+     * Every domain of ANAC 2010-2012 (83 domains, 166 preference files, each year's A/B/C variants
+     * included) reads: its domain file, and each party's preferences against it.
+     */
+    @Test
+    void everyAnacDomainOf2010To2012Reads() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(GeniusXmlTest.class.getClassLoader().getResource("genius/anac").toURI());
+        int domains = 0;
+        int parties = 0;
+        try (var years = java.nio.file.Files.list(root)) {
+            for (java.nio.file.Path year : years.sorted().toList()) {
+                try (var folders = java.nio.file.Files.list(year)) {
+                    for (java.nio.file.Path folder : folders.sorted().toList()) {
+                        List<java.nio.file.Path> files;
+                        try (var f = java.nio.file.Files.list(folder)) {
+                            files = f.sorted().toList();
+                        }
+                        java.nio.file.Path domainFile = files.stream()
+                                .filter(f -> read(f).contains("<negotiation_template")).findFirst().orElseThrow(() -> new AssertionError(folder + ": no domain file"));
+                        NegotiationDomain d = GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
+                        assertTrue(d.outcomeCount() > 1, folder.toString());
+                        domains++;
+                        for (java.nio.file.Path f : files) {
+                            if (!f.equals(domainFile)) {
+                                Preferences p = GeniusXml.readPreferences(read(f), d, f.getFileName().toString());
+                                assertTrue(p.reservation() >= 0 && p.reservation() <= 1 && p.discount() > 0 && p.discount() <= 1, f.toString());
+                                parties++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(83, domains);
+        assertEquals(166, parties);
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -164,8 +209,8 @@ class GeniusXmlTest {
     @Test
     void writingAndReadingBackKeepsEveryUtility() {
         for (Scenario s : List.of(laptop(),
-                Scenario.of("energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml"),
-                Scenario.of("grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml"))) {
+                Scenario.of("anac/y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml"),
+                Scenario.of("anac/y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml"))) {
             NegotiationDomain again = GeniusXml.readDomain(GeniusXml.writeDomain(s.domain()), s.domain().name());
             assertEquals(s.domain(), again);
             for (Preferences p : List.of(s.a(), s.b())) {
@@ -233,7 +278,7 @@ class GeniusXmlTest {
     @Test
     void brokenPreferencesNameTheElement() {
         NegotiationDomain d = laptop().domain();
-        String buyer = resource("laptop/laptop_buyer_utility.xml");
+        String buyer = resource("anac/y2011/Laptop/laptop_buyer_utility.xml");
         assertEntry("utility_space/objective/weight", () -> GeniusXml.readPreferences(
                 buyer.replace("0.4452125771655631", "0.5"), d, "b"), "the weights sum to");
         assertEntry("utility_space/objective/weight[3].index", () -> GeniusXml.readPreferences(
@@ -245,6 +290,12 @@ class GeniusXmlTest {
         assertEntry("utility_space/objective/issue[1] (Laptop)/item[2].evaluation", () -> GeniusXml.readPreferences(
                 buyer.replace("evaluation=\"20\" description=\"quality laptop\"", "evaluation=\"lots\" description=\"quality laptop\""),
                 d, "b"), "must be a finite number");
+        // ANAC 2012 Fitness gives the objective itself a weight (its own index, 1): it must be the whole.
+        NegotiationDomain fitness = GeniusXml.readDomain(resource("anac/y2012/FitnessA/Fitness-A-domain.xml"), "fitness");
+        String fit = resource("anac/y2012/FitnessA/Fitness-A-prof1.xml");
+        assertEntry("utility_space/objective/weight[6].value", () -> GeniusXml.readPreferences(
+                fit.replace("<weight index=\"1\" value=\"1.0\" />", "<weight index=\"1\" value=\"0.5\" />"), fitness, "f"),
+                "the objective's own weight must be 1");
         assertEntry("utility_space/discount_factor.value", () -> GeniusXml.readPreferences(
                 buyer.replace("0.42441038", "1.5"), d, "b"), "between 0 and 1");
     }
