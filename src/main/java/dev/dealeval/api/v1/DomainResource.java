@@ -1,0 +1,202 @@
+package dev.dealeval.api.v1;
+
+import dev.dealeval.api.error.ProblemDetail;
+import static dev.dealeval.api.security.Roles.EDITOR;
+
+import dev.dealeval.api.v1.dto.DomainList;
+import dev.dealeval.api.v1.dto.DomainRequest;
+import dev.dealeval.api.v1.dto.DomainResponse;
+import dev.dealeval.application.DomainService;
+import dev.dealeval.application.Idempotency;
+import dev.dealeval.application.IdempotencyStore;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.config.GeniusXml;
+import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.genius.DomainDefinition;
+import dev.dealeval.domain.genius.Issue;
+import dev.dealeval.domain.genius.Preferences;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/domains")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Domains", description = "Any two-party negotiation domain, imported and exported as GENIUS XML")
+public class DomainResource {
+    private static final String XML = "application/xml";
+
+    private final DomainService domains;
+    private final Idempotency idempotency;
+    private final CanonicalJson canonical;
+
+    public DomainResource(DomainService domains, Idempotency idempotency, CanonicalJson canonical) {
+        this.domains = domains;
+        this.idempotency = idempotency;
+        this.canonical = canonical;
+    }
+
+    @GET
+    @Operation(summary = "List the imported domains", description = "Imported negotiation domains, a page at a time, in id order.")
+    public DomainList list(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var p = domains.list(page, size);
+        return new DomainList(p.items().stream().map(DomainResource::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
+            + "value and discount factor; the version is the ETag to send back in If-Match when replacing it.")
+    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "404", description = "No such domain",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(@Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
+                        @PathParam("id") String id) {
+        DomainDefinition d = domains.get(id);
+        return Response.ok(response(d)).tag(Etags.of(d.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/domain.xml")
+    @Produces(XML)
+    @Operation(summary = "Export the domain as a GENIUS domain file",
+            description = "The issues and their values as GENIUS and ANAC tools read them (negotiation_template).")
+    @APIResponse(responseCode = "200", description = "The GENIUS domain file", content = @Content(mediaType = XML,
+            schema = @Schema(type = SchemaType.STRING)))
+    public Response domainXml(@PathParam("id") String id) {
+        DomainDefinition d = domains.get(id);
+        return Response.ok(GeniusXml.writeDomain(d.domain()), XML).tag(Etags.of(d.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/parties/{n}.xml")
+    @Produces(XML)
+    @Operation(summary = "Export one party's preferences as a GENIUS preferences file",
+            description = "Party 1 or 2, in the order imported: evaluations, weights, reservation value and discount factor (utility_space). "
+                    + "Read back with the domain file, it gives the same utility for every outcome.")
+    @APIResponse(responseCode = "200", description = "The GENIUS preferences file", content = @Content(mediaType = XML,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such domain or party",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response partyXml(@PathParam("id") String id,
+                             @Parameter(description = "Party number, 1 or 2", schema = @Schema(type = SchemaType.INTEGER)) @PathParam("n") String n) {
+        DomainDefinition d = domains.get(id);
+        int party = "1".equals(n) ? 0 : "2".equals(n) ? 1 : -1;
+        if (party < 0 || party >= d.parties().size()) {
+            throw new UnknownResourceException("party", n + " of domain " + id);
+        }
+        return Response.ok(GeniusXml.writePreferences(d.domain(), d.parties().get(party)), XML).tag(Etags.of(d.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a negotiation domain",
+            description = "Reads a GENIUS domain file and one preferences file per party (discrete issues, integer issues with linear "
+                    + "evaluators, weights, reservation values, discount factors) with GENIUS's utility semantics: each value's "
+                    + "evaluation divided by the issue's best, weighted and added. Every file is checked before anything is written: "
+                    + "malformed XML, any DOCTYPE (so no entity tricks), unknown issues or values, and weights that do not sum to 1 "
+                    + "(within 1%) get 400 naming the field and the element. Answers 201 with Location and ETag.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainRequest.class),
+            examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "400", description = "A file is malformed or inconsistent",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid DomainRequest request,
+                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        if (request.id() == null) {
+            throw new InvalidInputException(List.of(new Violation("id", "is required")));
+        }
+        String canonicalRequest = canonical.write(request);
+        var outcome = idempotency.run("POST /api/v1/domains", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
+            DomainDefinition d = domains.create(request.id(), draft(request));
+            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(d.id()).build().getPath(),
+                    Etags.of(d.version()).toString(), canonical.writeResponse(response(d)));
+        });
+        return Created.response(outcome);
+    }
+
+    @PUT
+    @RolesAllowed(EDITOR)
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an imported domain", description = "Replaces the domain if it is still at the version If-Match names: "
+            + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+        }
+        DomainDefinition d = domains.update(id, Etags.version(ifMatch), draft(request));
+        return Response.ok(response(d)).tag(Etags.of(d.version())).build();
+    }
+
+    @DELETE
+    @RolesAllowed(EDITOR)
+    @Path("/{id}")
+    @Operation(summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "
+            + "(428 without it, 412 if stale).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        domains.delete(id, Etags.version(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private static DomainService.Draft draft(DomainRequest r) {
+        return new DomainService.Draft(r.name(), r.description(), r.domainXml(),
+                r.parties().stream().map(p -> new DomainService.Party(p.name(), p.xml())).toList());
+    }
+
+    private static DomainResponse response(DomainDefinition d) {
+        List<DomainResponse.IssueDescriptor> issues = d.domain().issues().stream().map(i -> i.kind() == Issue.Kind.DISCRETE
+                ? new DomainResponse.IssueDescriptor(i.name(), "DISCRETE", i.values(), null, null)
+                : new DomainResponse.IssueDescriptor(i.name(), "INTEGER", null, i.low(), i.high())).toList();
+        List<DomainResponse.PartyDescriptor> parties = d.parties().stream().map(p -> party(d, p)).toList();
+        return new DomainResponse(d.id(), d.name(), d.description(), d.version(), d.domain().outcomeCount(), issues, parties);
+    }
+
+    private static DomainResponse.PartyDescriptor party(DomainDefinition d, Preferences p) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i = 0; i < d.domain().issues().size(); i++) {
+            weights.put(d.domain().issues().get(i).name(), p.weights()[i]);
+        }
+        return new DomainResponse.PartyDescriptor(p.name(), weights, p.reservation(), p.discount());
+    }
+}

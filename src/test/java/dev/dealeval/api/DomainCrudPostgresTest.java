@@ -1,0 +1,12 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The domain storage tests on PostgreSQL. */
+@QuarkusTest
+@TestProfile(PostgresTestProfile.class)
+@ExtendWith(PostgresAvailable.class)
+class DomainCrudPostgresTest extends DomainCrudTest {
+}
