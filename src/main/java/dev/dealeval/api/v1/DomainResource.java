@@ -116,7 +116,7 @@ public class DomainResource {
         DomainDefinition d = domains.get(id);
         int party = "1".equals(n) ? 0 : "2".equals(n) ? 1 : -1;
         if (party < 0 || party >= d.parties().size()) {
-            throw new UnknownResourceException("party", n + " of domain " + id);
+            throw new UnknownResourceException("party", n);
         }
         return Response.ok(GeniusXml.writePreferences(d.domain(), d.parties().get(party)), XML).tag(Etags.of(d.version())).build();
     }
@@ -186,8 +186,8 @@ public class DomainResource {
 
     private static DomainResponse response(DomainDefinition d) {
         List<DomainResponse.IssueDescriptor> issues = d.domain().issues().stream().map(i -> i.kind() == Issue.Kind.DISCRETE
-                ? new DomainResponse.IssueDescriptor(i.name(), "DISCRETE", i.values(), null, null)
-                : new DomainResponse.IssueDescriptor(i.name(), "INTEGER", null, i.low(), i.high())).toList();
+                ? new DomainResponse.IssueDescriptor(i.name(), i.kind(), i.values(), null, null)
+                : new DomainResponse.IssueDescriptor(i.name(), i.kind(), null, i.low(), i.high())).toList();
         List<DomainResponse.PartyDescriptor> parties = d.parties().stream().map(p -> party(d, p)).toList();
         return new DomainResponse(d.id(), d.name(), d.description(), d.version(), d.domain().outcomeCount(), issues, parties);
     }

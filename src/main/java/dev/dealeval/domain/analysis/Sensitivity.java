@@ -209,6 +209,7 @@ public final class Sensitivity {
         final double usCloutTotal;
         final double cnCloutTotal;
         final double[] noDealValue;
+        final double stanceMargin;
         final double[] baseTrack;
         final boolean[] trackSampled;
         final boolean weightsFixed;
@@ -272,6 +273,7 @@ public final class Sensitivity {
             for (int c = 0; c < nCrit; c++) {
                 noDealValue[c] = m.noDealValue(s, c);
             }
+            stanceMargin = m.profile().settings().stanceMargin();
             baseTrack = new double[nCat];
             trackSampled = new boolean[nCat];
             boolean anySampled = false;
@@ -413,7 +415,9 @@ public final class Sensitivity {
             sc.cnSurplus[b] = utility(sc.weight, 0, v, nUs, nCrit) - sc.noDealCn;
             for (int f = 0; f < nFac; f++) {
                 sc.factionSurplus[f] = utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
-                sc.factionStake[f] = stake(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]);
+                // As in CompiledModel#ratifies: the stake only decides a stance when |S| < δ.
+                sc.factionStake[f] = Math.abs(sc.factionSurplus[f]) >= stanceMargin ? Double.NaN
+                        : stake(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]);
             }
         }
 

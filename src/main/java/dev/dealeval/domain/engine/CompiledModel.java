@@ -920,9 +920,10 @@ public final class CompiledModel {
 
     /**
      * P(p) = C(x:x0) / (C(x:x0) + C(x0:x)) × Π σ(S(f)/τ(f)) over applicable veto holders, the KTAB
-     * coalition form of DESIGN.md §2; 1/2 when no faction cares either way.
+     * coalition form of DESIGN.md §2; 1/2 when no faction cares either way. Faction surpluses and
+     * stakes are indexed by faction.
      */
-    public double ratificationProbability(Side side, double[] x, int s, Work w) {
+    double ratificationProbability(Side side, double[] x, int s, double[] factionSurplus, double[] factionStake) {
         boolean us = side == Side.US;
         double forDeal = 0;
         double against = 0;
@@ -931,14 +932,14 @@ public final class CompiledModel {
             if (factionUs[f] != us) {
                 continue;
             }
-            double surplus = w.factionUtility[f] - noDealUtility[s][2 + f];
+            double surplus = factionSurplus[f];
             if (surplus > 0) {
                 forDeal += clout[f] * surplus;
             } else {
                 against -= clout[f] * surplus;
             }
             if (factions[f].veto() != VetoKind.NONE && vetoApplies(f, x, s)) {
-                vetoes *= supportProbability(surplus, stake(f, w.value, s));
+                vetoes *= supportProbability(surplus, factionStake[f]);
             }
         }
         double coalition = forDeal + against == 0 ? 0.5 : forDeal / (forDeal + against);

@@ -37,10 +37,17 @@ public final class Evaluator {
         double[] uFac = w.factionUtility.clone();
         double[] values = w.value.clone();
         CredibilityResult credibility = credibility(m, w, s);
-        boolean usRatifies = m.ratifies(Side.US, x, s, w);
-        boolean cnRatifies = m.ratifies(Side.CN, x, s, w);
-        double pUs = m.ratificationProbability(Side.US, x, s, w);
-        double pCn = m.ratificationProbability(Side.CN, x, s, w);
+        // Every faction's surplus and stake once, for the stances, both tests and the probabilities.
+        double[] facSurplus = new double[m.nFac];
+        double[] facStake = new double[m.nFac];
+        for (int f = 0; f < m.nFac; f++) {
+            facSurplus[f] = uFac[f] - m.noDealFactionUtility(f, s);
+            facStake[f] = m.stake(f, values, s);
+        }
+        boolean usRatifies = m.ratifies(Side.US, x, s, uUs - m.noDealUtility(Side.US, s), facSurplus, facStake, m.clout);
+        boolean cnRatifies = m.ratifies(Side.CN, x, s, uCn - m.noDealUtility(Side.CN, s), facSurplus, facStake, m.clout);
+        double pUs = m.ratificationProbability(Side.US, x, s, facSurplus, facStake);
+        double pCn = m.ratificationProbability(Side.CN, x, s, facSurplus, facStake);
 
         // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
         double[] x0 = m.noDeal[s];
@@ -108,8 +115,8 @@ public final class Evaluator {
                     continue;
                 }
                 double d0 = m.noDealFactionUtility(f, s);
-                double surplus = uFac[f] - d0;
-                double stake = m.stake(f, values, s);
+                double surplus = facSurplus[f];
+                double stake = facStake[f];
                 Stance stance = m.stance(surplus, stake);
                 if (stance == Stance.SUPPORT) {
                     supporting += m.clout[f];

@@ -1,6 +1,7 @@
 package dev.dealeval.api.v1.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dealeval.domain.genius.Issue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -19,7 +20,7 @@ public record DomainResponse(
 
     @Schema(name = "DomainIssue", description = "One issue: discrete (its values) or integer (its range).")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IssueDescriptor(String name, @Schema(enumeration = {"DISCRETE", "INTEGER"}) String kind, List<String> values,
+    public record IssueDescriptor(String name, Issue.Kind kind, List<String> values,
                                   Integer low, Integer high) {
     }
 
