@@ -171,6 +171,6 @@ public class ModelRegistry {
     public DealModel withScenario(Scenario scenario) {
         List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
         all.add(scenario);
-        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles());
+        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles(), model.utilityScale());
     }
 }

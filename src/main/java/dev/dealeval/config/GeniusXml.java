@@ -112,7 +112,8 @@ public final class GeniusXml {
                 offsets[i] = number(ev, "offset", eat);
                 for (double x : new double[] {issue.low(), issue.high()}) {
                     double v = slopes[i] * x + offsets[i];
-                    if (!(v >= -WEIGHT_TOLERANCE && v <= 1 + WEIGHT_TOLERANCE)) {
+                    // Exactly 0-1 (to rounding): the utility adds evaluations as they are, unclipped.
+                    if (!(v >= -1e-9 && v <= 1 + 1e-9)) {
                         throw new ModelException(eat, "evaluates " + fmt(x) + " to " + fmt(v) + ", outside 0-1");
                     }
                 }

@@ -72,13 +72,17 @@ class GeniusXmlTest {
         assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), s.domain().issues().stream().map(Issue::name).toList());
         // Buyer: weights 0.4452125771655631, 0.37808251708013424, 0.1767567099260568; evaluations divided by
         // each issue's best (30, 30, 30). Dell (12), 60 Gb (30), 19'' (30):
-        double buyer = 0.4452125771655631 * 12 / 30 + 0.37808251708013424 * 30 / 30 + 0.1767567099260568 * 30 / 30;
+        // The weights sum to 1.0000518 (a hand-edited file); they are divided by that sum.
+        double sum = 0.4452125771655631 + 0.37808251708013424 + 0.1767567099260568;
+        double buyer = (0.4452125771655631 * 12 / 30 + 0.37808251708013424 * 30 / 30 + 0.1767567099260568 * 30 / 30) / sum;
         assertEquals(buyer, s.a().utility(s.domain(), new int[] {0, 0, 0}), EPS);
-        // Seller: Macintosh (30 of 30), 80 Gb (30 of 30), 19'' (3 of 3): every issue at its best, so the
-        // utility is the sum of the weights - 1.00005 in this hand-edited file, used as given like GENIUS does.
-        assertEquals(0.37808251708013424 + 0.1767567099260568 + 0.4452125771655631, s.b().utility(s.domain(), new int[] {1, 1, 0}), EPS);
+        // Seller: Macintosh (30 of 30), 80 Gb (30 of 30), 19'' (3 of 3): every issue at its best. The weights
+        // of this hand-edited file sum to 1.0000518; divided by their sum, the best outcome is worth exactly 1.
+        double sellerWeights = 0.37808251708013424 + 0.1767567099260568 + 0.4452125771655631;
+        assertEquals(1.0000518, sellerWeights, 1e-7);
+        assertEquals(1.0, s.b().utility(s.domain(), new int[] {1, 1, 0}), EPS);
         // HP (20 of 30), 120 Gb (9 of 30), 23'' (1 of 3) for the seller:
-        assertEquals(0.37808251708013424 * 20 / 30 + 0.1767567099260568 * 9 / 30 + 0.4452125771655631 / 3,
+        assertEquals((0.37808251708013424 * 20 / 30 + 0.1767567099260568 * 9 / 30 + 0.4452125771655631 / 3) / sellerWeights,
                 s.b().utility(s.domain(), new int[] {2, 2, 2}), EPS);
         assertEquals(0.0, s.a().reservation());
         assertEquals(0.42441038, s.a().discount());

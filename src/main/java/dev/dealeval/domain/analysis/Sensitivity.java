@@ -209,6 +209,10 @@ public final class Sensitivity {
         final double usCloutTotal;
         final double cnCloutTotal;
         final double[] noDealValue;
+        /** The scenario gives the no-deal utilities outright (reservation values): weights do not move them. */
+        final boolean reservationGiven;
+        /** A side's utility is unit × Σ w·v (CompiledModel#utilityScale). */
+        final double unit;
         final double stanceMargin;
         final double[] baseTrack;
         final boolean[] trackSampled;
@@ -273,6 +277,8 @@ public final class Sensitivity {
             for (int c = 0; c < nCrit; c++) {
                 noDealValue[c] = m.noDealValue(s, c);
             }
+            reservationGiven = m.model().scenarios().get(s).reservation() != null;
+            unit = m.utilityScale();
             stanceMargin = m.profile().settings().stanceMargin();
             baseTrack = new double[nCat];
             trackSampled = new boolean[nCat];
@@ -391,17 +397,28 @@ public final class Sensitivity {
             }
         }
 
-        /** 100 · Σ w[c]·v[c] over [from, to), summed in criterion order as CompiledModel.score does. */
-        static double utility(double[] w, int offset, double[] v, int from, int to) {
+        /** unit · Σ w[c]·v[c] over [from, to), summed in criterion order as CompiledModel.score does. */
+        double utility(double[] w, int offset, double[] v, int from, int to) {
             double u = 0;
             for (int c = from; c < to; c++) {
                 u += w[offset + c] * v[c];
             }
-            return 100 * u;
+            return unit * u;
         }
 
-        /** d(p) and d(f) under the scratch's weights; the no-deal values do not depend on credibility. */
+        /**
+         * d(p) and d(f) under the scratch's weights; the no-deal values do not depend on credibility.
+         * Reservation values given outright stay as they are.
+         */
         void noDealUtilities(Scratch sc) {
+            if (reservationGiven) {
+                sc.noDealUs = m.noDealUtility(Side.US, s);
+                sc.noDealCn = m.noDealUtility(Side.CN, s);
+                for (int f = 0; f < nFac; f++) {
+                    sc.noDealFaction[f] = m.noDealFactionUtility(f, s);
+                }
+                return;
+            }
             sc.noDealUs = utility(sc.weight, 0, noDealValue, 0, nUs);
             sc.noDealCn = utility(sc.weight, 0, noDealValue, nUs, nCrit);
             for (int f = 0; f < nFac; f++) {
@@ -427,7 +444,7 @@ public final class Sensitivity {
             for (int c = from; c < to; c++) {
                 g += w[offset + c] * Math.abs(v[c] - noDealValue[c]);
             }
-            return 100 * g;
+            return unit * g;
         }
 
         // -------------------------------------------------------------- sampling
@@ -831,10 +848,10 @@ public final class Sensitivity {
         double[] fw = new double[k.nFac * k.nCrit];
         k.factionWeights(sideWeights, fw);
         double[] out = new double[2 + k.nFac];
-        out[0] = Kernel.utility(sideWeights, 0, v, 0, k.nUs);
-        out[1] = Kernel.utility(sideWeights, 0, v, k.nUs, k.nCrit);
+        out[0] = k.utility(sideWeights, 0, v, 0, k.nUs);
+        out[1] = k.utility(sideWeights, 0, v, k.nUs, k.nCrit);
         for (int f = 0; f < k.nFac; f++) {
-            out[2 + f] = Kernel.utility(fw, f * k.nCrit, v, k.facFrom[f], k.facTo[f]);
+            out[2 + f] = k.utility(fw, f * k.nCrit, v, k.facFrom[f], k.facTo[f]);
         }
         return out;
     }

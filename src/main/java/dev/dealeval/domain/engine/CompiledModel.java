@@ -45,6 +45,8 @@ public final class CompiledModel {
 
     final DealModel model;
     final Profile profile;
+    /** A side's utility is unit × Σ w·v: 100 for the U.S.–China model, 1 for an imported domain. */
+    final double unit;
 
     // terms
     final int nTerms;
@@ -113,6 +115,8 @@ public final class CompiledModel {
     final double[] clout;
     final int[][] vetoScopeTerms;
     final double[][] factionWeight;
+    /** Per side (U.S., China): whether it has factions; a side without them decides as one negotiator. */
+    final boolean[] hasFactions;
     final Settings settings;
 
     // scenarios
@@ -127,6 +131,7 @@ public final class CompiledModel {
         this.model = model;
         this.profile = profile;
         this.settings = profile.settings();
+        this.unit = model.utilityScale();
 
         // --- terms
         nTerms = model.terms().size();
@@ -287,9 +292,11 @@ public final class CompiledModel {
         clout = new double[nFac];
         vetoScopeTerms = new int[nFac][];
         factionWeight = new double[nFac][nCrit];
+        hasFactions = new boolean[2];
         for (int f = 0; f < nFac; f++) {
             FactionDef def = factions[f];
             factionUs[f] = def.side() == Side.US;
+            hasFactions[factionUs[f] ? 0 : 1] = true;
             clout[f] = def.clout();
             List<Integer> scope = new ArrayList<>();
             if (def.veto() == VetoKind.SCOPED) {
@@ -325,9 +332,12 @@ public final class CompiledModel {
             score(noDeal[s], s, w);
             noDealValues[s] = w.value.clone();
             noDealUtility[s] = new double[2 + nFac];
-            noDealUtility[s][0] = w.utilityUs;
-            noDealUtility[s][1] = w.utilityCn;
-            System.arraycopy(w.factionUtility, 0, noDealUtility[s], 2, nFac);
+            var reservation = scenarios[s].reservation();
+            noDealUtility[s][0] = reservation == null ? w.utilityUs : reservation.get(Side.US);
+            noDealUtility[s][1] = reservation == null ? w.utilityCn : reservation.get(Side.CN);
+            for (int f = 0; f < nFac; f++) {
+                noDealUtility[s][2 + f] = reservation == null ? w.factionUtility[f] : noDealUtility[s][factionUs[f] ? 0 : 1];
+            }
         }
     }
 
@@ -445,6 +455,11 @@ public final class CompiledModel {
     /** m(f,c): the faction's multiplier of criterion c (1 for criteria of the other side, which it ignores). */
     public double multiplier(int f, int c) {
         return factions[f].multiplier(criteria[c].id());
+    }
+
+    /** A side's utility is this times the weighted sum of its criterion values (100: utility points). */
+    public double utilityScale() {
+        return unit;
     }
 
     /** Criteria are ordered U.S. first, then China: c &lt; usCriterionCount() are U.S. criteria. */
@@ -669,8 +684,8 @@ public final class CompiledModel {
         for (int c = nUs; c < nCrit; c++) {
             uCn += sideWeight[c] * v[c];
         }
-        w.utilityUs = 100 * uUs;
-        w.utilityCn = 100 * uCn;
+        w.utilityUs = unit * uUs;
+        w.utilityCn = unit * uCn;
         for (int f = 0; f < nFac; f++) {
             double[] fw = factionWeight[f];
             int from = factionUs[f] ? 0 : nUs;
@@ -679,7 +694,7 @@ public final class CompiledModel {
             for (int c = from; c < to; c++) {
                 u += fw[c] * v[c];
             }
-            w.factionUtility[f] = 100 * u;
+            w.factionUtility[f] = unit * u;
         }
     }
 
@@ -872,11 +887,15 @@ public final class CompiledModel {
      */
     public boolean ratifies(Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake,
                             double[] factionClout) {
+        boolean us = side == Side.US;
+        if (!hasFactions[us ? 0 : 1]) {
+            // One negotiator (an imported domain's party): individually rational, U ≥ its reservation value.
+            return sideSurplus > -NOISE;
+        }
         // A government never signs what leaves it worse off by its own priorities, whoever inside backs it.
         if (!(sideSurplus > NOISE)) {
             return false;
         }
-        boolean us = side == Side.US;
         double support = 0;
         double oppose = 0;
         for (int f = 0; f < nFac; f++) {
@@ -910,7 +929,7 @@ public final class CompiledModel {
         for (int c = from; c < to; c++) {
             g += fw[c] * Math.abs(values[c] - v0[c]);
         }
-        return 100 * g;
+        return unit * g;
     }
 
     /** The faction's stance margin min(δ, ρ·G). */
@@ -921,10 +940,13 @@ public final class CompiledModel {
     /**
      * P(p) = C(x:x0) / (C(x:x0) + C(x0:x)) × Π σ(S(f)/τ(f)) over applicable veto holders, the KTAB
      * coalition form of DESIGN.md §2; 1/2 when no faction cares either way. Faction surpluses and
-     * stakes are indexed by faction.
+     * stakes are indexed by faction. A side without factions accepts for certain what it ratifies.
      */
-    double ratificationProbability(Side side, double[] x, int s, double[] factionSurplus, double[] factionStake) {
+    double ratificationProbability(Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake) {
         boolean us = side == Side.US;
+        if (!hasFactions[us ? 0 : 1]) {
+            return sideSurplus > -NOISE ? 1 : 0;
+        }
         double forDeal = 0;
         double against = 0;
         double vetoes = 1;

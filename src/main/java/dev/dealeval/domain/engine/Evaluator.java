@@ -44,10 +44,12 @@ public final class Evaluator {
             facSurplus[f] = uFac[f] - m.noDealFactionUtility(f, s);
             facStake[f] = m.stake(f, values, s);
         }
-        boolean usRatifies = m.ratifies(Side.US, x, s, uUs - m.noDealUtility(Side.US, s), facSurplus, facStake, m.clout);
-        boolean cnRatifies = m.ratifies(Side.CN, x, s, uCn - m.noDealUtility(Side.CN, s), facSurplus, facStake, m.clout);
-        double pUs = m.ratificationProbability(Side.US, x, s, facSurplus, facStake);
-        double pCn = m.ratificationProbability(Side.CN, x, s, facSurplus, facStake);
+        double sUs = uUs - m.noDealUtility(Side.US, s);
+        double sCn = uCn - m.noDealUtility(Side.CN, s);
+        boolean usRatifies = m.ratifies(Side.US, x, s, sUs, facSurplus, facStake, m.clout);
+        boolean cnRatifies = m.ratifies(Side.CN, x, s, sCn, facSurplus, facStake, m.clout);
+        double pUs = m.ratificationProbability(Side.US, x, s, sUs, facSurplus, facStake);
+        double pCn = m.ratificationProbability(Side.CN, x, s, sCn, facSurplus, facStake);
 
         // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
         double[] x0 = m.noDeal[s];
@@ -72,10 +74,10 @@ public final class Evaluator {
                     continue;
                 }
                 boolean usCrit = c < m.nUs;
-                termSide[i][usCrit ? 0 : 1] += 100 * m.sideWeight[c] * dv;
+                termSide[i][usCrit ? 0 : 1] += m.unit * m.sideWeight[c] * dv;
                 for (int f = 0; f < m.nFac; f++) {
                     if (m.factionUs[f] == usCrit) {
-                        termFac[i][f] += 100 * m.factionWeight[f][c] * dv;
+                        termFac[i][f] += m.unit * m.factionWeight[f][c] * dv;
                     }
                 }
             }
@@ -99,7 +101,7 @@ public final class Evaluator {
             for (int c = from; c < to; c++) {
                 double wc = m.sideWeight[c];
                 double v0 = m.noDealValues[s][c];
-                crit.add(new CriterionResult(m.criteria[c].id(), wc, values[c], v0, 100 * wc * values[c], 100 * wc * (values[c] - v0)));
+                crit.add(new CriterionResult(m.criteria[c].id(), wc, values[c], v0, m.unit * wc * values[c], m.unit * wc * (values[c] - v0)));
             }
             List<TermContribution> termList = new ArrayList<>();
             for (int i = 0; i < moved.size(); i++) {
@@ -135,8 +137,6 @@ public final class Evaluator {
                     crit, termList, facs));
         }
 
-        double sUs = uUs - m.noDealUtility(Side.US, s);
-        double sCn = uCn - m.noDealUtility(Side.CN, s);
         JointResult joint = new JointResult(sUs > 0 && sCn > 0, Math.max(0, sUs) * Math.max(0, sCn), sUs + sCn,
                 Verdict.of(usRatifies, cnRatifies), pUs * pCn);
         List<String> warnings = new ArrayList<>(extraWarnings);

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One party's additive preferences over a domain, with GENIUS's semantics: the utility of an outcome
  * is {@code Σ weight(i) · evaluation(i, value) / max evaluation(i)} for discrete issues and
- * {@code Σ weight(i) · (slope(i) · value + offset(i))} for integer ones; the weights sum to 1.
+ * {@code Σ weight(i) · (slope(i) · value + offset(i))} for integer ones. The weights sum to 1 within
+ * 1% (ANAC's own files are that far off); they are used divided by their sum, so they sum to 1
+ * exactly, as the engine uses them.
  *
  * @param evaluations per issue, the raw evaluation of each value (discrete issues; empty for integer ones)
  * @param slopes      per issue, the linear evaluator's slope (integer issues; 0 for discrete ones)
@@ -52,10 +54,18 @@ public record Preferences(String name, double[] weights, List<double[]> evaluati
      */
     public double utility(NegotiationDomain domain, int[] outcome) {
         double[][] norm = normalised(domain);
+        double[] w = normalisedWeights();
         double u = 0;
         for (int i = 0; i < outcome.length; i++) {
-            u += weights[i] * norm[i][outcome[i]];
+            u += w[i] * norm[i][outcome[i]];
         }
         return u;
+    }
+
+    /** The weights divided by their sum, as the engine divides them (the same arithmetic, so the same utilities to the bit). */
+    public double[] normalisedWeights() {
+        double[] w = weights.clone();
+        dev.dealeval.domain.model.Numbers.normalise(w, 0, w.length);
+        return w;
     }
 }

@@ -6,19 +6,32 @@ import java.util.Optional;
 /**
  * The deal model: term catalogue, criteria, no-deal scenarios and the profiles built in with it.
  * Immutable; checked by {@link ModelValidator} before use.
+ *
+ * @param utilityScale a side's utility is this times the weighted sum of its 0–1 criterion values:
+ *                     100 (utility points) for the U.S.–China model, 1 for an imported negotiation
+ *                     domain, so its utilities are GENIUS's
  */
 public record DealModel(
         String version,
         List<TermDef> terms,
         List<CriterionDef> criteria,
         List<Scenario> scenarios,
-        List<Profile> profiles) {
+        List<Profile> profiles,
+        double utilityScale) {
+
+    /** Utility points: the U.S.–China model's scale. */
+    public static final double POINTS = 100;
 
     public DealModel {
         terms = List.copyOf(terms);
         criteria = List.copyOf(criteria);
         scenarios = List.copyOf(scenarios);
         profiles = List.copyOf(profiles);
+    }
+
+    /** A model on the scale of utility points. */
+    public DealModel(String version, List<TermDef> terms, List<CriterionDef> criteria, List<Scenario> scenarios, List<Profile> profiles) {
+        this(version, terms, criteria, scenarios, profiles, POINTS);
     }
 
     public Optional<TermDef> term(String id) {

@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param values  raw term values (Number, Boolean or enum name) that the status quo fixes
  * @param version 1 for built-in scenarios; grows by one per write for user-defined ones
+ * @param reservation each side's utility without a deal, given outright (an imported domain's reservation
+ *                values, on the model's utility scale), or null: the utility of the no-deal bundle the
+ *                values and threats define
  */
 public record Scenario(
         String id,
@@ -18,11 +21,19 @@ public record Scenario(
         List<Threat> threats,
         List<String> sources,
         boolean builtIn,
-        long version) {
+        long version,
+        Map<Side, Double> reservation) {
 
     public Scenario {
         values = Map.copyOf(values);
         threats = threats == null ? List.of() : List.copyOf(threats);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        reservation = reservation == null ? null : Map.copyOf(reservation);
+    }
+
+    /** A status quo given by term values and threats. */
+    public Scenario(String id, String name, String date, String description, Map<String, Object> values, List<Threat> threats,
+                    List<String> sources, boolean builtIn, long version) {
+        this(id, name, date, description, values, threats, sources, builtIn, version, null);
     }
 }
