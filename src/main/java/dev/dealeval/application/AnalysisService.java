@@ -13,6 +13,7 @@ import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.ProfileOverrides;
 import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
@@ -41,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class AnalysisService {
     private final ModelRegistry registry;
     private final EvaluationService evaluations;
+    private final DomainService domains;
     private final DealevalConfig.Analysis limits;
     private final ExecutorService pool;
     private final int threads;
@@ -49,9 +51,11 @@ public class AnalysisService {
     /** Turns for the heavy analyses (searches, sensitivity): bounded, so overload gets a fast 503, not a growing queue. */
     private final java.util.concurrent.Semaphore turns;
 
-    public AnalysisService(ModelRegistry registry, EvaluationService evaluations, DealevalConfig config, MeterRegistry meters) {
+    public AnalysisService(ModelRegistry registry, EvaluationService evaluations, DomainService domains, DealevalConfig config,
+                           MeterRegistry meters) {
         this.registry = registry;
         this.evaluations = evaluations;
+        this.domains = domains;
         this.limits = config.analysis();
         this.meters = meters;
         this.threads = limits.threads() > 0 ? limits.threads() : Runtime.getRuntime().availableProcessors();
@@ -71,16 +75,19 @@ public class AnalysisService {
         pool.shutdownNow();
     }
 
-    /** A bundle with an optional name, as raw values keyed by term id. */
-    public record NamedBundle(String name, Map<String, Object> terms) {
+    /**
+     * A bundle with an optional name, as raw values keyed by term id: terms for the U.S.–China model,
+     * outcome (issue → value) for an imported domain; null when the request left it out.
+     */
+    public record NamedBundle(String name, Map<String, Object> terms, Map<String, Object> outcome) {
     }
 
     /** A term to vary and its candidate levels as a client writes them (null: the model's levels). */
     public record TermLevels(String term, List<Object> levels) {
     }
 
-    /** Which model, scenario and profile a request names. */
-    public record Subject(String scenario, String profile, ProfileOverrides overrides) {
+    /** Which model, scenario and profile a request names: the U.S.–China model's, or an imported domain (null: none). */
+    public record Subject(String scenario, String profile, ProfileOverrides overrides, String domain) {
     }
 
     // ------------------------------------------------------------------ comparisons
@@ -93,7 +100,7 @@ public class AnalysisService {
         List<Violation> violations = new ArrayList<>();
         checkSize("bundles", bundles.size(), 1, limits.maxComparisonBundles(), violations);
         EvaluationService.Context ctx = context(subject, violations);
-        List<Bundle> read = readAll("bundles", bundles, violations);
+        List<Bundle> read = readAll("bundles", bundles, ctx, violations);
         throwIfAny(violations);
         return timer("comparison").record(() -> {
             List<Evaluation> evs = new ArrayList<>();
@@ -133,13 +140,23 @@ public class AnalysisService {
     public Searched search(SearchCommand cmd) {
         List<Violation> violations = new ArrayList<>();
         EvaluationService.Context ctx = context(cmd.subject(), violations);
-        BundleReader.Result base = BundleReader.read(registry.model(), cmd.base() == null ? Map.of() : cmd.base(), "base");
+        DealModel model = ctx == null ? registry.model() : ctx.model().model();
+        boolean domain = ctx != null && ctx.domain() != null;
+        if (domain && cmd.base() != null && !cmd.base().isEmpty()) {
+            violations.add(new Violation("base", "leave it out with a domain: every issue is searched (terms may narrow an issue's values)"));
+        }
+        BundleReader.Result base = BundleReader.read(model, cmd.base() == null || domain ? Map.of() : cmd.base(), "base");
         violations.addAll(base.violations());
         List<NamedBundle> refs = cmd.references() == null ? List.of() : cmd.references();
-        List<Bundle> refBundles = readAll("references", refs, violations);
+        List<Bundle> refBundles = readAll("references", refs, ctx, violations);
         int beforeTerms = violations.size();
-        List<Search.Dimension> dims = dimensions("terms", cmd.terms(), true, violations);
-        if (cmd.terms() == null || cmd.terms().isEmpty()) {
+        List<Search.Dimension> dims = dimensions(model, "terms", cmd.terms(), true, violations);
+        if (domain) {
+            // every issue, in the domain's order (so a bundle's index is its outcome's), with the values the request narrows it to
+            List<Search.Dimension> listed = dims;
+            dims = Search.defaultDimensions(model).stream()
+                    .map(d -> listed.stream().filter(l -> l.term() == d.term()).findFirst().orElse(d)).toList();
+        } else if (cmd.terms() == null || cmd.terms().isEmpty()) {
             // the default subset, less the terms the base bundle fixes
             boolean[] fixed = base.bundle().given();
             dims = dims.stream().filter(d -> !fixed[d.term()]).toList();
@@ -189,9 +206,10 @@ public class AnalysisService {
      * The dimensions a request names, validated: known terms, no repeats, levels of the right kind
      * and range, none repeated; the model's levels when a request gives none.
      */
-    private List<Search.Dimension> dimensions(String field, List<TermLevels> terms, boolean defaultSubsetOnly, List<Violation> violations) {
+    private static List<Search.Dimension> dimensions(DealModel model, String field, List<TermLevels> terms, boolean defaultSubsetOnly,
+                                                     List<Violation> violations) {
         if (terms == null || terms.isEmpty()) {
-            return Search.modelDimensions(registry.model(), defaultSubsetOnly);
+            return Search.modelDimensions(model, defaultSubsetOnly);
         }
         List<Search.Dimension> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -202,7 +220,7 @@ public class AnalysisService {
                 violations.add(new Violation(at + ".term", "is required"));
                 continue;
             }
-            int t = registry.model().termIndex(tl.term());
+            int t = model.termIndex(tl.term());
             if (t < 0) {
                 violations.add(new Violation(at + ".term", "unknown term '" + tl.term() + "' (GET /api/v1/terms lists them)"));
                 continue;
@@ -211,7 +229,7 @@ public class AnalysisService {
                 violations.add(new Violation(at + ".term", "'" + tl.term() + "' is listed twice"));
                 continue;
             }
-            TermDef def = registry.model().terms().get(t);
+            TermDef def = model.terms().get(t);
             if (tl.levels() == null) {
                 if (def.levels().isEmpty()) {
                     violations.add(new Violation(at + ".levels", "'" + tl.term() + "' has no default levels; give them"));
@@ -257,7 +275,7 @@ public class AnalysisService {
         EvaluationService.Context ctx = context(cmd.subject(), violations);
         BundleReader.Result bundle = BundleReader.read(registry.model(), cmd.bundle() == null ? Map.of() : cmd.bundle(), "bundle");
         violations.addAll(bundle.violations());
-        List<Search.Dimension> dims = dimensions("terms", cmd.terms(), false, violations);
+        List<Search.Dimension> dims = dimensions(registry.model(), "terms", cmd.terms(), false, violations);
         checkSize("limit", cmd.limit(), 1, limits.maxCounteroffers(), violations);
         throwIfAny(violations);
         return timer("counteroffers").record(() -> {
@@ -280,7 +298,7 @@ public class AnalysisService {
         checkSize("bundles", cmd.bundles().size(), 1, limits.maxSensitivityBundles(), violations);
         checkSize("samples", cmd.samples(), 1, limits.maxSensitivitySamples(), violations);
         EvaluationService.Context ctx = context(cmd.subject(), violations);
-        List<Bundle> read = readAll("bundles", cmd.bundles(), violations);
+        List<Bundle> read = readAll("bundles", cmd.bundles(), ctx, violations);
         throwIfAny(violations);
         return withTurn(() -> timer("sensitivity").record(() -> {
             List<double[]> xs = read.stream().map(b -> ctx.model().resolve(b, ctx.scenario())).toList();
@@ -312,20 +330,68 @@ public class AnalysisService {
 
     // ------------------------------------------------------------------ shared
 
+    /**
+     * The compiled model, scenario and profile a request names; null, with violations, when it names
+     * something unknown. A domain that cannot be used stops the request here, with every violation
+     * so far: without its issues the bundles cannot be read.
+     */
     private EvaluationService.Context context(Subject subject, List<Violation> violations) {
-        return evaluations.context(subject.scenario(), subject.profile(), subject.overrides(), violations);
+        if (subject.domain() == null) {
+            return evaluations.context(subject.scenario(), subject.profile(), subject.overrides(), violations);
+        }
+        // A domain brings its own preferences and its disagreement point.
+        int before = violations.size();
+        if (subject.scenario() != null) {
+            violations.add(new Violation("scenario", "leave it out with a domain: no deal gives each party its reservation value"));
+        }
+        if (subject.profile() != null) {
+            violations.add(new Violation("profile", "leave it out with a domain: the parties' preferences are the domain's"));
+        }
+        if (subject.overrides() != null && !subject.overrides().isEmpty()) {
+            violations.add(new Violation("overrides", "leave them out with a domain: change its preferences with PUT /api/v1/domains/{id}"));
+        }
+        DomainService.Compiled d = domains.compiled(subject.domain(), "domain", violations);
+        if (d == null || violations.size() > before) {
+            throwIfAny(violations);
+        }
+        return new EvaluationService.Context(d.model(), 0, List.of(), d.definition());
     }
 
-    private List<Bundle> readAll(String field, List<NamedBundle> bundles, List<Violation> violations) {
+    /**
+     * Each named bundle read against the context's model: the bundle of the U.S.–China model, or
+     * a domain's outcome, which must give every issue a value. Nothing is read when the context is
+     * unknown (its violation says why).
+     */
+    private List<Bundle> readAll(String field, List<NamedBundle> bundles, EvaluationService.Context ctx, List<Violation> violations) {
         List<Bundle> out = new ArrayList<>();
+        boolean domain = ctx != null && ctx.domain() != null;
+        DealModel model = ctx == null ? registry.model() : ctx.model().model();
         for (int i = 0; i < bundles.size(); i++) {
             NamedBundle b = bundles.get(i);
+            String at = field + "[" + i + "]";
             if (b == null) {
-                violations.add(new Violation(field + "[" + i + "]", "must not be null"));
+                violations.add(new Violation(at, "must not be null"));
                 continue;
             }
-            BundleReader.Result r = BundleReader.read(registry.model(), b.terms() == null ? Map.of() : b.terms(), field + "[" + i + "].bundle");
+            Map<String, Object> raw = domain ? b.outcome() : b.terms();
+            if (raw == null) {
+                violations.add(new Violation(at + (domain ? ".outcome" : ".bundle"), domain
+                        ? "is required with a domain: a value for every issue" : "is required (use {} for no deal)"));
+                continue;
+            }
+            if ((domain ? b.terms() : b.outcome()) != null) {
+                violations.add(new Violation(at + (domain ? ".bundle" : ".outcome"), domain
+                        ? "leave it out with a domain: write the outcome" : "only with a domain; write the bundle"));
+            }
+            BundleReader.Result r = BundleReader.read(model, raw, at + (domain ? ".outcome" : ".bundle"));
             violations.addAll(r.violations());
+            if (domain) {
+                for (int t = 0; t < model.terms().size(); t++) {
+                    if (!r.bundle().given()[t]) {
+                        violations.add(new Violation(at + ".outcome." + model.terms().get(t).id(), "is required: an outcome gives every issue a value"));
+                    }
+                }
+            }
             out.add(r.bundle());
         }
         return out;

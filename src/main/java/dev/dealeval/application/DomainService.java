@@ -2,7 +2,9 @@ package dev.dealeval.application;
 
 import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.genius.DomainDefinition;
+import dev.dealeval.domain.genius.DomainModel;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import dev.dealeval.domain.model.ModelException;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Imported two-party negotiation domains (GENIUS XML): read and checked in full before anything is
@@ -20,6 +23,13 @@ import java.util.List;
 public class DomainService {
     private final DomainStore store;
     private final VersionedCatalog<DomainDefinition> catalog;
+    /** Compiled domains by id and version: a version never changes, so an entry is never stale, only evicted. */
+    private final Map<String, CompiledModel> compiled = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledModel> eldest) {
+            return size() > 64;
+        }
+    });
 
     public DomainService(DomainStore store) {
         this.store = store;
@@ -41,6 +51,28 @@ public class DomainService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DomainDefinition> list(int page, int size) {
         return catalog.list(page, size);
+    }
+
+    /**
+     * The domain named in an analysis request, compiled for the engine ({@link DomainModel}), or null
+     * with a violation of the field when there is no such domain.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Compiled compiled(String id, String field, List<Violation> violations) {
+        DomainDefinition d = catalog.find(id).orElse(null);
+        if (d == null) {
+            violations.add(new Violation(field, "unknown domain '" + id + "' (GET /api/v1/domains lists them; POST one there)"));
+            return null;
+        }
+        CompiledModel m = compiled.computeIfAbsent(d.id() + "@" + d.version(), k -> {
+            var model = DomainModel.compile(d);
+            return CompiledModel.compile(model, model.profiles().get(0));
+        });
+        return new Compiled(d, m);
+    }
+
+    /** A stored domain and its compiled model. */
+    public record Compiled(DomainDefinition definition, CompiledModel model) {
     }
 
     @Transactional

@@ -91,10 +91,13 @@ public class EvaluationService {
         }
         CompiledModel compiled = effective == p ? registry.compiled(p, sc)
                 : CompiledModel.compile(sc.builtIn() ? registry.model() : registry.withScenario(sc), effective);
-        return new Context(compiled, compiled.scenarioIndex(scenarioId), warnings);
+        return new Context(compiled, compiled.scenarioIndex(scenarioId), warnings, null);
     }
 
-    /** A compiled model, the index of the request's scenario in it, and warnings about the profile overrides. */
-    public record Context(CompiledModel model, int scenario, List<String> warnings) {
+    /**
+     * A compiled model, the index of the request's scenario in it, warnings about the profile
+     * overrides, and the imported domain the model was compiled from (null: the U.S.–China model).
+     */
+    public record Context(CompiledModel model, int scenario, List<String> warnings, dev.dealeval.domain.genius.DomainDefinition domain) {
     }
 }

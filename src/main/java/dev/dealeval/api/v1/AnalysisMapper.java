@@ -1,6 +1,7 @@
 package dev.dealeval.api.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.api.v1.dto.AnalysedDomain;
 import dev.dealeval.api.v1.dto.BundleTerms;
 import dev.dealeval.api.v1.dto.ComparisonResponse;
 import dev.dealeval.api.v1.dto.CounterofferResponse;
@@ -9,6 +10,8 @@ import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.api.v1.dto.SearchTerm;
 import dev.dealeval.api.v1.dto.SensitivityResponse;
 import dev.dealeval.application.AnalysisService;
+import dev.dealeval.application.EvaluationService;
+import dev.dealeval.domain.genius.DomainDefinition;
 import dev.dealeval.domain.analysis.Comparison;
 import dev.dealeval.domain.analysis.Counteroffers;
 import dev.dealeval.domain.analysis.FrontierChart;
@@ -43,8 +46,14 @@ final class AnalysisMapper {
     private AnalysisMapper() {
     }
 
-    static AnalysisService.Subject subject(String scenario, String profile, dev.dealeval.api.v1.dto.Overrides overrides) {
-        return new AnalysisService.Subject(scenario, profile, DtoMapper.overrides(overrides));
+    static AnalysisService.Subject subject(String scenario, String profile, dev.dealeval.api.v1.dto.Overrides overrides, String domain) {
+        return new AnalysisService.Subject(scenario, profile, DtoMapper.overrides(overrides), domain);
+    }
+
+    /** The imported domain an analysis ran on, or null for the U.S.–China model. */
+    static AnalysedDomain domain(EvaluationService.Context context) {
+        DomainDefinition d = context.domain();
+        return d == null ? null : new AnalysedDomain(d.id(), d.version(), d.parties().stream().map(p -> p.name()).toList());
     }
 
     static List<AnalysisService.NamedBundle> bundles(List<LabelledBundle> bundles, ObjectMapper json) {
@@ -55,7 +64,7 @@ final class AnalysisMapper {
         for (int i = 0; i < bundles.size(); i++) {
             LabelledBundle b = bundles.get(i);
             out.add(b == null ? null : new AnalysisService.NamedBundle(b.name() == null ? "bundle " + (i + 1) : b.name(),
-                    DtoMapper.flatten(b.bundle(), json)));
+                    b.bundle() == null ? null : DtoMapper.flatten(b.bundle(), json), b.outcome()));
         }
         return out;
     }
@@ -96,7 +105,7 @@ final class AnalysisMapper {
         }
         CompiledModel m = c.context().model();
         return new ComparisonResponse(m.model().scenarios().get(c.context().scenario()).id(), m.profile().id(), m.profile().version(),
-                c.objective(), out, c.context().warnings());
+                c.objective(), out, c.context().warnings(), domain(c.context()));
     }
 
     // ------------------------------------------------------------------ searches
@@ -152,7 +161,7 @@ final class AnalysisMapper {
                 new SearchResponse.FrontierResult(front.size(), shown.size(), shown),
                 new SearchResponse.BargainingSolutions(found(s, sol.nash(), json), found(s, sol.kalaiSmorodinsky(), json),
                         found(s, sol.egalitarian(), json), found(s, sol.utilitarian(), json)),
-                refs, s.elapsedNanos() / 1_000_000, RULES, warnings);
+                refs, s.elapsedNanos() / 1_000_000, RULES, warnings, domain(s.context()));
     }
 
     /** Positions 0..size-1, or limit of them spread evenly with both ends when there are more. */
@@ -170,8 +179,19 @@ final class AnalysisMapper {
             return null;
         }
         double[] x = Search.bundle(s.spec(), p.index());
+        CompiledModel m = s.context().model();
+        boolean domain = s.context().domain() != null;
         return new SearchResponse.FoundBundle(p.index(), p.usSurplus(), p.cnSurplus(), p.nashProduct(), p.welfare(), p.equivalents(),
-                bundle(s.context().model(), x, s.searched(), json));
+                domain ? null : bundle(m, x, s.searched(), json), domain ? outcome(m, x) : null);
+    }
+
+    /** A domain's outcome as a client writes it: each issue's value by issue name, in the domain's order. */
+    static Map<String, Object> outcome(CompiledModel m, double[] x) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int t = 0; t < m.termCount(); t++) {
+            out.put(m.term(t).id(), m.term(t).decode(x[t]));
+        }
+        return out;
     }
 
     /** Frontier points a chart draws: beyond this a browser slows down and the eye sees no difference. */
@@ -279,6 +299,6 @@ final class AnalysisMapper {
                 t.criterion(), t.swing(), Arrays.stream(t.low()).boxed().toList(), Arrays.stream(t.high()).boxed().toList(), t.leaderLow(),
                 t.leaderHigh(), Arrays.stream(t.verdictChanges()).boxed().toList())).toList();
         return new SensitivityResponse(m.model().scenarios().get(a.context().scenario()).id(), m.profile().id(), m.profile().version(),
-                r.samples(), seed, a.objective(), bundles, tornado, a.context().warnings());
+                r.samples(), seed, a.objective(), bundles, tornado, a.context().warnings(), domain(a.context()));
     }
 }

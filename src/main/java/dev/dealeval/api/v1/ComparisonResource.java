@@ -47,7 +47,7 @@ public class ComparisonResource {
     @APIResponse(responseCode = "400", description = "Invalid input or too many bundles",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ComparisonResponse compare(@NotNull(message = "a JSON body is required") @Valid ComparisonRequest request) {
-        var compared = service.compare(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides()),
+        var compared = service.compare(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
                 AnalysisMapper.bundles(request.bundles(), json), request.objective() == null ? Objective.NASH : request.objective());
         return AnalysisMapper.comparison(compared);
     }

@@ -5,6 +5,8 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.application.AnalysisService;
+import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.analysis.FrontierChart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -78,6 +80,10 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
+        if (request.domain() != null) {
+            throw new InvalidInputException(java.util.List.of(new Violation("domain", "the chart draws the U.S.-China model; for a "
+                    + "domain, POST /api/v1/searches gives the frontier and the solutions")));
+        }
         return FrontierChart.svg(AnalysisMapper.chart(service.search(command(request))));
     }
 
@@ -97,11 +103,11 @@ public class SearchResource {
             @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025") String scenario,
             @Parameter(description = "Profile id; default from configuration") @QueryParam("profile")
             @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default") String profile) {
-        return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null));
+        return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null, null));
     }
 
     private AnalysisService.SearchCommand command(SearchRequest r) {
-        return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides()),
+        return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
                 DtoMapper.flatten(r.base(), json), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
                 r.frontierLimit(), AnalysisMapper.bundles(r.references(), json));
     }

@@ -60,7 +60,7 @@ public class SensitivityResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public SensitivityResponse analyse(@NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
-        var command = new AnalysisService.SensitivityCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides()),
+        var command = new AnalysisService.SensitivityCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
                 AnalysisMapper.bundles(request.bundles(), json), request.samples() == null ? DEFAULT_SAMPLES : request.samples(), seed,
                 or(request.weightConcentration(), DEFAULT_WEIGHT_CONCENTRATION), or(request.cloutConcentration(), DEFAULT_CLOUT_CONCENTRATION),
                 or(request.credibilityConcentration(), DEFAULT_CREDIBILITY_CONCENTRATION),

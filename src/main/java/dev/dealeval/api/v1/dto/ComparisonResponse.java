@@ -13,7 +13,8 @@ public record ComparisonResponse(
         long profileVersion,
         Objective objective,
         List<RankedBundle> ranking,
-        List<String> warnings) {
+        List<String> warnings,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) AnalysedDomain domain) {
 
     /**
      * @param index position in the request

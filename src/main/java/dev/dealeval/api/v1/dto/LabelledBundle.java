@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1.dto;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,5 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LabelledBundle(
         @Size(max = 80, message = "must be at most 80 characters")
         @Schema(description = "Shown in results and charts; defaults to the bundle's position.", examples = "grand bargain") String name,
-        @NotNull(message = "is required (use {} for no deal)") BundleTerms bundle) {
+        @Schema(description = "The bundle (the U.S.-China model): required there, {} for no deal.") BundleTerms bundle,
+        @Schema(description = "With a domain: the outcome, a value for every issue by issue name (a discrete issue's value as "
+                + "written in the domain file, an integer issue's whole number).", examples = "{\"Laptop\": \"Dell\", \"Harddisk\": "
+                + "\"60 Gb\", \"External Monitor\": \"19'' LCD\"}") java.util.Map<String, Object> outcome) {
 }

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.engine.Verdict;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,8 @@ public record SearchResponse(
         List<ReferenceResult> references,
         @Schema(description = "Wall-clock time of the search itself.") long elapsedMillis,
         @Schema(description = "How ties and duplicates are resolved.") String rules,
-        List<String> warnings) {
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnalysedDomain domain) {
 
     public record SearchSpace(
             @Schema(description = "Bundles in the space: the product of the level counts.") long size,
@@ -56,7 +58,10 @@ public record SearchResponse(
             double welfare,
             @Schema(description = "Other feasible bundles with exactly these surpluses (the earliest in enumeration order is shown).")
             long equivalents,
-            BundleTerms bundle) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) BundleTerms bundle,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "With a domain: the outcome, each issue's value by issue name (instead of bundle).")
+            java.util.Map<String, Object> outcome) {
     }
 
     public record BargainingSolutions(

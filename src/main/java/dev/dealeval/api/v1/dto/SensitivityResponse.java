@@ -21,7 +21,8 @@ public record SensitivityResponse(
         Objective objective,
         List<SampledBundle> bundles,
         @Schema(description = "Bars by swing, largest first.") List<TornadoEntry> tornado,
-        List<String> warnings) {
+        List<String> warnings,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) AnalysedDomain domain) {
 
     public record SampledBundle(
             int index,

@@ -1,0 +1,223 @@
+package dev.dealeval.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.config.GeniusXml;
+import dev.dealeval.domain.genius.NegotiationDomain;
+import dev.dealeval.domain.genius.Preferences;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The analyses on imported domains, as a researcher runs them: upload an ANAC domain, search it, and
+ * compare the Nash and Kalai–Smorodinsky points with the published ones (Baarslag, Hindriks and
+ * Jonker, "Effective acceptance conditions in real-time automated negotiation", Decision Support
+ * Systems 60, 2014, Table 3; doi:10.1016/j.dss.2013.05.021), then rank outcomes and test them
+ * against uncertain weights through the same endpoints the U.S.–China model uses.
+ */
+@QuarkusTest
+class DomainAnalysisTest extends ApiTestSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Published to two decimals: within half a hundredth (and a rounding error: 0.895 is published as 0.90). */
+    private static final double HALF_A_HUNDREDTH = 0.005 + 1e-12;
+
+    static String resource(String path) {
+        try (InputStream in = DomainAnalysisTest.class.getClassLoader().getResourceAsStream("genius/anac/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uploads a domain under a fresh id and returns the id. */
+    static String upload(String folder, String domainFile, String party1, String party2) throws Exception {
+        String id = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = JSON.writeValueAsString(Map.of("id", id, "name", folder, "domainXml", resource(folder + "/" + domainFile),
+                "parties", List.of(Map.of("name", party1, "xml", resource(folder + "/" + party1)),
+                        Map.of("name", party2, "xml", resource(folder + "/" + party2)))));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/domains").then().statusCode(201);
+        return id;
+    }
+
+    private static JsonPath search(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/searches").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Published (party 1, party 2) Nash and Kalai–Smorodinsky points, to two decimals, in the paper's party order. */
+    private record Published(String folder, String domain, String party1, String party2, int size, double[] nash, double[] ks) {
+    }
+
+    @Test
+    void nashAndKalaiSmorodinskyPointsMatchThePublishedOnes() throws Exception {
+        List<Published> table = List.of(
+                new Published("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml", 27,
+                        new double[] {1.00, 0.82}, new double[] {0.87, 0.87}),
+                new Published("y2010/ItexvsCypress", "ItexvsCypress_domain.xml", "ItexvsCypress_Itex.xml", "ItexvsCypress_Cypress.xml", 180,
+                        new double[] {0.72, 0.67}, new double[] {0.72, 0.67}),
+                new Published("y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml", "England.xml", "Zimbabwe.xml", 576,
+                        new double[] {0.91, 0.73}, new double[] {0.82, 0.79}),
+                new Published("y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml", 1600,
+                        new double[] {0.84, 0.90}, new double[] {0.84, 0.90}));
+        for (Published p : table) {
+            String id = upload(p.folder(), p.domain(), p.party1(), p.party2());
+            JsonPath r = search("{\"domain\":\"" + id + "\"}");
+            assertEquals(p.size(), r.getLong("counts.examined"), p.folder());
+            assertEquals(p.size(), r.getLong("space.size"), p.folder());
+            // Reservation values are 0 in these files: every outcome is individually rational.
+            assertEquals(p.size(), r.getLong("counts.feasible"), p.folder());
+            assertEquals(0.0, r.getDouble("noDeal.usUtility"), p.folder());
+            assertEquals(id, r.getString("domain.id"));
+            assertEquals(List.of(p.party1(), p.party2()), r.getList("domain.parties"));
+            assertEquals(p.nash()[0], r.getDouble("solutions.nash.usSurplus"), HALF_A_HUNDREDTH, p.folder() + " Nash, party 1");
+            assertEquals(p.nash()[1], r.getDouble("solutions.nash.cnSurplus"), HALF_A_HUNDREDTH, p.folder() + " Nash, party 2");
+            assertEquals(p.ks()[0], r.getDouble("solutions.kalaiSmorodinsky.usSurplus"), HALF_A_HUNDREDTH, p.folder() + " KS, party 1");
+            assertEquals(p.ks()[1], r.getDouble("solutions.kalaiSmorodinsky.cnSurplus"), HALF_A_HUNDREDTH, p.folder() + " KS, party 2");
+            // The outcome is written by issue name, every issue given; no U.S.-China bundle.
+            Map<String, Object> outcome = r.getMap("solutions.nash.outcome");
+            assertEquals(r.getList("space.terms.term"), List.copyOf(outcome.keySet()));
+            assertEquals(null, (Object) r.get("solutions.nash.bundle"));
+        }
+    }
+
+    @Test
+    void laptopNashOutcomeIsTheBuyersDellWithTheSellersTerms() throws Exception {
+        String id = upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        NegotiationDomain d = GeniusXml.readDomain(resource("y2011/Laptop/laptop_domain.xml"), "laptop");
+        Preferences buyer = GeniusXml.readPreferences(resource("y2011/Laptop/laptop_buyer_utility.xml"), d, "b");
+        Preferences seller = GeniusXml.readPreferences(resource("y2011/Laptop/laptop_seller_utility.xml"), d, "s");
+        JsonPath r = search("{\"domain\":\"" + id + "\"}");
+        // Brute force over the 27 outcomes, from GENIUS's definition.
+        double best = 0;
+        int[] arg = null;
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                for (int c = 0; c < 3; c++) {
+                    int[] o = {a, b, c};
+                    double p = buyer.utility(d, o) * seller.utility(d, o);
+                    if (p > best) {
+                        best = p;
+                        arg = o;
+                    }
+                }
+            }
+        }
+        assertEquals(best, r.getDouble("solutions.nash.nashProduct"), 1e-12);
+        Map<String, Object> nash = r.getMap("solutions.nash.outcome");
+        assertEquals(d.issues().get(0).value(arg[0]), nash.get("Laptop"));
+        assertEquals(d.issues().get(1).value(arg[1]), nash.get("Harddisk"));
+        assertEquals(d.issues().get(2).value(arg[2]), nash.get("External Monitor"));
+
+        // The same outcome ranked by a comparison has the same utilities; narrowing an issue searches fewer outcomes.
+        String outcome = JSON.writeValueAsString(nash);
+        given().contentType(ContentType.JSON)
+                .body("{\"domain\":\"" + id + "\",\"bundles\":[{\"name\":\"nash\",\"outcome\":" + outcome + "},"
+                        + "{\"name\":\"dell\",\"outcome\":{\"Laptop\":\"Dell\",\"Harddisk\":\"60 Gb\",\"External Monitor\":\"19'' LCD\"}}]}")
+                .post("/api/v1/comparisons").then().statusCode(200)
+                .body("domain.id", equalTo(id))
+                .body("ranking[0].name", equalTo("nash"))
+                .body("ranking[0].usSurplus", closeTo(r.getDouble("solutions.nash.usSurplus"), 1e-12))
+                .body("ranking[0].cnSurplus", closeTo(r.getDouble("solutions.nash.cnSurplus"), 1e-12))
+                .body("ranking[0].verdict", equalTo("AGREEMENT_LIKELY"))
+                .body("ranking[0].usRatificationProbability", closeTo(1.0, 0.0));
+        JsonPath narrowed = search("{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Laptop\",\"levels\":[\"HP\"]}]}");
+        assertEquals(9, narrowed.getLong("counts.examined"));
+        assertEquals("HP", narrowed.getString("solutions.nash.outcome.Laptop"));
+        assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), narrowed.getList("space.terms.term"));
+    }
+
+    @Test
+    void energyFrontierAndSolutionsOverHttpMatchBruteForce() throws Exception {
+        String id = upload("y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
+        NegotiationDomain d = GeniusXml.readDomain(resource("y2011/Energy/energy_domain.xml"), "energy");
+        Preferences a = GeniusXml.readPreferences(resource("y2011/Energy/energy_consumer.xml"), d, "a");
+        Preferences b = GeniusXml.readPreferences(resource("y2011/Energy/energy_distributor.xml"), d, "b");
+        JsonPath r = search("{\"domain\":\"" + id + "\",\"frontierLimit\":1000}");
+        assertEquals(390_625, r.getLong("counts.examined"));
+        double[][] na = a.normalised(d);
+        double[][] nb = b.normalised(d);
+        double[] wa = a.normalisedWeights();
+        double[] wb = b.normalisedWeights();
+        int[] o = new int[8];
+        double nash = 0;
+        double welfare = 0;
+        for (int k = 0; k < 390_625; k++) {
+            double ua = 0;
+            double ub = 0;
+            for (int i = 0; i < 8; i++) {
+                ua += wa[i] * na[i][o[i]];
+                ub += wb[i] * nb[i][o[i]];
+            }
+            if (ua > a.reservation() && ub > b.reservation()) {
+                nash = Math.max(nash, (ua - a.reservation()) * (ub - b.reservation()));
+                welfare = Math.max(welfare, ua + ub - a.reservation() - b.reservation());
+            }
+            for (int i = 7; i >= 0 && ++o[i] == 5; i--) {
+                o[i] = 0;
+            }
+        }
+        assertEquals(nash, r.getDouble("solutions.nash.nashProduct"), 0.0);
+        assertEquals(welfare, r.getDouble("solutions.utilitarian.welfare"), 0.0);
+        assertTrue(r.getInt("frontier.size") > 10, "Energy's frontier holds " + r.getInt("frontier.size") + " outcomes");
+    }
+
+    @Test
+    void sensitivityRunsOnADomainWithTheReservationValuesFixed() throws Exception {
+        String id = upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        String body = "{\"domain\":\"" + id + "\",\"samples\":500,\"seed\":7,\"bundles\":["
+                + "{\"name\":\"dell\",\"outcome\":{\"Laptop\":\"Dell\",\"Harddisk\":\"60 Gb\",\"External Monitor\":\"19'' LCD\"}},"
+                + "{\"name\":\"mac\",\"outcome\":{\"Laptop\":\"Macintosh\",\"Harddisk\":\"80 Gb\",\"External Monitor\":\"19'' LCD\"}}]}";
+        JsonPath first = given().contentType(ContentType.JSON).body(body).post("/api/v1/sensitivity-analyses").then().statusCode(200)
+                .body("domain.parties", equalTo(List.of("laptop_buyer_utility.xml", "laptop_seller_utility.xml")))
+                .body("tornado.criterion", hasItem("Laptop"))
+                .extract().jsonPath();
+        List<Number> acceptability = first.getList("bundles[0].rankAcceptability");
+        assertEquals(1.0, acceptability.stream().mapToDouble(Number::doubleValue).sum(), 1e-6);
+        // Reproducible from the seed.
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/sensitivity-analyses").then().statusCode(200)
+                .body("bundles[0].rankAcceptability", equalTo(acceptability));
+    }
+
+    @Test
+    void domainRequestsThatCannotBeAnsweredAreRefusedNamingTheField() throws Exception {
+        String id = upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        problem("/api/v1/searches", "{\"domain\":\"no-such-domain\"}", "domain", "unknown domain");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"scenario\":\"GENEVA_2025\"}", "scenario", "leave it out with a domain");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"profile\":\"default\"}", "profile", "leave it out with a domain");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"base\":{\"fentanyl\":{\"level\":\"STATEMENT\"}}}", "base", "every issue is searched");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Colour\"}]}", "terms[0].term", "unknown term");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Laptop\",\"levels\":[\"Lenovo\"]}]}",
+                "terms[0].levels[0]", "must be one of Dell, Macintosh, HP");
+        problem("/api/v1/searches/chart", "{\"domain\":\"" + id + "\"}", "domain", "the chart draws the U.S.-China model");
+        problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"outcome\":{\"Laptop\":\"Dell\"}}]}",
+                "bundles[0].outcome.Harddisk", "every issue");
+        problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"bundle\":{}}]}", "bundles[0].outcome", "is required with a domain");
+        problem("/api/v1/comparisons", "{\"bundles\":[{\"outcome\":{\"Laptop\":\"Dell\"}}]}", "bundles[0].bundle", "is required");
+        problem("/api/v1/sensitivity-analyses", "{\"domain\":\"" + id + "\",\"overrides\":{\"weights\":{\"US\":{\"Laptop\":1}}},"
+                + "\"bundles\":[{\"outcome\":{\"Laptop\":\"Dell\",\"Harddisk\":\"60 Gb\",\"External Monitor\":\"19'' LCD\"}}]}",
+                "overrides", "leave them out with a domain");
+    }
+
+    private static void problem(String path, String body, String field, String message) {
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.find { it.field == '" + field + "' }.message", containsString(message))
+                .body("violations.find { it.field == '" + field + "' }", org.hamcrest.Matchers.not(nullValue()));
+    }
+}
