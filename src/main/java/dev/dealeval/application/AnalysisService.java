@@ -13,6 +13,7 @@ import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.ProfileOverrides;
 import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.genius.AdditiveExport;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Numbers;
@@ -306,6 +307,33 @@ public class AnalysisService {
                     cmd.credibilityConcentration(), cmd.objective(), cmd.tornadoStep(), threads);
             return new Analysed(ctx, cmd.objective(), cmd.bundles().stream().map(NamedBundle::name).toList(), Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec, pool));
         }));
+    }
+
+    // ------------------------------------------------------------------ GENIUS export
+
+    /** Sampled bundles an export fits on when a request does not say, and the most it may ask for. */
+    public static final int DEFAULT_EXPORT_SAMPLES = 20_000;
+    public static final int MAX_EXPORT_SAMPLES = 200_000;
+
+    public record Exported(EvaluationService.Context context, List<Search.Dimension> dimensions, AdditiveExport.Result result) {
+    }
+
+    /**
+     * The model's default deal space at a scenario and profile as a GENIUS domain with two parties,
+     * each side's utility replaced by its additive approximation ({@link AdditiveExport}).
+     */
+    public Exported exportGenius(String scenario, String profile, Integer samples, Long seed) {
+        List<Violation> violations = new ArrayList<>();
+        int n = samples == null ? DEFAULT_EXPORT_SAMPLES : samples;
+        checkSize("samples", n, 1_000, MAX_EXPORT_SAMPLES, violations);
+        EvaluationService.Context ctx = evaluations.context(scenario, profile, null, violations);
+        throwIfAny(violations);
+        CompiledModel m = ctx.model();
+        List<Search.Dimension> dims = Search.defaultDimensions(m.model());
+        double[] base = m.resolve(Bundle.empty(m.termCount()), ctx.scenario());
+        String name = "U.S.-China deal space (" + m.model().scenarios().get(ctx.scenario()).id() + ", " + m.profile().id() + " profile)";
+        return withTurn(() -> timer("export").record(() -> new Exported(ctx, dims,
+                AdditiveExport.export(name, m, ctx.scenario(), base, dims, n, seed == null ? 1 : seed))));
     }
 
     /** Runs a heavy analysis when a turn is free within the configured wait, else refuses it. */
