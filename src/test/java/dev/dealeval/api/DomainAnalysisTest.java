@@ -214,6 +214,38 @@ class DomainAnalysisTest extends ApiTestSupport {
                 "overrides", "leave them out with a domain");
     }
 
+    @Test
+    void filesUploadedAsAFormImportLikeTheJsonForm() {
+        String id = "form-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] domain = resource("y2011/Laptop/laptop_domain.xml").getBytes(StandardCharsets.UTF_8);
+        byte[] buyer = resource("y2011/Laptop/laptop_buyer_utility.xml").getBytes(StandardCharsets.UTF_8);
+        byte[] seller = resource("y2011/Laptop/laptop_seller_utility.xml").getBytes(StandardCharsets.UTF_8);
+        given().multiPart("id", id).multiPart("name", "Laptop")
+                .multiPart("domain", "laptop_domain.xml", domain, "application/xml")
+                .multiPart("party1", "laptop_buyer_utility.xml", buyer, "application/xml")
+                .multiPart("party2", "laptop_seller_utility.xml", seller, "application/xml").multiPart("party2Name", "seller")
+                .post("/api/v1/domains").then().statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("outcomeCount", equalTo(27))
+                .body("parties.name", equalTo(List.of("laptop_buyer_utility.xml", "seller")));
+        // The uploaded domain is analysed like any other.
+        search("{\"domain\":\"" + id + "\"}");
+
+        String refused = "form-" + UUID.randomUUID().toString().substring(0, 8);
+        given().multiPart("id", refused).multiPart("name", "Laptop")
+                .multiPart("domain", "laptop_domain.xml", domain, "application/xml")
+                .multiPart("party1", "b.xml", resource("y2011/Laptop/laptop_buyer_utility.xml").replace("<weight index=\"3\"",
+                        "<weight index=\"9\"").getBytes(StandardCharsets.UTF_8), "application/xml")
+                .multiPart("party2", "laptop_seller_utility.xml", seller, "application/xml")
+                .post("/api/v1/domains").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("party1"))
+                .body("violations[0].message", containsString("weight[3].index"));
+        given().multiPart("id", refused).multiPart("domain", "laptop_domain.xml", domain, "application/xml")
+                .post("/api/v1/domains").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("party1", "party2")));
+        given().get("/api/v1/domains/" + refused).then().statusCode(404);
+    }
+
     private static void problem(String path, String body, String field, String message) {
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)
                 .contentType("application/problem+json")

@@ -46,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +62,11 @@ public class DomainResource {
     private final DomainService domains;
     private final Idempotency idempotency;
     private final CanonicalJson canonical;
+    private final jakarta.validation.Validator validator;
 
-    public DomainResource(DomainService domains, Idempotency idempotency, CanonicalJson canonical) {
+    public DomainResource(DomainService domains, Idempotency idempotency, CanonicalJson canonical, jakarta.validation.Validator validator) {
         this.domains = domains;
+        this.validator = validator;
         this.idempotency = idempotency;
         this.canonical = canonical;
     }
@@ -129,7 +133,10 @@ public class DomainResource {
                     + "evaluators, weights, reservation values, discount factors) with GENIUS's utility semantics: each value's "
                     + "evaluation divided by the issue's best, weighted and added. Every file is checked before anything is written: "
                     + "malformed XML, any DOCTYPE (so no entity tricks), unknown issues or values, and weights that do not sum to 1 "
-                    + "(within 1%) get 400 naming the field and the element. Answers 201 with Location and ETag.")
+                    + "(within 1%) get 400 naming the field and the element. Answers 201 with Location and ETag. The files can be "
+                    + "sent as JSON texts (domainXml, parties[].xml) or uploaded as multipart/form-data: id, name, description, the "
+                    + "files domain, party1 and party2, and optionally party1Name and party2Name (default: the files' names); problems "
+                    + "then name the form field.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainRequest.class),
             examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
     @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location"), @Header(name = "ETag")})
@@ -140,6 +147,75 @@ public class DomainResource {
     public Response create(@NotNull(message = "a JSON body is required") @Valid DomainRequest request,
                            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        return store(request, idempotencyKey, uri);
+    }
+
+    @POST
+    @RolesAllowed(EDITOR)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a negotiation domain from files",
+            description = "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
+                    + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
+                    + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response upload(@Parameter(description = "Id of the new domain", example = "laptop") @RestForm("id") String id,
+                           @Parameter(description = "Display name", example = "Laptop (ANAC 2011)") @RestForm("name") String name,
+                           @RestForm("description") String description,
+                           @Parameter(description = "The GENIUS domain file (negotiation_template)") @RestForm("domain") FileUpload domain,
+                           @Parameter(description = "Party 1's GENIUS preferences file (utility_space)") @RestForm("party1") FileUpload party1,
+                           @Parameter(description = "Party 2's GENIUS preferences file") @RestForm("party2") FileUpload party2,
+                           @Parameter(description = "Party 1's name; default its file's name") @RestForm("party1Name") String party1Name,
+                           @Parameter(description = "Party 2's name; default its file's name") @RestForm("party2Name") String party2Name,
+                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        String domainXml = text("domain", domain, violations);
+        String xml1 = text("party1", party1, violations);
+        String xml2 = text("party2", party2, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        DomainRequest request = new DomainRequest(id, name == null ? domain.fileName() : name, description, domainXml,
+                List.of(new DomainRequest.Party(party1Name == null ? party1.fileName() : party1Name, xml1),
+                        new DomainRequest.Party(party2Name == null ? party2.fileName() : party2Name, xml2)));
+        // Checked as the JSON form is, each problem named by its form field.
+        for (var v : validator.validate(request)) {
+            String path = v.getPropertyPath().toString();
+            violations.add(new Violation(FORM_FIELDS.getOrDefault(path, path), v.getMessage()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        try {
+            return store(request, idempotencyKey, uri);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.violations().stream().map(v -> new Violation(FORM_FIELDS.getOrDefault(v.field(), v.field()),
+                    v.message())).toList());
+        }
+    }
+
+    /** The JSON form's fields by the multipart form's. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("domainXml", "domain", "parties[0].xml", "party1",
+            "parties[1].xml", "party2", "parties[0].name", "party1Name", "parties[1].name", "party2Name");
+
+    private static String text(String field, FileUpload file, List<Violation> violations) {
+        if (file == null) {
+            violations.add(new Violation(field, "is required: upload the GENIUS file"));
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readString(file.uploadedFile(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            violations.add(new Violation(field, "must be a UTF-8 text file"));
+            return null;
+        }
+    }
+
+    private Response store(DomainRequest request, String idempotencyKey, UriInfo uri) {
         if (request.id() == null) {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
