@@ -215,6 +215,59 @@ class DomainAnalysisTest extends ApiTestSupport {
     }
 
     @Test
+    void deliveryTermsByHand() throws Exception {
+        // The deliveryTerms example of the OpenAPI document: a discrete and an integer issue, reservation values 0.3 and 0.25.
+        String id = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        String domain = """
+                <negotiation_template><utility_space number_of_issues="2"><objective index="0" name="Delivery terms">
+                <issue index="1" name="delivery" etype="discrete" type="discrete"><item index="1" value="1 week"/><item index="2" value="2 weeks"/><item index="3" value="1 month"/></issue>
+                <issue index="2" name="price" etype="integer" type="integer" lowerbound="10" upperbound="20"/>
+                </objective></utility_space></negotiation_template>""";
+        String buyer = """
+                <utility_space><objective index="0" name="Delivery terms">
+                <issue index="1" name="delivery" type="discrete"><item value="1 week" evaluation="10"/><item value="2 weeks" evaluation="6"/><item value="1 month" evaluation="1"/></issue>
+                <issue index="2" name="price" type="integer"><evaluator ftype="linear" slope="-0.1" offset="2"/></issue>
+                <weight index="1" value="0.4"/><weight index="2" value="0.6"/>
+                </objective><reservation value="0.3"/><discount_factor value="1"/></utility_space>""";
+        String seller = """
+                <utility_space><objective index="0" name="Delivery terms">
+                <issue index="1" name="delivery" type="discrete"><item value="1 week" evaluation="2"/><item value="2 weeks" evaluation="5"/><item value="1 month" evaluation="8"/></issue>
+                <issue index="2" name="price" type="integer"><evaluator ftype="linear" slope="0.1" offset="-1"/></issue>
+                <weight index="1" value="0.3"/><weight index="2" value="0.7"/>
+                </objective><reservation value="0.25"/><discount_factor value="1"/></utility_space>""";
+        given().contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("id", id, "name", "Delivery terms", "domainXml", domain,
+                "parties", List.of(Map.of("name", "buyer", "xml", buyer), Map.of("name", "seller", "xml", seller)))))
+                .post("/api/v1/domains").then().statusCode(201).body("outcomeCount", equalTo(33));
+        // Fast and dear (1 week, 18): buyer 0.4·10/10 + 0.6·(2 − 1.8) = 0.52, seller 0.3·2/8 + 0.7·(1.8 − 1) = 0.635;
+        // surpluses 0.22 and 0.385, Nash product 0.0847. Slow and cheap (1 month, 11): buyer 0.4·1/10 + 0.6·0.9 = 0.58,
+        // seller 0.3 + 0.7·0.1 = 0.37; surpluses 0.28 and 0.12, Nash 0.0336. Both clear the reservation values.
+        given().contentType(ContentType.JSON).body("{\"domain\":\"" + id + "\",\"bundles\":["
+                        + "{\"name\":\"slow and cheap\",\"outcome\":{\"delivery\":\"1 month\",\"price\":11}},"
+                        + "{\"name\":\"fast and dear\",\"outcome\":{\"delivery\":\"1 week\",\"price\":18}}]}")
+                .post("/api/v1/comparisons").then().statusCode(200)
+                .body("ranking.name", equalTo(List.of("fast and dear", "slow and cheap")))
+                .body("ranking[0].usUtility", closeTo(0.52, 1e-12))
+                .body("ranking[0].cnUtility", closeTo(0.635, 1e-12))
+                .body("ranking[0].objective", closeTo(0.22 * 0.385, 1e-12))
+                .body("ranking[1].usSurplus", closeTo(0.28, 1e-12))
+                .body("ranking[1].cnSurplus", closeTo(0.12, 1e-12))
+                .body("ranking[1].objective", closeTo(0.28 * 0.12, 1e-12));
+        // The Nash outcome over all 33. With 1 week, price p gives the buyer 0.4 + 0.6·(2 − p/10) and the seller 0.075 + 0.7·(p/10 − 1):
+        // surpluses 1.3 − 0.06p and 0.07p − 0.875, a product (1.3 − 0.06p)(0.07p − 0.875) peaking at p = 17.1, so p = 17 of the
+        // whole numbers: surpluses 0.28 and 0.315, product 0.0882. The best with 2 weeks is 0.069 (p = 15) and with 1 month 0.0418
+        // (p = 12), lower (the same sums over their evaluations).
+        JsonPath r = search("{\"domain\":\"" + id + "\"}");
+        assertEquals(33, r.getLong("counts.examined"));
+        assertEquals(0.3, r.getDouble("noDeal.usUtility"), 1e-15);
+        assertEquals(0.25, r.getDouble("noDeal.cnUtility"), 1e-15);
+        assertEquals("1 week", r.getString("solutions.nash.outcome.delivery"));
+        assertEquals(17, r.getInt("solutions.nash.outcome.price"));
+        assertEquals(0.28, r.getDouble("solutions.nash.usSurplus"), 1e-12);
+        assertEquals(0.315, r.getDouble("solutions.nash.cnSurplus"), 1e-12);
+        assertEquals(0.28 * 0.315, r.getDouble("solutions.nash.nashProduct"), 1e-12);
+    }
+
+    @Test
     void filesUploadedAsAFormImportLikeTheJsonForm() {
         String id = "form-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] domain = resource("y2011/Laptop/laptop_domain.xml").getBytes(StandardCharsets.UTF_8);

@@ -41,7 +41,8 @@ public class ComparisonResource {
                     + "MIN_SURPLUS (the smaller). Each bundle comes with its evaluation summary and the bundles it Pareto-dominates or "
                     + "is dominated by. Ties go to the larger welfare, then to the earlier bundle.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonRequest.class),
-            examples = @ExampleObject(name = "threeOffers", ref = "threeOffers")))
+            examples = {@ExampleObject(name = "threeOffers", ref = "threeOffers"),
+                    @ExampleObject(name = "deliveryTermsOffers", ref = "deliveryTermsOffers")}))
     @APIResponse(responseCode = "200", description = "The ranking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input or too many bundles",

@@ -53,7 +53,8 @@ public class SearchResource {
                     + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
             examples = {@ExampleObject(name = "defaultSpace", ref = "defaultSpace"),
-                    @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")}))
+                    @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases"),
+                    @ExampleObject(name = "deliveryTermsSearch", ref = "deliveryTermsSearch")}))
     @APIResponse(responseCode = "200", description = "The frontier and the solutions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget (the detail says how large)",
