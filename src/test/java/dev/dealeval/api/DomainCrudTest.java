@@ -78,6 +78,9 @@ class DomainCrudTest extends ApiTestSupport {
             }
         }
         given().get("/api/v1/domains/" + id + "/parties/3.xml").then().statusCode(404).contentType("application/problem+json");
+        // Content negotiation: the domain itself as GENIUS XML.
+        assertEquals(domainXml, given().accept("application/xml").get("/api/v1/domains/" + id).then().statusCode(200)
+                .contentType("application/xml").extract().asString());
     }
 
     @Test

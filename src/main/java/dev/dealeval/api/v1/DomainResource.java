@@ -83,7 +83,8 @@ public class DomainResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
-            + "value and discount factor; the version is the ETag to send back in If-Match when replacing it.")
+            + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
+            + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
     @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "404", description = "No such domain",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
@@ -91,6 +92,15 @@ public class DomainResource {
                         @PathParam("id") String id) {
         DomainDefinition d = domains.get(id);
         return Response.ok(response(d)).tag(Etags.of(d.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(XML)
+    @Operation(hidden = true)
+    public Response getXml(@PathParam("id") String id) {
+        // Content negotiation: Accept: application/xml gets the GENIUS domain file, as /{id}/domain.xml does.
+        return domainXml(id);
     }
 
     @GET
