@@ -136,6 +136,12 @@ class DomainAnalysisTest extends ApiTestSupport {
                 .body("ranking[0].cnSurplus", closeTo(r.getDouble("solutions.nash.cnSurplus"), 1e-12))
                 .body("ranking[0].verdict", equalTo("AGREEMENT_LIKELY"))
                 .body("ranking[0].usRatificationProbability", closeTo(1.0, 0.0));
+        // The chart names the parties on its axes, in GENIUS utility.
+        String svg = given().contentType(ContentType.JSON).body("{\"domain\":\"" + id + "\"}").post("/api/v1/searches/chart").then()
+                .statusCode(200).contentType("image/svg+xml").extract().asString();
+        assertTrue(svg.contains(">laptop_buyer_utility.xml surplus (utility)</text>"), svg);
+        assertTrue(svg.contains(">laptop_seller_utility.xml surplus (utility)</text>"), svg);
+        assertTrue(svg.contains("27 outcomes, 27 individually rational"), svg);
         JsonPath narrowed = search("{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Laptop\",\"levels\":[\"HP\"]}]}");
         assertEquals(9, narrowed.getLong("counts.examined"));
         assertEquals("HP", narrowed.getString("solutions.nash.outcome.Laptop"));
@@ -204,7 +210,6 @@ class DomainAnalysisTest extends ApiTestSupport {
         problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Colour\"}]}", "terms[0].term", "unknown term");
         problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Laptop\",\"levels\":[\"Lenovo\"]}]}",
                 "terms[0].levels[0]", "must be one of Dell, Macintosh, HP");
-        problem("/api/v1/searches/chart", "{\"domain\":\"" + id + "\"}", "domain", "the chart draws the U.S.-China model");
         problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"outcome\":{\"Laptop\":\"Dell\"}}]}",
                 "bundles[0].outcome.Harddisk", "every issue");
         problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"bundle\":{}}]}", "bundles[0].outcome", "is required with a domain");

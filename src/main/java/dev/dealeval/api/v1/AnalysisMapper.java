@@ -217,6 +217,13 @@ final class AnalysisMapper {
             refs.add(new FrontierChart.Mark(s.referenceNames().get(i), e.side(Side.US).surplus(), e.side(Side.CN).surplus()));
         }
         CompiledModel m = s.context().model();
+        DomainDefinition d = s.context().domain();
+        if (d != null) {
+            String title = "Domain " + d.id() + " (" + FrontierChart.truncate(d.name(), 40) + ") — " + Numbers.grouped(r.examined())
+                    + " outcomes, " + Numbers.grouped(r.feasible()) + " individually rational, " + r.frontier().size() + " on the frontier";
+            return new FrontierChart.Chart(title, front, solutions, refs, new FrontierChart.Axes(FrontierChart.truncate(d.parties().get(0).name(), 40),
+                    FrontierChart.truncate(d.parties().get(1).name(), 40), "utility"));
+        }
         String title = "Deal space: " + m.profile().id() + " profile, " + m.model().scenarios().get(s.context().scenario()).id() + " — "
                 + Numbers.grouped(r.examined()) + " bundles, " + Numbers.grouped(r.feasible()) + " ratified by both, "
                 + r.frontier().size() + " on the frontier";

@@ -5,8 +5,6 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.application.AnalysisService;
-import dev.dealeval.application.InvalidInputException;
-import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.analysis.FrontierChart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -71,7 +69,7 @@ public class SearchResource {
     @Produces(SVG)
     @Operation(summary = "Chart a search",
             description = "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
-                    + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points. "
+                    + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points (for a domain, its parties' surpluses in GENIUS utility). "
                     + "Opens in any browser.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
             examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
@@ -81,10 +79,6 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
-        if (request.domain() != null) {
-            throw new InvalidInputException(java.util.List.of(new Violation("domain", "the chart draws the U.S.-China model; for a "
-                    + "domain, POST /api/v1/searches gives the frontier and the solutions")));
-        }
         return FrontierChart.svg(AnalysisMapper.chart(service.search(command(request))));
     }
 

@@ -81,13 +81,36 @@ public final class FrontierChart {
      * @param frontier   Pareto frontier points (any order)
      * @param solutions  bargaining solutions (several may coincide on one point: show all their labels without overlap)
      * @param references bundles the caller asked to see (may be dominated, may lie in any quadrant, may be infeasible)
+     * @param axes       who is on x and on y, and the unit of their surpluses
      */
-    public record Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references) {
+    public record Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references, Axes axes) {
         public Chart {
             Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(axes, "axes");
             frontier = List.copyOf(frontier);
             solutions = List.copyOf(solutions);
             references = List.copyOf(references);
+        }
+
+        /** A chart of the U.S.–China model: the U.S. on x, China on y, in utility points. */
+        public Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references) {
+            this(title, frontier, solutions, references, Axes.US_CHINA);
+        }
+    }
+
+    /**
+     * The parties on the axes, as labels and tooltips name them, and the unit of their surpluses.
+     *
+     * @param x      the party on x ("U.S."), y the party on y ("China")
+     * @param unit   "utility points", or "utility" for an imported domain's 0–1 utilities
+     */
+    public record Axes(String x, String y, String unit) {
+        public static final Axes US_CHINA = new Axes("U.S.", "China", "utility points");
+
+        public Axes {
+            Objects.requireNonNull(x, "x");
+            Objects.requireNonNull(y, "y");
+            Objects.requireNonNull(unit, "unit");
         }
     }
 
@@ -101,8 +124,6 @@ public final class FrontierChart {
     static final double MAX_PLOT_RIGHT = 840;
     static final double MIN_PLOT_LEFT = 64;
 
-    static final String X_LABEL = "U.S. surplus (utility points)";
-    static final String Y_LABEL = "China surplus (utility points)";
     static final String EMPTY_FRONTIER = "No bundle is ratified by both sides";
     static final String NO_DEAL = "no deal";
 
@@ -253,6 +274,7 @@ public final class FrontierChart {
         private static final double NO_DEAL_SIZE = 5;
 
         private final Chart chart;
+        private final Axes axes;
         private final List<Point> frontier;
         private final List<Group> solutions;
         private final List<Group> references;
@@ -269,6 +291,7 @@ public final class FrontierChart {
 
         Renderer(Chart chart) {
             this.chart = chart;
+            this.axes = chart.axes();
             List<Point> sorted = new ArrayList<>(chart.frontier());
             sorted.sort(Comparator.comparingDouble(Point::us).thenComparing(Point::cn, Comparator.reverseOrder()));
             this.frontier = sorted;
@@ -347,7 +370,7 @@ public final class FrontierChart {
             return "Pareto frontier of " + count(frontier.size(), "point") + ", "
                     + count(chart.solutions().size(), "bargaining solution") + " and "
                     + count(chart.references().size(), "reference bundle")
-                    + " in (U.S. surplus, China surplus) space; the no-deal point is at the origin.";
+                    + " in (" + axes.x() + " surplus, " + axes.y() + " surplus) space; the no-deal point is at the origin.";
         }
 
         private void agreementZone() {
@@ -355,8 +378,8 @@ public final class FrontierChart {
             out.append("<rect class=\"agreement-zone\" x=\"").append(plain(x0)).append("\" y=\"")
                     .append(plain(PLOT_TOP)).append("\" width=\"").append(plain(plotRight - x0))
                     .append("\" height=\"").append(plain(y0 - PLOT_TOP)).append("\" fill=\"").append(ZONE_COLOUR)
-                    .append("\" fill-opacity=\"0.08\"><title>Both sides gain: U.S. surplus &gt; 0 and China"
-                            + " surplus &gt; 0</title></rect>\n");
+                    .append("\" fill-opacity=\"0.08\"><title>Both sides gain: ").append(escape(axes.x())).append(" surplus &gt; 0 and ")
+                    .append(escape(axes.y())).append(" surplus &gt; 0</title></rect>\n");
         }
 
         private void gridAndTicks() {
@@ -402,10 +425,10 @@ public final class FrontierChart {
             double midX = (plotLeft + plotRight) / 2, midY = (PLOT_TOP + PLOT_BOTTOM) / 2;
             out.append("<text class=\"axis-label x-label\" x=\"").append(plain(midX)).append("\" y=\"")
                     .append(HEIGHT - 16).append("\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                    .append(escape(X_LABEL)).append("</text>\n");
+                    .append(escape(axes.x() + " surplus (" + axes.unit() + ")")).append("</text>\n");
             out.append("<text class=\"axis-label y-label\" transform=\"translate(20,").append(plain(midY))
                     .append(") rotate(-90)\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                    .append(escape(Y_LABEL)).append("</text>\n");
+                    .append(escape(axes.y() + " surplus (" + axes.unit() + ")")).append("</text>\n");
         }
 
         private void frontierLine() {
@@ -470,7 +493,8 @@ public final class FrontierChart {
                     .append(' ').append(plain(y0 - s)).append("\" stroke=\"#111\" stroke-width=\"2.2\"/>")
                     .append("<circle cx=\"").append(plain(x0)).append("\" cy=\"").append(plain(y0)).append("\" r=\"")
                     .append(plain(s + 1)).append("\" fill=\"#fff\" fill-opacity=\"0\"><title>")
-                    .append(escape(NO_DEAL)).append(": U.S. 0, China 0</title></circle></g>\n");
+                    .append(escape(NO_DEAL)).append(": ").append(escape(axes.x())).append(" 0, ").append(escape(axes.y()))
+                    .append(" 0</title></circle></g>\n");
 
             out.append("<g class=\"solutions\" fill=\"").append(SOLUTION_COLOUR)
                     .append("\" stroke=\"#fff\" stroke-width=\"1.2\">\n");
@@ -678,13 +702,13 @@ public final class FrontierChart {
             return new Box(x - half, y - half, x + half, y + half);
         }
 
-        private static String tooltip(Group g) {
+        private String tooltip(Group g) {
             String coordinates = coordinates(g.us(), g.cn());
             return g.label().isEmpty() ? coordinates : escape(g.label()) + ": " + coordinates;
         }
 
-        private static String coordinates(double us, double cn) {
-            return "U.S. " + human(us) + ", China " + human(cn);
+        private String coordinates(double us, double cn) {
+            return escape(axes.x()) + " " + human(us) + ", " + escape(axes.y()) + " " + human(cn);
         }
 
         private static String count(int n, String noun) {
@@ -722,7 +746,7 @@ public final class FrontierChart {
     }
 
     /** {@code s} if it has at most {@code max} code points, else its first max − 1 and an ellipsis. */
-    static String truncate(String s, int max) {
+    public static String truncate(String s, int max) {
         if (s.codePointCount(0, s.length()) <= max) {
             return s;
         }

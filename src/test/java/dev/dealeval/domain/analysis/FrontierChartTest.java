@@ -330,6 +330,30 @@ class FrontierChartTest {
     }
 
     @Test
+    void namesTheAxesAfterTheParties() throws Exception {
+        // An imported domain's parties (names are the user's, so escaped) and its 0-1 utilities.
+        Chart c = new Chart("domain", List.of(new Point(0.2, 0.9), new Point(0.8, 0.3)), List.of(new Mark("Nash", 0.8, 0.3)), List.of(),
+                new FrontierChart.Axes("buyer <1>", "seller", "utility"));
+        Document doc = parse(FrontierChart.svg(c));
+        List<String> texts = texts(doc);
+        assertTrue(texts.contains("buyer <1> surplus (utility)"), texts::toString);
+        assertTrue(texts.contains("seller surplus (utility)"), texts::toString);
+        assertFalse(texts.stream().anyMatch(t -> t.contains("U.S.")), texts::toString);
+        String titles = allTitles(doc);
+        assertTrue(titles.contains("Nash: buyer <1> 0.8, seller 0.3"), titles);
+        assertTrue(titles.contains("no deal: buyer <1> 0, seller 0"), titles);
+    }
+
+    private static String allTitles(Document doc) {
+        StringBuilder b = new StringBuilder();
+        var nodes = doc.getElementsByTagNameNS(SVG_NS, "title");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            b.append(nodes.item(i).getTextContent()).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
     void escapesUserTextAndStillParses() throws Exception {
         String nasty = "<b>&\"'";
         Chart c = new Chart("Title " + nasty, frontier(), List.of(new Mark(nasty, 8.0, 7.0)),
