@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Imported two-party negotiation domains (GENIUS XML): read and checked in full before anything is
@@ -23,13 +22,6 @@ import java.util.Map;
 public class DomainService {
     private final DomainStore store;
     private final VersionedCatalog<DomainDefinition> catalog;
-    /** Compiled domains by id and version: a version never changes, so an entry is never stale, only evicted. */
-    private final Map<String, CompiledModel> compiled = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledModel> eldest) {
-            return size() > 64;
-        }
-    });
 
     public DomainService(DomainStore store) {
         this.store = store;
@@ -64,11 +56,10 @@ public class DomainService {
             violations.add(new Violation(field, "unknown domain '" + id + "' (GET /api/v1/domains lists them; POST one there)"));
             return null;
         }
-        CompiledModel m = compiled.computeIfAbsent(d.id() + "@" + d.version(), k -> {
-            var model = DomainModel.compile(d);
-            return CompiledModel.compile(model, model.profiles().get(0));
-        });
-        return new Compiled(d, m);
+        // Compiled on every request: it costs far less than reading the domain (Energy's 16 criteria), and a
+        // domain deleted and re-created under its id starts again at version 1, so a cache by version could go stale.
+        var model = DomainModel.compile(d);
+        return new Compiled(d, CompiledModel.compile(model, model.profiles().get(0)));
     }
 
     /** A stored domain and its compiled model. */

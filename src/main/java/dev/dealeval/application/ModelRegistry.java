@@ -141,7 +141,7 @@ public class ModelRegistry {
         if (profile.builtIn()) {
             return builtIn.computeIfAbsent(key, k -> CompiledModel.compile(model, profile));
         }
-        return userDefined(key, () -> CompiledModel.compile(model, profile));
+        return userDefined(key, profile, null, () -> CompiledModel.compile(model, profile));
     }
 
     /**
@@ -153,13 +153,19 @@ public class ModelRegistry {
             return compiled(profile);
         }
         String key = profile.id() + "@" + profile.version() + "|" + scenario.id() + "@" + scenario.version();
-        return userDefined(key, () -> CompiledModel.compile(withScenario(scenario), profile));
+        return userDefined(key, profile, scenario, () -> CompiledModel.compile(withScenario(scenario), profile));
     }
 
-    private CompiledModel userDefined(String key, java.util.function.Supplier<CompiledModel> compile) {
+    /**
+     * The cached model under the key if it was compiled from exactly this profile (and scenario):
+     * a deleted and re-created definition starts again at version 1, so the key alone could name an
+     * older one.
+     */
+    private CompiledModel userDefined(String key, Profile profile, Scenario scenario, java.util.function.Supplier<CompiledModel> compile) {
         synchronized (userDefined) {
             CompiledModel m = userDefined.get(key);
-            if (m == null) {
+            if (m == null || !m.profile().equals(profile)
+                    || (scenario != null && !m.model().scenario(scenario.id()).map(scenario::equals).orElse(false))) {
                 m = compile.get();
                 userDefined.put(key, m);
             }

@@ -220,6 +220,21 @@ class DomainAnalysisTest extends ApiTestSupport {
     }
 
     @Test
+    void aDomainDeletedAndImportedAgainUnderItsIdIsAnalysedAsItIsNow() throws Exception {
+        String id = upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        assertEquals(1.0, search("{\"domain\":\"" + id + "\"}").getDouble("solutions.nash.usSurplus"), 1e-12);
+        given().header("If-Match", "\"1\"").delete("/api/v1/domains/" + id).then().statusCode(204);
+        // The same id and version 1 again, with the parties the other way round.
+        String body = JSON.writeValueAsString(Map.of("id", id, "name", "Laptop", "domainXml", resource("y2011/Laptop/laptop_domain.xml"),
+                "parties", List.of(Map.of("name", "seller", "xml", resource("y2011/Laptop/laptop_seller_utility.xml")),
+                        Map.of("name", "buyer", "xml", resource("y2011/Laptop/laptop_buyer_utility.xml")))));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/domains").then().statusCode(201).header("ETag", "\"1\"");
+        JsonPath r = search("{\"domain\":\"" + id + "\"}");
+        assertEquals(1.0, r.getDouble("solutions.nash.cnSurplus"), 1e-12);
+        assertEquals(List.of("seller", "buyer"), r.getList("domain.parties"));
+    }
+
+    @Test
     void deliveryTermsByHand() throws Exception {
         // The deliveryTerms example of the OpenAPI document: a discrete and an integer issue, reservation values 0.3 and 0.25.
         String id = "d-" + UUID.randomUUID().toString().substring(0, 8);

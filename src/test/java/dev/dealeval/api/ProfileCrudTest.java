@@ -89,6 +89,20 @@ class ProfileCrudTest extends ApiTestSupport {
     }
 
     @Test
+    void aProfileDeletedAndCreatedAgainUnderItsIdIsEvaluatedAsItIsNow() {
+        String id = newId();
+        String grand = "{\"profile\": \"" + id + "\", \"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 30}}}";
+        given().contentType(ContentType.JSON).body(body(id, 0.23, 0.30)).post("/api/v1/profiles").then().statusCode(201);
+        double before = evaluate(grand).statusCode(200).extract().path("sides.US.utility");
+        given().header("If-Match", "\"1\"").delete("/api/v1/profiles/" + id).then().statusCode(204);
+        // Again version 1, with a different U.S. weight: the answer must follow the new definition.
+        given().contentType(ContentType.JSON).body(body(id, 0.23, 0.30).replace("\"nationalSecurity\": 0.3", "\"nationalSecurity\": 0.05"))
+                .post("/api/v1/profiles").then().statusCode(201).header("ETag", "\"1\"");
+        double after = evaluate(grand).statusCode(200).body("profileVersion", equalTo(1)).extract().path("sides.US.utility");
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, after);
+    }
+
+    @Test
     void builtInProfilesAreReadOnlyAndIdsAreUnique() {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body("default", 0.13, 0.40).replace("\"id\": \"default\", ", ""))
                 .put("/api/v1/profiles/default").then().statusCode(409).contentType("application/problem+json");
