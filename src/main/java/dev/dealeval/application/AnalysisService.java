@@ -171,7 +171,7 @@ public class AnalysisService {
             violations.add(new Violation(cmd.terms() == null || cmd.terms().isEmpty() ? "budget" : "terms", "the deal space holds "
                     + sizeText(dims) + " bundles, more than the budget of " + Numbers.grouped(budget)
                     + (budget < limits.maxSearchBundles() ? " (the budget may be raised to " + Numbers.grouped(limits.maxSearchBundles()) + ")" : "")
-                    + "; search fewer terms or fewer levels, or fix some terms in the base bundle"));
+                    + (domain ? "; narrow some issues to fewer values in terms" : "; search fewer terms or fewer levels, or fix some terms in the base bundle")));
         }
         int frontierLimit = cmd.frontierLimit() == null ? Math.min(DEFAULT_FRONTIER_LIMIT, limits.maxFrontierBundles()) : cmd.frontierLimit();
         checkSize("frontierLimit", frontierLimit, 1, limits.maxFrontierBundles(), violations);

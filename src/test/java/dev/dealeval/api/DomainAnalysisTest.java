@@ -210,6 +210,7 @@ class DomainAnalysisTest extends ApiTestSupport {
         problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Colour\"}]}", "terms[0].term", "unknown term");
         problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"terms\":[{\"term\":\"Laptop\",\"levels\":[\"Lenovo\"]}]}",
                 "terms[0].levels[0]", "must be one of Dell, Macintosh, HP");
+        problem("/api/v1/searches", "{\"domain\":\"" + id + "\",\"budget\":20}", "budget", "narrow some issues to fewer values");
         problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"outcome\":{\"Laptop\":\"Dell\"}}]}",
                 "bundles[0].outcome.Harddisk", "every issue");
         problem("/api/v1/comparisons", "{\"domain\":\"" + id + "\",\"bundles\":[{\"bundle\":{}}]}", "bundles[0].outcome", "is required with a domain");
