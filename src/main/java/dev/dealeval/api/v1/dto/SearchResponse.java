@@ -49,7 +49,8 @@ public record SearchResponse(
     }
 
     @Schema(description = "A feasible bundle of the space; post its bundle to /api/v1/evaluations (same scenario and profile) for the "
-            + "full explanation, with the same surpluses.")
+            + "full explanation, with the same surpluses. For a domain, an outcome: post it to /api/v1/comparisons with the domain for "
+            + "the same surpluses.")
     public record FoundBundle(
             @Schema(description = "Position in the enumeration order.") long index,
             double usSurplus,
