@@ -139,6 +139,14 @@ public class AnalysisService {
     }
 
     public Searched search(SearchCommand cmd) {
+        return search(cmd, false, limits.maxSearchBundles());
+    }
+
+    /**
+     * The search, keeping the frontiers negotiators bid from as well when asked (simulations),
+     * in a space of at most maxBundles.
+     */
+    Searched search(SearchCommand cmd, boolean offerFrontiers, long maxBundles) {
         List<Violation> violations = new ArrayList<>();
         EvaluationService.Context ctx = context(cmd.subject(), violations);
         DealModel model = ctx == null ? registry.model() : ctx.model().model();
@@ -163,14 +171,14 @@ public class AnalysisService {
             dims = dims.stream().filter(d -> !fixed[d.term()]).toList();
         }
         boolean termsValid = violations.size() == beforeTerms;
-        long budget = cmd.budget() == null ? limits.maxSearchBundles() : cmd.budget();
-        if (budget < 1 || budget > limits.maxSearchBundles()) {
-            violations.add(new Violation("budget", "must be between 1 and " + Numbers.grouped(limits.maxSearchBundles())
+        long budget = cmd.budget() == null ? maxBundles : cmd.budget();
+        if (budget < 1 || budget > maxBundles) {
+            violations.add(new Violation("budget", "must be between 1 and " + Numbers.grouped(maxBundles)
                     + " bundles (the configured maximum)"));
         } else if (termsValid && Search.size(dims) > budget) {
             violations.add(new Violation(cmd.terms() == null || cmd.terms().isEmpty() ? "budget" : "terms", "the deal space holds "
                     + sizeText(dims) + " bundles, more than the budget of " + Numbers.grouped(budget)
-                    + (budget < limits.maxSearchBundles() ? " (the budget may be raised to " + Numbers.grouped(limits.maxSearchBundles()) + ")" : "")
+                    + (budget < maxBundles ? " (the budget may be raised to " + Numbers.grouped(maxBundles) + ")" : "")
                     + (domain ? "; narrow some issues to fewer values in terms" : "; search fewer terms or fewer levels, or fix some terms in the base bundle")));
         }
         int frontierLimit = cmd.frontierLimit() == null ? Math.min(DEFAULT_FRONTIER_LIMIT, limits.maxFrontierBundles()) : cmd.frontierLimit();
@@ -180,7 +188,7 @@ public class AnalysisService {
         throwIfAny(violations);
 
         CompiledModel m = ctx.model();
-        Search.Spec spec = new Search.Spec(m.resolve(base.bundle(), ctx.scenario()), ctx.scenario(), dims, minUs, minCn);
+        Search.Spec spec = new Search.Spec(m.resolve(base.bundle(), ctx.scenario()), ctx.scenario(), dims, minUs, minCn, offerFrontiers);
         boolean[] searched = base.bundle().given().clone();
         for (Search.Dimension d : dims) {
             searched[d.term()] = true;
@@ -337,7 +345,7 @@ public class AnalysisService {
     }
 
     /** Runs a heavy analysis when a turn is free within the configured wait, else refuses it. */
-    private <T> T withTurn(java.util.function.Supplier<T> work) {
+    <T> T withTurn(java.util.function.Supplier<T> work) {
         boolean got;
         try {
             got = turns.tryAcquire(limits.busyWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -426,18 +434,18 @@ public class AnalysisService {
     }
 
     /** Time spent in each kind of analysis (the registry keeps one timer per kind). */
-    private Timer timer(String kind) {
+    Timer timer(String kind) {
         return Timer.builder("dealeval.analysis").description("Time spent in deal-space analyses").tag("kind", kind).register(meters);
     }
 
-    private static void checkSize(String field, long value, long min, long max, List<Violation> violations) {
+    static void checkSize(String field, long value, long min, long max, List<Violation> violations) {
         if (value < min || value > max) {
             violations.add(new Violation(field, "must be between " + Numbers.grouped(min) + " and " + Numbers.grouped(max)
                     + " (the configured limit)"));
         }
     }
 
-    private static void throwIfAny(List<Violation> violations) {
+    static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             violations.sort(java.util.Comparator.comparing(Violation::field));
             throw new InvalidInputException(violations);

@@ -74,6 +74,22 @@ public interface DealevalConfig {
         /** Most Monte Carlo samples in one sensitivity analysis. */
         @WithDefault("10000")
         int maxSensitivitySamples();
+
+        /** Longest negotiation a simulation may run, in rounds (offers). */
+        @WithDefault("10000")
+        int maxSimulationRounds();
+
+        /** Most strategies one tournament may pit against each other (every ordered pair plays). */
+        @WithDefault("8")
+        int maxTournamentStrategies();
+
+        /** Most scenario-and-profile settings one tournament may play in (each means one search of the space). */
+        @WithDefault("16")
+        int maxTournamentSettings();
+
+        /** Largest deal space a tournament may search in each setting. */
+        @WithDefault("2000000")
+        long maxTournamentBundles();
     }
 
     interface Model {

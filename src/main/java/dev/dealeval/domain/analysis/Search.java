@@ -45,11 +45,25 @@ public final class Search {
      * @param base        the resolved base bundle (CompiledModel.resolve); searched terms are overwritten
      * @param scenario    scenario index in the compiled model
      * @param minUsSurplus only bundles with S(US) ≥ this are feasible (−∞ for none)
+     * @param offerFrontiers also keep the frontiers negotiators bid from ({@link OfferFrontiers})
      */
-    public record Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus) {
+    public record Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus,
+                       boolean offerFrontiers) {
+        public Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus) {
+            this(base, scenario, dimensions, minUsSurplus, minCnSurplus, false);
+        }
+
         public long size() {
             return Search.size(dimensions);
         }
+    }
+
+    /**
+     * The Pareto frontiers negotiators bid from, each U.S. surplus ascending: of every bundle in the
+     * space whatever the governments would ratify (all), and of the bundles the U.S. (usRatifies), or
+     * China (cnRatifies), would ratify itself. The minimum surpluses do not apply.
+     */
+    public record OfferFrontiers(List<Point> all, List<Point> usRatifies, List<Point> cnRatifies) {
     }
 
     /** A feasible bundle on the frontier, by its index in the enumeration. */
@@ -67,9 +81,10 @@ public final class Search {
      * @param feasible  bundles both sides ratify that meet the minimum surpluses
      * @param bothGain  feasible bundles both sides strictly prefer to no deal: where the solutions are chosen
      * @param frontier  Pareto frontier of the feasible bundles, U.S. surplus ascending
+     * @param offers    the negotiators' frontiers when the spec asks for them, else null
      */
     public record Result(long examined, long usRatifies, long cnRatifies, long feasible, long bothGain,
-                         List<Point> frontier, Solutions solutions) {
+                         List<Point> frontier, Solutions solutions, OfferFrontiers offers) {
     }
 
     /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
@@ -133,7 +148,7 @@ public final class Search {
             long end = Math.min(n, from + chunk);
             tasks.add(executor.submit(() -> scan(m, spec, order, start, end)));
         }
-        Partial total = new Partial();
+        Partial total = new Partial(spec.offerFrontiers());
         try {
             for (int i = 0; i < tasks.size(); i++) {
                 total.add(tasks.get(i).get());
@@ -217,7 +232,8 @@ public final class Search {
             stale[k] = m.affectedCriteria(java.util.Arrays.copyOfRange(term, k, nd));
         }
         CompiledModel.Work w = m.newWork();
-        Partial p = new Partial();
+        Partial p = new Partial(spec.offerFrontiers());
+        boolean offers = spec.offerFrontiers();
         double minUs = spec.minUsSurplus();
         double minCn = spec.minCnSurplus();
         int moved = -1;
@@ -234,6 +250,17 @@ public final class Search {
             }
             if (cn) {
                 p.cnRatifies++;
+            }
+            if (offers) {
+                double sUs = w.utility(Side.US) - dUs;
+                double sCn = w.utility(Side.CN) - dCn;
+                p.all.add(sUs, sCn, index);
+                if (us) {
+                    p.usOwn.add(sUs, sCn, index);
+                }
+                if (cn) {
+                    p.cnOwn.add(sUs, sCn, index);
+                }
             }
             if (us && cn) {
                 double sUs = w.utility(Side.US) - dUs;
@@ -270,6 +297,16 @@ public final class Search {
         long feasible;
         long bothGain;
         final FrontierBuilder frontier = new FrontierBuilder();
+        /** The offer frontiers (null unless asked for): every bundle, and those each side ratifies. */
+        final FrontierBuilder all;
+        final FrontierBuilder usOwn;
+        final FrontierBuilder cnOwn;
+
+        Partial(boolean offers) {
+            all = offers ? new FrontierBuilder() : null;
+            usOwn = offers ? new FrontierBuilder() : null;
+            cnOwn = offers ? new FrontierBuilder() : null;
+        }
 
         void add(Partial o) {
             usRatifies += o.usRatifies;
@@ -277,15 +314,27 @@ public final class Search {
             feasible += o.feasible;
             bothGain += o.bothGain;
             frontier.merge(o.frontier);
+            if (all != null) {
+                all.merge(o.all);
+                usOwn.merge(o.usOwn);
+                cnOwn.merge(o.cnOwn);
+            }
         }
 
         Result result(long examined) {
+            List<Point> front = points(frontier);
+            OfferFrontiers offers = all == null ? null : new OfferFrontiers(points(all), points(usOwn), points(cnOwn));
+            return new Result(examined, usRatifies, cnRatifies, feasible, bothGain, front, Solutions.of(front), offers);
+        }
+
+        /** The builder's frontier, U.S. surplus ascending. */
+        private static List<Point> points(FrontierBuilder b) {
             List<Point> front = new ArrayList<>();
-            for (FrontierBuilder.Point f : frontier.points()) {
+            for (FrontierBuilder.Point f : b.points()) {
                 front.add(new Point(f.id(), f.x(), f.y(), f.equivalents()));
             }
             front.sort(Comparator.comparingDouble(Point::usSurplus));
-            return new Result(examined, usRatifies, cnRatifies, feasible, bothGain, List.copyOf(front), Solutions.of(front));
+            return List.copyOf(front);
         }
     }
 }

@@ -86,24 +86,28 @@ class SearchTest {
         assertEquals(b.feasible().stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).count(), r.bothGain(), what);
 
         // the frontier: the O(n²) definition over the brute-force feasible set, surpluses bit-identical
-        int n = b.feasible().size();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        long[] id = new long[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = b.feasible().get(i).usSurplus();
-            y[i] = b.feasible().get(i).cnSurplus();
-            id[i] = b.feasible().get(i).index();
+        checkFrontier(r.frontier(), b.feasible(), what);
+        assertEquals(null, r.offers(), what);
+
+        // The negotiators' frontiers, kept when asked for, without changing anything else: of every bundle,
+        // and of those each side ratifies.
+        Search.Result ro = Search.run(m, new Search.Spec(spec.base(), spec.scenario(), spec.dimensions(), spec.minUsSurplus(),
+                spec.minCnSurplus(), true), TWO);
+        assertEquals(r.frontier(), ro.frontier(), what);
+        assertEquals(r.feasible(), ro.feasible(), what);
+        checkFrontier(ro.offers().all(), b.all(), what + " (all)");
+        List<Point> usOwn = new ArrayList<>();
+        List<Point> cnOwn = new ArrayList<>();
+        for (int i = 0; i < b.all().size(); i++) {
+            if (b.evaluations().get(i).side(Side.US).ratified()) {
+                usOwn.add(b.all().get(i));
+            }
+            if (b.evaluations().get(i).side(Side.CN).ratified()) {
+                cnOwn.add(b.all().get(i));
+            }
         }
-        int[] want = FrontierTest.reference(x, y, id, n);
-        assertEquals(want.length, r.frontier().size(), what);
-        for (int k = 0; k < want.length; k++) {
-            Point got = r.frontier().get(want.length - 1 - k); // the result is U.S. surplus ascending
-            assertEquals(id[want[k]], got.index(), what);
-            assertEquals(x[want[k]], got.usSurplus(), what);
-            assertEquals(y[want[k]], got.cnSurplus(), what);
-            assertEquals(FrontierTest.twins(x, y, n, want[k]), got.equivalents(), what);
-        }
+        checkFrontier(ro.offers().usRatifies(), usOwn, what + " (U.S. ratifies)");
+        checkFrontier(ro.offers().cnRatifies(), cnOwn, what + " (China ratifies)");
 
         // the solutions attain the brute-force optimum over feasible bundles both sides prefer to no deal
         Solutions s = r.solutions();
@@ -129,6 +133,28 @@ class SearchTest {
             assertTrue(p.usSurplus() > 0 && p.cnSurplus() > 0, what);
         }
         return s;
+    }
+
+    /** The search's frontier (U.S. surplus ascending) is the O(n²) definition's over the candidates, bit for bit. */
+    private static void checkFrontier(List<Point> frontier, List<Point> candidates, String what) {
+        int n = candidates.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        long[] id = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = candidates.get(i).usSurplus();
+            y[i] = candidates.get(i).cnSurplus();
+            id[i] = candidates.get(i).index();
+        }
+        int[] want = FrontierTest.reference(x, y, id, n);
+        assertEquals(want.length, frontier.size(), what);
+        for (int k = 0; k < want.length; k++) {
+            Point got = frontier.get(want.length - 1 - k);
+            assertEquals(id[want[k]], got.index(), what);
+            assertEquals(x[want[k]], got.usSurplus(), what);
+            assertEquals(y[want[k]], got.cnSurplus(), what);
+            assertEquals(FrontierTest.twins(x, y, n, want[k]), got.equivalents(), what);
+        }
     }
 
     @Test
