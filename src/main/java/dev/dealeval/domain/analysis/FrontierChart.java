@@ -82,21 +82,41 @@ public final class FrontierChart {
      * @param solutions  bargaining solutions (several may coincide on one point: show all their labels without overlap)
      * @param references bundles the caller asked to see (may be dominated, may lie in any quadrant, may be infeasible)
      * @param axes       who is on x and on y, and the unit of their surpluses
+     * @param trajectories sequences of points drawn as paths (a negotiation's offers, side by side), at most two
      */
-    public record Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references, Axes axes) {
+    public record Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references, Axes axes,
+                        List<Trajectory> trajectories) {
         public Chart {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(axes, "axes");
             frontier = List.copyOf(frontier);
             solutions = List.copyOf(solutions);
             references = List.copyOf(references);
+            trajectories = List.copyOf(trajectories);
+            if (trajectories.size() > TRAJECTORY_COLOURS.length) {
+                throw new IllegalArgumentException("at most " + TRAJECTORY_COLOURS.length + " trajectories");
+            }
         }
 
         /** A chart of the U.S.–China model: the U.S. on x, China on y, in utility points. */
         public Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references) {
             this(title, frontier, solutions, references, Axes.US_CHINA);
         }
+
+        public Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references, Axes axes) {
+            this(title, frontier, solutions, references, axes, List.of());
+        }
     }
+
+    /** A labelled sequence of points drawn as a path with a dot at each (one side's offers, in order). */
+    public record Trajectory(String label, List<Point> points) {
+        public Trajectory {
+            Objects.requireNonNull(label, "label");
+            points = List.copyOf(points);
+        }
+    }
+
+    private static final String[] TRAJECTORY_COLOURS = {"#d97706", "#0f8b8d"};
 
     /**
      * The parties on the axes, as labels and tooltips name them, and the unit of their surpluses.
@@ -305,6 +325,14 @@ public final class FrontierChart {
                 yMin = Math.min(yMin, p.cn());
                 yMax = Math.max(yMax, p.cn());
             }
+            for (Trajectory t : chart.trajectories()) {
+                for (Point p : t.points()) {
+                    xMin = Math.min(xMin, p.us());
+                    xMax = Math.max(xMax, p.us());
+                    yMin = Math.min(yMin, p.cn());
+                    yMax = Math.max(yMax, p.cn());
+                }
+            }
             for (List<Mark> marks : List.of(chart.solutions(), chart.references())) {
                 for (Mark m : marks) {
                     xMin = Math.min(xMin, m.us());
@@ -352,6 +380,7 @@ public final class FrontierChart {
             axisLabels();
             frontierLine();
             frontierDots();
+            trajectories();
             emptyMessage();
             markers();
             placeLabels();
@@ -599,10 +628,46 @@ public final class FrontierChart {
             labels.append("</text>\n");
         }
 
+        /**
+         * Each trajectory as a thin path through its points in order, a dot at each distinct point and
+         * the last one ringed; the tooltip of a dot says whose offer it is, its position and where it lies.
+         */
+        private void trajectories() {
+            for (int k = 0; k < chart.trajectories().size(); k++) {
+                Trajectory t = chart.trajectories().get(k);
+                if (t.points().isEmpty()) {
+                    continue;
+                }
+                String colour = TRAJECTORY_COLOURS[k];
+                out.append("<g class=\"trajectory\">\n<path d=\"");
+                for (int i = 0; i < t.points().size(); i++) {
+                    Point p = t.points().get(i);
+                    out.append(i == 0 ? 'M' : 'L').append(plain(px(p.us()))).append(' ').append(plain(py(p.cn())));
+                }
+                out.append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-opacity=\"0.7\" stroke-width=\"1.2\"/>\n");
+                java.util.Set<Point> drawn = new java.util.HashSet<>();
+                for (int i = 0; i < t.points().size(); i++) {
+                    Point p = t.points().get(i);
+                    boolean last = i == t.points().size() - 1;
+                    if (drawn.add(p) || last) {
+                        out.append("<circle cx=\"").append(plain(px(p.us()))).append("\" cy=\"").append(plain(py(p.cn())))
+                                .append("\" r=\"").append(last ? "4.5" : "2.4").append("\" fill=\"").append(last ? "none" : colour)
+                                .append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"><title>").append(escape(t.label()))
+                                .append(", offer ").append(i + 1).append(": ").append(coordinates(p.us(), p.cn())).append("</title></circle>\n");
+                    }
+                }
+                out.append("</g>\n");
+            }
+        }
+
         private void legend() {
             double baseline = 52, mid = baseline - 4;
             List<String> texts = new ArrayList<>();
             List<Double> symbolWidths = new ArrayList<>();
+            for (Trajectory t : chart.trajectories()) {
+                texts.add(truncate(clean(t.label()), 16));
+                symbolWidths.add(22.0);
+            }
             if (!frontier.isEmpty()) {
                 texts.add("Pareto frontier (" + count(frontier.size(), "point") + ")");
                 symbolWidths.add(26.0);
@@ -628,6 +693,13 @@ public final class FrontierChart {
             StringBuilder g = new StringBuilder();
             g.append("<g class=\"legend\" font-size=\"12\" fill=\"#333\">\n");
             int item = 0;
+            for (int k = 0; k < chart.trajectories().size(); k++) {
+                g.append("<path d=\"M").append(plain(x)).append(' ').append(plain(mid + 4)).append('L').append(plain(x + 14)).append(' ')
+                        .append(plain(mid - 4)).append("\" stroke=\"").append(TRAJECTORY_COLOURS[k]).append("\" stroke-width=\"1.5\"/>");
+                g.append("<circle cx=\"").append(plain(x + 14)).append("\" cy=\"").append(plain(mid - 4)).append("\" r=\"2.4\" fill=\"")
+                        .append(TRAJECTORY_COLOURS[k]).append("\"/>\n");
+                x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
+            }
             if (!frontier.isEmpty()) {
                 g.append("<path d=\"M").append(plain(x)).append(' ').append(plain(mid - 5)).append('H')
                         .append(plain(x + 8)).append('V').append(plain(mid + 5)).append('H').append(plain(x + 18))

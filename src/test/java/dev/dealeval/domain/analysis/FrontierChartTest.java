@@ -344,6 +344,42 @@ class FrontierChartTest {
         assertTrue(titles.contains("no deal: buyer <1> 0, seller 0"), titles);
     }
 
+    @Test
+    void drawsTrajectoriesWithALegendEntryEachAndTheirPointsInRange() throws Exception {
+        List<Point> us = List.of(new Point(30, -5), new Point(25, 2), new Point(25, 2), new Point(12, 9));
+        List<Point> cn = List.of(new Point(-8, 40), new Point(4, 22), new Point(12, 9));
+        Chart c = new Chart("talks", frontier(), List.of(), List.of(), FrontierChart.Axes.US_CHINA,
+                List.of(new FrontierChart.Trajectory("U.S. offers", us), new FrontierChart.Trajectory("China offers", cn)));
+        String svg = FrontierChart.svg(c);
+        Document doc = parse(svg);
+        List<String> texts = texts(doc);
+        assertTrue(texts.contains("U.S. offers"), texts::toString);
+        assertTrue(texts.contains("China offers"), texts::toString);
+        var groups = doc.getElementsByTagNameNS(SVG_NS, "g");
+        int trajectories = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").equals("trajectory")) {
+                trajectories++;
+                // one path, and a dot per distinct offer plus the ringed last one, every dot inside the plot
+                assertEquals(1, g.getElementsByTagNameNS(SVG_NS, "path").getLength());
+                var dots = g.getElementsByTagNameNS(SVG_NS, "circle");
+                assertEquals(3, dots.getLength());
+                for (int d = 0; d < dots.getLength(); d++) {
+                    Element dot = (Element) dots.item(d);
+                    double cx = Double.parseDouble(dot.getAttribute("cx"));
+                    double cy = Double.parseDouble(dot.getAttribute("cy"));
+                    assertTrue(cx >= FrontierChart.MIN_PLOT_LEFT && cx <= FrontierChart.MAX_PLOT_RIGHT, "cx " + cx);
+                    assertTrue(cy >= FrontierChart.PLOT_TOP && cy <= FrontierChart.PLOT_BOTTOM, "cy " + cy);
+                }
+            }
+        }
+        assertEquals(2, trajectories);
+        String titles = allTitles(doc);
+        assertTrue(titles.contains("U.S. offers, offer 4: U.S. 12, China 9"), titles);
+        assertTrue(titles.contains("China offers, offer 1: U.S. -8, China 40"), titles);
+    }
+
     private static String allTitles(Document doc) {
         StringBuilder b = new StringBuilder();
         var nodes = doc.getElementsByTagNameNS(SVG_NS, "title");
