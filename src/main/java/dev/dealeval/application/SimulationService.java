@@ -196,6 +196,7 @@ public class SimulationService {
         int[][] agreements = new int[n][n];
         int[][] ratified = new int[n][n];
         long played = 0;
+        List<Setting> resolved = new ArrayList<>();
         for (int k = 0; k < cmd.settings().size(); k++) {
             Setting setting = cmd.settings().get(k);
             AnalysisService.Searched s;
@@ -209,6 +210,9 @@ public class SimulationService {
                         || v.field().equals("profile") || v.field().equals("domain") ? at + "." + v.field() : v.field(), v.message())).toList());
             }
             Simulation.Pools pools = pools(s);
+            CompiledModel m = s.context().model();
+            resolved.add(s.context().domain() != null ? setting : new Setting(m.model().scenarios().get(s.context().scenario()).id(),
+                    m.profile().id(), null));
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     long seed = cmd.seed() + 1_000_003L * k + 1_009L * i + j;
@@ -238,7 +242,7 @@ public class SimulationService {
                         roundSum[i][j] / settings));
             }
         }
-        return new Tournament(List.copyOf(names), List.copyOf(strategies), List.copyOf(cmd.settings()), List.copyOf(pairs), played,
+        return new Tournament(List.copyOf(names), List.copyOf(strategies), List.copyOf(resolved), List.copyOf(pairs), played,
                 System.nanoTime() - t0);
     }
 }

@@ -174,7 +174,7 @@ final class AnalysisMapper {
         return keep;
     }
 
-    private static SearchResponse.FoundBundle found(AnalysisService.Searched s, Search.Point p, ObjectMapper json) {
+    static SearchResponse.FoundBundle found(AnalysisService.Searched s, Search.Point p, ObjectMapper json) {
         if (p == null) {
             return null;
         }
