@@ -51,6 +51,12 @@ with open(f"{out}/energy-domain.json", "w") as f:
                "parties": [{"name": "consumer", "xml": read("energy_consumer.xml")},
                            {"name": "distributor", "xml": read("energy_distributor.xml")}]}, f)
 bodies["search-energy"] = {"domain": "energy", "frontierLimit": 50}
+bodies["simulation-1000"] = {"scenario": "GENEVA_2025", "strategies": {"us": {"kind": "TIT_FOR_TAT"}, "cn": {"kind": "TIT_FOR_TAT"}},
+                             "deadline": 1000}
+bodies["tournament-6x8"] = {"strategies": [{"kind": k} for k in ["BOULWARE", "LINEAR", "CONCEDER", "TIT_FOR_TAT", "RATIFICATION_AWARE"]]
+                            + [{"name": "patient", "kind": "TIME_DEPENDENT", "exponent": 0.5}],
+                            "scenarios": ["JUN_2019", "DEC_2019", "APR_2025", "GENEVA_2025", "AUG_2025", "NOV_2025", "BUSAN_2025",
+                                          "POST_RULING_2026"], "deadline": 100}
 for name, body in bodies.items():
     with open(f"{out}/{name}.json", "w") as f:
         json.dump(body, f)
@@ -77,6 +83,9 @@ measure "POST /searches 1,152,000" searches "$out/search-1.15M.json"
 measure "POST /searches 9,216,000" searches "$out/search-9.2M.json"
 measure "POST /searches Energy 390,625" searches "$out/search-energy.json"
 measure "POST /sensitivity 10k x 50" sensitivity-analyses "$out/sensitivity-10k-x50.json"
+# two tit-for-tat sides never move first: all 1,000 rounds are played
+measure "POST /simulations 1,000 rounds" simulations "$out/simulation-1000.json"
+measure "POST /tournaments 6 x 8" simulations/tournaments "$out/tournament-6x8.json"
 measure "POST /comparisons 200" comparisons "$out/comparison-200.json"
 measure "POST /counteroffers" counteroffers "$out/counteroffers.json"
 curl -s -o /dev/null "$base/searches/chart" # warm-up

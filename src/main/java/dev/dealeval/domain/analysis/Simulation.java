@@ -46,7 +46,10 @@ public final class Simulation {
         CONCEDER(2),
         /** Time-dependent with the exponent given. */
         TIME_DEPENDENT(1),
-        /** Concedes, in its own surplus, as much as the other side's offers have conceded to it since its first. */
+        /**
+         * Concedes, in its own surplus, as much as the other side's offers have conceded to it since its first,
+         * counted from its reservation value when the first was worse than no deal.
+         */
         TIT_FOR_TAT(1),
         /** Time-dependent (exponent given, default 1), bidding only bundles its own government would ratify. */
         RATIFICATION_AWARE(1);
@@ -206,7 +209,9 @@ public final class Simulation {
         /** The surplus this side asks for in round r: from Pmax (its best bundle) down to Pmin = 0, its reservation value. */
         double target(int r) {
             if (strategy.kind() == Kind.TIT_FOR_TAT) {
-                double conceded = Double.isNaN(firstReceived) ? 0 : Math.max(0, lastReceived - firstReceived);
+                // Only what the other side concedes above this side's reservation value counts: an offer worse
+                // than no deal is no offer, so moving from a worse one to a bare one concedes nothing.
+                double conceded = Double.isNaN(firstReceived) ? 0 : Math.max(0, lastReceived - Math.max(0, firstReceived));
                 return Math.max(0, best - conceded);
             }
             double t = deadline == 1 ? 1 : Math.min(1, (r - 1) / (double) (deadline - 1));

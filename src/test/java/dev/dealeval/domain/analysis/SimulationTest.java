@@ -91,6 +91,24 @@ class SimulationTest {
     }
 
     @Test
+    void titForTatCountsNoConcessionBelowItsReservationValue() {
+        // A frontier from (10, -6) to (0, 10). The U.S. (linear, deadline 6: targets 10, 6, 2 in rounds 1, 3, 5) offers (10, -6),
+        // then (8, 1): worth 1 to China, which concedes only the 1 above China's reservation value, so China (tit-for-tat) asks
+        // 10 - 1 = 9 in round 4, not 10 - 7 = 3: it offers (2, 9), which the U.S., asking 2 in round 5, accepts.
+        List<Candidate> line = new ArrayList<>();
+        double[][] points = {{10, -6}, {9, -2}, {8, 1}, {5, 5}, {2, 9}, {0, 10}};
+        for (int k = 0; k < points.length; k++) {
+            line.add(new Candidate(k, points[k][0], points[k][1], true, true));
+        }
+        Pools p = new Pools(line, line, line);
+        Result r = Simulation.run(p, new Spec(Strategy.of(Kind.LINEAR), Strategy.of(Kind.TIT_FOR_TAT), 6, Side.US, 1));
+        List<Simulation.Round> cn = r.rounds().stream().filter(x -> x.proposer() == Side.CN).toList();
+        assertEquals(List.of(10.0, 9.0), cn.stream().map(Simulation.Round::proposerTarget).toList());
+        assertEquals(4, r.agreementRound());
+        assertEquals(9.0, r.agreedOffer().cnSurplus());
+    }
+
+    @Test
     void withoutAcceptableOffersTheTalksBreakDownAtTheDeadline() {
         // Two tit-for-tat sides each wait for the other to concede first: nobody moves, and at the deadline the talks end.
         Result r = Simulation.run(line(), new Spec(Strategy.of(Kind.TIT_FOR_TAT), Strategy.of(Kind.TIT_FOR_TAT), 20, Side.US, 1));

@@ -46,7 +46,7 @@ public record SimulationRequest(
     @Schema(description = "How a side negotiates. Time-dependent kinds ask target(t) = Pmax - (Pmax - Pmin)·t^(1/e) at time t from 0 "
             + "to 1 (Pmax its best surplus among the bundles it bids from, Pmin 0, its reservation value): BOULWARE e = 0.2, LINEAR "
             + "1, CONCEDER 2, TIME_DEPENDENT any e. TIT_FOR_TAT asks its best surplus less what the other side's offers have conceded "
-            + "to it since its first. RATIFICATION_AWARE is time-dependent (e default 1) and bids only bundles its own government "
+            + "to it since its first (counted from its reservation value when the first was worse than no deal). RATIFICATION_AWARE is time-dependent (e default 1) and bids only bundles its own government "
             + "would ratify. Every side accepts only an offer at least at its reservation value, that its government would ratify, "
             + "and worth at least what it would ask next.")
     public record StrategyRequest(
