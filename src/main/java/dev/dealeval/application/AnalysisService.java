@@ -394,6 +394,20 @@ public class AnalysisService {
     }
 
     /**
+     * Whether a subject names a scenario, profile (and overrides) or domain that can be used: its
+     * problems, each field prefixed (settings[2].scenario), are added to violations.
+     */
+    void checkSubject(Subject subject, String prefix, List<Violation> violations) {
+        List<Violation> found = new ArrayList<>();
+        try {
+            context(subject, found);
+        } catch (InvalidInputException e) {
+            found = e.violations();
+        }
+        found.forEach(v -> violations.add(new Violation(prefix + "." + v.field(), v.message())));
+    }
+
+    /**
      * Each named bundle read against the context's model: the bundle of the U.S.–China model, or
      * a domain's outcome, which must give every issue a value. Nothing is read when the context is
      * unknown (its violation says why).

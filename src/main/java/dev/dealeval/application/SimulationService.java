@@ -167,13 +167,21 @@ public class SimulationService {
                              long simulations, long elapsedNanos) {
     }
 
+    private static AnalysisService.Subject subject(Setting setting) {
+        return new AnalysisService.Subject(setting.scenario(), setting.profile(), null, setting.domain());
+    }
+
     public Tournament tournament(TournamentCommand cmd) {
         List<Violation> violations = new ArrayList<>();
         AnalysisService.checkSize("deadline", cmd.deadline(), 1, limits.maxSimulationRounds(), violations);
         AnalysisService.checkSize("strategies", cmd.strategies() == null ? 0 : cmd.strategies().size(), 2, limits.maxTournamentStrategies(),
                 violations);
-        AnalysisService.checkSize("settings", cmd.settings() == null ? 0 : cmd.settings().size(), 1, limits.maxTournamentSettings(),
-                violations);
+        int settingCount = cmd.settings().size();
+        if (settingCount > limits.maxTournamentSettings()) {
+            boolean domains = cmd.settings().get(0).domain() != null;
+            violations.add(new Violation(domains ? "domains" : "scenarios", (domains ? "the domains make " : "the scenarios × profiles make ")
+                    + settingCount + " settings, more than the configured " + limits.maxTournamentSettings()));
+        }
         List<Simulation.Strategy> strategies = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (cmd.strategies() != null) {
@@ -187,6 +195,11 @@ public class SimulationService {
                 names.add(name);
             }
         }
+        // Every setting checked before any is played.
+        for (int k = 0; k < settingCount && k < limits.maxTournamentSettings(); k++) {
+            Setting setting = cmd.settings().get(k);
+            analyses.checkSubject(subject(setting), "settings[" + k + "]", violations);
+        }
         AnalysisService.throwIfAny(violations);
         long t0 = System.nanoTime();
         int n = strategies.size();
@@ -199,16 +212,8 @@ public class SimulationService {
         List<Setting> resolved = new ArrayList<>();
         for (int k = 0; k < cmd.settings().size(); k++) {
             Setting setting = cmd.settings().get(k);
-            AnalysisService.Searched s;
-            try {
-                s = analyses.search(new AnalysisService.SearchCommand(new AnalysisService.Subject(setting.scenario(), setting.profile(),
-                        null, setting.domain()), cmd.base(), cmd.terms(), null, null, cmd.budget(), null, null), true, limits.maxTournamentBundles());
-            } catch (InvalidInputException e) {
-                // Name the setting a problem belongs to.
-                String at = "settings[" + k + "]";
-                throw new InvalidInputException(e.violations().stream().map(v -> new Violation(v.field().equals("scenario")
-                        || v.field().equals("profile") || v.field().equals("domain") ? at + "." + v.field() : v.field(), v.message())).toList());
-            }
+            AnalysisService.Searched s = analyses.search(new AnalysisService.SearchCommand(subject(setting), cmd.base(), cmd.terms(), null,
+                    null, cmd.budget(), null, null), true, limits.maxTournamentBundles());
             Simulation.Pools pools = pools(s);
             CompiledModel m = s.context().model();
             resolved.add(s.context().domain() != null ? setting : new Setting(m.model().scenarios().get(s.context().scenario()).id(),

@@ -176,10 +176,14 @@ class SimulationApiTest extends ApiTestSupport {
             nine.append(i == 0 ? "" : ",").append("{\"name\": \"s").append(i).append("\", \"kind\": \"LINEAR\"}");
         }
         problem("/api/v1/simulations/tournaments", nine + "]}", "strategies", "between 2 and 8");
+        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], "
+                + "\"scenarios\": [\"GENEVA_2025\", \"BUSAN_2025\", \"APR_2025\", \"AUG_2025\", \"NOV_2025\"], "
+                + "\"profiles\": [\"default\", \"hawkish-washington\", \"economy-first-beijing\", \"phase-one-skeptic\"]}",
+                "scenarios", "the scenarios × profiles make 20 settings, more than the configured 16");
         problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"LINEAR\"}]}",
                 "strategies[1].name", "used twice");
-        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"scenarios\": [\"NOWHERE\"]}",
-                "settings[0].scenario", "unknown scenario");
+        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"scenarios\": [\"GENEVA_2025\", \"NOWHERE\"]}",
+                "settings[1].scenario", "unknown scenario");
         problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"domains\": [\"x\"],"
                 + " \"scenarios\": [\"GENEVA_2025\"]}", "scenarios", "leave them out with domains");
     }
