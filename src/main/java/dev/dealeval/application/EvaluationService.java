@@ -42,7 +42,10 @@ public class EvaluationService {
      * @param profile   profile id, or null for the configured default
      * @param overrides per-request changes to the profile, or null
      */
-    public record Command(Map<String, Object> bundle, String scenario, String profile, ProfileOverrides overrides) {
+    public record Command(Map<String, Object> bundle, String scenario, String profile, ProfileOverrides overrides, boolean explained) {
+        public Command(Map<String, Object> bundle, String scenario, String profile, ProfileOverrides overrides) {
+            this(bundle, scenario, profile, overrides, true);
+        }
     }
 
     public Evaluation evaluate(Command cmd) {
@@ -53,7 +56,7 @@ public class EvaluationService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation e = Evaluator.evaluate(context.model(), bundle.bundle(), context.scenario(), context.warnings());
+        Evaluation e = Evaluator.evaluate(context.model(), bundle.bundle(), context.scenario(), context.warnings(), cmd.explained());
         byVerdict.get(e.joint().verdict()).increment();
         return e;
     }

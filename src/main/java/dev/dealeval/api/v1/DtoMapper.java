@@ -98,6 +98,20 @@ final class DtoMapper {
                 r.sources());
     }
 
+    /** The compact view: the explained view's headline numbers only. */
+    static dev.dealeval.api.v1.dto.EvaluationSummary summary(Evaluation e) {
+        Map<String, dev.dealeval.api.v1.dto.EvaluationSummary.Side> sides = new LinkedHashMap<>();
+        e.sides().forEach((side, s) -> sides.put(side.name(), new dev.dealeval.api.v1.dto.EvaluationSummary.Side(s.utility(),
+                s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability())));
+        var c = e.credibility();
+        var j = e.joint();
+        return new dev.dealeval.api.v1.dto.EvaluationSummary(null, null, e.scenario(), e.profile(), e.profileVersion(), sides,
+                new dev.dealeval.api.v1.dto.EvaluationSummary.Credibility(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
+                        c.policyFactor()),
+                new dev.dealeval.api.v1.dto.EvaluationSummary.Joint(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
+                e.warnings());
+    }
+
     static EvaluationResponse evaluation(Evaluation e) {
         Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
         e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(

@@ -29,6 +29,15 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(CompiledModel m, Bundle bundle, int s, List<String> extraWarnings) {
+        return evaluate(m, bundle, s, extraWarnings, true);
+    }
+
+    /**
+     * @param explained false for the summary: the same utilities, surpluses, ratification, probabilities,
+     *                  credibility, joint figures and warnings, without the per-criterion, per-term and
+     *                  per-faction explanations (their lists are empty), so several times cheaper
+     */
+    public static Evaluation evaluate(CompiledModel m, Bundle bundle, int s, List<String> extraWarnings, boolean explained) {
         double[] x = m.resolve(bundle, s);
         CompiledModel.Work w = m.newWork();
         m.score(x, s, w);
@@ -54,7 +63,7 @@ public final class Evaluator {
         // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
         double[] x0 = m.noDeal[s];
         List<Integer> moved = new ArrayList<>();
-        for (int t = 0; t < m.nTerms; t++) {
+        for (int t = 0; t < m.nTerms && explained; t++) {
             if (Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(x0[t])) {
                 moved.add(t);
             }
@@ -98,7 +107,7 @@ public final class Evaluator {
             List<CriterionResult> crit = new ArrayList<>();
             int from = us ? 0 : m.nUs;
             int to = us ? m.nUs : m.nCrit;
-            for (int c = from; c < to; c++) {
+            for (int c = from; c < to && explained; c++) {
                 double wc = m.sideWeight[c];
                 double v0 = m.noDealValues[s][c];
                 crit.add(new CriterionResult(m.criteria[c].id(), wc, values[c], v0, m.unit * wc * values[c], m.unit * wc * (values[c] - v0)));
@@ -124,6 +133,9 @@ public final class Evaluator {
                     supporting += m.clout[f];
                 } else if (stance == Stance.OPPOSE) {
                     opposing += m.clout[f];
+                }
+                if (!explained) {
+                    continue;
                 }
                 List<String> reasons = reasons(m, moved, shown, phrases, termFac, f, stance);
                 String summary = m.factions[f].id() + " " + verb(stance)

@@ -73,6 +73,34 @@ class CompiledModelTest {
     }
 
     @Test
+    void theSummaryEvaluationHasTheExplainedOnesNumbersBitForBit() {
+        BundleGenerator gen = new BundleGenerator(model, 17, 0.6);
+        for (var p : model.profiles()) {
+            CompiledModel mp = CompiledModel.compile(model, p);
+            for (int i = 0; i < 300; i++) {
+                var b = dev.dealeval.domain.TestModels.bundle(model, gen.next());
+                int s = i % model.scenarios().size();
+                Evaluation full = Evaluator.evaluate(mp, b, s, List.of(), true);
+                Evaluation summary = Evaluator.evaluate(mp, b, s, List.of(), false);
+                for (var side : dev.dealeval.domain.model.Side.values()) {
+                    var f = full.side(side);
+                    var q = summary.side(side);
+                    assertEquals(f.utility(), q.utility());
+                    assertEquals(f.surplus(), q.surplus());
+                    assertEquals(f.ratified(), q.ratified());
+                    assertEquals(f.ratificationProbability(), q.ratificationProbability());
+                    assertEquals(f.supportingClout(), q.supportingClout());
+                    assertEquals(f.opposingClout(), q.opposingClout());
+                    assertTrue(q.criteria().isEmpty() && q.terms().isEmpty() && q.factions().isEmpty());
+                }
+                assertEquals(full.credibility(), summary.credibility());
+                assertEquals(full.joint(), summary.joint());
+                assertEquals(full.warnings(), summary.warnings());
+            }
+        }
+    }
+
+    @Test
     void termContributionsEqualAFullRescoreWithTheTermReset() {
         // The explanation recomputes only the criteria a term touches; check it against scoring everything again.
         BundleGenerator gen = new BundleGenerator(model, 6, 0.6);
