@@ -37,16 +37,18 @@ cat "$out/post.lua" "$out/report.lua" >"$out/post-report.lua"
 run() { # name, url, script
   local file="$out/$(printf '%s' "$1" | tr -c 'A-Za-z0-9' '_').txt"
   wrk -t2 -c32 -d"${secs}s" --latency -s "$3" "$2" >"$file" 2>&1
-  printf '%-34s %s\n' "$1" "$(grep RESULT "$file" | sed 's/RESULT //')"
+  printf '%-52s %s\n' "$1" "$(grep RESULT "$file" | sed 's/RESULT //')"
 }
 # Warm-up (JIT) on both paths, not reported.
 wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false" >/dev/null
+wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false&view=summary" >/dev/null
 wrk -t2 -c32 -d10s -s "$out/report.lua" "$base/api/v1/scenarios/GENEVA_2025" >/dev/null
 echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
 run "GET /q/health/live" "$base/q/health/live" "$out/report.lua"
 run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"
 run "GET /api/v1/profiles/default" "$base/api/v1/profiles/default" "$out/report.lua"
 run "GET /api/v1/terms" "$base/api/v1/terms" "$out/report.lua"
+run "POST /api/v1/evaluations?store=false&view=summary" "$base/api/v1/evaluations?store=false&view=summary" "$out/post-report.lua"
 run "POST /api/v1/evaluations?store=false" "$base/api/v1/evaluations?store=false" "$out/post-report.lua"
 run "POST /api/v1/evaluations (stored)" "$base/api/v1/evaluations" "$out/post-report.lua"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"

@@ -62,6 +62,15 @@ public class EvaluationService {
     }
 
     /**
+     * Whether the scenario and profile a request names (null: the configured defaults) are built in,
+     * so resolving them reads nothing from the database.
+     */
+    public boolean inMemory(String scenario, String profile) {
+        return (scenario == null || registry.model().scenario(scenario).isPresent())
+                && (profile == null || registry.profile(profile).isPresent());
+    }
+
+    /**
      * The compiled model and scenario index a request names, with the overrides' warnings.
      *
      * @param scenario scenario id, or null for the configured default

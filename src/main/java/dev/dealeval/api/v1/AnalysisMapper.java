@@ -64,7 +64,7 @@ final class AnalysisMapper {
         for (int i = 0; i < bundles.size(); i++) {
             LabelledBundle b = bundles.get(i);
             out.add(b == null ? null : new AnalysisService.NamedBundle(b.name() == null ? "bundle " + (i + 1) : b.name(),
-                    b.bundle() == null ? null : DtoMapper.flatten(b.bundle(), json), b.outcome()));
+                    b.bundle() == null ? null : DtoMapper.flatten(b.bundle()), b.outcome()));
         }
         return out;
     }

@@ -48,7 +48,7 @@ public class CounterofferResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public CounterofferResponse counteroffers(@NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
         var command = new AnalysisService.CounterofferCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), null),
-                DtoMapper.flatten(request.bundle(), json), AnalysisMapper.terms(request.terms()),
+                DtoMapper.flatten(request.bundle()), AnalysisMapper.terms(request.terms()),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
         return AnalysisMapper.counteroffers(service.counteroffers(command), json);
     }

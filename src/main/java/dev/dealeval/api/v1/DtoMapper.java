@@ -1,7 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.v1.dto.BundleTerms;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.api.v1.dto.Overrides;
@@ -27,29 +25,74 @@ import java.util.TreeMap;
 
 /** Maps between the API's records and the domain's. */
 final class DtoMapper {
-    private static final TypeReference<Map<String, Map<String, Object>>> SECTIONS = new TypeReference<>() {
-    };
-
     private DtoMapper() {
     }
 
-    /** The bundle as raw values keyed by term id ({@code purchases.years → 2}); omitted terms are absent. */
-    static Map<String, Object> flatten(BundleTerms bundle, ObjectMapper json) {
+    /**
+     * The bundle as raw values keyed by term id ({@code purchases.years → 2}); omitted terms are absent.
+     * Read straight from the records' accessors (the JSON names are the component names), not through a
+     * JSON round trip: this runs on every evaluation.
+     */
+    static Map<String, Object> flatten(BundleTerms bundle) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (bundle == null) {
             return out;
         }
-        Map<String, Map<String, Object>> sections = json.convertValue(bundle, SECTIONS);
-        sections.forEach((section, fields) -> {
-            if (fields != null) {
-                fields.forEach((name, value) -> {
-                    if (value != null) {
-                        out.put(section + "." + name, value);
-                    }
-                });
+        for (Section section : SECTION_ACCESSORS) {
+            Object fields = section.read(bundle);
+            if (fields == null) {
+                continue;
             }
-        });
+            for (Field field : section.fields()) {
+                Object value = field.read(fields);
+                if (value != null) {
+                    out.put(field.termId(), value);
+                }
+            }
+        }
         return out;
+    }
+
+    /** A section of BundleTerms and its fields, with their term ids. */
+    private record Section(java.lang.invoke.MethodHandle accessor, List<Field> fields) {
+        Object read(BundleTerms b) {
+            try {
+                return accessor.invoke(b);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private record Field(java.lang.invoke.MethodHandle accessor, String termId) {
+        Object read(Object section) {
+            try {
+                return accessor.invoke(section);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final List<Section> SECTION_ACCESSORS = sectionAccessors();
+
+    private static List<Section> sectionAccessors() {
+        var lookup = java.lang.invoke.MethodHandles.publicLookup();
+        List<Section> out = new java.util.ArrayList<>();
+        try {
+            for (var section : BundleTerms.class.getRecordComponents()) {
+                List<Field> fields = new java.util.ArrayList<>();
+                for (var field : section.getType().getRecordComponents()) {
+                    fields.add(new Field(lookup.unreflect(field.getAccessor()).asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class)),
+                            section.getName() + "." + field.getName()));
+                }
+                out.add(new Section(lookup.unreflect(section.getAccessor()).asType(java.lang.invoke.MethodType.methodType(Object.class,
+                        BundleTerms.class)), List.copyOf(fields)));
+            }
+        } catch (IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        return List.copyOf(out);
     }
 
     static ProfileOverrides overrides(Overrides o) {

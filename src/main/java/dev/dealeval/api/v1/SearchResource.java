@@ -103,7 +103,7 @@ public class SearchResource {
 
     private AnalysisService.SearchCommand command(SearchRequest r) {
         return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
-                DtoMapper.flatten(r.base(), json), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
+                DtoMapper.flatten(r.base()), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
                 r.frontierLimit(), AnalysisMapper.bundles(r.references(), json));
     }
 }

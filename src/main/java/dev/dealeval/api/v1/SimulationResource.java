@@ -155,14 +155,14 @@ public class SimulationResource {
         List<SimulationService.StrategyChoice> strategies = request.strategies().stream()
                 .map(s -> new SimulationService.StrategyChoice(s.name(), s.kind(), s.exponent(), s.window())).toList();
         SimulationService.Tournament t = service.tournament(new SimulationService.TournamentCommand(strategies, settings,
-                DtoMapper.flatten(request.base(), json), AnalysisMapper.terms(request.terms()), request.budget(),
+                DtoMapper.flatten(request.base()), AnalysisMapper.terms(request.terms()), request.budget(),
                 request.deadline() == null ? DEFAULT_DEADLINE : request.deadline(), request.seed() == null ? 1 : request.seed()));
         return tournamentResponse(t, request.deadline() == null ? DEFAULT_DEADLINE : request.deadline(), request.seed() == null ? 1 : request.seed());
     }
 
     private SimulationService.SimulationCommand command(SimulationRequest r) {
         SimulationService.Space space = new SimulationService.Space(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
-                DtoMapper.flatten(r.base(), json), AnalysisMapper.terms(r.terms()), r.budget());
+                DtoMapper.flatten(r.base()), AnalysisMapper.terms(r.terms()), r.budget());
         return new SimulationService.SimulationCommand(space, choice(r.strategies().us()), choice(r.strategies().cn()),
                 r.deadline() == null ? DEFAULT_DEADLINE : r.deadline(), r.starts() == null ? Side.US : r.starts(), r.seed() == null ? 1 : r.seed());
     }
