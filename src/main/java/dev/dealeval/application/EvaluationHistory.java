@@ -28,4 +28,20 @@ public class EvaluationHistory {
     public Page<StoredEvaluation> list(EvaluationStore.Filter filter, int page, int size) {
         return new Page<>(store.list(filter, page * size, size), page, size, store.count(filter));
     }
+
+    /** A page after a cursor (null: the newest), and the cursor of the next page (null when this one is the last). */
+    public record CursorPage(java.util.List<StoredEvaluation> items, EvaluationStore.Cursor next) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CursorPage listAfter(EvaluationStore.Filter filter, EvaluationStore.Cursor after, int size) {
+        // One more than asked tells whether there is a next page without counting.
+        var items = store.listAfter(filter, after, size + 1);
+        if (items.size() <= size) {
+            return new CursorPage(items, null);
+        }
+        var page = items.subList(0, size);
+        StoredEvaluation last = page.get(size - 1);
+        return new CursorPage(java.util.List.copyOf(page), new EvaluationStore.Cursor(last.createdAt(), last.id()));
+    }
 }

@@ -18,5 +18,15 @@ public interface EvaluationStore {
     /** Newest first (created_at, then id, descending): a stable order. */
     List<StoredEvaluation> list(Filter filter, int offset, int limit);
 
+    /** A position in that order: the evaluations after it are older, or as old with a smaller id. */
+    record Cursor(Instant createdAt, String id) {
+    }
+
+    /**
+     * The first {@code limit} evaluations after the cursor (null: from the newest), in the same order:
+     * keyset paging, which neither repeats nor skips while newer evaluations are stored.
+     */
+    List<StoredEvaluation> listAfter(Filter filter, Cursor after, int limit);
+
     long count(Filter filter);
 }

@@ -46,6 +46,23 @@ public class JpaEvaluationStore implements EvaluationStore, PanacheRepositoryBas
     }
 
     @Override
+    public List<StoredEvaluation> listAfter(Filter filter, Cursor after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Query q = query(filter);
+        String where = q.where;
+        Parameters params = q.params;
+        if (after != null) {
+            String keyset = "(createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))";
+            where = where.isEmpty() ? keyset : where + " and " + keyset;
+            params.and("afterAt", after.createdAt()).and("afterId", after.id());
+        }
+        return find(where, Sort.descending("createdAt", "id"), params).range(0, limit - 1).list().stream()
+                .map(JpaEvaluationStore::toDomain).toList();
+    }
+
+    @Override
     public long count(Filter filter) {
         Query q = query(filter);
         return q.where.isEmpty() ? count() : count(q.where, q.params);

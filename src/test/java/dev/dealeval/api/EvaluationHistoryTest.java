@@ -108,6 +108,39 @@ class EvaluationHistoryTest extends ApiTestSupport {
     }
 
     @Test
+    void cursorPagingUnderInsertsNeitherRepeatsNorSkips() {
+        String profile = newProfile();
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            existing.add(0, given().contentType(ContentType.JSON).body(request(profile, i % 2 == 0 ? 10 : 125)).post("/api/v1/evaluations")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        // Offset pages would shift under inserts; cursor pages go on from where the last one ended.
+        List<String> seen = new ArrayList<>();
+        String cursor = given().get("/api/v1/evaluations?profile=" + profile + "&size=4").then().statusCode(200)
+                .body("page", equalTo(0)).body("total", equalTo(13)).extract().path("nextCursor");
+        seen.addAll(given().get("/api/v1/evaluations?profile=" + profile + "&size=4").then().extract().path("items.id"));
+        int pages = 1;
+        while (cursor != null) {
+            // Someone stores another evaluation between every two pages.
+            given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(201);
+            var page = given().get("/api/v1/evaluations?profile=" + profile + "&size=4&cursor=" + cursor).then().statusCode(200)
+                    .body("page", equalTo(null)).body("total", equalTo(null)).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+            pages++;
+        }
+        assertEquals(existing, seen);
+        assertEquals(4, pages);
+        // The last page says so; a cursor that was not given out, or with a page number, is refused naming the field.
+        given().get("/api/v1/evaluations?cursor=not-a-cursor").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("cursor"));
+        given().get("/api/v1/evaluations?page=1&cursor=" + java.util.Base64.getUrlEncoder().encodeToString(
+                (Instant.now() + "|x").getBytes(java.nio.charset.StandardCharsets.UTF_8))).then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherRequest() {
         String profile = newProfile();
         String key = UUID.randomUUID().toString();

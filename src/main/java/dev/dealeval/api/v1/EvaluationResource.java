@@ -167,34 +167,82 @@ public class EvaluationResource {
 
     @GET
     @Operation(summary = "List stored evaluations", description = "Stored evaluations newest first, filtered by profile, scenario, "
-            + "verdict and a time range [from, to), a page at a time.")
+            + "verdict and a time range [from, to), a page at a time: by page number, or by cursor (pass the nextCursor of the previous "
+            + "page), which neither repeats nor skips evaluations while others are being stored.")
     public EvaluationList list(
             @Parameter(description = "Profile id") @QueryParam("profile") String profile,
             @Parameter(description = "Scenario id") @QueryParam("scenario") String scenario,
             @Parameter(description = "AGREEMENT_LIKELY, US_REJECTS, CHINA_REJECTS or BOTH_REJECT") @QueryParam("verdict") String verdict,
             @Parameter(description = "Stored at or after this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z)") @QueryParam("from") String from,
             @Parameter(description = "Stored before this instant (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page number, from 0 (not with cursor)") @QueryParam("page") @Min(0) Integer page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @Parameter(description = "Continue after this position: the nextCursor of the previous page") @QueryParam("cursor")
+            @jakarta.validation.constraints.Size(max = 200, message = "must be at most 200 characters") String cursor,
             @Context UriInfo uri) {
+        List<Violation> violations = new java.util.ArrayList<>();
         if (verdict != null && java.util.Arrays.stream(Verdict.values()).noneMatch(v -> v.name().equals(verdict))) {
-            throw new InvalidInputException(List.of(new Violation("verdict", "must be one of " + java.util.Arrays.toString(Verdict.values()))));
+            violations.add(new Violation("verdict", "must be one of " + java.util.Arrays.toString(Verdict.values())));
         }
-        var filter = new EvaluationStore.Filter(profile, scenario, verdict, instant("from", from), instant("to", to));
-        var p = history.list(filter, page, size);
-        return new EvaluationList(p.items().stream().map(e -> new EvaluationList.Summary(e.id(), e.createdAt().toString(),
-                uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(), e.profileVersion(),
-                e.scenarioId(), e.verdict(), e.usSurplus(), e.cnSurplus())).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        if (cursor != null && page != null) {
+            violations.add(new Violation("page", "leave it out with a cursor: a cursor already says where the page starts"));
+        }
+        EvaluationStore.Cursor after = cursor == null ? null : Cursors.read(cursor, violations);
+        java.time.Instant fromAt = instant("from", from, violations);
+        java.time.Instant toAt = instant("to", to, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var filter = new EvaluationStore.Filter(profile, scenario, verdict, fromAt, toAt);
+        java.util.function.Function<StoredEvaluation, EvaluationList.Summary> summary = e -> new EvaluationList.Summary(e.id(),
+                e.createdAt().toString(), uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(),
+                e.profileVersion(), e.scenarioId(), e.verdict(), e.usSurplus(), e.cnSurplus());
+        if (cursor != null) {
+            var p = history.listAfter(filter, after, size);
+            return new EvaluationList(p.items().stream().map(summary).toList(), null, size, null, null,
+                    p.next() == null ? null : Cursors.write(p.next()));
+        }
+        var p = history.list(filter, page == null ? 0 : page, size);
+        StoredEvaluation last = p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
+        boolean more = (long) (p.page() + 1) * p.size() < p.total();
+        return new EvaluationList(p.items().stream().map(summary).toList(), p.page(), p.size(), p.total(), p.totalPages(),
+                more && last != null ? Cursors.write(new EvaluationStore.Cursor(last.createdAt(), last.id())) : null);
     }
 
-    private static java.time.Instant instant(String field, String value) {
+    /** Opaque cursors: the position (stored-at instant and id) in base64url, so clients do not build them. */
+    static final class Cursors {
+        private Cursors() {
+        }
+
+        static String write(EvaluationStore.Cursor c) {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((c.createdAt() + "|" + c.id())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static EvaluationStore.Cursor read(String cursor, List<Violation> violations) {
+            try {
+                String text = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+                int bar = text.indexOf('|');
+                if (bar > 0 && bar < text.length() - 1) {
+                    return new EvaluationStore.Cursor(java.time.Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
+                }
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                // reported below
+            }
+            violations.add(new Violation("cursor", "is not a cursor this service gave out (pass a page's nextCursor as it is)"));
+            return null;
+        }
+    }
+
+    private static java.time.Instant instant(String field, String value, List<Violation> violations) {
         if (value == null) {
             return null;
         }
         try {
             return java.time.Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(List.of(new Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z")));
+            violations.add(new Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z"));
+            return null;
         }
     }
 }

@@ -1,11 +1,21 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-@Schema(description = "A page of stored evaluations, newest first.")
-public record EvaluationList(List<Summary> items, int page, int size, long total, long totalPages) {
+@Schema(description = "A page of stored evaluations, newest first. Paged by number (page, total, totalPages) or, with a cursor, by "
+        + "keyset (page, total and totalPages absent); nextCursor continues after the last item either way, and is absent on the last page.")
+public record EvaluationList(
+        List<Summary> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer page,
+        int size,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long total,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long totalPages,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Pass as cursor for the next page: it neither repeats nor skips evaluations while others are stored.")
+        String nextCursor) {
 
     @Schema(name = "EvaluationSummary", description = "One stored evaluation in brief; GET its location for the full result.")
     public record Summary(String id, String createdAt, String location, String profile, long profileVersion, String scenario,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
-@Schema(description = "The compact view of an evaluation (view=summary), for machine callers: each side's utility, no-deal utility, "
+@Schema(name = "EvaluationSummaryView", description = "The compact view of an evaluation (view=summary), for machine callers: each side's utility, no-deal utility, "
         + "surplus, whether it ratifies and how likely, how far the U.S. believes China's purchase pledges, and the joint figures. "
         + "Every number equals the explained view's; the per-criterion, per-term and per-faction explanations are left out.")
 public record EvaluationSummary(
