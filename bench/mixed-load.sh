@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The mixed workload of production traffic against the packaged service on loopback, for a bounded
+# time: 70% evaluations (stored 20%, computed only 25%, compact view 25%), 20% reads (a stored
+# evaluation, the history, a scenario, a profile, the term catalogue) and 10% deal-space analyses
+# (comparisons, counteroffers, three-term searches, small sensitivity analyses). Prints requests,
+# throughput, p50 and p99 per endpoint and errors, then the service's resident memory; exits
+# non-zero on any error (see dev.dealeval.bench.MixedLoad).
+#   bench/mixed-load.sh [seconds, default 30] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+conns=${2:-32}
+port=18086
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+out=target/mixed-load
+mkdir -p "$out"
+rm -rf "$out/data"
+java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# Warm-up (JIT), not reported.
+java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" 15 "$conns" 99 >/dev/null || true
+set +e
+java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" "$secs" "$conns" 1
+status=$?
+set -e
+echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
+exit $status
