@@ -108,6 +108,32 @@ class EvaluationHistoryTest extends ApiTestSupport {
     }
 
     @Test
+    void concurrentStoredEvaluationsAreEachStoredOnceAndReadBack() throws Exception {
+        // Unkeyed stored evaluations go through the group-commit writer: many at once share transactions.
+        String profile = newProfile();
+        int n = 48;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<Response>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int reciprocal = i % 2 == 0 ? 10 : 125;
+                futures.add(pool.submit(() -> given().contentType(ContentType.JSON).body(request(profile, reciprocal))
+                        .post("/api/v1/evaluations").then().statusCode(201).extract()));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : futures) {
+                var created = f.get();
+                ids.add(created.path("id"));
+                assertEquals(created.asString(), given().get(created.header("Location")).then().statusCode(200).extract().asString());
+            }
+            assertEquals(n, ids.size());
+            given().get("/api/v1/evaluations?profile=" + profile).then().body("total", equalTo(n));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void cursorPagingUnderInsertsNeitherRepeatsNorSkips() {
         String profile = newProfile();
         List<String> existing = new ArrayList<>();

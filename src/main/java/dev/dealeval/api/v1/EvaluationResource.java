@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
@@ -11,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.application.EvaluationHistory;
+import dev.dealeval.application.EvaluationWriter;
 import dev.dealeval.application.EvaluationStore;
 import dev.dealeval.application.Idempotency;
 import dev.dealeval.application.IdempotencyStore;
@@ -53,17 +53,17 @@ public class EvaluationResource {
     static final String SCOPE = "POST /api/v1/evaluations";
     private final EvaluationService service;
     private final EvaluationHistory history;
+    private final EvaluationWriter writer;
     private final Idempotency idempotency;
     private final CanonicalJson canonical;
-    private final ObjectMapper json;
 
-    public EvaluationResource(EvaluationService service, EvaluationHistory history, Idempotency idempotency, CanonicalJson canonical,
-                              ObjectMapper json) {
+    public EvaluationResource(EvaluationService service, EvaluationHistory history, EvaluationWriter writer, Idempotency idempotency,
+                              CanonicalJson canonical) {
         this.service = service;
+        this.writer = writer;
         this.history = history;
         this.idempotency = idempotency;
         this.canonical = canonical;
-        this.json = json;
     }
 
     @POST
@@ -134,22 +134,42 @@ public class EvaluationResource {
 
     private Response stored(EvaluateRequest request, EvaluationService.Command command, boolean explained, String key, String location) {
         String requestJson = canonical.write(request);
+        if (key == null) {
+            // No key to keep: evaluate, then store by group commit (answered once committed).
+            Stored s = store(command, explained, requestJson, location);
+            try {
+                writer.write(s.evaluation()).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return Created.response(s.outcome());
+        }
         // The view is part of what was asked: the same key with the other view is another request (422).
         String fingerprint = CanonicalJson.sha256(explained ? requestJson : requestJson + "\n?view=summary");
         // Evaluate inside the idempotent work: a retry replays the first answer even if the profile
         // it used has changed or gone since, instead of computing (or failing) again.
         IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, fingerprint, () -> {
-            var evaluation = service.evaluate(command);
-            String id = java.util.UUID.randomUUID().toString();
-            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            String body = canonical.writeResponse(explained ? DtoMapper.evaluation(evaluation).stored(id, now.toString())
-                    : DtoMapper.summary(evaluation).stored(id, now.toString()));
-            history.save(new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
-                    evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
-                    evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body));
-            return new IdempotencyStore.Outcome(201, location + "/" + id, null, body);
+            Stored s = store(command, explained, requestJson, location);
+            history.save(s.evaluation());
+            return s.outcome();
         });
         return Created.response(outcome);
+    }
+
+    /** An evaluation as it is stored, and the answer that says so. */
+    private record Stored(StoredEvaluation evaluation, IdempotencyStore.Outcome outcome) {
+    }
+
+    private Stored store(EvaluationService.Command command, boolean explained, String requestJson, String location) {
+        var evaluation = service.evaluate(command);
+        String id = java.util.UUID.randomUUID().toString();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String body = canonical.writeResponse(explained ? DtoMapper.evaluation(evaluation).stored(id, now.toString())
+                : DtoMapper.summary(evaluation).stored(id, now.toString()));
+        StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
+                evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
+                evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body);
+        return new Stored(stored, new IdempotencyStore.Outcome(201, location + "/" + id, null, body));
     }
 
     @GET
