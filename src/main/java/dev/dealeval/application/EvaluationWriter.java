@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Stores evaluations by group commit: one writer thread takes every evaluation waiting and writes
  * them in one transaction, so a burst costs one synchronous disk write instead of one each. A caller
  * is answered only after the transaction holding its evaluation has committed (the future completes
- * then), so nothing acknowledged can be lost; if a batch fails, each of its evaluations is retried in
- * a transaction of its own, so one bad row fails only its own request.
+ * then), so nothing acknowledged can be lost. If a batch fails while the database is reachable, each
+ * of its evaluations is retried in a transaction of its own, so one bad row fails only its own
+ * request; if the database cannot be reached, the whole batch fails at once.
  */
 @ApplicationScoped
 public class EvaluationWriter {
@@ -101,8 +102,9 @@ public class EvaluationWriter {
             });
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(batchFailed);
+            if (batch.size() == 1 || DatabaseErrors.unavailable(batchFailed)) {
+                // Nothing to single out, or the database is away: each request gets the failure now (503), not a retry each.
+                batch.forEach(p -> p.done().completeExceptionally(batchFailed));
                 return;
             }
             for (Pending p : batch) {

@@ -138,7 +138,7 @@ public class ProblemMappers {
     /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
     @ServerExceptionMapper({jakarta.persistence.PersistenceException.class, java.sql.SQLException.class})
     public Response database(Exception e, UriInfo uri) {
-        if (!databaseUnavailable(e)) {
+        if (!dev.dealeval.application.DatabaseErrors.unavailable(e)) {
             return unexpected(e, uri);
         }
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
@@ -147,28 +147,13 @@ public class ProblemMappers {
                         + "profiles and scenarios keep working.", uri, null)).header("Retry-After", "5").build();
     }
 
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     /** Anything else is a bug: a 500 that reveals nothing internal. */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
             return webApplication(w, uri);
         }
-        if (!(e instanceof jakarta.persistence.PersistenceException) && databaseUnavailable(e)) {
+        if (!(e instanceof jakarta.persistence.PersistenceException) && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
         String id = UUID.randomUUID().toString();
