@@ -58,7 +58,11 @@ COPY --from=build --chown=${APP_UID}:${APP_GID} /build/target/quarkus-app/quarku
 # PostgreSQL from the environment: QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD
 # (default jdbc:postgresql://127.0.0.1:5432/dealeval, user postgres).
 ENV QUARKUS_PROFILE=pg
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0" \
+# Heap at half the container's memory limit: the JVM's own memory (metaspace, code cache, GC
+# structures, symbols, thread stacks; about 230 MB under load, measured with Native Memory Tracking)
+# comes on top. MALLOC_ARENA_MAX keeps glibc from giving every thread its own malloc arena.
+ENV MALLOC_ARENA_MAX=2
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0" \
     JAVA_OPTS_APPEND=""
 
 EXPOSE 8080
