@@ -10,11 +10,14 @@ cd "$(dirname "$0")/.."
 secs=${1:-30}
 port=18080
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+# JAR: another build to measure, e.g. the PostgreSQL one (QUARKUS_PROFILE=pg and QUARKUS_DATASOURCE_JDBC_URL
+# in the environment); JAVA_OPTS: JVM options (default -Xmx512m).
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 out=target/wrk
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:--Xmx512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:--Xmx512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
