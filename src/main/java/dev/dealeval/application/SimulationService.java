@@ -13,7 +13,6 @@ import dev.dealeval.domain.model.Side;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,20 +104,9 @@ public class SimulationService {
         return b;
     }
 
-    /** The frontiers the sides bid from, each bundle with who would ratify it (scored by the engine). */
-    static Simulation.Pools pools(AnalysisService.Searched s) {
-        CompiledModel m = s.context().model();
-        int sc = s.context().scenario();
-        Search.OfferFrontiers f = s.result().offers();
-        Map<Long, Simulation.Candidate> scored = new HashMap<>();
-        CompiledModel.Work w = m.newWork();
-        java.util.function.Function<Search.Point, Simulation.Candidate> candidate = p -> scored.computeIfAbsent(p.index(), i -> {
-            double[] x = Search.bundle(s.spec(), i);
-            m.score(x, sc, w);
-            return new Simulation.Candidate(i, p.usSurplus(), p.cnSurplus(), m.ratifies(Side.US, x, sc, w), m.ratifies(Side.CN, x, sc, w));
-        });
-        return new Simulation.Pools(f.all().stream().map(candidate).toList(), f.usRatifies().stream().map(candidate).toList(),
-                f.cnRatifies().stream().map(candidate).toList());
+    /** The frontiers the sides bid from, each bundle with who would ratify it. */
+    private static Simulation.Pools pools(AnalysisService.Searched s) {
+        return Simulation.Pools.of(s.context().model(), s.spec(), s.result().offers());
     }
 
     private static AnalysisService.SearchCommand searchCommand(Space space) {
@@ -212,8 +200,8 @@ public class SimulationService {
         List<Setting> resolved = new ArrayList<>();
         for (int k = 0; k < cmd.settings().size(); k++) {
             Setting setting = cmd.settings().get(k);
-            AnalysisService.Searched s = analyses.search(new AnalysisService.SearchCommand(subject(setting), cmd.base(), cmd.terms(), null,
-                    null, cmd.budget(), null, null), true, limits.maxTournamentBundles());
+            AnalysisService.Searched s = analyses.search(searchCommand(new Space(subject(setting), cmd.base(), cmd.terms(), cmd.budget())),
+                    true, limits.maxTournamentBundles());
             Simulation.Pools pools = pools(s);
             CompiledModel m = s.context().model();
             resolved.add(s.context().domain() != null ? setting : new Setting(m.model().scenarios().get(s.context().scenario()).id(),

@@ -2,6 +2,7 @@ package dev.dealeval.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.config.GeniusXml;
+import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,26 +157,14 @@ class DomainAnalysisTest extends ApiTestSupport {
         Preferences b = GeniusXml.readPreferences(resource("y2011/Energy/energy_distributor.xml"), d, "b");
         JsonPath r = search("{\"domain\":\"" + id + "\",\"frontierLimit\":1000}");
         assertEquals(390_625, r.getLong("counts.examined"));
-        double[][] na = a.normalised(d);
-        double[][] nb = b.normalised(d);
-        double[] wa = a.normalisedWeights();
-        double[] wb = b.normalisedWeights();
-        int[] o = new int[8];
+        double[] ua = GeniusTestData.utilities(d, a);
+        double[] ub = GeniusTestData.utilities(d, b);
         double nash = 0;
         double welfare = 0;
         for (int k = 0; k < 390_625; k++) {
-            double ua = 0;
-            double ub = 0;
-            for (int i = 0; i < 8; i++) {
-                ua += wa[i] * na[i][o[i]];
-                ub += wb[i] * nb[i][o[i]];
-            }
-            if (ua > a.reservation() && ub > b.reservation()) {
-                nash = Math.max(nash, (ua - a.reservation()) * (ub - b.reservation()));
-                welfare = Math.max(welfare, ua + ub - a.reservation() - b.reservation());
-            }
-            for (int i = 7; i >= 0 && ++o[i] == 5; i--) {
-                o[i] = 0;
+            if (ua[k] > a.reservation() && ub[k] > b.reservation()) {
+                nash = Math.max(nash, (ua[k] - a.reservation()) * (ub[k] - b.reservation()));
+                welfare = Math.max(welfare, ua[k] + ub[k] - a.reservation() - b.reservation());
             }
         }
         assertEquals(nash, r.getDouble("solutions.nash.nashProduct"), 0.0);

@@ -2,6 +2,7 @@ package dev.dealeval.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.config.GeniusXml;
+import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,26 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class GeniusExportTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Utilities of every outcome, the last issue turning fastest. */
-    private static double[] utilities(NegotiationDomain d, Preferences p) {
-        double[][] norm = p.normalised(d);
-        double[] w = p.normalisedWeights();
-        int n = (int) d.outcomeCount();
-        double[] u = new double[n];
-        int[] o = new int[d.issues().size()];
-        for (int k = 0; k < n; k++) {
-            double v = 0;
-            for (int i = 0; i < o.length; i++) {
-                v += w[i] * norm[i][o[i]];
-            }
-            u[k] = v;
-            for (int i = o.length - 1; i >= 0 && ++o[i] == d.issues().get(i).size(); i--) {
-                o[i] = 0;
-            }
-        }
-        return u;
-    }
 
     @Test
     void exportImportExportKeepsEveryUtilityAndReportsTheFit() throws Exception {
@@ -90,13 +71,13 @@ class GeniusExportTest extends ApiTestSupport {
                 .extract().asString(), back, "us");
         Preferences cnBack = GeniusXml.readPreferences(given().get("/api/v1/domains/" + id + "/parties/2.xml").then().statusCode(200)
                 .extract().asString(), back, "cn");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(utilities(exported, us), utilities(back, usBack));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(utilities(exported, cn), utilities(back, cnBack));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(GeniusTestData.utilities(exported, us), GeniusTestData.utilities(back, usBack));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(GeniusTestData.utilities(exported, cn), GeniusTestData.utilities(back, cnBack));
         assertEquals(us.reservation(), usBack.reservation());
 
         // And the imported export is analysed like any domain: the search's Nash product is the brute-force one.
-        double[] ua = utilities(exported, us);
-        double[] ub = utilities(exported, cn);
+        double[] ua = GeniusTestData.utilities(exported, us);
+        double[] ub = GeniusTestData.utilities(exported, cn);
         double nash = 0;
         for (int k = 0; k < ua.length; k++) {
             double x = ua[k] - us.reservation();

@@ -3,6 +3,8 @@ package dev.dealeval.config;
 import dev.dealeval.domain.analysis.Frontier;
 import dev.dealeval.domain.analysis.Search.Point;
 import dev.dealeval.domain.analysis.Solutions;
+import dev.dealeval.domain.genius.DomainDefinition;
+import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.Issue;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
@@ -126,43 +128,19 @@ class GeniusXmlTest {
      */
     @Test
     void everyAnacDomainOf2010To2012Reads() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of(GeniusXmlTest.class.getClassLoader().getResource("genius/anac").toURI());
         int domains = 0;
         int parties = 0;
-        try (var years = java.nio.file.Files.list(root)) {
-            for (java.nio.file.Path year : years.sorted().toList()) {
-                try (var folders = java.nio.file.Files.list(year)) {
-                    for (java.nio.file.Path folder : folders.sorted().toList()) {
-                        List<java.nio.file.Path> files;
-                        try (var f = java.nio.file.Files.list(folder)) {
-                            files = f.sorted().toList();
-                        }
-                        java.nio.file.Path domainFile = files.stream()
-                                .filter(f -> read(f).contains("<negotiation_template")).findFirst().orElseThrow(() -> new AssertionError(folder + ": no domain file"));
-                        NegotiationDomain d = GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
-                        assertTrue(d.outcomeCount() > 1, folder.toString());
-                        domains++;
-                        for (java.nio.file.Path f : files) {
-                            if (!f.equals(domainFile)) {
-                                Preferences p = GeniusXml.readPreferences(read(f), d, f.getFileName().toString());
-                                assertTrue(p.reservation() >= 0 && p.reservation() <= 1 && p.discount() > 0 && p.discount() <= 1, f.toString());
-                                parties++;
-                            }
-                        }
-                    }
-                }
+        for (java.nio.file.Path folder : GeniusTestData.anacFolders()) {
+            DomainDefinition d = GeniusTestData.anac(folder);
+            assertTrue(d.domain().outcomeCount() > 1, folder.toString());
+            domains++;
+            for (Preferences p : d.parties()) {
+                assertTrue(p.reservation() >= 0 && p.reservation() <= 1 && p.discount() > 0 && p.discount() <= 1, folder + "/" + p.name());
+                parties++;
             }
         }
         assertEquals(83, domains);
         assertEquals(166, parties);
-    }
-
-    private static String read(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -143,8 +143,7 @@ final class AnalysisMapper {
             refs.add(new SearchResponse.ReferenceResult(s.referenceNames().get(i), us, cn, e.joint().verdict(), feasible,
                     dominator == null ? null : found(s, dominator, json)));
         }
-        List<SearchTerm> terms = s.spec().dimensions().stream().map(d -> new SearchTerm(m.term(d.term()).id(),
-                Arrays.stream(d.levels()).mapToObj(v -> m.term(d.term()).decode(v)).toList())).toList();
+
         List<String> warnings = new ArrayList<>(s.context().warnings());
         if (r.feasible() == 0) {
             warnings.add("No bundle in the space is ratified by both sides" + (Double.isInfinite(s.spec().minUsSurplus())
@@ -154,7 +153,7 @@ final class AnalysisMapper {
             warnings.add("Every feasible bundle leaves a side no better off than no deal, so there are no bargaining solutions.");
         }
         return new SearchResponse(m.model().scenarios().get(sc).id(), m.profile().id(), m.profile().version(),
-                new SearchResponse.SearchSpace(s.spec().size(), terms),
+                space(s),
                 new SearchResponse.SearchCounts(r.examined(), r.usRatifies(), r.cnRatifies(), r.feasible(), r.bothGain()),
                 new SearchResponse.NoDealPoint(m.noDealUtility(Side.US, sc), m.noDealUtility(Side.CN, sc)),
                 sol.nash() == null ? null : new SearchResponse.IdealPoint(sol.idealUs(), sol.idealCn()),
@@ -162,6 +161,13 @@ final class AnalysisMapper {
                 new SearchResponse.BargainingSolutions(found(s, sol.nash(), json), found(s, sol.kalaiSmorodinsky(), json),
                         found(s, sol.egalitarian(), json), found(s, sol.utilitarian(), json)),
                 refs, s.elapsedNanos() / 1_000_000, RULES, warnings, domain(s.context()));
+    }
+
+    /** The searched space as a response states it: its size and each term with its levels, as a client writes them. */
+    static SearchResponse.SearchSpace space(AnalysisService.Searched s) {
+        CompiledModel m = s.context().model();
+        return new SearchResponse.SearchSpace(s.spec().size(), s.spec().dimensions().stream().map(d -> new SearchTerm(m.term(d.term()).id(),
+                Arrays.stream(d.levels()).mapToObj(v -> m.term(d.term()).decode(v)).toList())).toList());
     }
 
     /** Positions 0..size-1, or limit of them spread evenly with both ends when there are more. */

@@ -3,7 +3,6 @@ package dev.dealeval.api.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchResponse;
-import dev.dealeval.api.v1.dto.SearchTerm;
 import dev.dealeval.api.v1.dto.SimulationRequest;
 import dev.dealeval.api.v1.dto.SimulationResponse;
 import dev.dealeval.api.v1.dto.TournamentRequest;
@@ -195,15 +194,12 @@ public class SimulationResource {
         Map<Side, SimulationResponse.StrategyPlayed> strategies = new EnumMap<>(Side.class);
         strategies.put(Side.US, played(s.spec().us()));
         strategies.put(Side.CN, played(s.spec().cn()));
-        SearchResponse.SearchSpace space = new SearchResponse.SearchSpace(search.spec().size(), search.spec().dimensions().stream()
-                .map(d -> new SearchTerm(m.term(d.term()).id(), java.util.Arrays.stream(d.levels()).mapToObj(v -> m.term(d.term()).decode(v)).toList()))
-                .toList());
         List<String> warnings = new ArrayList<>(search.context().warnings());
         if (search.result().feasible() == 0) {
             warnings.add("No bundle of the space is ratified by both sides: no negotiation can end in a ratified agreement.");
         }
         return new SimulationResponse(m.model().scenarios().get(sc).id(), m.profile().id(), m.profile().version(), s.spec().deadline(),
-                s.spec().starts(), s.spec().seed(), strategies, space, new SearchResponse.NoDealPoint(dUs, dCn), offers, rounds,
+                s.spec().starts(), s.spec().seed(), strategies, AnalysisMapper.space(search), new SearchResponse.NoDealPoint(dUs, dCn), offers, rounds,
                 outcome(s, r), AnalysisMapper.found(search, search.result().solutions().nash(), json), s.elapsedNanos() / 1_000_000, warnings,
                 AnalysisMapper.domain(search.context()));
     }

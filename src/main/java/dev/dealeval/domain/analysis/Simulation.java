@@ -107,6 +107,23 @@ public final class Simulation {
             cnRatifies = List.copyOf(cnRatifies);
         }
 
+        /**
+         * The frontiers a search kept ({@link Search.Spec#offerFrontiers}), each bundle scored once by
+         * the engine for who would ratify it.
+         */
+        public static Pools of(dev.dealeval.domain.engine.CompiledModel m, Search.Spec spec, Search.OfferFrontiers f) {
+            int s = spec.scenario();
+            Map<Long, Candidate> scored = new java.util.HashMap<>();
+            dev.dealeval.domain.engine.CompiledModel.Work w = m.newWork();
+            java.util.function.Function<Search.Point, Candidate> candidate = p -> scored.computeIfAbsent(p.index(), i -> {
+                double[] x = Search.bundle(spec, i);
+                m.score(x, s, w);
+                return new Candidate(i, p.usSurplus(), p.cnSurplus(), m.ratifies(Side.US, x, s, w), m.ratifies(Side.CN, x, s, w));
+            });
+            return new Pools(f.all().stream().map(candidate).toList(), f.usRatifies().stream().map(candidate).toList(),
+                    f.cnRatifies().stream().map(candidate).toList());
+        }
+
         List<Candidate> of(Side side, Strategy strategy) {
             return !strategy.ratificationAware() ? all : side == Side.US ? usRatifies : cnRatifies;
         }

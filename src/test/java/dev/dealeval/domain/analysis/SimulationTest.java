@@ -15,9 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,15 +41,7 @@ class SimulationTest {
         int s = model.scenarioIndex("GENEVA_2025");
         space = new Search.Spec(model.resolve(Bundle.empty(model.termCount()), s), s, Search.defaultDimensions(model.model()),
                 Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, true);
-        Search.OfferFrontiers f = Search.run(model, space, POOL).offers();
-        Map<Long, Candidate> scored = new HashMap<>();
-        CompiledModel.Work w = model.newWork();
-        java.util.function.Function<Search.Point, Candidate> c = p -> scored.computeIfAbsent(p.index(), i -> {
-            double[] x = Search.bundle(space, i);
-            model.score(x, s, w);
-            return new Candidate(i, p.usSurplus(), p.cnSurplus(), model.ratifies(Side.US, x, s, w), model.ratifies(Side.CN, x, s, w));
-        });
-        pools = new Pools(f.all().stream().map(c).toList(), f.usRatifies().stream().map(c).toList(), f.cnRatifies().stream().map(c).toList());
+        pools = Pools.of(model, space, Search.run(model, space, POOL).offers());
     }
 
     @AfterAll

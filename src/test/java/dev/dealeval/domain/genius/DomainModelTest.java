@@ -12,8 +12,6 @@ import dev.dealeval.domain.engine.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,56 +39,6 @@ class DomainModelTest {
         POOL.shutdownNow();
     }
 
-    /** An ANAC folder: its domain file and its two preference files, in file-name order. */
-    static DomainDefinition anac(Path folder) {
-        List<Path> files;
-        try (var f = Files.list(folder)) {
-            files = f.sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Path domainFile = files.stream().filter(f -> read(f).contains("<negotiation_template")).findFirst().orElseThrow();
-        NegotiationDomain d = GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
-        List<Preferences> parties = files.stream().filter(f -> !f.equals(domainFile))
-                .map(f -> GeniusXml.readPreferences(read(f), d, f.getFileName().toString())).toList();
-        return new DomainDefinition(folder.getFileName().toString().toLowerCase(), d.name(), "", d, parties, 1);
-    }
-
-    static List<Path> anacFolders() throws Exception {
-        Path root = Path.of(DomainModelTest.class.getClassLoader().getResource("genius/anac").toURI());
-        List<Path> out = new ArrayList<>();
-        try (var years = Files.list(root)) {
-            for (Path year : years.sorted().toList()) {
-                try (var folders = Files.list(year)) {
-                    out.addAll(folders.sorted().toList());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every outcome's utility for one party, straight from GENIUS's definition, the last issue turning fastest. */
-    private static double[] utilities(NegotiationDomain d, Preferences p) {
-        int n = (int) d.outcomeCount();
-        double[] u = new double[n];
-        int[] o = new int[d.issues().size()];
-        for (int k = 0; k < n; k++) {
-            u[k] = p.utility(d, o);
-            for (int i = o.length - 1; i >= 0 && ++o[i] == d.issues().get(i).size(); i--) {
-                o[i] = 0;
-            }
-        }
-        return u;
-    }
-
     private static Search.Result search(CompiledModel m) {
         double[] base = m.resolve(Bundle.empty(m.termCount()), 0);
         return Search.run(m, new Search.Spec(base, 0, Search.defaultDimensions(m.model()), Double.NEGATIVE_INFINITY,
@@ -101,8 +49,8 @@ class DomainModelTest {
     void everyAnacDomainSearchesToTheBruteForceFrontierAndSolutions() throws Exception {
         int checked = 0;
         long outcomes = 0;
-        for (Path folder : anacFolders()) {
-            DomainDefinition def = anac(folder);
+        for (Path folder : GeniusTestData.anacFolders()) {
+            DomainDefinition def = GeniusTestData.anac(folder);
             NegotiationDomain d = def.domain();
             Preferences a = def.parties().get(0);
             Preferences b = def.parties().get(1);
@@ -110,8 +58,8 @@ class DomainModelTest {
             Search.Result r = search(m);
             String at = folder.getFileName().toString();
 
-            double[] ua = utilities(d, a);
-            double[] ub = utilities(d, b);
+            double[] ua = GeniusTestData.utilities(d, a);
+            double[] ub = GeniusTestData.utilities(d, b);
             int n = ua.length;
             assertEquals(d.outcomeCount(), r.examined(), at);
             // Individually rational: at least the reservation value for both (the disagreement point).
@@ -173,7 +121,7 @@ class DomainModelTest {
 
     @Test
     void laptopThroughTheEngineHasGeniusUtilitiesAndDecidesByReservationValues() throws Exception {
-        DomainDefinition laptop = anac(Path.of(DomainModelTest.class.getClassLoader().getResource("genius/anac/y2011/Laptop").toURI()));
+        DomainDefinition laptop = GeniusTestData.anac(Path.of(DomainModelTest.class.getClassLoader().getResource("genius/anac/y2011/Laptop").toURI()));
         DealModel model = DomainModel.compile(laptop);
         assertEquals(1.0, model.utilityScale());
         assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), model.terms().stream().map(t -> t.id()).toList());
@@ -227,8 +175,8 @@ class DomainModelTest {
         DomainDefinition def = new DomainDefinition("d", "d", "", d, List.of(buyer, seller), 1);
         DealModel model = DomainModel.compile(def);
         CompiledModel m = CompiledModel.compile(model, model.profiles().get(0));
-        double[] ua = utilities(d, buyer);
-        double[] ub = utilities(d, seller);
+        double[] ua = GeniusTestData.utilities(d, buyer);
+        double[] ub = GeniusTestData.utilities(d, seller);
         CompiledModel.Work w = m.newWork();
         for (int price = 0; price <= 10; price++) {
             for (int colour = 0; colour < 2; colour++) {
