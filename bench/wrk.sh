@@ -11,13 +11,14 @@ secs=${1:-30}
 port=18080
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 # JAR: another build to measure, e.g. the PostgreSQL one (QUARKUS_PROFILE=pg and QUARKUS_DATASOURCE_JDBC_URL
-# in the environment); JAVA_OPTS: JVM options (default -Xmx512m).
+# in the environment); JAVA_OPTS: JVM options (default: the container's, deploy/jvm.options, with
+# -XX:MaxRAM=512m standing in for its 512 Mi memory limit).
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 out=target/wrk
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:--Xmx512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -55,3 +56,7 @@ run "POST /api/v1/evaluations?store=false&view=summary" "$base/api/v1/evaluation
 run "POST /api/v1/evaluations?store=false" "$base/api/v1/evaluations?store=false" "$out/post-report.lua"
 run "POST /api/v1/evaluations (stored)" "$base/api/v1/evaluations" "$out/post-report.lua"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
+# With -XX:NativeMemoryTracking=summary in JAVA_OPTS: where the committed memory is, by JVM area.
+if [[ "${JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+  jcmd $pid VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed 's/(reserved=[0-9]*MB, //; s/)$//'
+fi

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Start-up to ready: launches the packaged service N times on an empty data directory and reports,
+# for each run, the seconds from the launch until GET /q/health/ready answers 200, then the median.
+#   bench/startup.sh [runs, default 5]
+# JAR: the build to measure (default the H2 one); JAVA_OPTS: JVM options (default: the container's,
+# deploy/jvm.options, with -XX:MaxRAM=512m standing in for the container's 512 Mi memory limit).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+port=18081
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
+opts=${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m}
+out=target/startup
+mkdir -p "$out"
+times=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "$out/data"
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $opts -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 $pid 2>/dev/null || { echo "the service stopped; see $out/service.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  end=$(date +%s%N)
+  kill $pid; wait $pid 2>/dev/null || true
+  t=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", (b-a)/1e9}')
+  times+=("$t")
+  echo "run $i: ready in $t s"
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{printf "median: %.2f s over %d runs (load average %s)\n", a[int((NR+1)/2)], NR, "'"$(cut -d' ' -f1 /proc/loadavg)"'"}'
