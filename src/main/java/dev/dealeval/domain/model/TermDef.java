@@ -53,7 +53,10 @@ public record TermDef(
         return switch (kind) {
             case NUMBER, INTEGER -> raw instanceof Number n ? n.doubleValue() : Double.NaN;
             case BOOLEAN -> raw instanceof Boolean b ? (b ? 1.0 : 0.0) : Double.NaN;
-            case ENUM -> raw instanceof String s && values.contains(s) ? values.indexOf(s) : Double.NaN;
+            case ENUM -> {
+                int i = raw instanceof String s ? values.indexOf(s) : -1;
+                yield i >= 0 ? i : Double.NaN;
+            }
         };
     }
 
