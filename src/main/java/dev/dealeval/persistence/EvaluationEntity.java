@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One stored evaluation: the request, the profile version used and the result as returned. */
+/** One stored evaluation: the request, the model, scenario and profile versions used, and the result as returned. */
 @Entity
 @Table(name = "evaluation")
 public class EvaluationEntity {
@@ -24,8 +24,14 @@ public class EvaluationEntity {
     @Column(name = "profile_version", nullable = false)
     public long profileVersion;
 
+    @Column(name = "model_version", length = 64)
+    public String modelVersion;
+
     @Column(name = "scenario_id", nullable = false, length = 64)
     public String scenarioId;
+
+    @Column(name = "scenario_version")
+    public Long scenarioVersion;
 
     @Column(nullable = false, length = 20)
     public String verdict;
@@ -39,6 +45,10 @@ public class EvaluationEntity {
     @Column(nullable = false, length = 1048576)
     public String request;
 
-    @Column(nullable = false, length = 1048576)
+    /** The result as text: only rows stored before results were deflated. */
+    @Column(length = 1048576)
     public String result;
+
+    @Column(name = "result_deflated")
+    public byte[] resultDeflated;
 }

@@ -1,5 +1,6 @@
 package dev.dealeval.persistence;
 
+import dev.dealeval.application.CompactJson;
 import dev.dealeval.application.EvaluationStore;
 import dev.dealeval.application.StoredEvaluation;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -21,12 +22,15 @@ public class JpaEvaluationStore implements EvaluationStore, PanacheRepositoryBas
         e.createdAt = s.createdAt();
         e.profileId = s.profileId();
         e.profileVersion = s.profileVersion();
+        e.modelVersion = s.modelVersion();
         e.scenarioId = s.scenarioId();
+        e.scenarioVersion = s.scenarioVersion();
         e.verdict = s.verdict();
         e.usSurplus = s.usSurplus();
         e.cnSurplus = s.cnSurplus();
         e.request = s.request();
-        e.result = s.result();
+        e.resultDeflated = s.result().deflated();
+        e.result = e.resultDeflated == null ? s.result().json() : null;
         persist(e);
     }
 
@@ -98,7 +102,8 @@ public class JpaEvaluationStore implements EvaluationStore, PanacheRepositoryBas
     }
 
     private static StoredEvaluation toDomain(EvaluationEntity e) {
-        return new StoredEvaluation(e.id, e.createdAt, e.profileId, e.profileVersion, e.scenarioId, e.verdict, e.usSurplus, e.cnSurplus,
-                e.request, e.result);
+        return new StoredEvaluation(e.id, e.createdAt, e.profileId, e.profileVersion, e.modelVersion, e.scenarioId, e.scenarioVersion,
+                e.verdict, e.usSurplus, e.cnSurplus, e.request,
+                e.resultDeflated != null ? CompactJson.ofDeflated(e.resultDeflated) : CompactJson.ofText(e.result));
     }
 }

@@ -1,15 +1,20 @@
 package dev.dealeval.api;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +29,14 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Evaluations stored with the profile version used, read back unchanged, listed with filters; idempotent creation. */
 @QuarkusTest
@@ -68,6 +77,67 @@ class EvaluationHistoryTest extends ApiTestSupport {
         given().contentType(ContentType.JSON).body(request(profile, 10)).post("/api/v1/evaluations").then().statusCode(201)
                 .body("profileVersion", equalTo(2));
         given().get("/api/v1/evaluations/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void storedDeflatedWithTheModelScenarioAndProfileVersionsItWasComputedWith() throws Exception {
+        String profile = newProfile();
+        String scenario = ScenarioCrudTest.newId();
+        given().contentType(ContentType.JSON).body(ScenarioCrudTest.body(scenario, 15)).post("/api/v1/scenarios").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(ScenarioCrudTest.body(scenario, 20).replace("\"id\": \"" + scenario + "\", ", ""))
+                .put("/api/v1/scenarios/" + scenario).then().statusCode(200);
+        String modelVersion = given().get("/api/v1/terms").then().statusCode(200).extract().path("modelVersion");
+        Response created = given().contentType(ContentType.JSON)
+                .body(request(profile, 10).replace("\"scenario\": \"APR_2025\"", "\"scenario\": \"" + scenario + "\""))
+                .post("/api/v1/evaluations");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
+                .body("items[0].modelVersion", equalTo(modelVersion))
+                .body("items[0].scenario", equalTo(scenario))
+                .body("items[0].scenarioVersion", equalTo(2))
+                .body("items[0].profileVersion", equalTo(1));
+
+        // In the table: the result deflated to a fraction of the answer, no text copy.
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT result, result_deflated, model_version, scenario_version FROM evaluation WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertNull(r.getString("result"));
+                byte[] deflated = r.getBytes("result_deflated");
+                int answer = created.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                assertTrue(deflated.length * 3 < answer, deflated.length + " bytes stored for a " + answer + "-byte answer");
+                assertEquals(modelVersion, r.getString("model_version"));
+                assertEquals(2, r.getLong("scenario_version"));
+            }
+        }
+        assertEquals(created.asString(), given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void anEvaluationStoredBeforeResultsWereDeflatedReadsBackAsStored() throws Exception {
+        String profile = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString();
+        String result = "{\"id\":\"" + id + "\",\"note\":\"stored as text\"}";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO evaluation (id, created_at, profile_id, profile_version, scenario_id, verdict, us_surplus, cn_surplus, request, result) "
+                        + "VALUES (?, ?, ?, 1, 'APR_2025', 'BOTH_REJECT', -1, -2, '{}', ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+            insert.setString(3, profile);
+            insert.setString(4, result);
+            insert.executeUpdate();
+        }
+        assertEquals(result, given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().asString());
+        given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
+                .body("items[0].id", equalTo(id))
+                .body("items[0]", not(hasKey("modelVersion")))
+                .body("items[0]", not(hasKey("scenarioVersion")));
     }
 
     @Test

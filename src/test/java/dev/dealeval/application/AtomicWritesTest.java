@@ -22,7 +22,8 @@ class AtomicWritesTest {
     IdempotencyStore keys;
 
     private static StoredEvaluation evaluation(String id) {
-        return new StoredEvaluation(id, Instant.now(), "default", 1, "GENEVA_2025", "BOTH_REJECT", 0, 0, "{}", "{}");
+        return new StoredEvaluation(id, Instant.now(), "default", 1, "2026.12-1", "GENEVA_2025", 1L, "BOTH_REJECT", 0, 0, "{}",
+                CompactJson.deflate("{}"));
     }
 
     @Test

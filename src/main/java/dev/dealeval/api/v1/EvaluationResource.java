@@ -4,6 +4,7 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.api.v1.dto.EvaluationSummary;
+import dev.dealeval.application.CompactJson;
 import dev.dealeval.application.EvaluationService;
 import java.util.List;
 import jakarta.validation.Valid;
@@ -174,9 +175,10 @@ public class EvaluationResource {
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String body = canonical.writeResponse(explained ? DtoMapper.evaluation(evaluation).stored(id, now.toString())
                 : DtoMapper.summary(evaluation).stored(id, now.toString()));
-        StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.scenario(),
-                evaluation.joint().verdict().name(), evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
-                evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(), requestJson, body);
+        StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.modelVersion(),
+                evaluation.scenario(), evaluation.scenarioVersion(), evaluation.joint().verdict().name(),
+                evaluation.side(dev.dealeval.domain.model.Side.US).surplus(), evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(),
+                requestJson, CompactJson.deflate(body));
         return new Stored(stored, new IdempotencyStore.Outcome(201, location + "/" + id, null, body));
     }
 
@@ -190,7 +192,7 @@ public class EvaluationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@PathParam("id") String id) {
         StoredEvaluation e = history.find(id).orElseThrow(() -> new UnknownResourceException("evaluation", id));
-        return Response.ok(e.result(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(e.result().json(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -224,7 +226,7 @@ public class EvaluationResource {
         var filter = new EvaluationStore.Filter(profile, scenario, verdict, fromAt, toAt);
         java.util.function.Function<StoredEvaluation, EvaluationList.Summary> summary = e -> new EvaluationList.Summary(e.id(),
                 e.createdAt().toString(), uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(),
-                e.profileVersion(), e.scenarioId(), e.verdict(), e.usSurplus(), e.cnSurplus());
+                e.profileVersion(), e.modelVersion(), e.scenarioId(), e.scenarioVersion(), e.verdict(), e.usSurplus(), e.cnSurplus());
         if (cursor != null) {
             var p = history.listAfter(filter, after, size);
             return new EvaluationList(p.items().stream().map(summary).toList(), null, size, null, null,

@@ -11,6 +11,8 @@ public record Evaluation(
         String scenario,
         String profile,
         long profileVersion,
+        long scenarioVersion,
+        String modelVersion,
         Map<Side, SideResult> sides,
         CredibilityResult credibility,
         JointResult joint,

@@ -153,7 +153,8 @@ public final class Evaluator {
                 Verdict.of(usRatifies, cnRatifies), pUs * pCn);
         List<String> warnings = new ArrayList<>(extraWarnings);
         warnings.addAll(warnings(m, bundle, x, s, credibility));
-        return new Evaluation(m.scenarios[s].id(), m.profile.id(), m.profile.version(), Collections.unmodifiableMap(sides),
+        return new Evaluation(m.scenarios[s].id(), m.profile.id(), m.profile.version(), m.scenarios[s].version(), m.model().version(),
+                Collections.unmodifiableMap(sides),
                 credibility, joint, List.copyOf(warnings));
     }
 

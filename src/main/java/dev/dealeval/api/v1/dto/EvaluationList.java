@@ -18,7 +18,13 @@ public record EvaluationList(
         String nextCursor) {
 
     @Schema(name = "EvaluationSummary", description = "One stored evaluation in brief; GET its location for the full result.")
-    public record Summary(String id, String createdAt, String location, String profile, long profileVersion, String scenario,
+    public record Summary(String id, String createdAt, String location, String profile, long profileVersion,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "Version of the deal model it was computed with (absent for evaluations stored before "
+                                  + "versions were kept)") String modelVersion,
+                          String scenario,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "Version of the scenario it was computed with (absent likewise)") Long scenarioVersion,
                           String verdict, double usSurplus, double cnSurplus) {
     }
 }
