@@ -2,7 +2,9 @@
 # Stored evaluations under sustained load as the history grows: wrk (2 threads, 32 connections)
 # posts the grand-bargain evaluation to POST /api/v1/evaluations (stored) in consecutive runs
 # against one service, printing after each run the evaluations stored so far, requests/s, p50/p99
-# and the service's resident memory. The first runs include JIT warm-up of the storage path.
+# and the service's resident memory (and, on H2, the data directory's size per evaluation). JVM options:
+# JAVA_OPTS (default: the container's, deploy/jvm.options, with -XX:MaxRAM=512m standing in for its
+# 512 Mi memory limit). The first runs include JIT warm-up of the storage path.
 #   bench/stored-history.sh [runs, default 5] [seconds per run, default 12]
 # Embedded H2 by default (a fresh data directory); for PostgreSQL build the pg variant
 # (./mvnw package -DskipTests -Dquarkus.profile=pg -Dquarkus.package.output-directory=pg-app) and run
@@ -18,7 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 out=target/stored-history
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:--Xmx512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -36,5 +38,9 @@ echo "start: RSS $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
 for i in $(seq 1 "$runs"); do
   result=$(wrk -t2 -c32 -d"${secs}s" --latency -s "$out/post.lua" "http://127.0.0.1:$port/api/v1/evaluations" | grep '^rps=')
   stored=$(curl -fs "http://127.0.0.1:$port/api/v1/evaluations?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-  echo "run $i: $result; stored so far $stored; RSS $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
+  disk=""
+  if [ -d "$out/data" ] && [ "$stored" -gt 0 ]; then
+    disk="; data $(du -sm "$out/data" | cut -f1) MB, $(( $(du -sk "$out/data" | cut -f1) * 1024 / stored )) bytes/evaluation"
+  fi
+  echo "run $i: $result; stored so far $stored; RSS $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB$disk"
 done

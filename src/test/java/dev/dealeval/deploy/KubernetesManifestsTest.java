@@ -53,6 +53,10 @@ class KubernetesManifestsTest {
         for (String kind : List.of("requests", "limits")) {
             assertTrue(c.path("resources").path(kind).has("cpu") && c.path("resources").path(kind).has("memory"), kind);
         }
+        // The image's JVM options give the heap a quarter of the limit: 128 MB of 512 Mi, with the JVM's own ~210 MB beside it.
+        assertEquals("512Mi", c.path("resources").path("limits").path("memory").asText());
+        String jvmOptions = java.nio.file.Files.readString(java.nio.file.Path.of("deploy/jvm.options"));
+        assertTrue(jvmOptions.lines().anyMatch("-XX:MaxRAMPercentage=25"::equals), "the heap's share of the limit");
         assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean());
         assertEquals(185, pod.path("securityContext").path("runAsUser").asInt(), "the image's dealeval user");
         Map<String, String> env = new HashMap<>();
