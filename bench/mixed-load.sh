@@ -17,16 +17,24 @@ port=18086
 out=target/mixed-load
 mkdir -p "$out"
 rm -rf "$out/data"
-java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 # Warm-up (JIT), not reported.
 java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" 15 "$conns" 99 >/dev/null || true
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system clock ticks
+service_before=$(cpu $pid)
 set +e
-java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" "$secs" "$conns" 1
+java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" "$secs" "$conns" 1 &
+generator=$!
+generator_cpu=0
+while kill -0 $generator 2>/dev/null; do generator_cpu=$(cpu $generator 2>/dev/null || echo "$generator_cpu"); sleep 0.5; done
+wait $generator
 status=$?
 set -e
+hz=$(getconf CLK_TCK)
+echo "CPU used: service $(( ($(cpu $pid) - service_before) / hz )) s, load generator ${generator_cpu:+$(( generator_cpu / hz ))} s (of $(( 2 * secs )) s on 2 cores)"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"
 exit $status
