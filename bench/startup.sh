@@ -4,21 +4,31 @@
 #   bench/startup.sh [runs, default 5]
 # JAR: the build to measure (default the H2 one); JAVA_OPTS: JVM options (default: the container's,
 # deploy/jvm.options, with -XX:MaxRAM=512m standing in for the container's 512 Mi memory limit).
+# APPCDS=1: with the AppCDS archive the build records (./mvnw package -DskipTests
+# -Dquarkus.package.jar.appcds.enabled=true), run as the image runs it: from the jar's directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 port=18081
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
-opts=${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m}
-out=target/startup
+opts=${JAVA_OPTS:-@$PWD/deploy/jvm.options -XX:MaxRAM=512m}
+dir=.
+if [ "${APPCDS:-0}" = 1 ]; then
+  dir=$(dirname "$jar")
+  [ -f "$dir/app-cds.jsa" ] || { echo "no $dir/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 2; }
+  opts="$opts -XX:SharedArchiveFile=app-cds.jsa"
+  jar=$(basename "$jar")
+fi
+out=$PWD/target/startup
 mkdir -p "$out"
 times=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$out/data"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $opts -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+  (cd "$dir" && exec java $opts -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar") \
+    >"$out/service.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "the service stopped; see $out/service.log" >&2; exit 1; }
