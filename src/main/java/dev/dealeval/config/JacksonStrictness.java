@@ -1,5 +1,7 @@
 package dev.dealeval.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,7 +14,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Requests are read strictly: no silent coercion of "2" to 2, 2.5 to 2 or 1 to true, no duplicate
- * keys, no trailing content, no unknown fields. A lenient reader would turn client mistakes into
+ * keys, no trailing content, no unknown fields, no null elements in lists or maps. A lenient reader would turn client mistakes into
  * wrong answers instead of 400s.
  */
 @Singleton
@@ -27,6 +29,10 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, true);
         mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        // No null inside a list, a set, an array or a map anywhere in a request ("sources": [null],
+        // "values": {"a.b": null}): refused where it is read, naming the element, instead of reaching
+        // code that takes every element to be there.
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         // An evaluation carries a few hundred doubles; Schubfach formatting is several times faster
         // than Double.toString on JDK 17 and gives the same shortest representation.
         mapper.getFactory().configure(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);

@@ -152,6 +152,40 @@ class ErrorHandlingTest extends ApiTestSupport {
         assertTrue(response.body().contains("payload-too-large"), response.body());
     }
 
+    static Stream<Arguments> nullsInListsAndMaps() {
+        return Stream.of(
+                Arguments.of("/api/v1/scenarios", "/api/v1/scenarios/S15", "{\"id\":\"S15\",\"basedOn\":\"POST_RULING_2026\",\"name\":\"x\","
+                        + "\"values\":{\"usConcessions.reciprocalTariffPct\":15},\"sources\":[null]}", "sources[0]"),
+                Arguments.of("/api/v1/scenarios", "/api/v1/scenarios/S16", "{\"id\":\"S16\",\"basedOn\":\"POST_RULING_2026\",\"name\":\"x\","
+                        + "\"values\":{\"usConcessions.reciprocalTariffPct\":null}}", "values[\"usConcessions.reciprocalTariffPct\"]"),
+                Arguments.of("/api/v1/profiles", "/api/v1/profiles/p-null", "{\"id\":\"p-null\",\"basedOn\":\"default\",\"name\":\"x\",\"sources\":[null]}",
+                        "sources[0]"),
+                Arguments.of("/api/v1/profiles", "/api/v1/profiles/p-null2", "{\"id\":\"p-null2\",\"basedOn\":\"default\",\"name\":\"x\","
+                        + "\"weights\":{\"US\":{\"leverage\":null}}}", "weights.US.leverage"),
+                Arguments.of("/api/v1/scenarios", "/api/v1/scenarios/S17", "{\"id\":\"S17\",\"basedOn\":\"POST_RULING_2026\",\"name\":\"x\","
+                        + "\"threats\":[null]}", "threats[0]"));
+    }
+
+    /** A null element of a list or a null map value is a 400 naming it, and nothing is stored. */
+    @ParameterizedTest
+    @MethodSource("nullsInListsAndMaps")
+    void aNullInsideAListOrAMapIs400NamingItAndStoresNothing(String collection, String resource, String body, String field) {
+        given().contentType(ContentType.JSON).body(body).post(collection).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", equalTo("must not be null"));
+        given().get(resource).then().statusCode(404);
+    }
+
+    @Test
+    void aNullInsideAnAnalysisRequestIs400() {
+        given().contentType(ContentType.JSON).body("{\"bundles\":[null]}").post("/api/v1/comparisons").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("bundles[0]"));
+        given().contentType(ContentType.JSON).body("{\"terms\":[{\"term\":\"purchases.years\",\"levels\":[1,null]}]}").post("/api/v1/searches")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("terms[0].levels[1]"));
+    }
+
     /**
      * Seeded fuzzing: valid requests with one value replaced by a hostile one, truncated, or with
      * keys renamed. Whatever comes back must be 2xx or a 4xx problem document, never a 5xx.

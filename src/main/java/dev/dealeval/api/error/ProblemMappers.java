@@ -186,7 +186,9 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = mappingPath(m);
             String message;
-            if (e instanceof UnrecognizedPropertyException u) {
+            if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+                message = "must not be null";
+            } else if (e instanceof UnrecognizedPropertyException u) {
                 message = "unknown field; allowed here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
             } else if (e instanceof InvalidFormatException f) {
                 message = "must be " + typeName(f.getTargetType()) + " (was " + shortValue(f.getValue()) + ")";
@@ -220,20 +222,31 @@ public class ProblemMappers {
         return null;
     }
 
+    /**
+     * The JSON path of a binding problem: {@code sources[0]}, {@code weights.US.leverage}; a map key
+     * that is not a plain name is written in brackets, {@code values["usConcessions.reciprocalTariffPct"]}.
+     */
     private static String mappingPath(JsonMappingException m) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
+            String name = r.getFieldName();
+            if (name != null) {
+                if (r.getFrom() instanceof java.util.Map<?, ?> && !PLAIN_NAME.matcher(name).matches()) {
+                    sb.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                } else {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(name);
                 }
-                sb.append(r.getFieldName());
             } else if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             }
         }
         return sb.length() == 0 ? "body" : sb.toString();
     }
+
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     /**
      * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size", an element of a
