@@ -115,5 +115,12 @@ public interface DealevalConfig {
         /** Largest request body accepted, in bytes; larger ones get 413. */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /**
+         * Longest time any request may take: a request not answered by then gets 503 problem+json
+         * (the analysis limits keep the largest allowed request well inside it).
+         */
+        @WithDefault("30s")
+        java.time.Duration requestTimeout();
     }
 }

@@ -77,7 +77,17 @@ class ModelRegistryTest {
 
             @Override
             public Limits limits() {
-                return () -> 1024;
+                return new Limits() {
+                    @Override
+                    public long maxBodyBytes() {
+                        return 1024;
+                    }
+
+                    @Override
+                    public java.time.Duration requestTimeout() {
+                        return java.time.Duration.ofSeconds(30);
+                    }
+                };
             }
         };
     }
