@@ -186,6 +186,35 @@ class ErrorHandlingTest extends ApiTestSupport {
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("terms[0].levels[1]"));
     }
 
+    static Stream<Arguments> outOfRangeValues() {
+        String longId = "S".repeat(65);
+        return Stream.of(
+                Arguments.of("/api/v1/evaluations?store=false", "{\"scenario\": \"" + longId + "\", \"bundle\": {}}", "scenario",
+                        "must be at most 64 characters"),
+                Arguments.of("/api/v1/evaluations?store=false", "{\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 1e400}}}",
+                        "bundle.purchases.agricultureUsdBnPerYear", null),
+                Arguments.of("/api/v1/evaluations?store=false", "{\"bundle\": {\"purchases\": {\"years\": 99999999999999999999}}}",
+                        "bundle.purchases.years", null),
+                Arguments.of("/api/v1/evaluations?store=false", "{\"bundle\": {}, \"bundle\": {}}", null, null),
+                Arguments.of("/api/v1/scenarios", "{\"id\": \"S_LONG\", \"name\": \"x\", \"threats\": [{\"term\": \"usConcessions.reciprocalTariffPct\", "
+                        + "\"value\": 25, \"probability\": 0.2, \"description\": \"" + "d".repeat(501) + "\"}]}", "threats[0].description", null),
+                Arguments.of("/api/v1/profiles", "{\"id\": \"p-long\", \"name\": \"" + "n".repeat(201) + "\"}", "name", null));
+    }
+
+    /** Numbers beyond their type, duplicate keys and strings over their documented length are 400s naming the field. */
+    @ParameterizedTest
+    @MethodSource("outOfRangeValues")
+    void valuesBeyondTheirTypeOrLengthAre400(String path, String body, String field, String message) {
+        var answer = given().contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(400).contentType("application/problem+json");
+        if (field != null) {
+            answer.body("violations[0].field", equalTo(field));
+        }
+        if (message != null) {
+            answer.body("violations[0].message", equalTo(message));
+        }
+    }
+
     /**
      * Seeded fuzzing: valid requests with one value replaced by a hostile one, truncated, or with
      * keys renamed. Whatever comes back must be 2xx or a 4xx problem document, never a 5xx.

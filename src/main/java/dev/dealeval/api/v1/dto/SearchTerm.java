@@ -10,7 +10,7 @@ import java.util.List;
 @Schema(description = "A term to vary and its candidate levels.")
 public record SearchTerm(
         @NotNull(message = "is required") @Schema(description = "Term id, as in GET /api/v1/terms.", examples = "usConcessions.exportControlLevel")
-        String term,
+        @Size(max = 64, message = "must be at most 64 characters") String term,
         @Size(max = 50, message = "must hold at most 50 levels")
         @Schema(description = "Candidate values written as in a bundle (numbers, true/false, enum names); left out, the model's "
                 + "levels (GET /api/v1/terms).", type = SchemaType.ARRAY)
