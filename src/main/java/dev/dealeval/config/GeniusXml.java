@@ -299,7 +299,23 @@ public final class GeniusXml {
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
+            // Problems become the exception below, not "[Fatal Error]" lines on the service's stderr
+            // (what a null handler does).
+            b.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(org.xml.sax.SAXParseException e) {
+                }
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             return b.parse(new InputSource(new StringReader(xml)));
         } catch (SAXException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();

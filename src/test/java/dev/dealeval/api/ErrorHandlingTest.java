@@ -17,6 +17,7 @@ import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,6 +191,8 @@ class ErrorHandlingTest extends ApiTestSupport {
         String longId = "S".repeat(65);
         return Stream.of(
                 Arguments.of("/api/v1/evaluations?store=false", "{\"scenario\": \"" + longId + "\", \"bundle\": {}}", "scenario",
+                        "must be a scenario id such as GENEVA_2025"),
+                Arguments.of("/api/v1/scenarios", "{\"id\": \"S_BASED\", \"basedOn\": \"" + longId + "\", \"name\": \"x\"}", "basedOn",
                         "must be at most 64 characters"),
                 Arguments.of("/api/v1/evaluations?store=false", "{\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 1e400}}}",
                         "bundle.purchases.agricultureUsdBnPerYear", null),
@@ -208,10 +211,10 @@ class ErrorHandlingTest extends ApiTestSupport {
         var answer = given().contentType(ContentType.JSON).body(body).post(path).then()
                 .statusCode(400).contentType("application/problem+json");
         if (field != null) {
-            answer.body("violations[0].field", equalTo(field));
+            answer.body("violations.field", hasItem(field));
         }
         if (message != null) {
-            answer.body("violations[0].message", equalTo(message));
+            answer.body("violations.message", hasItem(message));
         }
     }
 

@@ -19,8 +19,8 @@ public record CounterofferRequest(
         @Schema(description = "How many counteroffers to return, best first (default 10, at most the configured 50).", examples = "10")
         Integer limit,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
-        @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") @Size(max = 64, message = "must be at most 64 characters") String scenario,
+        @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") String scenario,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
-        @Schema(description = "Profile id; default from configuration (default).", examples = "default") @Size(max = 64, message = "must be at most 64 characters") String profile,
+        @Schema(description = "Profile id; default from configuration (default).", examples = "default") String profile,
         @Valid Overrides overrides) {
 }

@@ -13,7 +13,7 @@ import java.util.List;
         + "one preferences file per party, the format of GENIUS and the ANAC competitions.")
 public record DomainRequest(
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and dashes, at most 64 characters")
-        @Schema(description = "Id of the new domain (POST only; PUT takes it from the path).", examples = "laptop") @Size(max = 64, message = "must be at most 64 characters") String id,
+        @Schema(description = "Id of the new domain (POST only; PUT takes it from the path).", examples = "laptop") String id,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) String description,
         @NotBlank(message = "is required: the GENIUS domain file (negotiation_template)")

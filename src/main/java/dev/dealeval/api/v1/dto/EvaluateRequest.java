@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1.dto;
 
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,9 +9,9 @@ public record EvaluateRequest(
         @NotNull(message = "is required (use {} for no deal)") BundleTerms bundle,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
         @Schema(description = "No-deal scenario id (GET /api/v1/scenarios); default from configuration (GENEVA_2025).", examples = "GENEVA_2025")
-        @Size(max = 64, message = "must be at most 64 characters") String scenario,
+        String scenario,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
         @Schema(description = "Profile id (GET /api/v1/profiles); default from configuration (default).", examples = "default")
-        @Size(max = 64, message = "must be at most 64 characters") String profile,
+        String profile,
         Overrides overrides) {
 }

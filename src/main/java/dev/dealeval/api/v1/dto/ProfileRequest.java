@@ -14,7 +14,7 @@ import java.util.Map;
         + "summing to 1 per side, multipliers 0-10, known criteria and factions.")
 public record ProfileRequest(
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case kebab-case, at most 64 characters")
-        @Schema(description = "Id of the new profile (POST only; PUT takes it from the path).", examples = "tariff-hawk") @Size(max = 64, message = "must be at most 64 characters") String id,
+        @Schema(description = "Id of the new profile (POST only; PUT takes it from the path).", examples = "tariff-hawk") String id,
         @Schema(description = "Profile the changes apply to (default: default).", examples = "default") @Size(max = 64, message = "must be at most 64 characters") String basedOn,
         @NotBlank @Size(max = 200) @Schema(examples = "Tariff hawk") String name,
         @Size(max = 2000) String description,

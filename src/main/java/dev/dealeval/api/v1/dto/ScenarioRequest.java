@@ -13,7 +13,7 @@ import java.util.Map;
         + "threatened measures. It must fix every term that inherits the scenario (tariffs and controls), directly or through basedOn.")
 public record ScenarioRequest(
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be UPPER_SNAKE, at most 64 characters")
-        @Schema(description = "Id of the new scenario (POST only; PUT takes it from the path).", examples = "SECTION_122_AT_15") @Size(max = 64, message = "must be at most 64 characters") String id,
+        @Schema(description = "Id of the new scenario (POST only; PUT takes it from the path).", examples = "SECTION_122_AT_15") String id,
         @Schema(description = "Scenario whose values these replace (optional).", examples = "POST_RULING_2026") @Size(max = 64, message = "must be at most 64 characters") String basedOn,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 40) @Schema(examples = "2026-03-01") String date,

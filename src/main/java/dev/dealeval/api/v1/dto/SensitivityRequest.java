@@ -32,13 +32,13 @@ public record SensitivityRequest(
         @DecimalMin(value = "0", message = "must be between 0 and 0.9") @DecimalMax(value = "0.9", message = "must be between 0 and 0.9")
         @Schema(description = "One-at-a-time change of each weight for the tornado (default 0.2 = ±20%).", examples = "0.2") Double tornadoStep,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
-        @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") @Size(max = 64, message = "must be at most 64 characters") String scenario,
+        @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") String scenario,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
-        @Schema(description = "Profile id; default from configuration (default).", examples = "default") @Size(max = 64, message = "must be at most 64 characters") String profile,
+        @Schema(description = "Profile id; default from configuration (default).", examples = "default") String profile,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a domain id such as laptop")
         @Schema(description = "An imported negotiation domain (POST /api/v1/domains) to analyse instead of the U.S.-China model. Its "
                 + "bundles are outcomes (write them in outcome), party 1 takes the US fields and party 2 the CN fields, utilities are "
                 + "GENIUS utilities (0-1), and no deal gives each party its reservation value; leave scenario, profile and overrides "
-                + "out.", examples = "laptop") @Size(max = 64, message = "must be at most 64 characters") String domain,
+                + "out.", examples = "laptop") String domain,
         @Valid Overrides overrides) {
 }

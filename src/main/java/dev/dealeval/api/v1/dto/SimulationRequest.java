@@ -29,12 +29,12 @@ public record SimulationRequest(
         @Schema(description = "The most bundles the caller wants searched for the offers (default and maximum from configuration).")
         Long budget,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
-        @Schema(description = "No-deal scenario id: each side's reservation value is its utility there.", examples = "GENEVA_2025") @Size(max = 64, message = "must be at most 64 characters") String scenario,
+        @Schema(description = "No-deal scenario id: each side's reservation value is its utility there.", examples = "GENEVA_2025") String scenario,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
-        @Schema(description = "Profile id; default from configuration (default).", examples = "default") @Size(max = 64, message = "must be at most 64 characters") String profile,
+        @Schema(description = "Profile id; default from configuration (default).", examples = "default") String profile,
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a domain id such as laptop")
         @Schema(description = "An imported negotiation domain to negotiate instead (its two parties in the US and CN places); leave "
-                + "scenario, profile, overrides and base out.", examples = "laptop") @Size(max = 64, message = "must be at most 64 characters") String domain,
+                + "scenario, profile, overrides and base out.", examples = "laptop") String domain,
         @Valid Overrides overrides) {
 
     @Schema(description = "A strategy for each side.")
