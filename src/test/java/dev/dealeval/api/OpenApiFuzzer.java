@@ -87,10 +87,6 @@ final class OpenApiFuzzer {
         return operations;
     }
 
-    Map<String, List<String>> created() {
-        return created;
-    }
-
     /** Sends request {@code index}: operations in turn, so a bounded run covers each about equally. */
     Outcome send(int index) {
         Operation op = operations.get(index % operations.size());
