@@ -9,7 +9,6 @@ public final class DatabaseErrors {
     public static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
                     || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
                     || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
                 return true;

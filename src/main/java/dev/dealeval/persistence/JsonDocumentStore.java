@@ -2,36 +2,47 @@ package dev.dealeval.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.application.StorageException;
 import dev.dealeval.application.VersionConflictException;
 import dev.dealeval.application.VersionedStore;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Definitions as JSON documents in a table of {@link DocumentEntity}. Every update and delete is
- * checked against the JPA version, so two writers holding the same ETag cannot both succeed.
- * Runs inside the caller's transaction.
+ * Definitions as JSON documents in a table (id, version, name, document, created_at, updated_at). Every
+ * update and delete is conditional on the version the writer read, so two writers holding the same
+ * ETag cannot both succeed. Runs inside the caller's transaction. The stored version starts at 0; the
+ * API's version is one more.
  */
-abstract class JsonDocumentStore<E extends DocumentEntity, T> implements VersionedStore<T> {
-    private final PanacheRepositoryBase<E, String> repository;
+abstract class JsonDocumentStore<T> implements VersionedStore<T> {
+    private final Sql sql;
     private final ObjectMapper json;
-    private final Supplier<E> newEntity;
     private final Class<T> type;
     private final String kind;
+    private final String select;
+    private final String insert;
+    private final String update;
+    private final String delete;
+    private final String version;
+    private final String page;
+    private final String count;
 
-    JsonDocumentStore(PanacheRepositoryBase<E, String> repository, ObjectMapper json, Supplier<E> newEntity, Class<T> type, String kind) {
-        this.repository = repository;
+    JsonDocumentStore(Sql sql, ObjectMapper json, String table, Class<T> type, String kind) {
+        this.sql = sql;
         this.json = json;
-        this.newEntity = newEntity;
         this.type = type;
         this.kind = kind;
+        this.select = "SELECT id, version, document FROM " + table + " WHERE id = ?";
+        this.insert = "INSERT INTO " + table + " (id, version, name, document, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?)";
+        this.update = "UPDATE " + table + " SET version = version + 1, name = ?, document = ?, updated_at = ? WHERE id = ? AND version = ?";
+        this.delete = "DELETE FROM " + table + " WHERE id = ? AND version = ?";
+        this.version = "SELECT version FROM " + table + " WHERE id = ?";
+        this.page = "SELECT id, version, document FROM " + table + " ORDER BY id LIMIT ? OFFSET ?";
+        this.count = "SELECT COUNT(*) FROM " + table;
     }
 
     abstract String id(T value);
@@ -43,39 +54,40 @@ abstract class JsonDocumentStore<E extends DocumentEntity, T> implements Version
 
     @Override
     public Optional<T> find(String id) {
-        return repository.findByIdOptional(id).map(this::toDomain);
+        return sql.one(select, this::row, id);
     }
 
     @Override
     public boolean create(T value) {
-        if (repository.findById(id(value)) != null) {
+        if (sql.one(version, rs -> rs.getLong(1), id(value)).isPresent()) {
             return false;
         }
-        E e = newEntity.get();
-        e.id = id(value);
-        e.name = name(value);
-        e.document = write(value);
-        e.createdAt = Instant.now();
-        e.updatedAt = e.createdAt;
-        repository.persist(e);
-        repository.flush();
-        return true;
+        Instant now = Instant.now();
+        try {
+            sql.update(insert, id(value), name(value), write(value), now, now);
+            return true;
+        } catch (StorageException e) {
+            if (Sql.duplicateKey(e)) {
+                return false; // created concurrently since the check above
+            }
+            throw e;
+        }
     }
 
     @Override
     public T update(T value, long expectedVersion) {
-        E e = current(id(value), expectedVersion);
-        e.name = name(value);
-        e.document = write(value);
-        e.updatedAt = Instant.now();
-        flush(id(value), expectedVersion);
-        return toDomain(e);
+        String document = write(value);
+        if (sql.update(update, name(value), document, Instant.now(), id(value), expectedVersion - 1) == 0) {
+            throw conflict(id(value), expectedVersion);
+        }
+        return read(id(value), document, expectedVersion + 1);
     }
 
     @Override
     public void delete(String id, long expectedVersion) {
-        repository.delete(current(id, expectedVersion));
-        flush(id, expectedVersion);
+        if (sql.update(delete, id, expectedVersion - 1) == 0) {
+            throw conflict(id, expectedVersion);
+        }
     }
 
     @Override
@@ -83,29 +95,22 @@ abstract class JsonDocumentStore<E extends DocumentEntity, T> implements Version
         if (limit <= 0) {
             return List.of();
         }
-        return repository.findAll(Sort.by("id")).range(offset, offset + limit - 1).list().stream().map(this::toDomain).toList();
+        return sql.list(page, this::row, limit, offset);
     }
 
     @Override
     public long count() {
-        return repository.count();
+        return sql.count(count);
     }
 
-    private E current(String id, long expectedVersion) {
-        E e = repository.findById(id, LockModeType.OPTIMISTIC);
-        if (e == null || e.version + 1 != expectedVersion) {
-            throw new VersionConflictException(kind, id, expectedVersion, e == null ? null : e.version + 1);
-        }
-        return e;
+    /** No row at the expected version: report the version there is (none when the row is gone). */
+    private VersionConflictException conflict(String id, long expectedVersion) {
+        Long current = sql.one(version, rs -> rs.getLong(1) + 1, id).orElse(null);
+        return new VersionConflictException(kind, id, expectedVersion, current);
     }
 
-    /** The version check happens here: an UPDATE/DELETE that matches no row at the read version fails. */
-    private void flush(String id, long expectedVersion) {
-        try {
-            repository.flush();
-        } catch (OptimisticLockException lost) {
-            throw new VersionConflictException(kind, id, expectedVersion, null);
-        }
+    private T row(ResultSet rs) throws SQLException {
+        return read(rs.getString("id"), rs.getString("document"), rs.getLong("version") + 1);
     }
 
     private String write(T value) {
@@ -121,11 +126,11 @@ abstract class JsonDocumentStore<E extends DocumentEntity, T> implements Version
         return document;
     }
 
-    private T toDomain(E e) {
+    private T read(String id, String document, long apiVersion) {
         try {
-            return withIdentity(json.treeToValue(upgrade(json.readTree(e.document)), type), e.id, e.version + 1);
+            return withIdentity(json.treeToValue(upgrade(json.readTree(document)), type), id, apiVersion);
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored " + kind + " " + e.id + " cannot be read", ex);
+            throw new IllegalStateException("stored " + kind + " " + id + " cannot be read", ex);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.dealeval.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.dealeval.persistence.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 class StoredProfileUpgradeTest extends ApiTestSupport {
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Test
     void aProfileStoredWithoutTheRelativeMarginTakesTheModels() {
@@ -27,13 +26,10 @@ class StoredProfileUpgradeTest extends ApiTestSupport {
         given().contentType(ContentType.JSON).body("""
                 {"id": "%s", "basedOn": "default", "name": "Stored long ago"}
                 """.formatted(id)).post("/api/v1/profiles").then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> {
-            String doc = (String) em.createNativeQuery("select document from profile where id = ?1").setParameter(1, id).getSingleResult();
-            String old = doc.replaceAll(",?\"relativeStanceMargin\":[0-9.eE+-]+", "");
-            assertFalse(old.contains("relativeStanceMargin"));
-            assertEquals(1, em.createNativeQuery("update profile set document = ?1 where id = ?2").setParameter(1, old)
-                    .setParameter(2, id).executeUpdate());
-        });
+        String doc = sql.one("select document from profile where id = ?", rs -> rs.getString(1), id).orElseThrow();
+        String old = doc.replaceAll(",?\"relativeStanceMargin\":[0-9.eE+-]+", "");
+        assertFalse(old.contains("relativeStanceMargin"));
+        assertEquals(1, sql.update("update profile set document = ? where id = ?", old, id));
         given().get("/api/v1/profiles/" + id).then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("settings.relativeStanceMargin", equalTo(0.1))

@@ -136,7 +136,7 @@ public class ProblemMappers {
     }
 
     /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
-    @ServerExceptionMapper({jakarta.persistence.PersistenceException.class, java.sql.SQLException.class})
+    @ServerExceptionMapper({dev.dealeval.application.StorageException.class, java.sql.SQLException.class})
     public Response database(Exception e, UriInfo uri) {
         if (!dev.dealeval.application.DatabaseErrors.unavailable(e)) {
             return unexpected(e, uri);
@@ -153,7 +153,7 @@ public class ProblemMappers {
         if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
             return webApplication(w, uri);
         }
-        if (!(e instanceof jakarta.persistence.PersistenceException) && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
+        if (!(e instanceof dev.dealeval.application.StorageException) && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
         String id = UUID.randomUUID().toString();

@@ -6,10 +6,10 @@ import dev.dealeval.domain.model.Scenario;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class JpaScenarioStore extends JsonDocumentStore<ScenarioEntity, Scenario> implements ScenarioStore {
+public class JdbcScenarioStore extends JsonDocumentStore<Scenario> implements ScenarioStore {
 
-    public JpaScenarioStore(ScenarioRepository repository, ObjectMapper json) {
-        super(repository, json, ScenarioEntity::new, Scenario.class, "scenario");
+    public JdbcScenarioStore(Sql sql, ObjectMapper json) {
+        super(sql, json, "scenario", Scenario.class, "scenario");
     }
 
     @Override

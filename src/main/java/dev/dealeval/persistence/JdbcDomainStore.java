@@ -6,10 +6,10 @@ import dev.dealeval.domain.genius.DomainDefinition;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class JpaDomainStore extends JsonDocumentStore<DomainEntity, DomainDefinition> implements DomainStore {
+public class JdbcDomainStore extends JsonDocumentStore<DomainDefinition> implements DomainStore {
 
-    public JpaDomainStore(DomainRepository repository, ObjectMapper json) {
-        super(repository, json, DomainEntity::new, DomainDefinition.class, "domain");
+    public JdbcDomainStore(Sql sql, ObjectMapper json) {
+        super(sql, json, "negotiation_domain", DomainDefinition.class, "domain");
     }
 
     @Override

@@ -9,12 +9,12 @@ import dev.dealeval.domain.model.Profile;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class JpaProfileStore extends JsonDocumentStore<ProfileEntity, Profile> implements ProfileStore {
+public class JdbcProfileStore extends JsonDocumentStore<Profile> implements ProfileStore {
 
     private final double relativeStanceMargin;
 
-    public JpaProfileStore(ProfileRepository repository, ObjectMapper json, ModelRegistry registry) {
-        super(repository, json, ProfileEntity::new, Profile.class, "profile");
+    public JdbcProfileStore(Sql sql, ObjectMapper json, ModelRegistry registry) {
+        super(sql, json, "profile", Profile.class, "profile");
         this.relativeStanceMargin = registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
     }
 

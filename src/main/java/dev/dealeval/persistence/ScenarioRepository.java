@@ -1,8 +1,0 @@
-package dev.dealeval.persistence;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class ScenarioRepository implements PanacheRepositoryBase<ScenarioEntity, String> {
-}
