@@ -2,7 +2,8 @@
 # Stored evaluations under sustained load as the history grows: wrk (2 threads, 32 connections)
 # posts the grand-bargain evaluation to POST /api/v1/evaluations (stored) in consecutive runs
 # against one service, printing after each run the evaluations stored so far, requests/s, p50/p99
-# and the service's resident memory (and, on H2, the data directory's size per evaluation). JVM options:
+# and the service's resident memory (and, on H2, the data directory's size per evaluation), and at the
+# end the group commit's mean batch and commit time. JVM options:
 # JAVA_OPTS (default: the container's, deploy/jvm.options, with -XX:MaxRAM=512m standing in for its
 # 512 Mi memory limit). The first runs include JIT warm-up of the storage path.
 #   bench/stored-history.sh [runs, default 5] [seconds per run, default 12]
@@ -44,3 +45,9 @@ for i in $(seq 1 "$runs"); do
   fi
   echo "run $i: $result; stored so far $stored; RSS $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB$disk"
 done
+# The group commit since the start: evaluations per transaction, and the time to insert and commit one.
+curl -fs "http://127.0.0.1:$port/q/metrics" | awk '
+  /^dealeval_evaluations_batch_size_count/ {n=$2} /^dealeval_evaluations_batch_size_sum/ {s=$2}
+  /^dealeval_evaluations_batch_commit_seconds_count/ {c=$2} /^dealeval_evaluations_batch_commit_seconds_sum/ {t=$2}
+  END { if (n > 0 && c > 0) printf "group commit: %d transactions, %.1f evaluations each, %.2f ms each to insert and commit\n", n, s / n, 1000 * t / c }'
+

@@ -9,6 +9,9 @@ public interface EvaluationStore {
 
     void save(StoredEvaluation evaluation);
 
+    /** Stores them all in the caller's transaction, as one batch of statements. */
+    void saveAll(List<StoredEvaluation> evaluations);
+
     Optional<StoredEvaluation> find(String id);
 
     /** Filters; null means any. */

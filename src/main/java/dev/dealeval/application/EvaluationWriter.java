@@ -1,5 +1,8 @@
 package dev.dealeval.application;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,12 +33,18 @@ public class EvaluationWriter {
     }
 
     private final EvaluationStore store;
+    private final DistributionSummary batchSize;
+    private final Timer commitTime;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private Thread writer;
 
-    public EvaluationWriter(EvaluationStore store) {
+    public EvaluationWriter(EvaluationStore store, MeterRegistry meters) {
         this.store = store;
+        this.batchSize = DistributionSummary.builder("dealeval.evaluations.batch.size")
+                .description("Stored evaluations written by one group commit").register(meters);
+        this.commitTime = Timer.builder("dealeval.evaluations.batch.commit")
+                .description("Time to insert and commit one group of stored evaluations").register(meters);
     }
 
     @PostConstruct
@@ -95,11 +104,9 @@ public class EvaluationWriter {
 
     private void commit(List<Pending> batch) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (Pending p : batch) {
-                    store.save(p.evaluation());
-                }
-            });
+            List<StoredEvaluation> evaluations = batch.stream().map(Pending::evaluation).toList();
+            batchSize.record(evaluations.size());
+            commitTime.record(() -> QuarkusTransaction.requiringNew().run(() -> store.saveAll(evaluations)));
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1 || DatabaseErrors.unavailable(batchFailed)) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The evaluation history in the {@code evaluation} table: one INSERT per stored evaluation, nothing else. */
+/** The evaluation history in the {@code evaluation} table: one INSERT per stored evaluation, batched by the group commit. */
 @Singleton
 public class JdbcEvaluationStore implements EvaluationStore {
     private static final String COLUMNS = "id, created_at, profile_id, profile_version, model_version, scenario_id, scenario_version, "
@@ -29,10 +29,19 @@ public class JdbcEvaluationStore implements EvaluationStore {
 
     @Override
     public void save(StoredEvaluation s) {
+        sql.update(INSERT, columns(s));
+    }
+
+    @Override
+    public void saveAll(List<StoredEvaluation> evaluations) {
+        sql.batch(INSERT, evaluations.stream().map(JdbcEvaluationStore::columns).toList());
+    }
+
+    private static Object[] columns(StoredEvaluation s) {
         byte[] deflated = s.result().deflated();
-        sql.update(INSERT, s.id(), s.createdAt(), s.profileId(), s.profileVersion(), s.modelVersion(), s.scenarioId(),
+        return new Object[] {s.id(), s.createdAt(), s.profileId(), s.profileVersion(), s.modelVersion(), s.scenarioId(),
                 s.scenarioVersion(), s.verdict(), s.usSurplus(), s.cnSurplus(), s.request(), deflated == null ? s.result().json() : null,
-                deflated);
+                deflated};
     }
 
     @Override

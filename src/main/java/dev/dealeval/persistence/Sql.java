@@ -68,6 +68,19 @@ public class Sql {
         }
     }
 
+    /** Runs one INSERT, UPDATE or DELETE for each row of parameters, as one JDBC batch. */
+    public void batch(String sql, List<Object[]> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
     /** Whether the error is a unique or primary key violation (the row exists, possibly inserted concurrently). */
     public static boolean duplicateKey(StorageException e) {
         return e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
@@ -86,14 +99,17 @@ public class Sql {
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i] instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : params[i];
-                ps.setObject(i + 1, p);
-            }
+            bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i] instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : params[i]);
         }
     }
 

@@ -32,4 +32,19 @@ class HealthAndMetricsTest extends ApiTestSupport {
                 .body(containsString("dealeval_evaluations_total{verdict=\"AGREEMENT_LIKELY\""))
                 .body(containsString("http_server_requests_seconds_count"));
     }
+
+    @Test
+    void theGroupCommitReportsItsBatchesAndCommitTime() {
+        double before = metric("dealeval_evaluations_batch_size_sum");
+        given().contentType("application/json").body("{\"scenario\": \"APR_2025\", \"bundle\": {}}")
+                .post("/api/v1/evaluations").then().statusCode(201);
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, metric("dealeval_evaluations_batch_size_sum"), 0.0);
+        org.junit.jupiter.api.Assertions.assertTrue(metric("dealeval_evaluations_batch_commit_seconds_count") >= 1);
+    }
+
+    private static double metric(String name) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElse(0);
+    }
 }

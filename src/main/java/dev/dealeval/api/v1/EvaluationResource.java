@@ -171,8 +171,8 @@ public class EvaluationResource {
 
     private Stored store(EvaluationService.Command command, boolean explained, String requestJson, String location) {
         var evaluation = service.evaluate(command);
-        String id = java.util.UUID.randomUUID().toString();
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String id = dev.dealeval.application.TimeOrderedIds.next(now).toString();
         String body = canonical.writeResponse(explained ? DtoMapper.evaluation(evaluation).stored(id, now.toString())
                 : DtoMapper.summary(evaluation).stored(id, now.toString()));
         StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.modelVersion(),
