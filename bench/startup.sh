@@ -4,8 +4,8 @@
 #   bench/startup.sh [runs, default 5]
 # JAR: the build to measure (default the H2 one); JAVA_OPTS: JVM options (default: the container's,
 # deploy/jvm.options, with -XX:MaxRAM=512m standing in for the container's 512 Mi memory limit).
-# APPCDS=1: with the AppCDS archive the build records (./mvnw package -DskipTests
-# -Dquarkus.package.jar.appcds.enabled=true), run as the image runs it: from the jar's directory.
+# APPCDS=1: with an AppCDS archive recorded first as the image records it (deploy/record-appcds.sh, a
+# training run writing app-cds.jsa beside the jar), and run as the image runs it: from the jar's directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -16,7 +16,7 @@ opts=${JAVA_OPTS:-@$PWD/deploy/jvm.options -XX:MaxRAM=512m}
 dir=.
 if [ "${APPCDS:-0}" = 1 ]; then
   dir=$(dirname "$jar")
-  [ -f "$dir/app-cds.jsa" ] || { echo "no $dir/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 2; }
+  deploy/record-appcds.sh "$dir" "$PWD/deploy/jvm.options"
   opts="$opts -XX:SharedArchiveFile=app-cds.jsa"
   jar=$(basename "$jar")
 fi
