@@ -23,7 +23,7 @@ import java.util.Optional;
  * resource method's parameter annotations on every request (7% of the CPU of an evaluation).
  */
 public class BodySizeLimit {
-    // Providers are built at static init, before runtime configuration exists: read it on first use.
+    // The filters may be built before runtime configuration exists: read it on first use.
     private final jakarta.inject.Provider<DealevalConfig> config;
 
     public BodySizeLimit(jakarta.inject.Provider<DealevalConfig> config) {
