@@ -9,21 +9,7 @@ import jakarta.inject.Singleton;
 public class JdbcDomainStore extends JsonDocumentStore<DomainDefinition> implements DomainStore {
 
     public JdbcDomainStore(Sql sql, ObjectMapper json) {
-        super(sql, json, "negotiation_domain", DomainDefinition.class, "domain");
-    }
-
-    @Override
-    String id(DomainDefinition value) {
-        return value.id();
-    }
-
-    @Override
-    String name(DomainDefinition value) {
-        return value.name();
-    }
-
-    @Override
-    DomainDefinition withIdentity(DomainDefinition d, String id, long version) {
-        return new DomainDefinition(id, d.name(), d.description(), d.domain(), d.parties(), version);
+        super(sql, json, "negotiation_domain", "domain", DomainDefinition.class, DomainDefinition::id, DomainDefinition::name,
+                (d, id, version) -> new DomainDefinition(id, d.name(), d.description(), d.domain(), d.parties(), version));
     }
 }

@@ -14,7 +14,9 @@ public class JdbcProfileStore extends JsonDocumentStore<Profile> implements Prof
     private final double relativeStanceMargin;
 
     public JdbcProfileStore(Sql sql, ObjectMapper json, ModelRegistry registry) {
-        super(sql, json, "profile", Profile.class, "profile");
+        super(sql, json, "profile", "profile", Profile.class, Profile::id, Profile::name,
+                (p, id, version) -> new Profile(id, p.name(), p.description(), p.sources(), false, version, p.weights(), p.factions(),
+                        p.credibility(), p.settings()));
         this.relativeStanceMargin = registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
     }
 
@@ -32,21 +34,5 @@ public class JdbcProfileStore extends JsonDocumentStore<Profile> implements Prof
             settings.put("relativeStanceMargin", relativeStanceMargin);
         }
         return document;
-    }
-
-    @Override
-    String id(Profile value) {
-        return value.id();
-    }
-
-    @Override
-    String name(Profile value) {
-        return value.name();
-    }
-
-    @Override
-    Profile withIdentity(Profile p, String id, long version) {
-        return new Profile(id, p.name(), p.description(), p.sources(), false, version, p.weights(), p.factions(), p.credibility(),
-                p.settings());
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Definitions as JSON documents in a table (id, version, name, document, created_at, updated_at). Every
@@ -23,6 +24,9 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
     private final ObjectMapper json;
     private final Class<T> type;
     private final String kind;
+    private final Function<T, String> idOf;
+    private final Function<T, String> nameOf;
+    private final Identity<T> identity;
     private final String select;
     private final String insert;
     private final String update;
@@ -31,11 +35,28 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
     private final String page;
     private final String count;
 
-    JsonDocumentStore(Sql sql, ObjectMapper json, String table, Class<T> type, String kind) {
+    /** The stored document as the domain record, with the row's id and API version. */
+    @FunctionalInterface
+    interface Identity<T> {
+        T of(T document, String id, long version);
+    }
+
+    /**
+     * @param table    the table of the definitions
+     * @param kind     what they are, in messages ("profile")
+     * @param id       a definition's id
+     * @param name     its name, kept in its own column
+     * @param identity the document read back as the domain record with the row's id and API version
+     */
+    JsonDocumentStore(Sql sql, ObjectMapper json, String table, String kind, Class<T> type, Function<T, String> id,
+                      Function<T, String> name, Identity<T> identity) {
         this.sql = sql;
         this.json = json;
         this.type = type;
         this.kind = kind;
+        this.idOf = id;
+        this.nameOf = name;
+        this.identity = identity;
         this.select = "SELECT id, version, document FROM " + table + " WHERE id = ?";
         this.insert = "INSERT INTO " + table + " (id, version, name, document, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?)";
         this.update = "UPDATE " + table + " SET version = version + 1, name = ?, document = ?, updated_at = ? WHERE id = ? AND version = ?";
@@ -45,13 +66,6 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
         this.count = "SELECT COUNT(*) FROM " + table;
     }
 
-    abstract String id(T value);
-
-    abstract String name(T value);
-
-    /** The stored document as the domain record, with the row's id and API version. */
-    abstract T withIdentity(T document, String id, long version);
-
     @Override
     public Optional<T> find(String id) {
         return sql.one(select, this::row, id);
@@ -59,12 +73,12 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
 
     @Override
     public boolean create(T value) {
-        if (sql.one(version, rs -> rs.getLong(1), id(value)).isPresent()) {
+        if (sql.one(version, rs -> rs.getLong(1), idOf.apply(value)).isPresent()) {
             return false;
         }
         Instant now = Instant.now();
         try {
-            sql.update(insert, id(value), name(value), write(value), now, now);
+            sql.update(insert, idOf.apply(value), nameOf.apply(value), write(value), now, now);
             return true;
         } catch (StorageException e) {
             if (Sql.duplicateKey(e)) {
@@ -77,10 +91,10 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
     @Override
     public T update(T value, long expectedVersion) {
         String document = write(value);
-        if (sql.update(update, name(value), document, Instant.now(), id(value), expectedVersion - 1) == 0) {
-            throw conflict(id(value), expectedVersion);
+        if (sql.update(update, nameOf.apply(value), document, Instant.now(), idOf.apply(value), expectedVersion - 1) == 0) {
+            throw conflict(idOf.apply(value), expectedVersion);
         }
-        return read(id(value), document, expectedVersion + 1);
+        return read(idOf.apply(value), document, expectedVersion + 1);
     }
 
     @Override
@@ -117,7 +131,7 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + kind + " " + id(value), e);
+            throw new IllegalStateException("cannot serialise " + kind + " " + idOf.apply(value), e);
         }
     }
 
@@ -128,7 +142,7 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
 
     private T read(String id, String document, long apiVersion) {
         try {
-            return withIdentity(json.treeToValue(upgrade(json.readTree(document)), type), id, apiVersion);
+            return identity.of(json.treeToValue(upgrade(json.readTree(document)), type), id, apiVersion);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored " + kind + " " + id + " cannot be read", ex);
         }
