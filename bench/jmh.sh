@@ -2,6 +2,7 @@
 # JMH benchmarks (DESIGN.md §6).
 #   bench/jmh.sh                           the evaluation engine: explained and utility-only
 #   bench/jmh.sh AnalysisBenchmark         frontier, searches of 1.15 and 10.4 million bundles, SMAA
+#   bench/jmh.sh EvaluationJsonBenchmark   writing an explained evaluation as JSON (with and without computing it)
 #   bench/jmh.sh AnalysisBenchmark.frontier -p searchSize=1152000
 #   bench/jmh.sh EvaluationBenchmark -f 2 -i 10   (any JMH options after the benchmark name)
 set -euo pipefail
