@@ -25,12 +25,12 @@ public class EvaluationHistory {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<StoredEvaluation> list(EvaluationStore.Filter filter, int page, int size) {
+    public Page<StoredEvaluation.Entry> list(EvaluationStore.Filter filter, int page, int size) {
         return new Page<>(store.list(filter, page * size, size), page, size, store.count(filter));
     }
 
     /** A page after a cursor (null: the newest), and the cursor of the next page (null when this one is the last). */
-    public record CursorPage(java.util.List<StoredEvaluation> items, EvaluationStore.Cursor next) {
+    public record CursorPage(java.util.List<StoredEvaluation.Entry> items, EvaluationStore.Cursor next) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,7 +41,7 @@ public class EvaluationHistory {
             return new CursorPage(items, null);
         }
         var page = items.subList(0, size);
-        StoredEvaluation last = page.get(size - 1);
+        StoredEvaluation.Entry last = page.get(size - 1);
         return new CursorPage(java.util.List.copyOf(page), new EvaluationStore.Cursor(last.createdAt(), last.id()));
     }
 }

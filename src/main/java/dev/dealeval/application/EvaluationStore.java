@@ -18,8 +18,8 @@ public interface EvaluationStore {
     record Filter(String profileId, String scenarioId, String verdict, Instant from, Instant to) {
     }
 
-    /** Newest first (created_at, then id, descending): a stable order. */
-    List<StoredEvaluation> list(Filter filter, int offset, int limit);
+    /** Newest first (created_at, then id, descending): a stable order. Entries only: no request or answer is read. */
+    List<StoredEvaluation.Entry> list(Filter filter, int offset, int limit);
 
     /** A position in that order: the evaluations after it are older, or as old with a smaller id. */
     record Cursor(Instant createdAt, String id) {
@@ -29,7 +29,7 @@ public interface EvaluationStore {
      * The first {@code limit} evaluations after the cursor (null: from the newest), in the same order:
      * keyset paging, which neither repeats nor skips while newer evaluations are stored.
      */
-    List<StoredEvaluation> listAfter(Filter filter, Cursor after, int limit);
+    List<StoredEvaluation.Entry> listAfter(Filter filter, Cursor after, int limit);
 
     long count(Filter filter);
 }

@@ -14,10 +14,14 @@ import java.util.Optional;
 /** The evaluation history in the {@code evaluation} table: one INSERT per stored evaluation, batched by the group commit. */
 @Singleton
 public class JdbcEvaluationStore implements EvaluationStore {
-    private static final String COLUMNS = "id, created_at, profile_id, profile_version, model_version, scenario_id, scenario_version, "
-            + "verdict, us_surplus, cn_surplus, request, result, result_deflated";
+    /** The columns of a history entry; the request and the answer are the rest. */
+    private static final String ENTRY_COLUMNS = "id, created_at, profile_id, profile_version, model_version, scenario_id, scenario_version, "
+            + "verdict, us_surplus, cn_surplus";
+    private static final String COLUMNS = ENTRY_COLUMNS + ", request, result, result_deflated";
     private static final String INSERT = "INSERT INTO evaluation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM evaluation";
+    /** A page of the history reads no request or answer (about 4 KB a row that the list does not show). */
+    private static final String SELECT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM evaluation";
     /** Newest first, ties broken by id: the order of the history and of its keyset cursor. */
     private static final String ORDER = " ORDER BY created_at DESC, id DESC";
 
@@ -50,18 +54,18 @@ public class JdbcEvaluationStore implements EvaluationStore {
     }
 
     @Override
-    public List<StoredEvaluation> list(Filter filter, int offset, int limit) {
+    public List<StoredEvaluation.Entry> list(Filter filter, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         Where w = where(filter);
         w.params.add(limit);
         w.params.add(offset);
-        return sql.list(SELECT + w.sql() + ORDER + " LIMIT ? OFFSET ?", JdbcEvaluationStore::row, w.params.toArray());
+        return sql.list(SELECT_ENTRIES + w.sql() + ORDER + " LIMIT ? OFFSET ?", JdbcEvaluationStore::entry, w.params.toArray());
     }
 
     @Override
-    public List<StoredEvaluation> listAfter(Filter filter, Cursor after, int limit) {
+    public List<StoredEvaluation.Entry> listAfter(Filter filter, Cursor after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -73,7 +77,7 @@ public class JdbcEvaluationStore implements EvaluationStore {
             w.params.add(after.id());
         }
         w.params.add(limit);
-        return sql.list(SELECT + w.sql() + ORDER + " LIMIT ?", JdbcEvaluationStore::row, w.params.toArray());
+        return sql.list(SELECT_ENTRIES + w.sql() + ORDER + " LIMIT ?", JdbcEvaluationStore::entry, w.params.toArray());
     }
 
     @Override
@@ -106,11 +110,15 @@ public class JdbcEvaluationStore implements EvaluationStore {
         }
     }
 
+    private static StoredEvaluation.Entry entry(ResultSet rs) throws SQLException {
+        return new StoredEvaluation.Entry(rs.getString("id"), Sql.instant(rs, "created_at"), rs.getString("profile_id"),
+                rs.getLong("profile_version"), rs.getString("model_version"), rs.getString("scenario_id"),
+                Sql.nullableLong(rs, "scenario_version"), rs.getString("verdict"), rs.getDouble("us_surplus"), rs.getDouble("cn_surplus"));
+    }
+
     private static StoredEvaluation row(ResultSet rs) throws SQLException {
         byte[] deflated = rs.getBytes("result_deflated");
-        return new StoredEvaluation(rs.getString("id"), Sql.instant(rs, "created_at"), rs.getString("profile_id"),
-                rs.getLong("profile_version"), rs.getString("model_version"), rs.getString("scenario_id"),
-                Sql.nullableLong(rs, "scenario_version"), rs.getString("verdict"), rs.getDouble("us_surplus"), rs.getDouble("cn_surplus"),
-                rs.getString("request"), deflated != null ? CompactJson.ofDeflated(deflated) : CompactJson.ofText(rs.getString("result")));
+        return StoredEvaluation.of(entry(rs), rs.getString("request"),
+                deflated != null ? CompactJson.ofDeflated(deflated) : CompactJson.ofText(rs.getString("result")));
     }
 }

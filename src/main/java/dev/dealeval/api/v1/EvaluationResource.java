@@ -224,7 +224,7 @@ public class EvaluationResource {
             throw new InvalidInputException(violations);
         }
         var filter = new EvaluationStore.Filter(profile, scenario, verdict, fromAt, toAt);
-        java.util.function.Function<StoredEvaluation, EvaluationList.Summary> summary = e -> new EvaluationList.Summary(e.id(),
+        java.util.function.Function<StoredEvaluation.Entry, EvaluationList.Summary> summary = e -> new EvaluationList.Summary(e.id(),
                 e.createdAt().toString(), uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(),
                 e.profileVersion(), e.modelVersion(), e.scenarioId(), e.scenarioVersion(), e.verdict(), e.usSurplus(), e.cnSurplus());
         if (cursor != null) {
@@ -233,7 +233,7 @@ public class EvaluationResource {
                     p.next() == null ? null : Cursors.write(p.next()));
         }
         var p = history.list(filter, page == null ? 0 : page, size);
-        StoredEvaluation last = p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
+        StoredEvaluation.Entry last = p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
         boolean more = (long) (p.page() + 1) * p.size() < p.total();
         return new EvaluationList(p.items().stream().map(summary).toList(), p.page(), p.size(), p.total(), p.totalPages(),
                 more && last != null ? Cursors.write(new EvaluationStore.Cursor(last.createdAt(), last.id())) : null);
