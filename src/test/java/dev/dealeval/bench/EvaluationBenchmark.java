@@ -1,6 +1,5 @@
 package dev.dealeval.bench;
 
-import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
@@ -49,13 +48,11 @@ public class EvaluationBenchmark {
         DealModel m = TestModels.defaultModel();
         model = TestModels.compile(m, "default");
         work = model.newWork();
-        BundleGenerator gen = new BundleGenerator(m, 2025, 0.6);
-        bundles = new Bundle[N];
+        var seeded = TestModels.seededBundles(m, N, 2025, 0.6);
+        bundles = seeded.bundles();
+        scenario = seeded.scenario();
         resolved = new double[N][];
-        scenario = new int[N];
         for (int i = 0; i < N; i++) {
-            bundles[i] = TestModels.bundle(m, gen.next());
-            scenario[i] = i % m.scenarios().size();
             resolved[i] = model.resolve(bundles[i], scenario[i]);
         }
     }

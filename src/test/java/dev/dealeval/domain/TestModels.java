@@ -97,6 +97,21 @@ public final class TestModels {
         return r.bundle();
     }
 
+    /** Seeded random bundles over every term, the i-th evaluated in scenario i modulo the model's scenarios (the benchmarks' input). */
+    public record SeededBundles(Bundle[] bundles, int[] scenario) {
+    }
+
+    public static SeededBundles seededBundles(DealModel model, int n, long seed, double density) {
+        BundleGenerator gen = new BundleGenerator(model, seed, density);
+        Bundle[] bundles = new Bundle[n];
+        int[] scenario = new int[n];
+        for (int i = 0; i < n; i++) {
+            bundles[i] = bundle(model, gen.next());
+            scenario[i] = i % model.scenarios().size();
+        }
+        return new SeededBundles(bundles, scenario);
+    }
+
     public static Evaluation evaluate(CompiledModel m, String scenario, Map<String, ?> terms) {
         int s = m.scenarioIndex(scenario);
         if (s < 0) {

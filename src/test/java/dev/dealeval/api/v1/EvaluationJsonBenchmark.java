@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
-import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluator;
@@ -52,13 +51,11 @@ public class EvaluationJsonBenchmark {
     public void setUp() {
         DealModel m = TestModels.defaultModel();
         model = TestModels.compile(m, "default");
-        BundleGenerator gen = new BundleGenerator(m, 2025, 0.6);
-        bundles = new dev.dealeval.domain.engine.Bundle[N];
-        scenario = new int[N];
+        var seeded = TestModels.seededBundles(m, N, 2025, 0.6);
+        bundles = seeded.bundles();
+        scenario = seeded.scenario();
         responses = new EvaluationResponse[N];
         for (int i = 0; i < N; i++) {
-            bundles[i] = TestModels.bundle(m, gen.next());
-            scenario[i] = i % m.scenarios().size();
             responses[i] = DtoMapper.evaluation(Evaluator.evaluate(model, bundles[i], scenario[i], List.of()));
         }
         ObjectMapper mapper = new ObjectMapper();

@@ -4,8 +4,8 @@ package dev.dealeval.api.v1.dto;
  * The text Jackson writes for a double (its Schubfach writer, the same text as {@code Double.toString}
  * from JDK 19), produced without that general algorithm for the numbers an evaluation is mostly made
  * of: zero and the decimals of at most four places from 0.001 up to 10^7 (1.0, 0.5, 0.18, 26.4568).
- * Everything else is left to Jackson. In an explained evaluation 148 of its 252 numbers are such,
- * and formatting doubles was about a quarter of the explained view's CPU.
+ * Everything else is left to Jackson. In the grand-bargain evaluation bench/wrk.sh posts, 148 of the
+ * answer's 252 numbers are such, and formatting doubles was about a quarter of the explained view's CPU.
  *
  * <p>Why the text is the same: Java writes the shortest decimal that rounds to the double, in plain
  * notation from 10^-3 up to 10^7. Below 10^7 neighbouring doubles are at most 2^-29 apart, so for
