@@ -2,6 +2,7 @@ package dev.dealeval.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 
 import java.util.Optional;
 
@@ -34,8 +35,15 @@ public interface DealevalConfig {
 
     Analysis analysis();
 
-    /** Caps on the deal-space analyses (DESIGN.md §3, §7): a request beyond them is refused up front. */
+    /** Caps on the deal-space analyses: a request beyond them is refused up front. */
     interface Analysis {
+        /**
+         * The most bundles a comparison or sensitivity request may carry whatever the configuration:
+         * requests are read against it (a longer list stops the read), and the two settings below may
+         * not exceed it.
+         */
+        int MAX_BUNDLES_PER_REQUEST = 1000;
+
         /** Threads the searches and sensitivity analyses share; 0 means one per available processor. */
         @WithDefault("0")
         int threads();
@@ -61,6 +69,7 @@ public interface DealevalConfig {
 
         /** Most bundles in one comparison. */
         @WithDefault("200")
+        @Max(MAX_BUNDLES_PER_REQUEST)
         int maxComparisonBundles();
 
         /** Most counteroffers returned. */
@@ -69,6 +78,7 @@ public interface DealevalConfig {
 
         /** Most bundles in one sensitivity analysis. */
         @WithDefault("50")
+        @Max(MAX_BUNDLES_PER_REQUEST)
         int maxSensitivityBundles();
 
         /** Most Monte Carlo samples in one sensitivity analysis. */
@@ -115,6 +125,14 @@ public interface DealevalConfig {
         /** Largest request body accepted, in bytes; larger ones get 413. */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /** Longest request target (path and query) accepted, in characters; longer ones get 414. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest request header block accepted (names, values and separators), in bytes; larger ones get 431. */
+        @WithDefault("8192")
+        int maxHeaderBytes();
 
         /**
          * Longest time any request may take: a request not answered by then gets 503 problem+json

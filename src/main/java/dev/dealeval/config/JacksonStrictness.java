@@ -19,6 +19,15 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class JacksonStrictness implements ObjectMapperCustomizer {
+    /** Deepest nesting of arrays and objects in a request (a valid one nests at most a handful deep). */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Most JSON tokens in a request: about one per four bytes of a body at the default 1 MiB limit. */
+    public static final long MAX_TOKENS = 250_000;
+    /** Longest property name or map key, in characters. */
+    public static final int MAX_NAME_LENGTH = 1_000;
+    /** Longest number, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
@@ -38,6 +47,15 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.getFactory().configure(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);
         mapper.getFactory().configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
         mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
+        // Work in proportion to what a request may hold: every list and map bounded while it is read
+        // (BoundedContainers), and the parser's own limits for what no type bounds (values of free-form
+        // fields such as a scenario's term values): nesting, tokens, names and numbers.
+        mapper.registerModule(new BoundedContainers());
+        // No string a database cannot keep (NUL, unpaired surrogates), as a value or a key.
+        mapper.registerModule(new StrictStrings());
+        mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxTokenCount(MAX_TOKENS).maxNameLength(MAX_NAME_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH).build());
         // Numbers or booleans where a string is expected (enum names), and numbers as booleans.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -87,6 +87,16 @@ class ModelRegistryTest {
                     public java.time.Duration requestTimeout() {
                         return java.time.Duration.ofSeconds(30);
                     }
+
+                    @Override
+                    public int maxUriLength() {
+                        return 4096;
+                    }
+
+                    @Override
+                    public int maxHeaderBytes() {
+                        return 8192;
+                    }
                 };
             }
         };

@@ -11,12 +11,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 /**
- * Refuses bodies over {@code dealeval.limits.max-body-bytes} with 413 problem+json: up front when
- * Content-Length says so, and while reading for chunked bodies. (Vert.x's own, larger
- * {@code quarkus.http.limits.max-body-size} stays as the last line of defence.)
+ * Refuses bodies without a Content-Length (chunked) over {@code dealeval.limits.max-body-bytes} with
+ * 413 problem+json while they are read; a declared Content-Length over it is refused before anything
+ * is read, by {@link HttpGuard}. (Vert.x's own, larger {@code quarkus.http.limits.max-body-size}
+ * bounds what is buffered before this counts it.)
  *
  * <p>Chunked bodies are counted by a request filter that wraps the entity stream, not by a
  * {@code ReaderInterceptor}: with any reader interceptor installed, RESTEasy Reactive parses the
@@ -32,22 +32,6 @@ public class BodySizeLimit {
 
     private long limit() {
         return config.get().limits().maxBodyBytes();
-    }
-
-    @ServerRequestFilter(preMatching = true)
-    public Optional<Response> checkDeclaredLength(ContainerRequestContext ctx) {
-        String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > limit()) {
-                    return Optional.of(tooLarge(ctx.getUriInfo()));
-                }
-            } catch (NumberFormatException e) {
-                return Optional.of(ProblemMappers.problem(400, "about:blank", "Bad Request", "Content-Length is not a number.",
-                        ctx.getUriInfo(), null));
-            }
-        }
-        return Optional.empty();
     }
 
     /** After the body is buffered, and only without a Content-Length: count it as the reader consumes it. */

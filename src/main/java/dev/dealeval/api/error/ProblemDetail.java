@@ -14,9 +14,19 @@ public record ProblemDetail(
         @Schema(description = "HTTP status code.", examples = "400") int status,
         @Schema(description = "What went wrong in this request.") String detail,
         @Schema(description = "The request path.", examples = "/api/v1/evaluations") String instance,
-        @Schema(description = "Each invalid input, named by its JSON path.") List<Violation> violations) {
+        @Schema(description = "Each invalid input, named by its JSON path, sorted by path: the first " + MAX_VIOLATIONS
+                + " when there are more.", maxItems = MAX_VIOLATIONS) List<Violation> violations,
+        @Schema(description = "How many invalid inputs the request has (violations lists at most " + MAX_VIOLATIONS + " of them).",
+                examples = "1") Integer violationCount) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Most violations one answer lists: the answer to any request stays small, however much is wrong in it. */
+    public static final int MAX_VIOLATIONS = 100;
+
+    /** A problem without violations. */
+    public ProblemDetail(String type, String title, int status, String detail, String instance) {
+        this(type, title, status, detail, instance, null, null);
+    }
 
     @Schema(name = "FieldViolation", description = "One invalid input.")
     public record Violation(

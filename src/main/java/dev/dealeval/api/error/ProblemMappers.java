@@ -36,9 +36,7 @@ public class ProblemMappers {
     /** Well-formed request whose content the domain rejects: ranges, enum values, unknown scenario or profile. */
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        return problem(400, INVALID, "Invalid input", "The request has " + count(e.violations().size()) + ".", uri,
-                e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message()))
-                        .sorted(Comparator.comparing(ProblemDetail.Violation::field)).toList());
+        return invalid(e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message())).toList(), uri);
     }
 
     @ServerExceptionMapper
@@ -86,8 +84,7 @@ public class ProblemMappers {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             violations.add(new ProblemDetail.Violation(jsonPath(v.getPropertyPath()), v.getMessage()));
         }
-        violations.sort(Comparator.comparing(ProblemDetail.Violation::field));
-        return problem(400, INVALID, "Invalid input", "The request has " + count(violations.size()) + ".", uri, violations);
+        return invalid(violations, uri);
     }
 
     /** Jackson: malformed JSON, NaN, duplicate keys. */
@@ -320,13 +317,22 @@ public class ProblemMappers {
         return first.replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
     }
 
-    private static String count(int n) {
-        return n == 1 ? "1 invalid field" : n + " invalid fields";
+    /** 400 listing the first {@link ProblemDetail#MAX_VIOLATIONS} violations by field (all of them counted). */
+    private static Response invalid(List<ProblemDetail.Violation> all, UriInfo uri) {
+        List<ProblemDetail.Violation> sorted = all.stream().sorted(Comparator.comparing(ProblemDetail.Violation::field)).toList();
+        int n = all.size();
+        String detail = "The request has " + (n == 1 ? "1 invalid field" : n + " invalid fields")
+                + (n > ProblemDetail.MAX_VIOLATIONS ? "; the first " + ProblemDetail.MAX_VIOLATIONS + " by field are listed." : ".");
+        return problem(400, INVALID, "Invalid input", detail, uri, sorted);
     }
 
+    /** A problem document; violations beyond {@link ProblemDetail#MAX_VIOLATIONS} are counted, not listed. */
     static Response problem(int status, String type, String title, String detail, UriInfo uri, List<ProblemDetail.Violation> violations) {
         String instance = uri == null ? null : uri.getPath();
+        List<ProblemDetail.Violation> listed = violations == null || violations.size() <= ProblemDetail.MAX_VIOLATIONS ? violations
+                : violations.subList(0, ProblemDetail.MAX_VIOLATIONS);
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(type, title, status, detail, instance, violations)).build();
+                .entity(new ProblemDetail(type, title, status, detail, instance, listed, violations == null ? null : violations.size()))
+                .build();
     }
 }

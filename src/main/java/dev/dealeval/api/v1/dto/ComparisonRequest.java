@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +12,9 @@ import java.util.List;
 
 @Schema(description = "Bundles to rank against one scenario and profile.")
 public record ComparisonRequest(
-        @NotNull(message = "is required") @Size(min = 1, message = "must hold at least one bundle")
-        @Schema(description = "The bundles (at most 200 by default configuration).") List<@Valid @NotNull(message = "must not be null") LabelledBundle> bundles,
+        @NotNull(message = "is required") @Size(min = 1, max = DealevalConfig.Analysis.MAX_BUNDLES_PER_REQUEST, message = "must hold at least one bundle")
+        @Schema(description = "The bundles: at most dealeval.analysis.max-comparison-bundles (200 by default; the configuration "
+                + "allows at most 1,000).") List<@Valid @NotNull(message = "must not be null") LabelledBundle> bundles,
         @Schema(description = "What \"better\" means; default NASH.") Objective objective,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
         @Schema(description = "No-deal scenario id; default from configuration (GENEVA_2025).", examples = "GENEVA_2025") String scenario,

@@ -10,5 +10,6 @@ public record LabelledBundle(
         @Schema(description = "The bundle (the U.S.-China model): required there, {} for no deal.") BundleTerms bundle,
         @Schema(description = "With a domain: the outcome, a value for every issue by issue name (a discrete issue's value as "
                 + "written in the domain file, an integer issue's whole number).", examples = "{\"Laptop\": \"Dell\", \"Harddisk\": "
-                + "\"60 Gb\", \"External Monitor\": \"19'' LCD\"}") java.util.Map<String, Object> outcome) {
+                + "\"60 Gb\", \"External Monitor\": \"19'' LCD\"}") @Size(max = 200, message = "must hold at most 200 issues")
+        java.util.Map<String, Object> outcome) {
 }

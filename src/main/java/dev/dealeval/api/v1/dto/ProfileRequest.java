@@ -1,6 +1,7 @@
 package dev.dealeval.api.v1.dto;
 
 import dev.dealeval.domain.model.Side;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,18 +21,20 @@ public record ProfileRequest(
         @Size(max = 2000) String description,
         @Size(max = 20) List<@Size(max = 500) String> sources,
         @Schema(description = "Criterion weights by side that replace the base's (each side is renormalised when used).")
-        Map<Side, Map<String, Double>> weights,
-        @Schema(description = "Faction parameters by faction id that replace the base's.") Map<String, Overrides.FactionOverride> factions,
+        @Size(max = 2) Map<Side, @Size(max = 200) Map<String, Double>> weights,
+        @Schema(description = "Faction parameters by faction id that replace the base's.") @Size(max = 100)
+        Map<String, Overrides.@Valid FactionOverride> factions,
         Credibility credibility,
         Settings settings) {
 
     @Schema(name = "CredibilityChanges", description = "Credibility parameters that replace the base's.")
-    public record Credibility(Map<String, Double> trackRecords, Map<String, Double> formFactors, Map<String, Double> enforcementFactors,
+    public record Credibility(@Size(max = 200) Map<String, Double> trackRecords, @Size(max = 200) Map<String, Double> formFactors,
+                              @Size(max = 200) Map<String, Double> enforcementFactors,
                               Double baselineUsdBn, Double referenceGrowth, Double referenceDelivery, Double excessBelief) {
     }
 
     @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
-    public record Settings(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum,
+    public record Settings(Double stanceMargin, Double vetoTemperature, @Size(max = 2) Map<Side, Double> quorum,
                            @Schema(description = "rho in [0, 1]: a faction's stance margin is min(stanceMargin, rho x its stake).")
                            Double relativeStanceMargin) {
     }

@@ -18,7 +18,7 @@ public record ScenarioRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 40) @Schema(examples = "2026-03-01") String date,
         @Size(max = 2000) String description,
-        @Schema(description = "Term values of the status quo, by term id (GET /api/v1/terms).") Map<String, Object> values,
+        @Schema(description = "Term values of the status quo, by term id (GET /api/v1/terms).") @Size(max = 500) Map<String, Object> values,
         @Size(max = 20) List<@Valid Threat> threats,
         @Size(max = 20) List<@Size(max = 500) String> sources) {
 

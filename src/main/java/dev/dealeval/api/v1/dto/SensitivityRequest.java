@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -14,8 +15,9 @@ import java.util.List;
 
 @Schema(description = "Bundles to test against uncertain weights, faction clout and credibility (SMAA).")
 public record SensitivityRequest(
-        @NotNull(message = "is required") @Size(min = 1, message = "must hold at least one bundle")
-        @Schema(description = "The bundles (at most 50 by default configuration).") List<@Valid @NotNull(message = "must not be null") LabelledBundle> bundles,
+        @NotNull(message = "is required") @Size(min = 1, max = DealevalConfig.Analysis.MAX_BUNDLES_PER_REQUEST, message = "must hold at least one bundle")
+        @Schema(description = "The bundles: at most dealeval.analysis.max-sensitivity-bundles (50 by default; the configuration "
+                + "allows at most 1,000).") List<@Valid @NotNull(message = "must not be null") LabelledBundle> bundles,
         @Min(value = 1, message = "must be at least 1")
         @Schema(description = "Monte Carlo samples (default 2,000; at most the configured 10,000).", examples = "2000") Integer samples,
         @Schema(description = "Random seed: the same request with the same seed gives the same answer (default 1).", examples = "1") Long seed,
