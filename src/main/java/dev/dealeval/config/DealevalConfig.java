@@ -135,6 +135,14 @@ public interface DealevalConfig {
         int maxHeaderBytes();
 
         /**
+         * Header read timeout: a connection that sends no complete request head for this long while
+         * no request of it is being answered (new, kept alive and idle, or trickling its headers) is
+         * closed after one to two times this.
+         */
+        @WithDefault("10s")
+        java.time.Duration headerTimeout();
+
+        /**
          * Longest time any request may take: a request not answered by then gets 503 problem+json
          * (the analysis limits keep the largest allowed request well inside it).
          */

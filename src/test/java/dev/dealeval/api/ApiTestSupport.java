@@ -29,6 +29,18 @@ public abstract class ApiTestSupport {
         });
     }
 
+    /**
+     * The management listener (health probes and metrics) of the application under test: its own
+     * port, apart from the API's (quarkus.management.test-port).
+     */
+    public static final int MANAGEMENT_PORT = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+
+    /** A request to the management listener. */
+    public static io.restassured.specification.RequestSpecification management() {
+        return given().port(MANAGEMENT_PORT);
+    }
+
     /** POST /api/v1/evaluations without storing (200); EvaluationHistoryTest covers the stored path. */
     public static ValidatableResponse evaluate(String json) {
         return given().contentType(ContentType.JSON).body(json).when().post("/api/v1/evaluations?store=false").then();

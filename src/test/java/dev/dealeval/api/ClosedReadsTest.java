@@ -46,7 +46,7 @@ class ClosedReadsTest extends ApiTestSupport {
         assertEquals(200, status("POST", "evaluations?store=false", READER_KEY));
         assertEquals(200, status("GET", "terms", EDITOR_KEY));
         // Health stays open for the orchestrator.
-        assertEquals(200, HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(api.resolve("/q/health/ready")).timeout(java.time.Duration.ofSeconds(30)).build(),
+        assertEquals(200, HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/q/health/ready")).timeout(java.time.Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 }

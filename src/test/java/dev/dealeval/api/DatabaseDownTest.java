@@ -42,7 +42,7 @@ class DatabaseDownTest extends ApiTestSupport {
         given().get("/api/v1/profiles/some-stored-one").then().statusCode(503);
         given().get("/api/v1/profiles/default").then().statusCode(200);
         evaluate("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 10}}}").statusCode(200);
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -68,7 +68,7 @@ class DatabaseRecoveringTest extends ApiTestSupport {
                 .body("type", equalTo("urn:dealeval:problem:database-unavailable"));
         given().get("/api/v1/profiles").then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "5");
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     /** The 503s above come from the PostgreSQL driver refused by the fake server, not from a pool that never reached it. */

@@ -321,7 +321,7 @@ class DealSpaceApiTest extends ApiTestSupport {
     @Test
     void searchSizesAreCountedInTheMetrics() throws Exception {
         post("/api/v1/searches", Map.of("terms", List.of(Map.of("term", "fentanyl.level"))));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("dealeval_search_bundles"));
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("dealeval_search_bundles"));
     }
 
     /**

@@ -13,22 +13,22 @@ class HealthAndMetricsTest extends ApiTestSupport {
 
     @Test
     void readinessReportsTheModel() {
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2026.12-1"))
                 .body("checks.find { it.name == 'deal-model' }.data.terms", equalTo(35))
                 // Readiness reports the database; liveness does not depend on it.
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200)
+        management().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'Database connections health check' }", org.hamcrest.Matchers.nullValue());
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void evaluationsAreCountedByVerdict() {
         evaluate("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 10}, \"chinaMeasures\": {\"tariffPct\": 10}}}")
                 .statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("dealeval_evaluations_total{verdict=\"AGREEMENT_LIKELY\""))
                 .body(containsString("http_server_requests_seconds_count"));
     }
@@ -43,7 +43,7 @@ class HealthAndMetricsTest extends ApiTestSupport {
     }
 
     private static double metric(String name) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
                 .findFirst().orElse(0);
     }

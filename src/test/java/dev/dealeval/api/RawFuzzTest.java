@@ -84,7 +84,7 @@ class RawFuzzTest extends ApiTestSupport {
             java.nio.file.Files.writeString(report, String.join("\n", failures) + "\n");
             System.out.println("All " + failures.size() + " failures: " + report.toAbsolutePath());
         }
-        int live = given().get("/q/health/live").statusCode();
+        int live = management().get("/q/health/live").statusCode();
         Set<String> documented = fuzzer.operations().stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
         int done = sent;
         assertAll(

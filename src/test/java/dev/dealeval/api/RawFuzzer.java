@@ -179,7 +179,12 @@ final class RawFuzzer {
             if (o.request().http2() && http2Frames(o.body())) {
                 return null;
             }
-            return o.timedOut() && o.request().waits() ? null : "no answer (" + o.body() + ")";
+            // A chunked body whose framing is broken: the decoder fails after the request was routed, and
+            // Vert.x closes the connection without an answer (RFC 9112 lets a server close on a framing
+            // error). A known limit, written in docs/hostile-clients.md; anything else must be answered.
+            boolean brokenChunks = o.request().mutations().stream().anyMatch(m -> m.startsWith("framing: chunked")
+                    || m.startsWith("framing: Transfer-Encoding"));
+            return (o.timedOut() && o.request().waits()) || brokenChunks ? null : "no answer (" + o.body() + ")";
         }
         if (status < 100) {
             return o.body();

@@ -95,6 +95,13 @@ final class RawHttp {
                 }
                 int n = Integer.parseInt(size.toString().split(";")[0].trim(), 16);
                 if (n == 0) {
+                    // Trailers, if any, then the empty line that ends the message.
+                    for (int len = -1; len != 0; ) {
+                        len = 0;
+                        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                            len += b == '\r' ? 0 : 1;
+                        }
+                    }
                     break;
                 }
                 body.write(in.readNBytes(n));

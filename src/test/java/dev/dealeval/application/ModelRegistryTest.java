@@ -97,6 +97,11 @@ class ModelRegistryTest {
                     public int maxHeaderBytes() {
                         return 8192;
                     }
+
+                    @Override
+                    public java.time.Duration headerTimeout() {
+                        return java.time.Duration.ofSeconds(10);
+                    }
                 };
             }
         };

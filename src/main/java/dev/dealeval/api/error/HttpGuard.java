@@ -20,6 +20,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  * Vert.x's own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size})
  * are set above these, so a client meets these answers first. What the HTTP decoder itself refuses
  * (a request line or headers past its limits, a control character in a header, a Content-Length
- * that is not a number, bytes that are not HTTP) never reaches a route: {@link UnparseableRequests}
+ * that is not a number, bytes that are not HTTP) never reaches a route: {@link HttpConnections}
  * answers it.
  */
 @ApplicationScoped
@@ -61,7 +62,22 @@ public class HttpGuard {
     }
 
     void install(@Observes @Priority(2) Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::failed);
+    }
+
+    /**
+     * A request the router failed with a client error before any handler ran (no Host header, a
+     * path it cannot normalise): problem+json instead of Quarkus' error page, which names the Java
+     * exception. Other failures pass on.
+     */
+    private void failed(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status >= 400 && status < 500 && !ctx.response().headWritten()) {
+            String message = ctx.failure() == null || ctx.failure().getMessage() == null ? "" : ctx.failure().getMessage();
+            refuse(ctx, status, "The request cannot be routed" + (message.isEmpty() ? "" : ": " + printable(message)) + ".");
+        } else {
+            ctx.next();
+        }
     }
 
 
@@ -99,8 +115,10 @@ public class HttpGuard {
             }
         }
         if (refusal == null) {
-            String type = request.getHeader("Content-Type");
-            if (type != null && !MEDIA_TYPE.matcher(type).matches()) {
+            List<String> types = request.headers().getAll("Content-Type");
+            if (types.size() > 1) {
+                refusal = "Content-Type is given " + types.size() + " times.";
+            } else if (types.size() == 1 && !MEDIA_TYPE.matcher(types.get(0)).matches()) {
                 status = 415;
                 refusal = "Content-Type is not a media type: send application/json.";
             }
@@ -152,6 +170,9 @@ public class HttpGuard {
      * itself), and nothing decodes to NUL.
      */
     static String uriProblem(String uri) {
+        if (!uri.startsWith("/")) {
+            return "The request target must be a path starting with '/'.";
+        }
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String problem = componentProblem(path, false);

@@ -125,6 +125,17 @@ public class ProblemMappers {
         return problem(status, "about:blank", title, detail, uri, null);
     }
 
+    /**
+     * The body could not be read: a broken chunked encoding, a connection closed mid-body, a
+     * multipart form without its closing boundary, bytes that are not in the encoding JSON allows.
+     * (Malformed JSON is a JsonProcessingException, mapped above.)
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        String why = e instanceof java.io.CharConversionException ? "it is not UTF-8 JSON" : "it is incomplete or not framed as declared";
+        return problem(400, MALFORMED, "Malformed body", "The request body cannot be read: " + why + ".", uri, null);
+    }
+
     /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
     @ServerExceptionMapper
     public Response busy(dev.dealeval.application.BusyException e, UriInfo uri) {

@@ -192,7 +192,23 @@ public class DomainResource {
         DomainRequest request = new DomainRequest(id, name == null ? domain.fileName() : name, description, domainXml,
                 List.of(new DomainRequest.Party(party1Name == null ? party1.fileName() : party1Name, xml1),
                         new DomainRequest.Party(party2Name == null ? party2.fileName() : party2Name, xml2)));
-        // Checked as the JSON form is, each problem named by its form field.
+        // Checked as the JSON form is, each problem named by its form field: first what a JSON string
+        // could not hold either (NUL, an unpaired surrogate), then the request's constraints.
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("id", id);
+        texts.put("name", request.name());
+        texts.put("description", description);
+        texts.put("domain", domainXml);
+        texts.put("party1", xml1);
+        texts.put("party2", xml2);
+        texts.put("party1Name", request.parties().get(0).name());
+        texts.put("party2Name", request.parties().get(1).name());
+        texts.forEach((field, text) -> {
+            String problem = text == null ? null : dev.dealeval.config.StrictStrings.problem(text);
+            if (problem != null) {
+                violations.add(new Violation(field, "must not contain " + problem));
+            }
+        });
         for (var v : validator.validate(request)) {
             String path = v.getPropertyPath().toString();
             violations.add(new Violation(FORM_FIELDS.getOrDefault(path, path), v.getMessage()));
