@@ -1,7 +1,7 @@
 # Production image for dealeval (Quarkus fast-jar, JVM mode).
 #
 #   docker build -t dealeval .
-#   docker run --rm -p 8080:8080 dealeval
+#   docker run --rm -p 8080:8080 -p 9000:9000 dealeval
 #
 # Extra JVM options without replacing the defaults:  -e JAVA_OPTS_APPEND="-Dquarkus.log.level=DEBUG"
 
@@ -77,13 +77,14 @@ ENV MALLOC_ARENA_MAX=2
 ENV JAVA_OPTS="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dquarkus.http.host=0.0.0.0" \
     JAVA_OPTS_APPEND=""
 
-EXPOSE 8080
+# 8080: the API; 9000: probes and metrics (the management listener).
+EXPOSE 8080 9000
 
 # Numeric UID:GID (185:185 = dealeval) so that Kubernetes runAsNonRoot can verify it.
 USER ${APP_UID}:${APP_GID}
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD curl -fsS -o /dev/null http://localhost:8080/q/health/live || exit 1
+  CMD curl -fsS -o /dev/null http://localhost:9000/q/health/live || exit 1
 
 # Exec form through sh so that $JAVA_OPTS / $JAVA_OPTS_APPEND are expanded; `exec` makes java PID 1,
 # so it receives SIGTERM directly and Quarkus shuts down gracefully. The jar is named relative to the

@@ -15,10 +15,10 @@ rm -rf "$out/data"
 # An editor key for the domain import (configured by its SHA-256, as in production).
 key=bench-editor-key
 hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
-DEALEVAL_SECURITY_API_KEYS="bench:editor:$hash" java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
+DEALEVAL_SECURITY_API_KEYS="bench:editor:$hash" java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 base="http://127.0.0.1:$port/api/v1"
 
 python3 - "$out" <<'PY'

@@ -27,10 +27,10 @@ for i in $(seq 1 "$runs"); do
   rm -rf "$out/data"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  (cd "$dir" && exec java $opts -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar") \
+  (cd "$dir" && exec java $opts -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="$out/data" -jar "$jar") \
     >"$out/service.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "the service stopped; see $out/service.log" >&2; exit 1; }
     sleep 0.02
   done

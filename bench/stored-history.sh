@@ -21,10 +21,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 out=target/stored-history
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 cat >"$out/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -46,7 +46,7 @@ for i in $(seq 1 "$runs"); do
   echo "run $i: $result; stored so far $stored; RSS $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB$disk"
 done
 # The group commit since the start: evaluations per transaction, and the time to insert and commit one.
-curl -fs "http://127.0.0.1:$port/q/metrics" | awk '
+curl -fs "http://127.0.0.1:$((port + 1000))/q/metrics" | awk '
   /^dealeval_evaluations_batch_size_count/ {n=$2} /^dealeval_evaluations_batch_size_sum/ {s=$2}
   /^dealeval_evaluations_batch_commit_seconds_count/ {c=$2} /^dealeval_evaluations_batch_commit_seconds_sum/ {t=$2}
   END { if (n > 0 && c > 0) printf "group commit: %d transactions, %.1f evaluations each, %.2f ms each to insert and commit\n", n, s / n, 1000 * t / c }'

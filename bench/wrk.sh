@@ -18,10 +18,10 @@ jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 out=target/wrk
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 base="http://127.0.0.1:$port"
 
 cat >"$out/post.lua" <<'LUA'
@@ -48,7 +48,7 @@ wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=fal
 wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false&view=summary" >/dev/null
 wrk -t2 -c32 -d10s -s "$out/report.lua" "$base/api/v1/scenarios/GENEVA_2025" >/dev/null
 echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
-run "GET /q/health/live" "$base/q/health/live" "$out/report.lua"
+run "GET /q/health/live" "http://127.0.0.1:$((port + 1000))/q/health/live" "$out/report.lua"
 run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"
 run "GET /api/v1/profiles/default" "$base/api/v1/profiles/default" "$out/report.lua"
 run "GET /api/v1/terms" "$base/api/v1/terms" "$out/report.lua"

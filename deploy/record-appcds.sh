@@ -15,13 +15,13 @@ options=$2
 port=${RECORD_PORT:-18079}
 cd "$dir"
 rm -f app-cds.jsa
-java @"$options" -XX:ArchiveClassesAtExit=app-cds.jsa -Xlog:cds*=error -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN \
+java @"$options" -XX:ArchiveClassesAtExit=app-cds.jsa -Xlog:cds*=error -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1000))" -Dquarkus.log.level=WARN \
   -Dquarkus.flyway.migrate-at-start=false -Ddealeval.security.open-reads=true -jar quarkus-run.jar &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
 tries=0
-until curl -fs -o /dev/null "$base/q/health/live"; do
+until curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/live"; do
   tries=$((tries + 1))
   if [ "$tries" -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then
     echo "record-appcds: the training run did not start" >&2
@@ -36,7 +36,7 @@ for view in explained summary; do
 done
 curl -fs -o /dev/null "$base/api/v1/scenarios/GENEVA_2025"
 curl -fs -o /dev/null "$base/api/v1/terms"
-curl -s -o /dev/null "$base/q/health/ready" # DOWN without a database; the classes are what counts
+curl -s -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" # DOWN without a database; the classes are what counts
 kill -TERM "$pid"
 wait "$pid" || true
 [ -s app-cds.jsa ] || { echo "record-appcds: no archive was written" >&2; exit 1; }

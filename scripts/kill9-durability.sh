@@ -14,10 +14,10 @@ rm -rf "$out" && mkdir -p "$out"
 key="kill9-editor-key"
 hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
 start() {
-  DEALEVAL_SECURITY_API_KEYS="kill9:editor:$hash" java -Dquarkus.http.port=$port -Dquarkus.log.level=WARN \
+  DEALEVAL_SECURITY_API_KEYS="kill9:editor:$hash" java -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN \
     -Ddealeval.data-dir="./$out/data" -jar target/quarkus-app/quarkus-run.jar >>"$out/service.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "service did not become ready" >&2; exit 2
 }
 writer() { # client number: create profiles until told to stop, log the ids answered 201

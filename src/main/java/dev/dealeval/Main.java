@@ -16,9 +16,6 @@ public final class Main {
     /** The system property Quarkus' outermost handler reads. */
     public static final String DISABLE_URI_VALIDATION = "vertx.disableURIValidation";
 
-    private Main() {
-    }
-
     public static void main(String... args) {
         System.setProperty(DISABLE_URI_VALIDATION, "true");
         Quarkus.run(args);

@@ -63,8 +63,8 @@ public final class BoundedContainers extends SimpleModule {
 
     /** More elements than a list or map may hold; its path is added as the exception travels out. */
     public static final class TooManyElements extends JsonMappingException {
-        TooManyElements(JsonParser p, int max, boolean map) {
-            super(p, "must hold at most " + max + (map ? " entries" : " elements"));
+        TooManyElements(JsonParser p, int max, boolean map, String message) {
+            super(p, message != null ? message : "must hold at most " + max + (map ? " entries" : " elements"));
         }
     }
 
@@ -73,26 +73,34 @@ public final class BoundedContainers extends SimpleModule {
         private final JsonDeserializer<?> delegate;
         private final JavaType type;
         private final int max;
+        private final String message;
 
         Bounded(JsonDeserializer<?> delegate, JavaType type, int max) {
+            this(delegate, type, max, null);
+        }
+
+        Bounded(JsonDeserializer<?> delegate, JavaType type, int max, String message) {
             this.delegate = delegate;
             this.type = type;
             this.max = max;
+            this.message = message;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
             JsonDeserializer<?> inner = delegate instanceof ContextualDeserializer c ? c.createContextual(ctxt, property) : delegate;
             int bound = DEFAULT_MAX;
-            // The property's own container takes its @Size; a list or map nested in it (same property,
-            // another type) keeps the default.
+            String said = null;
+            // The property's own container takes its @Size (and its message when that states the
+            // bound); a list or map nested in it (same property, another type) keeps the default.
             if (property != null && ownContainer(property.getType())) {
                 Size size = property.getAnnotation(Size.class);
                 if (size != null && size.max() < Integer.MAX_VALUE) {
                     bound = size.max();
+                    said = size.message().contains(String.valueOf(bound)) ? size.message() : null;
                 }
             }
-            return inner == delegate && bound == max ? this : new Bounded(inner, type, bound);
+            return inner == delegate && bound == max && Objects.equals(said, message) ? this : new Bounded(inner, type, bound, said);
         }
 
         /**
@@ -124,11 +132,11 @@ public final class BoundedContainers extends SimpleModule {
         private JsonParser counting(JsonParser p) {
             JsonToken start = p.currentToken();
             if (start == JsonToken.START_ARRAY) {
-                return new Counting(p, max, false);
+                return new Counting(p, max, false, 0, message);
             }
             if (start == JsonToken.START_OBJECT || start == JsonToken.FIELD_NAME) {
                 // A map's deserializer may be handed the parser on its first key (after a type id, say).
-                return new Counting(p, max, true, start == JsonToken.FIELD_NAME ? 1 : 0);
+                return new Counting(p, max, true, start == JsonToken.FIELD_NAME ? 1 : 0, message);
             }
             return p; // null, a scalar where a container is expected: the delegate says what is wrong
         }
@@ -182,19 +190,17 @@ public final class BoundedContainers extends SimpleModule {
     static final class Counting extends JsonParserDelegate {
         private final int max;
         private final boolean map;
+        private final String message;
         private int depth;
         private int elements;
         private boolean done;
 
-        Counting(JsonParser p, int max, boolean map) {
-            this(p, max, map, 0);
-        }
-
-        Counting(JsonParser p, int max, boolean map, int alreadyCounted) {
+        Counting(JsonParser p, int max, boolean map, int alreadyCounted, String message) {
             super(p);
             this.max = max;
             this.map = map;
             this.elements = alreadyCounted;
+            this.message = message;
         }
 
         @Override
@@ -210,7 +216,7 @@ public final class BoundedContainers extends SimpleModule {
                 }
                 if (map ? t == JsonToken.FIELD_NAME : true) {
                     if (++elements > max) {
-                        throw new TooManyElements(delegate, max, map);
+                        throw new TooManyElements(delegate, max, map, message);
                     }
                 }
             }

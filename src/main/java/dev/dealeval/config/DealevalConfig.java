@@ -29,6 +29,18 @@ public interface DealevalConfig {
         /** When false, reads and evaluations need a valid key too; writes always need the editor role. */
         @WithDefault("true")
         boolean openReads();
+
+        /**
+         * Evaluations a client without a key may store (POST /api/v1/evaluations without
+         * store=false), per client address: a rate, as a minute's worth of tokens refilled evenly...
+         * 0 means anonymous clients cannot store at all (they still compute with store=false).
+         */
+        @WithDefault("30")
+        int anonymousStoresPerMinute();
+
+        /** ... and a total per client address in any 24 hours. */
+        @WithDefault("1000")
+        int anonymousStoresPerDay();
     }
 
     Limits limits();

@@ -72,6 +72,16 @@ class ModelRegistryTest {
                     public boolean openReads() {
                         return true;
                     }
+
+                    @Override
+                    public int anonymousStoresPerMinute() {
+                        return 30;
+                    }
+
+                    @Override
+                    public int anonymousStoresPerDay() {
+                        return 1000;
+                    }
                 };
             }
 

@@ -78,7 +78,7 @@ class BoundedContainersTest {
         JsonMappingException terms = assertThrows(BoundedContainers.TooManyElements.class, () -> mapper.readValue(
                 "{\"terms\": [" + repeat("{\"term\": \"x\", \"levels\": [" + repeat("1", 51) + "]}", 1) + "]}", SearchRequest.class));
         assertEquals("terms.[0].levels", path(terms));
-        assertEquals("must hold at most 50 elements", terms.getOriginalMessage());
+        assertEquals("must hold at most 50 levels", terms.getOriginalMessage()); // the property's own message, which states the bound
 
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < 501; i++) {

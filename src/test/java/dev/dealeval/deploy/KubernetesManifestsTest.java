@@ -48,8 +48,11 @@ class KubernetesManifestsTest {
         JsonNode c = pod.path("containers").get(0);
         assertEquals("/q/health/live", c.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/ready", c.path("readinessProbe").path("httpGet").path("path").asText());
-        assertEquals(8080, c.path("livenessProbe").path("httpGet").path("port").asInt());
-        assertEquals(8080, c.path("ports").get(0).path("containerPort").asInt());
+        // The probes on the management listener: no client of the API port can starve them.
+        assertEquals(9000, c.path("livenessProbe").path("httpGet").path("port").asInt());
+        assertEquals(9000, c.path("readinessProbe").path("httpGet").path("port").asInt());
+        assertEquals(java.util.Set.of(8080, 9000), java.util.stream.StreamSupport.stream(c.path("ports").spliterator(), false)
+                .map(p -> p.path("containerPort").asInt()).collect(java.util.stream.Collectors.toSet()));
         for (String kind : List.of("requests", "limits")) {
             assertTrue(c.path("resources").path(kind).has("cpu") && c.path("resources").path(kind).has("memory"), kind);
         }

@@ -136,6 +136,17 @@ public class ProblemMappers {
         return problem(400, MALFORMED, "Malformed body", "The request body cannot be read: " + why + ".", uri, null);
     }
 
+    /** A client without a key past its quota of stored evaluations (or anonymous stores turned off). */
+    @ServerExceptionMapper
+    public Response quota(dev.dealeval.api.security.AnonymousStoreQuota.Exceeded e, UriInfo uri) {
+        if (e.retryAfterSeconds() <= 0) {
+            return Response.fromResponse(problem(401, "urn:dealeval:problem:unauthorized", "Unauthorized", e.getMessage(), uri, null))
+                    .header("WWW-Authenticate", "Bearer realm=\"dealeval\"").build();
+        }
+        return Response.fromResponse(problem(429, "urn:dealeval:problem:quota-exceeded", "Too Many Requests", e.getMessage(), uri, null))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+    }
+
     /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
     @ServerExceptionMapper
     public Response busy(dev.dealeval.application.BusyException e, UriInfo uri) {

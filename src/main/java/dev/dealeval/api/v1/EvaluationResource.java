@@ -103,6 +103,10 @@ public class EvaluationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "429", description = "Stored without an API key past this client's quota (30 a minute, 1,000 a day "
+            + "by default: dealeval.security.anonymous-stores-per-minute, -per-day); Retry-After says when to try again. Send a key, "
+            + "or store=false.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     // The query and header parameters are documented here, on the method, not on the parameters:
     // RESTEasy Reactive reads the parameter annotations of a method with a body on every request
     // (Method.getParameterAnnotations parses them anew each time), and the OpenAPI annotations made

@@ -1,0 +1,46 @@
+package dev.dealeval.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A client without a key stores evaluations within its quota; past it 429 with Retry-After; a key or store=false is not counted. */
+@QuarkusTest
+@TestProfile(AnonymousStoreQuotaApiTest.Small.class)
+class AnonymousStoreQuotaApiTest extends ApiTestSupport {
+    public static class Small implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dealeval.security.anonymous-stores-per-minute", "3", "dealeval.security.anonymous-stores-per-day", "100");
+        }
+    }
+
+    private static RawHttp.Answer post(String query, String key) throws Exception {
+        String body = "{\"bundle\": {}}";
+        return RawHttp.send(RawHttp.port(), ("POST /api/v1/evaluations" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + (key == null ? "" : "X-API-Key: " + key + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void anonymousStoresAreLimitedPerClient() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, post("", null).status());
+        }
+        RawHttp.Answer refused = post("", null);
+        assertEquals(429, refused.status(), refused.toString());
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused.toString());
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.toString());
+        assertTrue(refused.body().contains("anonymous-stores-per-minute"), refused.toString());
+        // Computing without storing, and storing with a key, are not counted.
+        assertEquals(200, post("?store=false", null).status());
+        assertEquals(201, post("", READER_KEY).status());
+    }
+}
