@@ -339,6 +339,11 @@ final class OpenApiFuzzer {
     // ------------------------------------------------------------------ schemas
 
     private JsonNode ref(String ref) {
+        return ref(doc, ref);
+    }
+
+    /** The node a local {@code $ref} ("#/components/...") of {@code doc} points to (RawFuzzer uses it too). */
+    static JsonNode ref(JsonNode doc, String ref) {
         JsonNode n = doc;
         for (String part : ref.substring(2).split("/")) {
             n = n.path(part);

@@ -290,11 +290,7 @@ final class RawFuzzer {
     // ------------------------------------------------------------------ documents
 
     private JsonNode ref(String ref) {
-        JsonNode n = doc;
-        for (String part : ref.substring(2).split("/")) {
-            n = n.path(part);
-        }
-        return n;
+        return OpenApiFuzzer.ref(doc, ref);
     }
 
     private JsonNode resolve(JsonNode schema) {

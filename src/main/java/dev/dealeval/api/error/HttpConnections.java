@@ -49,6 +49,9 @@ public class HttpConnections {
 
     private final ObjectMapper json;
     private final long headerTimeoutMillis;
+    /** Http1xServerConnection's request handler and answer in progress, found on the first connection. */
+    private volatile Field requestHandler;
+    private volatile Field responseInProgress;
 
     public HttpConnections(ObjectMapper json, DealevalConfig config) {
         this.json = json;
@@ -151,9 +154,13 @@ public class HttpConnections {
             }
             connection.invalidRequestHandler(HttpConnections.this::answer);
             try {
+                if (requestHandler == null) { // looked up once: every HTTP/1.1 connection is of the same class
+                    requestHandler = field(connection.getClass(), "requestHandler");
+                    responseInProgress = field(connection.getClass(), "responseInProgress");
+                }
                 @SuppressWarnings("unchecked")
-                Handler<HttpServerRequest> requests = (Handler<HttpServerRequest>) field(connection.getClass(), "requestHandler").get(connection);
-                new HeaderDeadline(connection, requests, vertx).start();
+                Handler<HttpServerRequest> requests = (Handler<HttpServerRequest>) requestHandler.get(connection);
+                new HeaderDeadline(connection, requests, vertx, responseInProgress).start();
             } catch (ReflectiveOperationException e) {
                 LOG.debugf("No header read timeout on this connection (%s)", e);
             }
@@ -176,11 +183,11 @@ public class HttpConnections {
         private long headsAtLastCheck;
         private long timer;
 
-        HeaderDeadline(HttpServerConnection connection, Handler<HttpServerRequest> requests, Vertx vertx) throws NoSuchFieldException {
+        HeaderDeadline(HttpServerConnection connection, Handler<HttpServerRequest> requests, Vertx vertx, Field answering) {
             this.connection = connection;
             this.requests = requests;
             this.vertx = vertx;
-            this.answering = field(connection.getClass(), "responseInProgress");
+            this.answering = answering;
         }
 
         void start() {
