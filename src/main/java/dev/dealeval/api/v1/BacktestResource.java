@@ -57,7 +57,7 @@ public class BacktestResource {
     }
 
     @GET
-    @Operation(summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
+    @Operation(operationId = "runBacktest", summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
             description = "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
                     + "ignored, escalations, from 2018 to 2025, each with its sources - through the profile, and returns per episode "
                     + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
@@ -81,7 +81,7 @@ public class BacktestResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One episode of the backtest with the model's full explanation",
+    @Operation(operationId = "explainBacktestEpisode", summary = "One episode of the backtest with the model's full explanation",
             description = "The episode as in GET /api/v1/backtests, with the explained evaluation of its bundle against its status "
                     + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
                     + "judges it as it does.")

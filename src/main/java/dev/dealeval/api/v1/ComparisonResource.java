@@ -35,7 +35,7 @@ public class ComparisonResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rank several bundles",
+    @Operation(operationId = "compareBundles", summary = "Rank several bundles",
             description = "Evaluates each bundle against the same scenario and profile and ranks them by the objective: NASH (the Nash "
                     + "product of the surpluses, 0 when either is negative), US or CN (that side's surplus), WELFARE (their sum) or "
                     + "MIN_SURPLUS (the smaller). Each bundle comes with its evaluation summary and the bundles it Pareto-dominates or "

@@ -35,7 +35,7 @@ public class CounterofferResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Repair a failing bundle",
+    @Operation(operationId = "proposeCounteroffers", summary = "Repair a failing bundle",
             description = "From a bundle one side would not ratify, the best bundles reachable by moving one or two terms to their "
                     + "candidate levels that both sides ratify, ranked by Nash product (then fewer changes, then welfare); a two-term "
                     + "change is offered only when it beats each of its moves made alone. Each change is spelled out with what it is worth to each side, the side it costs and "

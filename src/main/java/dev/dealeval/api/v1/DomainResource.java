@@ -72,7 +72,7 @@ public class DomainResource {
     }
 
     @GET
-    @Operation(summary = "List the imported domains", description = "Imported negotiation domains, a page at a time, in id order.")
+    @Operation(operationId = "listDomains", summary = "List the imported domains", description = "Imported negotiation domains, a page at a time, in id order.")
     public DomainList list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -82,10 +82,10 @@ public class DomainResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
+    @Operation(operationId = "getDomain", summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
             + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
             + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
-    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such domain",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
@@ -106,7 +106,7 @@ public class DomainResource {
     @GET
     @Path("/{id}/domain.xml")
     @Produces(XML)
-    @Operation(summary = "Export the domain as a GENIUS domain file",
+    @Operation(operationId = "exportDomainXml", summary = "Export the domain as a GENIUS domain file",
             description = "The issues and their values as GENIUS and ANAC tools read them (negotiation_template).")
     @APIResponse(responseCode = "200", description = "The GENIUS domain file", content = @Content(mediaType = XML,
             schema = @Schema(type = SchemaType.STRING)))
@@ -118,7 +118,7 @@ public class DomainResource {
     @GET
     @Path("/{id}/parties/{n}.xml")
     @Produces(XML)
-    @Operation(summary = "Export one party's preferences as a GENIUS preferences file",
+    @Operation(operationId = "exportDomainPartyXml", summary = "Export one party's preferences as a GENIUS preferences file",
             description = "Party 1 or 2, in the order imported: evaluations, weights, reservation value and discount factor (utility_space). "
                     + "Read back with the domain file, it gives the same utility for every outcome.")
     @APIResponse(responseCode = "200", description = "The GENIUS preferences file", content = @Content(mediaType = XML,
@@ -138,7 +138,7 @@ public class DomainResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a negotiation domain",
+    @Operation(operationId = "importDomain", summary = "Import a negotiation domain",
             description = "Reads a GENIUS domain file and one preferences file per party (discrete issues, integer issues with linear "
                     + "evaluators, weights, reservation values, discount factors) with GENIUS's utility semantics: each value's "
                     + "evaluation divided by the issue's best, weighted and added. Every file is checked before anything is written: "
@@ -149,7 +149,7 @@ public class DomainResource {
                     + "then name the form field.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainRequest.class),
             examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A file is malformed or inconsistent",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
@@ -163,11 +163,11 @@ public class DomainResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a negotiation domain from files",
+    @Operation(operationId = "importDomain", summary = "Import a negotiation domain from files",
             description = "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
                     + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
                     + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
@@ -258,9 +258,9 @@ public class DomainResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an imported domain", description = "Replaces the domain if it is still at the version If-Match names: "
+    @Operation(operationId = "replaceDomain", summary = "Replace an imported domain", description = "Replaces the domain if it is still at the version If-Match names: "
             + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -273,7 +273,7 @@ public class DomainResource {
     @DELETE
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "
+    @Operation(operationId = "deleteDomain", summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "
             + "(428 without it, 412 if stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

@@ -148,7 +148,7 @@ final class DtoMapper {
                 s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability())));
         var c = e.credibility();
         var j = e.joint();
-        return new dev.dealeval.api.v1.dto.EvaluationSummary(null, null, e.scenario(), e.profile(), e.profileVersion(), sides,
+        return new dev.dealeval.api.v1.dto.EvaluationSummary(e.scenario(), e.profile(), e.profileVersion(), sides,
                 new dev.dealeval.api.v1.dto.EvaluationSummary.Credibility(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
                         c.policyFactor()),
                 new dev.dealeval.api.v1.dto.EvaluationSummary.Joint(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),

@@ -18,6 +18,7 @@ import dev.dealeval.application.IdempotencyStore;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.application.StoredEvaluation;
 import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.validation.constraints.Max;
@@ -43,6 +44,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -70,7 +72,7 @@ public class EvaluationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate one deal bundle",
+    @Operation(operationId = "evaluateBundle", summary = "Evaluate one deal bundle",
             description = "Scores the bundle for the U.S. and China against the no-deal scenario: each side's utility (0-100), "
                     + "no-deal utility and surplus, with per-criterion and per-term contributions; the U.S. values Chinese "
                     + "pledges at their credible delivery; every faction's utility, surplus, stance, support probability and the "
@@ -79,9 +81,8 @@ public class EvaluationResource {
                     + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal. "
                     + "The request, the profile version used and the result are stored: 201 with the evaluation's id and "
                     + "Location. With store=false nothing is stored and the answer is 200 (the path for high-rate callers). "
-                    + "An Idempotency-Key makes a retry return the first answer instead of storing twice. view=summary answers with "
-                    + "the compact view (verdict, utilities, surpluses, ratification and its probability, credibility, joint figures: "
-                    + "every number as in the explained view) at a fraction of the cost, for high-rate callers.")
+                    + "An Idempotency-Key makes a retry return the first answer instead of storing twice. High-rate callers that "
+                    + "need only the figures use POST /api/v1/evaluations/summary (evaluateBundleSummary).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateRequest.class),
             examples = {
                     @ExampleObject(name = "grandBargain", ref = "grandBargain"),
@@ -90,13 +91,11 @@ public class EvaluationResource {
                     @ExampleObject(name = "genevaTruce", ref = "genevaTruce"),
                     @ExampleObject(name = "busanTruce", ref = "busanTruce"),
                     @ExampleObject(name = "hawkishOverrides", ref = "hawkishOverrides")}))
-    @APIResponse(responseCode = "201", description = "Evaluated and stored: the explained view, or with view=summary the compact one",
-            headers = @Header(name = "Location"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {EvaluationResponse.class, EvaluationSummary.class})))
-    @APIResponse(responseCode = "200", description = "Evaluated, not stored (store=false): the explained view, or with view=summary the "
-            + "compact one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {EvaluationResponse.class, EvaluationSummary.class}),
-                    examples = @ExampleObject(name = "genevaTruceSummary", ref = "genevaTruceSummary")))
+    @APIResponse(responseCode = "201", description = "Evaluated and stored",
+            headers = @Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(responseCode = "200", description = "Evaluated, not stored (store=false)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit",
@@ -110,46 +109,64 @@ public class EvaluationResource {
     // The query and header parameters are documented here, on the method, not on the parameters:
     // RESTEasy Reactive reads the parameter annotations of a method with a body on every request
     // (Method.getParameterAnnotations parses them anew each time), and the OpenAPI annotations made
-    // that a sixth of the CPU of an evaluation. For the same reason view is checked in the method.
+    // that a sixth of the CPU of an evaluation.
     @Parameter(name = "store", in = ParameterIn.QUERY, description = "Store the evaluation (201) or only compute it (200)")
-    @Parameter(name = "view", in = ParameterIn.QUERY, description = "explained (default): every explanation; summary: the compact view "
-            + "for machine callers (verdict, utilities, surpluses, ratification and its probability, credibility, joint figures)",
-            schema = @Schema(enumeration = {"explained", "summary"}, defaultValue = "explained"))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Makes retries safe: the same key and request return "
             + "the first answer")
     public Uni<Response> evaluate(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request,
                              @QueryParam("store") @DefaultValue("true") boolean store,
-                             @QueryParam("view") String view,
                              @HeaderParam("Idempotency-Key") String idempotencyKey,
                              @Context UriInfo uri) {
         String key = CanonicalJson.key(idempotencyKey);
-        if (view != null && !view.equals("explained") && !view.equals("summary")) {
-            throw new InvalidInputException(List.of(new Violation("view", "must be explained or summary")));
+        var command = command(request, true);
+        if (!store) {
+            return computed(command, e -> Response.ok(DtoMapper.evaluation(e)).build());
         }
-        boolean explained = !"summary".equals(view);
-        var command = new EvaluationService.Command(DtoMapper.flatten(request.bundle()), request.scenario(), request.profile(),
-                DtoMapper.overrides(request.overrides()), explained);
-        if (!store && service.inMemory(request.scenario(), request.profile())) {
-            // Built-in scenario and profile, nothing stored: pure computation, answered on the I/O thread
-            // without a hop to a worker (several times the throughput; no database is touched).
-            return Uni.createFrom().item(computed(command, explained));
-        }
-        // Anything that may read or write the database runs on a worker thread.
+        // Storing reads and writes the database: on a worker thread.
         String location = uri.getAbsolutePath().getPath();
-        return Uni.createFrom().item(() -> store ? stored(request, command, explained, key, location) : computed(command, explained))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> stored(request, command, key, location)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Response computed(EvaluationService.Command command, boolean explained) {
-        var e = service.evaluate(command);
-        return Response.ok(explained ? DtoMapper.evaluation(e) : DtoMapper.summary(e)).build();
+    @POST
+    @Path("/summary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "evaluateBundleSummary", summary = "Evaluate one deal bundle, compact view",
+            description = "The same evaluation as POST /api/v1/evaluations, answered in the compact view for high-rate callers: "
+                    + "each side's utility, no-deal utility, surplus, whether it ratifies and how likely, the credibility of China's "
+                    + "pledges, and the joint figures (every number equals the explained view's) at a fraction of the cost and "
+                    + "size. Nothing is stored.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateRequest.class),
+            examples = @ExampleObject(name = "genevaTruce", ref = "genevaTruce")))
+    @APIResponse(responseCode = "200", description = "Evaluated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSummary.class),
+                    examples = @ExampleObject(name = "genevaTruceSummary", ref = "genevaTruceSummary")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<Response> evaluateSummary(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request) {
+        return computed(command(request, false), e -> Response.ok(DtoMapper.summary(e)).build());
     }
 
-    private Response stored(EvaluateRequest request, EvaluationService.Command command, boolean explained, String key, String location) {
+    private static EvaluationService.Command command(EvaluateRequest request, boolean explained) {
+        return new EvaluationService.Command(DtoMapper.flatten(request.bundle()), request.scenario(), request.profile(),
+                DtoMapper.overrides(request.overrides()), explained);
+    }
+
+    /** Evaluates without storing. */
+    private Uni<Response> computed(EvaluationService.Command command, java.util.function.Function<Evaluation, Response> answer) {
+        if (service.inMemory(command.scenario(), command.profile())) {
+            // Built-in scenario and profile: pure computation, answered on the I/O thread without a hop to
+            // a worker (several times the throughput; no database is touched).
+            return Uni.createFrom().item(answer.apply(service.evaluate(command)));
+        }
+        // A stored scenario or profile is read from the database: on a worker thread.
+        return Uni.createFrom().item(() -> answer.apply(service.evaluate(command))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response stored(EvaluateRequest request, EvaluationService.Command command, String key, String location) {
         String requestJson = canonical.write(request);
         if (key == null) {
             // No key to keep: evaluate, then store by group commit (answered once committed).
-            Stored s = store(command, explained, requestJson, location);
+            Stored s = store(command, requestJson, location);
             try {
                 writer.write(s.evaluation()).join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -157,12 +174,11 @@ public class EvaluationResource {
             }
             return Created.response(s.outcome());
         }
-        // The view is part of what was asked: the same key with the other view is another request (422).
-        String fingerprint = CanonicalJson.sha256(explained ? requestJson : requestJson + "\n?view=summary");
+        String fingerprint = CanonicalJson.sha256(requestJson);
         // Evaluate inside the idempotent work: a retry replays the first answer even if the profile
         // it used has changed or gone since, instead of computing (or failing) again.
         IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, fingerprint, () -> {
-            Stored s = store(command, explained, requestJson, location);
+            Stored s = store(command, requestJson, location);
             history.save(s.evaluation());
             return s.outcome();
         });
@@ -173,12 +189,11 @@ public class EvaluationResource {
     private record Stored(StoredEvaluation evaluation, IdempotencyStore.Outcome outcome) {
     }
 
-    private Stored store(EvaluationService.Command command, boolean explained, String requestJson, String location) {
+    private Stored store(EvaluationService.Command command, String requestJson, String location) {
         var evaluation = service.evaluate(command);
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String id = dev.dealeval.application.TimeOrderedIds.next(now).toString();
-        String body = canonical.writeResponse(explained ? DtoMapper.evaluation(evaluation).stored(id, now.toString())
-                : DtoMapper.summary(evaluation).stored(id, now.toString()));
+        String body = canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, now.toString()));
         StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.modelVersion(),
                 evaluation.scenario(), evaluation.scenarioVersion(), evaluation.joint().verdict().name(),
                 evaluation.side(dev.dealeval.domain.model.Side.US).surplus(), evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(),
@@ -188,7 +203,7 @@ public class EvaluationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a stored evaluation", description = "The evaluation exactly as it was computed and returned, even if "
+    @Operation(operationId = "getEvaluation", summary = "Get a stored evaluation", description = "The evaluation exactly as it was computed and returned, even if "
             + "its profile or scenario has changed or gone since.")
     @APIResponse(responseCode = "200", description = "The stored evaluation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
@@ -200,7 +215,7 @@ public class EvaluationResource {
     }
 
     @GET
-    @Operation(summary = "List stored evaluations", description = "Stored evaluations newest first, filtered by profile, scenario, "
+    @Operation(operationId = "listEvaluations", summary = "List stored evaluations", description = "Stored evaluations newest first, filtered by profile, scenario, "
             + "verdict and a time range [from, to), a page at a time: by page number, or by cursor (pass the nextCursor of the previous "
             + "page), which neither repeats nor skips evaluations while others are being stored.")
     public EvaluationList list(

@@ -32,7 +32,7 @@ public class GeniusExportResource {
     }
 
     @GET
-    @Operation(summary = "Export the U.S.-China model as a GENIUS domain",
+    @Operation(operationId = "exportGeniusDomain", summary = "Export the U.S.-China model as a GENIUS domain",
             description = "The model's default deal space (ten terms over their search levels, 1,152,000 outcomes) at a scenario and "
                     + "profile, as a GENIUS domain file and two preferences files (the United States, then China), so GENIUS, NegMAS "
                     + "or ANAC agents can negotiate over it. Each side's utility becomes its best additive approximation (ANOVA main "

@@ -59,7 +59,7 @@ public class ProfileResource {
     }
 
     @GET
-    @Operation(summary = "List the weight profiles",
+    @Operation(operationId = "listProfiles", summary = "List the weight profiles",
             description = "Each profile's criterion weights per side, factions (clout, veto, multipliers), credibility parameters "
                     + "and decision settings, a page at a time: the built-in ones (default, hawkish-washington, "
                     + "economy-first-beijing, phase-one-skeptic) first, then user-defined ones, each in id order.")
@@ -72,9 +72,9 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings, with "
+    @Operation(operationId = "getProfile", summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings, with "
             + "its version as the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, e.g. \"3\""))
+    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Profile id", example = "hawkish-washington", schema = @Schema(type = SchemaType.STRING))
@@ -86,11 +86,11 @@ public class ProfileResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a profile", description = "Stores a new profile: the given changes applied to basedOn (default: "
+    @Operation(operationId = "createProfile", summary = "Create a profile", description = "Stores a new profile: the given changes applied to basedOn (default: "
             + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileRequest.class),
             examples = @ExampleObject(name = "tariffHawk", ref = "tariffHawkProfile")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Invalid profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
@@ -114,10 +114,10 @@ public class ProfileResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
+    @Operation(operationId = "replaceProfile", summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
             + "at the version If-Match names: 428 without If-Match, 412 when someone else changed it first, 409 for a built-in one. "
             + "The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
@@ -135,7 +135,7 @@ public class ProfileResource {
     @DELETE
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
+    @Operation(operationId = "deleteProfile", summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
             + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

@@ -67,7 +67,7 @@ public class ScenarioResource {
     }
 
     @GET
-    @Operation(summary = "List the no-deal scenarios",
+    @Operation(operationId = "listScenarios", summary = "List the no-deal scenarios",
             description = "The status quo each side falls back to without a deal, from before the 2025 tariffs to after the 2026 "
                     + "ruling, then user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
                     + "no-deal bundle and each side's no-deal utility under the default profile.")
@@ -80,9 +80,9 @@ public class ScenarioResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities; "
+    @Operation(operationId = "getScenario", summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities; "
             + "its version is the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
@@ -94,11 +94,11 @@ public class ScenarioResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a no-deal scenario", description = "Stores a user-defined status quo, checked against the term "
+    @Operation(operationId = "createScenario", summary = "Create a no-deal scenario", description = "Stores a user-defined status quo, checked against the term "
             + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRequest.class),
             examples = @ExampleObject(name = "section122At15", ref = "section122Scenario")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
@@ -120,9 +120,9 @@ public class ScenarioResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
+    @Operation(operationId = "replaceScenario", summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
             + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -136,7 +136,7 @@ public class ScenarioResource {
     @DELETE
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
+    @Operation(operationId = "deleteScenario", summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
             + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

@@ -40,7 +40,7 @@ public class SearchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search the deal space",
+    @Operation(operationId = "searchDealSpace", summary = "Search the deal space",
             description = "Scores every bundle in the product of the candidate levels of the listed terms (by default the model's ten-term "
                     + "subset, 1,152,000 bundles, less any term the base bundle fixes), every other term at the base bundle's value. "
                     + "Keeps the bundles both sides ratify (and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
@@ -67,7 +67,7 @@ public class SearchResource {
     @Path("/chart")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(SVG)
-    @Operation(summary = "Chart a search",
+    @Operation(operationId = "chartSearch", summary = "Chart a search",
             description = "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
                     + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points (for a domain, its parties' surpluses in GENIUS utility). "
                     + "Opens in any browser.")
@@ -85,7 +85,7 @@ public class SearchResource {
     @GET
     @Path("/chart")
     @Produces(SVG)
-    @Operation(summary = "Chart the default deal space",
+    @Operation(operationId = "chartDefaultDealSpace", summary = "Chart the default deal space",
             description = "The search of the model's default ten-term subset from an empty base bundle, drawn as an SVG chart; open "
                     + "/api/v1/searches/chart in a browser. Scenario and profile as in every request.")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))

@@ -41,7 +41,7 @@ public class SensitivityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Test bundles against uncertain weights",
+    @Operation(operationId = "analyseSensitivity", summary = "Test bundles against uncertain weights",
             description = "Stochastic multicriteria acceptability analysis (SMAA): samples both sides' weights from a Dirichlet around "
                     + "the profile's (concentration α; larger is tighter), the factions' clouts likewise, and each pledge category's "
                     + "track record from a Beta around the profile's; in every sample each bundle is scored, ranked by the objective "

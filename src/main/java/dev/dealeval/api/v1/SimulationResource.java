@@ -52,7 +52,7 @@ public class SimulationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Simulate a negotiation",
+    @Operation(operationId = "simulateNegotiation", summary = "Simulate a negotiation",
             description = "Plays the stacked alternating offers protocol between the U.S. and China (or an imported domain's two "
                     + "parties): one side proposes a bundle of the deal space, the other accepts it or proposes its own in the next "
                     + "round, until an acceptance or the deadline. Each side bids from a Pareto frontier of the space (of every "
@@ -77,7 +77,7 @@ public class SimulationResource {
     @Path("/chart")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(SearchResource.SVG)
-    @Operation(summary = "Chart a simulated negotiation",
+    @Operation(operationId = "chartNegotiation", summary = "Chart a simulated negotiation",
             description = "Plays the negotiation in the body and draws each side's offers, in order, over the Pareto frontier of the "
                     + "bundles both sides would ratify, with its bargaining solutions and the agreement (SVG, the search chart's style).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimulationRequest.class),
@@ -112,7 +112,7 @@ public class SimulationResource {
     @Path("/tournaments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run a tournament of strategies",
+    @Operation(operationId = "runTournament", summary = "Run a tournament of strategies",
             description = "Every ordered pair of the strategies negotiates in every setting (each scenario with each profile, or each "
                     + "imported domain), as the ANAC competitions do; reports per pair the agreement rate, the mean surpluses and the "
                     + "mean rounds, and ranks the strategies by their mean surplus. One search of the space per setting; the work is "

@@ -30,7 +30,7 @@ public class TermResource {
     }
 
     @GET
-    @Operation(summary = "List the terms a bundle can contain, and the criteria that score them",
+    @Operation(operationId = "listTerms", summary = "List the terms a bundle can contain, and the criteria that score them",
             description = "Every term of the deal model with its kind, unit, allowed range or values, neutral (no-commitment) "
                     + "value, whether it inherits the scenario's level, its default search levels and what it means. Terms are "
                     + "written in a bundle as section.name, e.g. purchases.agricultureUsdBnPerYear. Also lists each side's criteria with "

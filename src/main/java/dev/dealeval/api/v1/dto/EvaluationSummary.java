@@ -1,18 +1,15 @@
 package dev.dealeval.api.v1.dto;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.engine.Verdict;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
 
-@Schema(name = "EvaluationSummaryView", description = "The compact view of an evaluation (view=summary), for machine callers: each side's utility, no-deal utility, "
+@Schema(name = "EvaluationSummaryView", description = "The compact view of an evaluation (POST /api/v1/evaluations/summary), for machine callers: each side's utility, no-deal utility, "
         + "surplus, whether it ratifies and how likely, how far the U.S. believes China's purchase pledges, and the joint figures. "
         + "Every number equals the explained view's; the per-criterion, per-term and per-faction explanations are left out.")
 public record EvaluationSummary(
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Id of the stored evaluation (absent with store=false).") String id,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "When it was stored (absent with store=false).") String createdAt,
         String scenario,
         String profile,
         long profileVersion,
@@ -20,11 +17,6 @@ public record EvaluationSummary(
         Credibility credibility,
         Joint joint,
         List<String> warnings) {
-
-    /** The same summary as stored under an id. */
-    public EvaluationSummary stored(String id, String createdAt) {
-        return new EvaluationSummary(id, createdAt, scenario, profile, profileVersion, sides, credibility, joint, warnings);
-    }
 
     public record Side(double utility, double noDealUtility, double surplus, boolean ratified, double ratificationProbability) {
     }
