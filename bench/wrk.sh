@@ -45,14 +45,14 @@ run() { # name, url, script
 }
 # Warm-up (JIT) on both paths, not reported.
 wrk -t2 -c32 -d20s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false" >/dev/null
-wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations?store=false&view=summary" >/dev/null
+wrk -t2 -c32 -d10s -s "$out/post-report.lua" "$base/api/v1/evaluations/summary" >/dev/null
 wrk -t2 -c32 -d10s -s "$out/report.lua" "$base/api/v1/scenarios/GENEVA_2025" >/dev/null
 echo "wrk: 2 threads, 32 connections, ${secs}s per endpoint, loopback"
 run "GET /q/health/live" "http://127.0.0.1:$((port + 1000))/q/health/live" "$out/report.lua"
 run "GET /api/v1/scenarios/GENEVA_2025" "$base/api/v1/scenarios/GENEVA_2025" "$out/report.lua"
 run "GET /api/v1/profiles/default" "$base/api/v1/profiles/default" "$out/report.lua"
 run "GET /api/v1/terms" "$base/api/v1/terms" "$out/report.lua"
-run "POST /api/v1/evaluations?store=false&view=summary" "$base/api/v1/evaluations?store=false&view=summary" "$out/post-report.lua"
+run "POST /api/v1/evaluations/summary" "$base/api/v1/evaluations/summary" "$out/post-report.lua"
 run "POST /api/v1/evaluations?store=false" "$base/api/v1/evaluations?store=false" "$out/post-report.lua"
 run "POST /api/v1/evaluations (stored)" "$base/api/v1/evaluations" "$out/post-report.lua"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 )) MB"

@@ -78,7 +78,8 @@ public class ModelRegistry {
                 model.terms().size(), model.criteria().size(), model.scenarios().size(), model.profiles().size());
     }
 
-    private static DealModel load(Optional<String> path) {
+    /** The model in the file at path, or the built-in one; a problem stops the caller with a message naming the entry. */
+    public static DealModel load(Optional<String> path) {
         return read(path, BUILT_IN_MODEL, "model file", ModelLoader::load);
     }
 
@@ -100,6 +101,11 @@ public class ModelRegistry {
         } catch (ModelException e) {
             throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
         }
+    }
+
+    /** Whether the model is the built-in one (no dealeval.model.path). */
+    public boolean builtInModel() {
+        return config.model().path().isEmpty();
     }
 
     public DealModel model() {
@@ -177,6 +183,6 @@ public class ModelRegistry {
     public DealModel withScenario(Scenario scenario) {
         List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
         all.add(scenario);
-        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles(), model.utilityScale());
+        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles(), model.utilityScale(), model.sections());
     }
 }

@@ -18,6 +18,7 @@ import dev.dealeval.domain.model.ModelException;
 import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
+import dev.dealeval.domain.model.SectionDef;
 import dev.dealeval.domain.model.ScoreFunction;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Shape;
@@ -52,10 +53,16 @@ public final class ModelLoader {
 
     public static DealModel load(InputStream in) {
         JsonNode root = mapping(in, "model file");
-        allowOnly(root, "", Set.of("version", "settings", "credibility", "terms", "criteria", "factions", "scenarios", "profiles"));
+        allowOnly(root, "", Set.of("version", "settings", "credibility", "sections", "terms", "criteria", "factions", "scenarios", "profiles"));
         String version = text(root, "version", "version", true);
         Settings settings = settings(required(root, "settings", "settings"), "settings", null);
         CredibilityParams credibility = credibility(required(root, "credibility", "credibility"), "credibility", null);
+        List<SectionDef> sections = new ArrayList<>();
+        forEach(root, "sections", (node, at) -> {
+            String id = text(node, "id", at, true);
+            allowOnly(node, at + " (" + id + ")", Set.of("id", "description"));
+            sections.add(new SectionDef(id, text(node, "description", at + " (" + id + ")", true)));
+        });
         List<TermDef> terms = new ArrayList<>();
         forEach(root, "terms", (node, at) -> terms.add(term(node, at)));
         List<CriterionDef> criteria = new ArrayList<>();
@@ -75,7 +82,7 @@ public final class ModelLoader {
         List<Profile> profiles = new ArrayList<>();
         forEach(root, "profiles", (node, at) -> profiles.add(profile(node, at, defaults)));
 
-        DealModel model = new DealModel(version, terms, criteria, scenarios, profiles);
+        DealModel model = new DealModel(version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections);
         ModelValidator.validate(model);
         if (model.profile("default").isEmpty()) {
             throw new ModelException("profiles", "a profile with id 'default' is required");

@@ -7,10 +7,8 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluationSummaryTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode post(String body, String query, int status) throws Exception {
-        return JSON.readTree(given().contentType(ContentType.JSON).body(body).post("/api/v1/evaluations" + query).then()
+    private static JsonNode post(String body, String path, int status) throws Exception {
+        return JSON.readTree(given().contentType(ContentType.JSON).body(body).post(path).then()
                 .statusCode(status).extract().asString());
     }
 
@@ -36,8 +34,8 @@ class EvaluationSummaryTest extends ApiTestSupport {
         int checked = 0;
         for (String name : List.of("grandBargain", "restorePhaseOne", "securityFirstCounter", "genevaTruce", "busanTruce", "hawkishOverrides")) {
             String body = examples.path(name).path("value").toString();
-            JsonNode full = post(body, "?store=false", 200);
-            JsonNode summary = post(body, "?store=false&view=summary", 200);
+            JsonNode full = post(body, "/api/v1/evaluations?store=false", 200);
+            JsonNode summary = post(body, "/api/v1/evaluations/summary", 200);
             for (String side : List.of("US", "CN")) {
                 for (String field : List.of("utility", "noDealUtility", "surplus", "ratified", "ratificationProbability")) {
                     assertEquals(full.path("sides").path(side).path(field), summary.path("sides").path(side).path(field), name + " " + side + " " + field);
@@ -60,27 +58,21 @@ class EvaluationSummaryTest extends ApiTestSupport {
     @Test
     void theDocumentedSummaryExampleIsWhatTheServiceAnswers() throws Exception {
         JsonNode examples = examples();
-        JsonNode answered = post(examples.path("genevaTruce").path("value").toString(), "?store=false&view=summary", 200);
+        JsonNode answered = post(examples.path("genevaTruce").path("value").toString(), "/api/v1/evaluations/summary", 200);
         assertEquals(examples.path("genevaTruceSummary").path("value"), answered);
     }
 
     @Test
-    void aStoredSummaryIsServedBackAsStoredAndTheViewIsPartOfTheIdempotentRequest() throws Exception {
+    void aSummaryIsNeverStoredAndTheOperationTakesNoViewOrStoreParameter() throws Exception {
         String body = examples().path("busanTruce").path("value").toString();
-        String key = UUID.randomUUID().toString();
-        var created = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/evaluations?view=summary").then().statusCode(201).extract();
-        JsonNode stored = JSON.readTree(created.asString());
-        assertFalse(stored.path("id").isMissingNode());
-        assertFalse(stored.has("sides") && stored.path("sides").path("US").has("factions"));
-        JsonNode again = JSON.readTree(given().get(created.header("Location")).then().statusCode(200).extract().asString());
-        assertEquals(stored, again);
-        // The same key and body with the other view is another request.
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/evaluations").then().statusCode(422);
-        // A retry of the same is the first answer.
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/evaluations?view=summary").then()
-                .statusCode(201).body("id", equalTo(stored.path("id").asText()));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/evaluations?view=brief").then().statusCode(400)
-                .body("violations[0].field", equalTo("view"));
+        long before = JSON.readTree(given().get("/api/v1/evaluations?size=1").then().statusCode(200).extract().asString()).path("total").asLong();
+        JsonNode summary = post(body, "/api/v1/evaluations/summary", 200);
+        assertFalse(summary.has("id"), summary.toString());
+        assertFalse(summary.path("sides").path("US").has("factions"));
+        assertEquals(before, JSON.readTree(given().get("/api/v1/evaluations?size=1").then().statusCode(200).extract().asString()).path("total")
+                .asLong());
+        // The explained operation has no view any more: one schema per answer.
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/evaluations?store=false&view=summary").then().statusCode(200)
+                .body("sides.US.factions", org.hamcrest.Matchers.notNullValue());
     }
 }

@@ -52,7 +52,7 @@ public final class MixedLoad {
         return List.of(
                 new Kind("POST /evaluations (stored)", 20, "POST", "/api/v1/evaluations", EVALUATION),
                 new Kind("POST /evaluations?store=false", 25, "POST", "/api/v1/evaluations?store=false", EVALUATION),
-                new Kind("POST /evaluations?store=false&view=summary", 25, "POST", "/api/v1/evaluations?store=false&view=summary", EVALUATION),
+                new Kind("POST /evaluations/summary", 25, "POST", "/api/v1/evaluations/summary", EVALUATION),
                 new Kind("GET /evaluations/{id}", 6, "GET", "/api/v1/evaluations/{id}", null),
                 new Kind("GET /evaluations?size=20", 4, "GET", "/api/v1/evaluations?size=20", null),
                 new Kind("GET /scenarios/GENEVA_2025", 4, "GET", "/api/v1/scenarios/GENEVA_2025", null),

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +37,8 @@ import java.util.Set;
  * {@code NON_EMPTY}, {@code NON_ABSENT}, on the component or its record);</li>
  * <li>every error answer (4xx, 5xx) is typed as the problem document, {@code application/problem+json};</li>
  * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
- * <li>every header and every parameter has a type.</li>
+ * <li>every header and every parameter has a type;</li>
+ * <li>every answer with a body declares its schema (the build fails otherwise).</li>
  * </ul>
  * Schemas used by requests keep their own {@code required} (from the Bean Validation constraints).
  */
@@ -50,8 +50,11 @@ public class ContractFilter implements OASFilter {
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
     private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final Set<String> OMITTED_WHEN = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
-    /** The packages whose records are the API's documents. */
-    private static final List<String> DOCUMENT_PACKAGES = List.of("dev.dealeval.api.");
+    /**
+     * The packages whose records are the API's documents (and only those: in test mode the index also
+     * holds the tests' own records, which must not stand in for a document of the same name).
+     */
+    private static final List<String> DOCUMENT_PACKAGES = List.of("dev.dealeval.api.v1.dto.", "dev.dealeval.api.error.");
 
     private final IndexView index;
 
@@ -73,6 +76,7 @@ public class ContractFilter implements OASFilter {
                 }
                 if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
                     op.getResponses().getAPIResponses().forEach((code, response) -> {
+                        requireSchema(op, code, response);
                         typeErrorAnswer(code, response);
                         typeHeaders(code, response);
                         reachable(response.getContent(), schemas, answers);
@@ -81,6 +85,7 @@ public class ContractFilter implements OASFilter {
             }));
         }
         answers.removeAll(requests);
+        nameEnums(api, schemas);
         Map<String, ClassInfo> records = recordsBySchemaName();
         for (String name : answers) {
             Schema schema = schemas.get(name);
@@ -96,6 +101,64 @@ public class ContractFilter implements OASFilter {
                 }
             }
             schema.setRequired(required.isEmpty() ? null : required);
+        }
+    }
+
+    /**
+     * Names every enumeration's schema after its Java enum ({@code Episode.Kind} → {@code EpisodeKind},
+     * {@code Side} → {@code Side}) instead of SmallRye's {@code Kind}, {@code Kind1}, {@code Kind2}, so
+     * that generated clients get types a programmer can read. The enum is found by its constants.
+     */
+    private void nameEnums(OpenAPI api, Map<String, Schema> schemas) {
+        Map<List<String>, List<ClassInfo>> enumsByConstants = new HashMap<>();
+        Set<DotName> seen = new HashSet<>();
+        for (ClassInfo c : index.getKnownClasses()) {
+            if (c.isEnum() && c.name().toString().startsWith("dev.dealeval.") && seen.add(c.name())) {
+                enumsByConstants.computeIfAbsent(c.enumConstants().stream().map(f -> f.name()).toList(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, String> renames = new HashMap<>();
+        for (Map.Entry<String, Schema> e : schemas.entrySet()) {
+            List<Object> values = e.getValue().getEnumeration();
+            List<ClassInfo> classes = values == null ? null : enumsByConstants.get(values.stream().map(String::valueOf).toList());
+            if (classes == null || classes.size() != 1) {
+                continue;
+            }
+            String simple = classes.get(0).name().withoutPackagePrefix();
+            String name = simple.replace("$", "");
+            if (!name.equals(e.getKey())) {
+                renames.put(e.getKey(), name);
+            }
+        }
+        if (renames.isEmpty()) {
+            return;
+        }
+        renames.forEach((from, to) -> {
+            if (schemas.containsKey(to) && !renames.containsKey(to)) {
+                throw new IllegalStateException("The enum schema " + from + " would be named " + to + ", which another schema has");
+            }
+        });
+        Map<String, Schema> moved = new HashMap<>();
+        renames.forEach((from, to) -> moved.put(to, schemas.get(from)));
+        renames.keySet().forEach(api.getComponents()::removeSchema);
+        moved.forEach(api.getComponents()::addSchema);
+        Schemas.forEach(api, s -> {
+            if (s.getRef() != null && s.getRef().startsWith(SCHEMA_PREFIX) && renames.containsKey(s.getRef().substring(SCHEMA_PREFIX.length()))) {
+                s.setRef(SCHEMA_PREFIX + renames.get(s.getRef().substring(SCHEMA_PREFIX.length())));
+            }
+        });
+    }
+
+    /** An answer with a body says what the body is: a resource method that returns a Response must declare it. */
+    private static void requireSchema(Operation op, String code, APIResponse response) {
+        boolean body = code.startsWith("2") && !code.equals("204");
+        Content content = response.getContent();
+        boolean declared = content != null && content.getMediaTypes() != null && !content.getMediaTypes().isEmpty()
+                && content.getMediaTypes().values().stream().allMatch(m -> m.getSchema() != null
+                && (m.getSchema().getRef() != null || m.getSchema().getType() != null || m.getSchema().getOneOf() != null));
+        if (body && !declared) {
+            throw new IllegalStateException("Operation " + op.getOperationId() + ": answer " + code + " does not declare the schema of its "
+                    + "body: add content = @Content(schema = @Schema(implementation = ...)) to its @APIResponse");
         }
     }
 
@@ -181,12 +244,11 @@ public class ContractFilter implements OASFilter {
 
     /**
      * The API's records by the name of their schema: the name given by {@code @Schema(name)}, else the
-     * simple class name, as SmallRye names them. A name that two records share is left out: SmallRye
-     * would have told them apart by a numeric suffix, and such a schema keeps no required list.
+     * simple class name, as SmallRye names them. Two records of one name would leave SmallRye to tell
+     * them apart by a numeric suffix, which no client should see: the build stops and asks for a name.
      */
     private Map<String, ClassInfo> recordsBySchemaName() {
         Map<String, ClassInfo> out = new HashMap<>();
-        Set<String> shared = new LinkedHashSet<>();
         // The index may list a class more than once (it combines the application's indexes).
         for (ClassInfo c : index.getKnownClasses()) {
             String className = c.name().toString();
@@ -199,10 +261,10 @@ public class ContractFilter implements OASFilter {
             String schemaName = name == null ? simpleName.substring(simpleName.lastIndexOf('$') + 1) : name.asString();
             ClassInfo before = out.putIfAbsent(schemaName, c);
             if (before != null && !before.name().equals(c.name())) {
-                shared.add(schemaName);
+                throw new IllegalStateException("Records " + before.name() + " and " + c.name() + " would both be the schema "
+                        + schemaName + ": give one of them @Schema(name = ...)");
             }
         }
-        shared.forEach(out::remove);
         return out;
     }
 

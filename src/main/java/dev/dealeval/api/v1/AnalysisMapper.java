@@ -74,20 +74,19 @@ final class AnalysisMapper {
     }
 
     /** The bundle as a client writes it: the terms marked in include (derived terms show the value they derive). */
-    static BundleTerms bundle(CompiledModel m, double[] x, boolean[] include, ObjectMapper json) {
-        return bundle(m.model().terms(), x, include, json);
+    static BundleTerms bundle(CompiledModel m, double[] x, boolean[] include) {
+        return bundle(m.model().terms(), x, include);
     }
 
     /** The same, from the model's term list (term t is terms.get(t)). */
-    static BundleTerms bundle(List<TermDef> terms, double[] x, boolean[] include, ObjectMapper json) {
-        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    static BundleTerms bundle(List<TermDef> terms, double[] x, boolean[] include) {
+        Map<String, Object> out = new LinkedHashMap<>();
         for (int t = 0; t < x.length; t++) {
             if (include[t] && !Double.isNaN(x[t])) {
-                TermDef def = terms.get(t);
-                sections.computeIfAbsent(def.section(), k -> new LinkedHashMap<>()).put(def.name(), def.decode(x[t]));
+                out.put(terms.get(t).id(), terms.get(t).decode(x[t]));
             }
         }
-        return json.convertValue(sections, BundleTerms.class);
+        return BundleTerms.ofTerms(out);
     }
 
     // ------------------------------------------------------------------ comparisons
@@ -188,7 +187,7 @@ final class AnalysisMapper {
         CompiledModel m = s.context().model();
         boolean domain = s.context().domain() != null;
         return new SearchResponse.FoundBundle(p.index(), p.usSurplus(), p.cnSurplus(), p.nashProduct(), p.welfare(), p.equivalents(),
-                domain ? null : bundle(m, x, s.searched(), json), domain ? outcome(m, x) : null);
+                domain ? null : bundle(m, x, s.searched()), domain ? outcome(m, x) : null);
     }
 
     /** A domain's outcome as a client writes it: each issue's value by issue name, in the domain's order. */
@@ -256,7 +255,7 @@ final class AnalysisMapper {
                 include[ch.term()] = true;
                 changes.add(change(m, c, o, ch));
             }
-            out.add(new CounterofferResponse.Counteroffer(i + 1, bundle(m, o.bundle(), include, json), changes, o.usSurplus(), o.cnSurplus(),
+            out.add(new CounterofferResponse.Counteroffer(i + 1, bundle(m, o.bundle(), include), changes, o.usSurplus(), o.cnSurplus(),
                     o.nashProduct(), o.welfare(), o.usUtilityChange(), o.cnUtilityChange()));
         }
         Verdict verdict = Verdict.of(r.usRatifies(), r.cnRatifies());

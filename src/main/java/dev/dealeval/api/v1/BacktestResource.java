@@ -118,6 +118,6 @@ public class BacktestResource {
     /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */
     private BundleTerms bundle(Map<String, Object> flat) {
         Bundle b = BundleReader.read(model, flat, "").bundle();
-        return AnalysisMapper.bundle(model.terms(), b.values(), b.given(), json);
+        return AnalysisMapper.bundle(model.terms(), b.values(), b.given());
     }
 }

@@ -85,7 +85,8 @@ public class DomainResource {
     @Operation(operationId = "getDomain", summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
             + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
             + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
-    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
     @APIResponse(responseCode = "404", description = "No such domain",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
@@ -149,7 +150,8 @@ public class DomainResource {
                     + "then name the form field.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainRequest.class),
             examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
     @APIResponse(responseCode = "400", description = "A file is malformed or inconsistent",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
@@ -167,7 +169,8 @@ public class DomainResource {
             description = "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
                     + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
                     + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
     @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
@@ -260,7 +263,8 @@ public class DomainResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceDomain", summary = "Replace an imported domain", description = "Replaces the domain if it is still at the version If-Match names: "
             + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
         if (request.id() != null && !request.id().equals(id)) {

@@ -28,71 +28,9 @@ final class DtoMapper {
     private DtoMapper() {
     }
 
-    /**
-     * The bundle as raw values keyed by term id ({@code purchases.years → 2}); omitted terms are absent.
-     * Read straight from the records' accessors (the JSON names are the component names), not through a
-     * JSON round trip: this runs on every evaluation.
-     */
+    /** The bundle as raw values keyed by term id ({@code purchases.years → 2}), for the model to read. */
     static Map<String, Object> flatten(BundleTerms bundle) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (bundle == null) {
-            return out;
-        }
-        for (Section section : SECTION_ACCESSORS) {
-            Object fields = section.read(bundle);
-            if (fields == null) {
-                continue;
-            }
-            for (Field field : section.fields()) {
-                Object value = field.read(fields);
-                if (value != null) {
-                    out.put(field.termId(), value);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A section of BundleTerms and its fields, with their term ids. */
-    private record Section(java.lang.invoke.MethodHandle accessor, List<Field> fields) {
-        Object read(BundleTerms b) {
-            try {
-                return accessor.invoke(b);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private record Field(java.lang.invoke.MethodHandle accessor, String termId) {
-        Object read(Object section) {
-            try {
-                return accessor.invoke(section);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final List<Section> SECTION_ACCESSORS = sectionAccessors();
-
-    private static List<Section> sectionAccessors() {
-        var lookup = java.lang.invoke.MethodHandles.publicLookup();
-        List<Section> out = new java.util.ArrayList<>();
-        try {
-            for (var section : BundleTerms.class.getRecordComponents()) {
-                List<Field> fields = new java.util.ArrayList<>();
-                for (var field : section.getType().getRecordComponents()) {
-                    fields.add(new Field(lookup.unreflect(field.getAccessor()).asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class)),
-                            section.getName() + "." + field.getName()));
-                }
-                out.add(new Section(lookup.unreflect(section.getAccessor()).asType(java.lang.invoke.MethodType.methodType(Object.class,
-                        BundleTerms.class)), List.copyOf(fields)));
-            }
-        } catch (IllegalAccessException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        return List.copyOf(out);
+        return bundle == null ? new LinkedHashMap<>() : bundle.terms();
     }
 
     static ProfileOverrides overrides(Overrides o) {

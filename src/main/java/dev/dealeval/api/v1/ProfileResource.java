@@ -74,7 +74,8 @@ public class ProfileResource {
     @Path("/{id}")
     @Operation(operationId = "getProfile", summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings, with "
             + "its version as the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
     @APIResponse(responseCode = "404", description = "No such profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Profile id", example = "hawkish-washington", schema = @Schema(type = SchemaType.STRING))
@@ -90,7 +91,8 @@ public class ProfileResource {
             + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileRequest.class),
             examples = @ExampleObject(name = "tariffHawk", ref = "tariffHawkProfile")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
@@ -117,7 +119,8 @@ public class ProfileResource {
     @Operation(operationId = "replaceProfile", summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
             + "at the version If-Match names: 428 without If-Match, 412 when someone else changed it first, 409 for a built-in one. "
             + "The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",

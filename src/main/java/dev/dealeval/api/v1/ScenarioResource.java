@@ -82,7 +82,8 @@ public class ScenarioResource {
     @Path("/{id}")
     @Operation(operationId = "getScenario", summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities; "
             + "its version is the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "404", description = "No such scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
@@ -98,7 +99,8 @@ public class ScenarioResource {
             + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRequest.class),
             examples = @ExampleObject(name = "section122At15", ref = "section122Scenario")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
@@ -122,7 +124,8 @@ public class ScenarioResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceScenario", summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
             + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
         if (request.id() != null && !request.id().equals(id)) {

@@ -183,7 +183,7 @@ public class SimulationResource {
             Simulation.Candidate o = r.offers().get(i);
             double[] x = s.offerBundles().get(i);
             offers.add(new SimulationResponse.Offer(i, o.index(), o.usSurplus(), o.cnSurplus(), o.usSurplus() + dUs, o.cnSurplus() + dCn,
-                    o.usRatifies(), o.cnRatifies(), domain ? null : AnalysisMapper.bundle(m, x, search.searched(), json),
+                    o.usRatifies(), o.cnRatifies(), domain ? null : AnalysisMapper.bundle(m, x, search.searched()),
                     domain ? AnalysisMapper.outcome(m, x) : null));
         }
         List<SimulationResponse.RoundPlayed> rounds = r.rounds().stream().map(x -> {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Turns raw term values keyed by term id ({@code purchases.years → 2}) into a {@link Bundle},
  * collecting every problem as a {@link Violation} named by its JSON path. A null value means the
- * term is omitted.
+ * term is omitted; a bare section id ({@code purchases}) is a section written without terms.
  */
 public final class BundleReader {
     private BundleReader() {
@@ -32,11 +32,23 @@ public final class BundleReader {
         double[] values = b.values();
         boolean[] given = b.given();
         List<Violation> violations = new ArrayList<>();
+        java.util.Set<String> unknownSections = new java.util.HashSet<>();
         for (Map.Entry<String, ?> e : raw.entrySet()) {
             String field = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             int t = model.termIndex(e.getKey());
             if (t < 0) {
-                violations.add(new Violation(field, "unknown term"));
+                int dot = e.getKey().indexOf('.');
+                String section = dot < 0 ? e.getKey() : e.getKey().substring(0, dot);
+                if (model.section(section).isEmpty()) {
+                    if (unknownSections.add(section)) {
+                        violations.add(new Violation(prefix.isEmpty() ? section : prefix + "." + section, "unknown section; allowed here: "
+                                + String.join(", ", model.sections().stream().map(s -> s.id()).sorted().toList())));
+                    }
+                } else if (dot >= 0) {
+                    violations.add(new Violation(field, "unknown term; allowed here: " + String.join(", ",
+                            model.terms(model.section(section).get()).stream().map(TermDef::name).sorted().toList())));
+                }
+                // A bare section id is a section written without terms.
                 continue;
             }
             if (e.getValue() == null) {

@@ -17,7 +17,8 @@ public record DealModel(
         List<CriterionDef> criteria,
         List<Scenario> scenarios,
         List<Profile> profiles,
-        double utilityScale) {
+        double utilityScale,
+        List<SectionDef> sections) {
 
     /** Utility points: the U.S.–China model's scale. */
     public static final double POINTS = 100;
@@ -27,11 +28,24 @@ public record DealModel(
         criteria = List.copyOf(criteria);
         scenarios = List.copyOf(scenarios);
         profiles = List.copyOf(profiles);
+        sections = sections == null ? sectionsOf(terms) : List.copyOf(sections);
+    }
+
+    /** A model whose sections are those its term ids name, in order of their first term, undescribed. */
+    public DealModel(String version, List<TermDef> terms, List<CriterionDef> criteria, List<Scenario> scenarios, List<Profile> profiles,
+                     double utilityScale) {
+        this(version, terms, criteria, scenarios, profiles, utilityScale, null);
+    }
+
+    private static List<SectionDef> sectionsOf(List<TermDef> terms) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        terms.forEach(t -> ids.add(t.id().indexOf('.') < 0 ? t.id() : t.section()));
+        return ids.stream().map(id -> new SectionDef(id, null)).toList();
     }
 
     /** A model on the scale of utility points. */
     public DealModel(String version, List<TermDef> terms, List<CriterionDef> criteria, List<Scenario> scenarios, List<Profile> profiles) {
-        this(version, terms, criteria, scenarios, profiles, POINTS);
+        this(version, terms, criteria, scenarios, profiles, POINTS, null);
     }
 
     public Optional<TermDef> term(String id) {
@@ -43,6 +57,15 @@ public record DealModel(
         return pattern.endsWith(".*")
                 ? terms.stream().anyMatch(t -> t.id().startsWith(pattern.substring(0, pattern.length() - 1)))
                 : term(pattern).isPresent();
+    }
+
+    public Optional<SectionDef> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The terms of one section, in the model's order. */
+    public List<TermDef> terms(SectionDef section) {
+        return terms.stream().filter(t -> t.id().startsWith(section.id() + ".")).toList();
     }
 
     public int termIndex(String id) {

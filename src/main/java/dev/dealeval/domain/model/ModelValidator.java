@@ -33,6 +33,23 @@ public final class ModelValidator {
                 throw new ModelException(at + ".id", "duplicate term id");
             }
             validateTerm(model, t, at);
+            if (model.section(t.section()).isEmpty()) {
+                throw new ModelException(at + ".id", "its section '" + t.section() + "' is not declared under sections");
+            }
+        }
+        Set<String> sectionIds = new HashSet<>();
+        for (int i = 0; i < model.sections().size(); i++) {
+            SectionDef s = model.sections().get(i);
+            String at = "sections[" + i + "] (" + s.id() + ")";
+            if (s.id() == null || !s.id().matches("[a-z][A-Za-z0-9]*")) {
+                throw new ModelException(at + ".id", "must be a name in camelCase");
+            }
+            if (!sectionIds.add(s.id())) {
+                throw new ModelException(at + ".id", "duplicate section id");
+            }
+            if (model.terms(s).isEmpty()) {
+                throw new ModelException(at + ".id", "the section has no terms");
+            }
         }
         Set<String> critIds = new HashSet<>();
         for (int i = 0; i < model.criteria().size(); i++) {
@@ -249,14 +266,33 @@ public final class ModelValidator {
     }
 
     /** Why a raw value (Number, Boolean or enum name) is not allowed for the term, or null. */
+    /**
+     * Why a raw value (a JSON or YAML scalar) is not a value of the term, or null when it is: the
+     * wrong kind of value (saying what it was), a number that is not finite, out of range, or not
+     * whole where a whole number is wanted.
+     */
     public static String valueProblem(TermDef t, Object raw) {
-        double v = t.encode(raw);
-        if (Double.isNaN(v) && !(raw instanceof Number)) {
+        boolean fits = switch (t.kind()) {
+            case NUMBER, INTEGER -> raw instanceof Number;
+            case BOOLEAN -> raw instanceof Boolean;
+            case ENUM -> raw instanceof String;
+        };
+        if (!fits) {
+            String was = " (was " + (raw instanceof String s ? "\"" + s + "\"" : raw instanceof java.util.Map ? "an object"
+                    : raw instanceof java.util.List ? "a list" : String.valueOf(raw)) + ")";
             return switch (t.kind()) {
-                case NUMBER, INTEGER -> "must be a number";
-                case BOOLEAN -> "must be true or false";
-                case ENUM -> "must be one of " + String.join(", ", t.values());
+                case NUMBER -> "must be a number" + was;
+                case INTEGER -> "must be a whole number" + was;
+                case BOOLEAN -> "must be true or false" + was;
+                case ENUM -> "must be a string" + was;
             };
+        }
+        if (t.kind() == TermKind.ENUM && Double.isNaN(t.encode(raw))) {
+            return "must be one of " + String.join(", ", t.values());
+        }
+        double v = t.encode(raw);
+        if (t.kind() == TermKind.INTEGER && !Double.isInfinite(v) && v != Math.rint(v)) {
+            return "must be a whole number (was " + raw + ")";
         }
         return t.rangeProblem(v);
     }

@@ -18,6 +18,7 @@ public record EvaluationSummary(
         Joint joint,
         List<String> warnings) {
 
+    @Schema(name = "SideSummary", description = "One side in brief.")
     public record Side(double utility, double noDealUtility, double surplus, boolean ratified, double ratificationProbability) {
     }
 
