@@ -20,7 +20,7 @@ class CatalogResourceTest extends ApiTestSupport {
         given().get("/api/v1/terms").then().statusCode(200)
                 .body("modelVersion", equalTo("2026.12-1"))
                 .body("defaultSearchSpace", equalTo(1152000))
-                .body("terms", hasSize(35))
+                .body("terms", hasSize(dev.dealeval.domain.TestModels.termsInModelFile()))
                 .body("terms.find { it.id == 'purchases.years' }.kind", equalTo("INTEGER"))
                 .body("terms.find { it.id == 'purchases.years' }.min", equalTo(1.0))
                 .body("terms.find { it.id == 'purchases.years' }.max", equalTo(5.0))

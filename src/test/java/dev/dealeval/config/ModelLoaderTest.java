@@ -26,7 +26,7 @@ class ModelLoaderTest {
     @Test
     void theDefaultModelHasEveryPartOfTheDomain() {
         DealModel model = TestModels.defaultModel();
-        assertEquals(35, model.terms().size());
+        assertEquals(TestModels.termsInModelFile(), model.terms().size());
         assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
         // The eight of DOMAIN.md §5 and the ten historical status quos the backtest's episodes need, in date order.
@@ -71,6 +71,11 @@ class ModelLoaderTest {
             "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
             "  relativeStanceMargin: 0.1|  relativeStanceMargin: 1.5|profiles[0] (default).settings",
             "gate: {term: pledges, per: 50}|gate: {term: pledges, per: 0}|criteria[3] (enforcement).components",
+            // The bundle's sections: every term's section declared, every declared section used.
+            "  - id: tiktok\\n    description: TikTok|  - id: tikTok\\n    description: TikTok|terms[14] (tiktok.structure).id",
+            "  - id: tiktok\\n|  - id: bytedance\\n    description: unused.\\n  - id: tiktok\\n|sections[4] (bytedance).id",
+            "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
+            "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
     })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
         String yaml = defaultYaml();

@@ -32,6 +32,10 @@ public final class TestModels {
               referenceGrowth: 0.33
               referenceDelivery: 1.0
               excessBelief: 0.3
+            sections:
+              - {id: offer, description: what China offers}
+              - {id: us, description: what the U.S. does}
+              - {id: commitment, description: how firm the promises are}
             terms:
               - {id: offer.goods, kind: NUMBER, unit: USD bn, range: [0, 10], neutral: 0, levels: [0, 5, 10], pledge: goods,
                  phrase: "${value}B of goods", description: goods pledged}
@@ -56,6 +60,15 @@ public final class TestModels {
             """;
 
     private TestModels() {
+    }
+
+    /** How many terms the built-in model file lists, read as plain YAML (not through the model's loader). */
+    public static int termsInModelFile() {
+        try (var in = TestModels.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(in).path("terms").size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static synchronized DealModel defaultModel() {

@@ -33,38 +33,38 @@ public final class BundleSchema {
     public static void apply(OpenAPI api, DealModel model) {
         var components = api.getComponents();
         Map<String, Schema> schemas = components.getSchemas();
+        // The sections of the model the document was built with: the schemas the bundle refers to.
+        java.util.Set<String> earlier = new java.util.HashSet<>();
+        Schema before = schemas.get(BUNDLE);
+        if (before != null && before.getProperties() != null) {
+            before.getProperties().values().stream().map(Schema::getRef).filter(r -> r != null && r.startsWith(REF))
+                    .forEach(r -> earlier.add(r.substring(REF.length())));
+        }
         Schema bundle = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(DESCRIPTION)
                 .additionalPropertiesBoolean(false);
         Map<String, Schema> sections = new LinkedHashMap<>();
         for (SectionDef section : model.sections()) {
             String name = schemaName(section);
             Schema existing = schemas.get(name);
-            if (existing != null && !isSection(existing)) {
+            if (existing != null && !earlier.contains(name)) {
                 throw new IllegalStateException("The model's section '" + section.id() + "' would take the schema name " + name
                         + ", which another schema of the API has: rename the section");
             }
             Schema s = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(section.description())
-                    .additionalPropertiesBoolean(false)
-                    .addExtension(SECTION_EXTENSION, section.id());
+                    .additionalPropertiesBoolean(false);
             for (TermDef term : model.terms(section)) {
                 s.addProperty(term.name(), term(term));
             }
             sections.put(name, s);
-            bundle.addProperty(section.id(), OASFactory.createSchema().ref(name));
+            bundle.addProperty(section.id(), OASFactory.createSchema().ref(REF + name));
         }
         // Sections of an earlier model (the one the build saw) that this model does not have.
-        schemas.entrySet().stream().filter(e -> isSection(e.getValue()) && !sections.containsKey(e.getKey())).map(Map.Entry::getKey)
-                .toList().forEach(components::removeSchema);
+        earlier.stream().filter(name -> !sections.containsKey(name)).forEach(components::removeSchema);
         sections.forEach(components::addSchema);
         components.addSchema(BUNDLE, bundle);
     }
 
-    /** Marks a section's schema, so that a later model can replace it. */
-    static final String SECTION_EXTENSION = "x-bundle-section";
-
-    private static boolean isSection(Schema s) {
-        return s.getExtensions() != null && s.getExtensions().containsKey(SECTION_EXTENSION);
-    }
+    private static final String REF = "#/components/schemas/";
 
     /** {@code usConcessions} → {@code UsConcessions}. */
     static String schemaName(SectionDef section) {
