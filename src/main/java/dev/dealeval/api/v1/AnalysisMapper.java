@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.v1.dto.AnalysedDomain;
 import dev.dealeval.api.v1.dto.BundleTerms;
 import dev.dealeval.api.v1.dto.ComparisonResponse;
@@ -56,7 +55,7 @@ final class AnalysisMapper {
         return d == null ? null : new AnalysedDomain(d.id(), d.version(), d.parties().stream().map(p -> p.name()).toList());
     }
 
-    static List<AnalysisService.NamedBundle> bundles(List<LabelledBundle> bundles, ObjectMapper json) {
+    static List<AnalysisService.NamedBundle> bundles(List<LabelledBundle> bundles) {
         if (bundles == null) {
             return List.of();
         }
@@ -109,7 +108,7 @@ final class AnalysisMapper {
 
     // ------------------------------------------------------------------ searches
 
-    static SearchResponse search(AnalysisService.Searched s, ObjectMapper json) {
+    static SearchResponse search(AnalysisService.Searched s) {
         int frontierLimit = s.frontierLimit();
         CompiledModel m = s.context().model();
         int sc = s.context().scenario();
@@ -125,7 +124,7 @@ final class AnalysisMapper {
                 }
             }
         }
-        List<SearchResponse.FoundBundle> shown = keep.stream().map(i -> found(s, front.get(i), json)).toList();
+        List<SearchResponse.FoundBundle> shown = keep.stream().map(i -> found(s, front.get(i))).toList();
         List<SearchResponse.ReferenceResult> refs = new ArrayList<>();
         for (int i = 0; i < s.references().size(); i++) {
             Evaluation e = s.references().get(i);
@@ -140,7 +139,7 @@ final class AnalysisMapper {
                 }
             }
             refs.add(new SearchResponse.ReferenceResult(s.referenceNames().get(i), us, cn, e.joint().verdict(), feasible,
-                    dominator == null ? null : found(s, dominator, json)));
+                    dominator == null ? null : found(s, dominator)));
         }
 
         List<String> warnings = new ArrayList<>(s.context().warnings());
@@ -157,8 +156,8 @@ final class AnalysisMapper {
                 new SearchResponse.NoDealPoint(m.noDealUtility(Side.US, sc), m.noDealUtility(Side.CN, sc)),
                 sol.nash() == null ? null : new SearchResponse.IdealPoint(sol.idealUs(), sol.idealCn()),
                 new SearchResponse.FrontierResult(front.size(), shown.size(), shown),
-                new SearchResponse.BargainingSolutions(found(s, sol.nash(), json), found(s, sol.kalaiSmorodinsky(), json),
-                        found(s, sol.egalitarian(), json), found(s, sol.utilitarian(), json)),
+                new SearchResponse.BargainingSolutions(found(s, sol.nash()), found(s, sol.kalaiSmorodinsky()),
+                        found(s, sol.egalitarian()), found(s, sol.utilitarian())),
                 refs, s.elapsedNanos() / 1_000_000, RULES, warnings, domain(s.context()));
     }
 
@@ -179,7 +178,7 @@ final class AnalysisMapper {
         return keep;
     }
 
-    static SearchResponse.FoundBundle found(AnalysisService.Searched s, Search.Point p, ObjectMapper json) {
+    static SearchResponse.FoundBundle found(AnalysisService.Searched s, Search.Point p) {
         if (p == null) {
             return null;
         }
@@ -243,7 +242,7 @@ final class AnalysisMapper {
 
     // ------------------------------------------------------------------ counteroffers
 
-    static CounterofferResponse counteroffers(AnalysisService.Countered c, ObjectMapper json) {
+    static CounterofferResponse counteroffers(AnalysisService.Countered c) {
         CompiledModel m = c.context().model();
         Counteroffers.Result r = c.result();
         List<CounterofferResponse.Counteroffer> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.BacktestEpisodeResponse;
 import dev.dealeval.api.v1.dto.BacktestResponse;
@@ -48,12 +47,10 @@ public class BacktestResource {
 
     private final BacktestService backtests;
     private final DealModel model;
-    private final ObjectMapper json;
 
-    public BacktestResource(BacktestService backtests, ModelRegistry registry, ObjectMapper json) {
+    public BacktestResource(BacktestService backtests, ModelRegistry registry) {
         this.backtests = backtests;
         this.model = registry.model();
-        this.json = json;
     }
 
     @GET

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ComparisonRequest;
 import dev.dealeval.api.v1.dto.ComparisonResponse;
@@ -26,11 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deal space")
 public class ComparisonResource {
     private final AnalysisService service;
-    private final ObjectMapper json;
 
-    public ComparisonResource(AnalysisService service, ObjectMapper json) {
+    public ComparisonResource(AnalysisService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
@@ -49,7 +46,7 @@ public class ComparisonResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ComparisonResponse compare(@NotNull(message = "a JSON body is required") @Valid ComparisonRequest request) {
         var compared = service.compare(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
-                AnalysisMapper.bundles(request.bundles(), json), request.objective() == null ? Objective.NASH : request.objective());
+                AnalysisMapper.bundles(request.bundles()), request.objective() == null ? Objective.NASH : request.objective());
         return AnalysisMapper.comparison(compared);
     }
 }

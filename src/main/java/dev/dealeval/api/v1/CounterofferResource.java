@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.CounterofferRequest;
 import dev.dealeval.api.v1.dto.CounterofferResponse;
@@ -26,11 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CounterofferResource {
     static final int DEFAULT_LIMIT = 10;
     private final AnalysisService service;
-    private final ObjectMapper json;
 
-    public CounterofferResource(AnalysisService service, ObjectMapper json) {
+    public CounterofferResource(AnalysisService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
@@ -50,6 +47,6 @@ public class CounterofferResource {
         var command = new AnalysisService.CounterofferCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), null),
                 DtoMapper.flatten(request.bundle()), AnalysisMapper.terms(request.terms()),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
-        return AnalysisMapper.counteroffers(service.counteroffers(command), json);
+        return AnalysisMapper.counteroffers(service.counteroffers(command));
     }
 }

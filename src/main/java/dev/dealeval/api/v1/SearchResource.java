@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
@@ -30,11 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
     static final String SVG = "image/svg+xml";
     private final AnalysisService service;
-    private final ObjectMapper json;
 
-    public SearchResource(AnalysisService service, ObjectMapper json) {
+    public SearchResource(AnalysisService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
@@ -60,7 +57,7 @@ public class SearchResource {
     @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
-        return AnalysisMapper.search(service.search(command(request)), json);
+        return AnalysisMapper.search(service.search(command(request)));
     }
 
     @POST
@@ -104,6 +101,6 @@ public class SearchResource {
     private AnalysisService.SearchCommand command(SearchRequest r) {
         return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
                 DtoMapper.flatten(r.base()), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
-                r.frontierLimit(), AnalysisMapper.bundles(r.references(), json));
+                r.frontierLimit(), AnalysisMapper.bundles(r.references()));
     }
 }

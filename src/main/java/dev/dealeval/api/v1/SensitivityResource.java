@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SensitivityRequest;
 import dev.dealeval.api.v1.dto.SensitivityResponse;
@@ -32,11 +31,9 @@ public class SensitivityResource {
     static final double DEFAULT_CREDIBILITY_CONCENTRATION = 20;
     static final double DEFAULT_TORNADO_STEP = 0.2;
     private final AnalysisService service;
-    private final ObjectMapper json;
 
-    public SensitivityResource(AnalysisService service, ObjectMapper json) {
+    public SensitivityResource(AnalysisService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
@@ -61,7 +58,7 @@ public class SensitivityResource {
     public SensitivityResponse analyse(@NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
         var command = new AnalysisService.SensitivityCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
-                AnalysisMapper.bundles(request.bundles(), json), request.samples() == null ? DEFAULT_SAMPLES : request.samples(), seed,
+                AnalysisMapper.bundles(request.bundles()), request.samples() == null ? DEFAULT_SAMPLES : request.samples(), seed,
                 or(request.weightConcentration(), DEFAULT_WEIGHT_CONCENTRATION), or(request.cloutConcentration(), DEFAULT_CLOUT_CONCENTRATION),
                 or(request.credibilityConcentration(), DEFAULT_CREDIBILITY_CONCENTRATION),
                 request.objective() == null ? Objective.NASH : request.objective(), or(request.tornadoStep(), DEFAULT_TORNADO_STEP));

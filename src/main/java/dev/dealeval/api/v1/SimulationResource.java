@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.api.v1.dto.SimulationRequest;
@@ -42,11 +41,9 @@ public class SimulationResource {
     private static final int DEFAULT_DEADLINE = 100;
 
     private final SimulationService service;
-    private final ObjectMapper json;
 
-    public SimulationResource(SimulationService service, ObjectMapper json) {
+    public SimulationResource(SimulationService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
@@ -200,7 +197,7 @@ public class SimulationResource {
         }
         return new SimulationResponse(m.model().scenarios().get(sc).id(), m.profile().id(), m.profile().version(), s.spec().deadline(),
                 s.spec().starts(), s.spec().seed(), strategies, AnalysisMapper.space(search), new SearchResponse.NoDealPoint(dUs, dCn), offers, rounds,
-                outcome(s, r), AnalysisMapper.found(search, search.result().solutions().nash(), json), s.elapsedNanos() / 1_000_000, warnings,
+                outcome(s, r), AnalysisMapper.found(search, search.result().solutions().nash()), s.elapsedNanos() / 1_000_000, warnings,
                 AnalysisMapper.domain(search.context()));
     }
 
