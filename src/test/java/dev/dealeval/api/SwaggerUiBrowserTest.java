@@ -198,6 +198,26 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
         });
     }
 
+    @Test
+    @Order(6)
+    void aChartFromItsExampleShowsAsAPicture(TestInfo test) {
+        inBrowser(test, () -> {
+            openSwaggerUiAndAuthorize();
+            WebElement op = tryItOut("chartSearch");
+            selectExample(op, "chipsForPurchases");
+            click(op.findElement(By.cssSelector("button.execute")));
+            // The SVG answer drawn by the svg-charts plugin as an <img>, loaded (a broken picture has no natural width).
+            WebElement picture = new WebDriverWait(driver, SEARCH_WAIT).until(d -> {
+                var found = op.findElements(By.cssSelector(".live-responses-table img.svg-chart__picture"));
+                return found.isEmpty() ? null : found.get(0);
+            });
+            new WebDriverWait(driver, WAIT).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", picture)).intValue() > 0);
+            assertTrue(picture.getAttribute("src").startsWith("data:image/svg+xml"), picture.getAttribute("src").substring(0, 40));
+            assertEquals("200", op.findElement(By.cssSelector(".live-responses-table tbody tr.response .response-col_status")).getText().trim());
+        });
+    }
+
     // --- Swagger UI, as an analyst uses it ---
 
     /**
