@@ -83,7 +83,7 @@ public class AnalysisService {
     public record NamedBundle(String name, Map<String, Object> terms, Map<String, Object> outcome) {
     }
 
-    /** A term to vary and its candidate levels as a client writes them (null: the model's levels). */
+    /** A term to vary and its candidate levels as a client writes them (null or empty: the model's levels). */
     public record TermLevels(String term, List<Object> levels) {
     }
 
@@ -239,16 +239,12 @@ public class AnalysisService {
                 continue;
             }
             TermDef def = model.terms().get(t);
-            if (tl.levels() == null) {
+            if (tl.levels() == null || tl.levels().isEmpty()) {
                 if (def.levels().isEmpty()) {
                     violations.add(new Violation(at + ".levels", "'" + tl.term() + "' has no default levels; give them"));
                     continue;
                 }
                 out.add(new Search.Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
-                continue;
-            }
-            if (tl.levels().isEmpty()) {
-                violations.add(new Violation(at + ".levels", "must hold at least one level (leave it out for the model's levels)"));
                 continue;
             }
             double[] levels = new double[tl.levels().size()];
@@ -429,7 +425,9 @@ public class AnalysisService {
                         ? "is required with a domain: a value for every issue" : "is required (use {} for no deal)"));
                 continue;
             }
-            if ((domain ? b.terms() : b.outcome()) != null) {
+            // The other form, left out or empty (generated clients send empty maps for unset ones).
+            Map<String, Object> other = domain ? b.terms() : b.outcome();
+            if (other != null && !other.isEmpty()) {
                 violations.add(new Violation(at + (domain ? ".bundle" : ".outcome"), domain
                         ? "leave it out with a domain: write the outcome" : "only with a domain; write the bundle"));
             }

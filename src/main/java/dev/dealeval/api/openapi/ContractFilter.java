@@ -39,7 +39,8 @@ import java.util.Set;
  * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
  * <li>every header and every parameter has a type;</li>
  * <li>every answer with a body declares its schema (the build fails otherwise);</li>
- * <li>a request body that may be JSON lists JSON first.</li>
+ * <li>a request body that may be JSON lists JSON first;</li>
+ * <li>an answer in a format of its own (SVG, XML) is binary to clients, not JSON to parse.</li>
  * </ul>
  * Schemas used by requests keep their own {@code required} (from the Bean Validation constraints).
  */
@@ -79,6 +80,7 @@ public class ContractFilter implements OASFilter {
                 if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
                     op.getResponses().getAPIResponses().forEach((code, response) -> {
                         requireSchema(op, code, response);
+                        binaryDocuments(response);
                         typeErrorAnswer(code, response);
                         typeHeaders(code, response);
                         reachable(response.getContent(), schemas, answers);
@@ -162,6 +164,24 @@ public class ContractFilter implements OASFilter {
             throw new IllegalStateException("Operation " + op.getOperationId() + ": answer " + code + " does not declare the schema of its "
                     + "body: add content = @Content(schema = @Schema(implementation = ...)) to its @APIResponse");
         }
+    }
+
+    /**
+     * An answer in a format of its own (an SVG chart, a GENIUS XML file) is a document a client keeps
+     * as it came, not JSON to parse: its string schema is {@code format: binary}, which generators read
+     * as bytes or a file instead of feeding it to their JSON reader.
+     */
+    private static void binaryDocuments(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return;
+        }
+        response.getContent().getMediaTypes().forEach((type, media) -> {
+            Schema s = media.getSchema();
+            boolean json = type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || type.endsWith("+json");
+            if (!json && s != null && s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.STRING))) {
+                s.setFormat("binary");
+            }
+        });
     }
 
     /** 4xx and 5xx answers are problem documents. */

@@ -275,6 +275,9 @@ public class DomainResource {
     }
 
     @DELETE
+    // Any client may delete: one that accepts only problem documents (as generated clients do for an
+    // operation whose only bodies are problems) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Operation(operationId = "deleteDomain", summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "

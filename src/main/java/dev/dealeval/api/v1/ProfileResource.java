@@ -136,6 +136,9 @@ public class ProfileResource {
     }
 
     @DELETE
+    // Any client may delete: one that accepts only problem documents (as generated clients do for an
+    // operation whose only bodies are problems) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Operation(operationId = "deleteProfile", summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "

@@ -137,6 +137,9 @@ public class ScenarioResource {
     }
 
     @DELETE
+    // Any client may delete: one that accepts only problem documents (as generated clients do for an
+    // operation whose only bodies are problems) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Operation(operationId = "deleteScenario", summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "

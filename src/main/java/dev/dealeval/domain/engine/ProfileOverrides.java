@@ -107,7 +107,9 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
                 });
             }
             VetoKind veto = o.veto() != null ? o.veto() : f.veto();
-            List<String> scope = o.vetoScope() != null ? o.vetoScope() : f.vetoScope();
+            // An empty scope is no change, as one left out: a SCOPED veto needs terms, and clients
+            // generated from the API document send unset lists empty.
+            List<String> scope = o.vetoScope() != null && !o.vetoScope().isEmpty() ? o.vetoScope() : f.vetoScope();
             for (int i = 0; i < scope.size(); i++) {
                 if (!model.knowsTermPattern(scope.get(i))) {
                     violations.add(new Violation(at + ".vetoScope[" + i + "]", "unknown term " + scope.get(i)));
