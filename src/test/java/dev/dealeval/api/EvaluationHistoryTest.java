@@ -133,7 +133,10 @@ class EvaluationHistoryTest extends ApiTestSupport {
             insert.setString(4, result);
             insert.executeUpdate();
         }
-        assertEquals(result, given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().asString());
+        // The row holds a made-up result (not an EvaluationResponse): what is checked is that the text comes back as
+        // stored, so this answer is not held to the document.
+        assertEquals(result, given().filter(ContractValidation.unchecked("a made-up stored result")).get("/api/v1/evaluations/" + id)
+                .then().statusCode(200).extract().asString());
         given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
                 .body("items[0].id", equalTo(id))
                 .body("items[0]", not(hasKey("modelVersion")))
