@@ -79,6 +79,6 @@ public record SearchResponse(
             Verdict verdict,
             @Schema(description = "Both ratify and the minimum surpluses hold.") boolean feasible,
             @Schema(description = "The frontier bundle with the largest Nash product among those at least as good for both sides and "
-                    + "better for one; null when none is.") FoundBundle dominatedBy) {
+                    + "better for one; absent when none is.") @JsonInclude(JsonInclude.Include.NON_NULL) FoundBundle dominatedBy) {
     }
 }
