@@ -152,7 +152,8 @@ public final class ContractValidation implements Filter {
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext context) {
         Response response = context.next(request, responseSpec);
-        if (request.getDefinedFilters().stream().anyMatch(f -> f instanceof Unchecked)) {
+        // By name: a test profile's class loader has its own Unchecked class, while this filter is registered once.
+        if (request.getDefinedFilters().stream().anyMatch(f -> f.getClass().getName().equals(Unchecked.class.getName()))) {
             return response;
         }
         if (!rawPath(request.getURI()).startsWith("/api/")) {

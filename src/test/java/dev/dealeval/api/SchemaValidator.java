@@ -70,7 +70,8 @@ final class SchemaValidator {
     List<String> validate(JsonNode value, JsonNode schema) {
         List<String> out = new ArrayList<>();
         check(value, schema, "$", out, 0, false);
-        return out;
+        // A $ref and its sibling keywords can say the same thing ({"$ref": ..., "type": "object"}): once is enough.
+        return new ArrayList<>(new LinkedHashSet<>(out));
     }
 
     /** The node a local $ref ("#/components/schemas/X") points to; IllegalArgumentException if none. */

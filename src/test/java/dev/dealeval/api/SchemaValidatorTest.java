@@ -171,6 +171,11 @@ class SchemaValidatorTest {
         assertEquals(List.of("$.a: not allowed here (schema false)"), check("{'properties': {'a': false}}", "{'a': 1}"));
         assertEquals(List.of(), check("true", "{'a': 1}"));
         assertEquals(List.of(), check("{'~Odd/Name': {'type': 'integer'}}", "{'$ref': '#/components/schemas/~0Odd~1Name'}", "1"));
+        // 3.1: the keywords beside a $ref apply too, and a mismatch both state is reported once.
+        String point = "{'Point': {'type': 'object', 'properties': {'x': {'type': 'number'}}, 'required': ['x']}}";
+        assertEquals(List.of("$: null, expected object (no null)"), check(point, "{'$ref': '#/components/schemas/Point', 'type': 'object'}", "null"));
+        assertEquals(List.of("$: 1 properties, more than maxProperties 0"),
+                check(point, "{'$ref': '#/components/schemas/Point', 'maxProperties': 0}", "{'x': 1}"));
     }
 
     @Test
