@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Any other status (2xx, 3xx, 409, 412, 422, 428, ...) must be declared by the operation.</li>
  * <li><b>the media type</b> of the answer (its Content-Type without parameters) is one the
- * response declares (the wildcards {@code &#42;/&#42;} and {@code type/&#42;} included); a response that declares no content
- * has an empty body.</li>
+ * response declares (the wildcards {@code &#42;/&#42;} and {@code type/&#42;} included); a response
+ * that declares no content has an empty body.</li>
  * <li><b>the body</b>, for a JSON media type ({@code application/json}, {@code *+json}): valid
  * JSON, matching the declared schema, by {@link SchemaValidator} (required, types and null,
  * enums, ranges, int32/int64, undeclared properties: see its comment).</li>
@@ -60,8 +60,14 @@ import java.util.regex.Pattern;
  * </ol>
  * A test that deliberately provokes a situation the document does not describe says so with
  * {@code given().filter(ContractValidation.unchecked("why"))}: the answer to that one request is
- * not checked. Requests sent with java.net.http or raw sockets are not seen by the filter; a test
- * can check their answers with {@link #check}.
+ * not checked. A test whose service runs a configuration that changes the document (another model
+ * file) holds a request to the document the service serves instead, with
+ * {@code given().filter(ContractValidation.againstServedDocument())}.
+ * <p>
+ * Requests sent with java.net.http or raw sockets are not seen by the filter: SecurityTest,
+ * ClosedReadsTest and AnonymousStoreQuotaApiTest pass their answers through {@link #checked}; the
+ * hostile raw-socket tests (HostileRequestTest, RawFuzz*, SlowClientTest, AmplificationIT) send
+ * what no client would and check their answers' problem documents themselves.
  * <p>
  * Every mismatch is also appended to {@code target/contract-mismatches.txt}. With
  * {@code -Dcontract.validation=report} the filter only writes that file and fails no test: a way to
@@ -96,12 +102,15 @@ public final class ContractValidation implements Filter {
     private final List<Operation> operations = new ArrayList<>();
     /** The committed document's filter writes the report (and may only report); others just throw. */
     private final boolean reporting;
+    /** The document's name in a failure. */
+    private final String source;
 
     ContractValidation(JsonNode document) {
-        this(document, false);
+        this(document, "openapi/openapi.json", false);
     }
 
-    private ContractValidation(JsonNode document, boolean reporting) {
+    private ContractValidation(JsonNode document, String source, boolean reporting) {
+        this.source = source;
         this.reporting = reporting;
         this.schemas = new SchemaValidator(document, false);
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
@@ -124,7 +133,7 @@ public final class ContractValidation implements Filter {
             synchronized (ContractValidation.class) {
                 if (committed == null) {
                     try {
-                        committed = new ContractValidation(JSON.readTree(Path.of("openapi/openapi.json").toFile()), true);
+                        committed = new ContractValidation(JSON.readTree(Path.of("openapi/openapi.json").toFile()), "openapi/openapi.json", true);
                     } catch (IOException e) {
                         throw new UncheckedIOException("openapi/openapi.json cannot be read", e);
                     }
@@ -132,6 +141,20 @@ public final class ContractValidation implements Filter {
             }
         }
         return committed;
+    }
+
+    /**
+     * A filter that holds one request's answer to the document the service under test serves
+     * ({@code /q/openapi}) instead of the committed one, which then stands aside: for a test whose
+     * service runs a configuration that changes the document (a model file with other terms).
+     */
+    public static Filter againstServedDocument() {
+        String served = io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        try {
+            return new ContractValidation(JSON.readTree(served), "the served document (/q/openapi)", false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -155,6 +178,9 @@ public final class ContractValidation implements Filter {
         // By name: a test profile's class loader has its own Unchecked class, while this filter is registered once.
         if (request.getDefinedFilters().stream().anyMatch(f -> f.getClass().getName().equals(Unchecked.class.getName()))) {
             return response;
+        }
+        if (reporting && request.getDefinedFilters().stream().anyMatch(f -> f != this && f.getClass().getName().equals(ContractValidation.class.getName()))) {
+            return response; // the request is held to another document (againstServedDocument)
         }
         if (!rawPath(request.getURI()).startsWith("/api/")) {
             return response;
@@ -193,7 +219,7 @@ public final class ContractValidation implements Filter {
         if (result.mismatches().isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder("The answer does not match openapi/openapi.json: ").append(result.operation())
+        StringBuilder message = new StringBuilder("The answer does not match ").append(source).append(": ").append(result.operation())
                 .append(", status ").append(answer.status()).append(' ').append(answer.contentType() == null ? "" : answer.contentType())
                 .append(", to ").append(answer.method()).append(' ').append(answer.uri());
         result.mismatches().stream().limit(SHOWN).forEach(m -> message.append("\n  ").append(m));
