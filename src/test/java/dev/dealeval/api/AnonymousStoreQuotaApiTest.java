@@ -24,9 +24,9 @@ class AnonymousStoreQuotaApiTest extends ApiTestSupport {
 
     private static RawHttp.Answer post(String query, String key) throws Exception {
         String body = "{\"bundle\": {}}";
-        return RawHttp.send(RawHttp.port(), ("POST /api/v1/evaluations" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        return ContractValidation.checked("POST", "/api/v1/evaluations" + query, RawHttp.send(RawHttp.port(), ("POST /api/v1/evaluations" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + (key == null ? "" : "X-API-Key: " + key + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body)
-                .getBytes(StandardCharsets.US_ASCII));
+                .getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

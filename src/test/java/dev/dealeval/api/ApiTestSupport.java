@@ -9,8 +9,9 @@ import io.restassured.response.ValidatableResponse;
 import static io.restassured.RestAssured.given;
 
 /**
- * REST Assured set-up shared by the API tests: JSON numbers read as doubles (not floats), and
- * request and response logged only when a check fails.
+ * REST Assured set-up shared by the API tests: JSON numbers read as doubles (not floats), request
+ * and response logged only when a check fails, and every answer from the API checked against the
+ * committed OpenAPI document ({@link ContractValidation}).
  */
 public abstract class ApiTestSupport {
     /** Configured for the test profile in application.properties, by its SHA-256. */
@@ -27,6 +28,12 @@ public abstract class ApiTestSupport {
             }
             return context.next(request, response);
         });
+        // Every answer under /api/ matches openapi/openapi.json, or the test that received it fails.
+        // Once per JVM: this class may be loaded again (one class loader per test profile) while
+        // REST Assured's filter list is shared.
+        if (RestAssured.filters().stream().noneMatch(f -> f.getClass().getName().equals(ContractValidation.class.getName()))) {
+            RestAssured.filters(ContractValidation.forCommittedDocument());
+        }
     }
 
     /**

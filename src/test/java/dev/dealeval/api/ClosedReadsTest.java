@@ -34,7 +34,8 @@ class ClosedReadsTest extends ApiTestSupport {
         if (key != null) {
             b.header("X-API-Key", key);
         }
-        return HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return ContractValidation.checked(HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(b.build(),
+                HttpResponse.BodyHandlers.ofString())).statusCode();
     }
 
     @Test

@@ -133,11 +133,22 @@ class EvaluationHistoryTest extends ApiTestSupport {
             insert.setString(4, result);
             insert.executeUpdate();
         }
-        assertEquals(result, given().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().asString());
-        given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
-                .body("items[0].id", equalTo(id))
-                .body("items[0]", not(hasKey("modelVersion")))
-                .body("items[0]", not(hasKey("scenarioVersion")));
+        try {
+            // The row holds a made-up result (not an EvaluationResponse): what is checked is that the text comes back as
+            // stored, so this answer is not held to the document.
+            assertEquals(result, given().filter(ContractValidation.unchecked("a made-up stored result")).get("/api/v1/evaluations/" + id)
+                    .then().statusCode(200).extract().asString());
+            given().get("/api/v1/evaluations?profile=" + profile).then().statusCode(200)
+                    .body("items[0].id", equalTo(id))
+                    .body("items[0]", not(hasKey("modelVersion")))
+                    .body("items[0]", not(hasKey("scenarioVersion")));
+        } finally {
+            // Not left for the tests that read back every stored evaluation (OpenApiFuzzTest), whose answers are checked.
+            try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement("DELETE FROM evaluation WHERE id = ?")) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test

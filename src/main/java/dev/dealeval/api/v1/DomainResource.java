@@ -85,8 +85,9 @@ public class DomainResource {
     @Operation(operationId = "getDomain", summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
             + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
             + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
-    @APIResponse(responseCode = "200", description = "The domain", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
+    @APIResponse(responseCode = "200", description = "The domain; with Accept: application/xml, its GENIUS domain file", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)),
+                    @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such domain",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
@@ -156,6 +157,8 @@ public class DomainResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid DomainRequest request,
                            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
@@ -174,6 +177,8 @@ public class DomainResource {
     @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response upload(@Parameter(description = "Id of the new domain", example = "laptop") @RestForm("id") String id,
                            @Parameter(description = "Display name", example = "Laptop (ANAC 2011)") @RestForm("name") String name,
@@ -265,6 +270,10 @@ public class DomainResource {
             + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -283,6 +292,10 @@ public class DomainResource {
     @Operation(operationId = "deleteDomain", summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "
             + "(428 without it, 412 if stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         domains.delete(id, Etags.version(ifMatch));
         return Response.noContent().build();

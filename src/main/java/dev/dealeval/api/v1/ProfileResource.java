@@ -97,6 +97,8 @@ public class ProfileResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
                            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
@@ -125,6 +127,8 @@ public class ProfileResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "A built-in profile cannot be changed",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -144,6 +148,12 @@ public class ProfileResource {
     @Operation(operationId = "deleteProfile", summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
             + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "A built-in profile cannot be changed",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Long version = Etags.version(ifMatch);
         profiles.delete(id, version);

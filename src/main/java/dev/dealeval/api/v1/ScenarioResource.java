@@ -103,6 +103,8 @@ public class ScenarioResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
                            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
@@ -126,6 +128,12 @@ public class ScenarioResource {
             + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "A built-in scenario cannot be changed",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -145,6 +153,12 @@ public class ScenarioResource {
     @Operation(operationId = "deleteScenario", summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
             + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "A built-in scenario cannot be changed",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Long version = Etags.version(ifMatch);
         scenarios.delete(id, version);

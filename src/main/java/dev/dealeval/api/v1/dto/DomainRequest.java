@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,8 @@ import java.util.List;
         + "one preferences file per party, the format of GENIUS and the ANAC competitions.")
 public record DomainRequest(
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and dashes, at most 64 characters")
-        @Schema(description = "Id of the new domain (POST only; PUT takes it from the path).", examples = "laptop") String id,
+        @Schema(description = "Id of the new domain (POST only; PUT takes it from the path).", examples = "laptop")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String id,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 2000) String description,
         @NotBlank(message = "is required: the GENIUS domain file (negotiation_template)")

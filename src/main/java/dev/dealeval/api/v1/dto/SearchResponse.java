@@ -16,8 +16,8 @@ public record SearchResponse(
         SearchSpace space,
         SearchCounts counts,
         @Schema(description = "Each side's utility without a deal; the no-deal point is (0, 0) in surplus.") NoDealPoint noDeal,
-        @Schema(description = "S*: each side's best surplus among feasible bundles both sides prefer to no deal; null when there are none.")
-        IdealPoint ideal,
+        @Schema(description = "S*: each side's best surplus among feasible bundles both sides prefer to no deal; absent when there are none.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) IdealPoint ideal,
         FrontierResult frontier,
         BargainingSolutions solutions,
         List<ReferenceResult> references,
@@ -65,6 +65,8 @@ public record SearchResponse(
             java.util.Map<String, Object> outcome) {
     }
 
+    @Schema(description = "The bargaining solutions among the feasible bundles both sides prefer to no deal; each absent when there are none.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BargainingSolutions(
             @Schema(description = "argmax S(US)·S(CN).") FoundBundle nash,
             @Schema(description = "argmax min(S(US)/S*(US), S(CN)/S*(CN)).") FoundBundle kalaiSmorodinsky,
@@ -79,6 +81,6 @@ public record SearchResponse(
             Verdict verdict,
             @Schema(description = "Both ratify and the minimum surpluses hold.") boolean feasible,
             @Schema(description = "The frontier bundle with the largest Nash product among those at least as good for both sides and "
-                    + "better for one; null when none is.") FoundBundle dominatedBy) {
+                    + "better for one; absent when none is.") @JsonInclude(JsonInclude.Include.NON_NULL) FoundBundle dominatedBy) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.analysis.Objective;
 import dev.dealeval.domain.model.Side;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,8 +32,8 @@ public record SensitivityResponse(
             @Schema(description = "Share of samples in which the U.S. ratifies.") double usRatificationProbability,
             @Schema(description = "Share of samples in which China ratifies.") double cnRatificationProbability,
             @Schema(description = "Share of samples in which both ratify (verdict AGREEMENT_LIKELY).") double agreementProbability,
-            @Schema(description = "The mean weights, by side and criterion, of the samples in which this bundle ranks first; null when it "
-                    + "never does.") Map<Side, Map<String, Double>> centralWeights,
+            @Schema(description = "The mean weights, by side and criterion, of the samples in which this bundle ranks first; absent when it "
+                    + "never does.") @JsonInclude(JsonInclude.Include.NON_NULL) Map<Side, Map<String, Double>> centralWeights,
             double meanUsSurplus,
             double meanCnSurplus,
             double meanObjective,

@@ -24,8 +24,8 @@ public record SimulationResponse(
         @Schema(description = "Every distinct bundle offered, in order of its first offer; rounds refer to them by id.") List<Offer> offers,
         List<RoundPlayed> rounds,
         Outcome outcome,
-        @Schema(description = "The Nash bundle of the bundles both sides would ratify (the search's), for comparison; null when there is none.")
-        SearchResponse.FoundBundle nash,
+        @Schema(description = "The Nash bundle of the bundles both sides would ratify (the search's), for comparison; absent when there is none.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) SearchResponse.FoundBundle nash,
         @Schema(description = "Wall-clock time of the search and the negotiation.") long elapsedMillis,
         List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) AnalysedDomain domain) {

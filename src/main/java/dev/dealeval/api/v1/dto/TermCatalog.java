@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.model.TermKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,16 +29,16 @@ public record TermCatalog(
             String section,
             String name,
             TermKind kind,
-            String unit,
-            @Schema(description = "Smallest allowed value (numeric terms).") Double min,
-            @Schema(description = "Largest allowed value (numeric terms).") Double max,
+            @Schema(description = "Unit of the value; absent when the term has none.") @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
+            @Schema(description = "Smallest allowed value (numeric terms; absent for the others).") @JsonInclude(JsonInclude.Include.NON_NULL) Double min,
+            @Schema(description = "Largest allowed value (numeric terms; absent for the others).") @JsonInclude(JsonInclude.Include.NON_NULL) Double max,
             @Schema(description = "Value meaning no commitment; null when the term inherits the scenario or derives from another term.") Object neutral,
             @Schema(description = "True for tariffs and controls: left out, they keep the scenario's level.") boolean inheritsScenario,
-            @Schema(description = "Term whose value a left-out value follows, if any.") String derivedFrom,
+            @Schema(description = "Term whose value a left-out value follows; absent if none.") @JsonInclude(JsonInclude.Include.NON_NULL) String derivedFrom,
             @Schema(description = "Allowed values of an enum term.") List<String> values,
             @Schema(description = "Default candidate values when searching the deal space.") List<Object> levels,
             @Schema(description = "Part of the default search subset.") boolean searchDefault,
-            @Schema(description = "Credibility category when the term is a Chinese promise.") String pledge,
+            @Schema(description = "Credibility category when the term is a Chinese promise; absent for the others.") @JsonInclude(JsonInclude.Include.NON_NULL) String pledge,
             String description) {
     }
 }

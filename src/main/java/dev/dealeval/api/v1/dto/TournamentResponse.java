@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.analysis.Simulation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,6 +22,8 @@ public record TournamentResponse(
     public record Entrant(String name, Simulation.Kind kind, double exponent, double window) {
     }
 
+    @Schema(description = "One setting: a scenario and a profile, or an imported domain (the others absent).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Setting(String scenario, String profile, String domain) {
     }
 
