@@ -365,7 +365,7 @@ class GeneratedClientTest {
     void scenariosCreateReadReplaceListDelete() throws Exception {
         ModelApi model = new ModelApi(client(ApiTestSupport.EDITOR_KEY));
         String id = "GC_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        ScenarioRequest request = new ScenarioRequest().id(id).basedOn("POST_RULING_2026").name("Surcharge at 15%").date("2026-03-01")
+        ScenarioRequest request = new ScenarioRequest().id(id).basedOn("POST_RULING_2026").name("Surcharge at 15% — §122").date("2026-03-01")
                 .values(Map.of("usConcessions.reciprocalTariffPct", 15))
                 .threats(List.of(new ThreatRequest().term("usConcessions.reciprocalTariffPct").value(25.0).probability(0.2)
                         .description("Section 301 case")))
@@ -378,6 +378,11 @@ class GeneratedClientTest {
         ScenarioResponse s = created.getData();
         assertRequiredPresent(s, "createScenario");
         assertEquals(1L, s.getVersion());
+        // The generated client decodes answers with the platform charset (new String(bytes)): on Java 17 under a
+        // POSIX locale that is US-ASCII and non-ASCII text comes back mangled (a generator defect, not the service's).
+        if (java.nio.charset.Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            assertEquals("Surcharge at 15% — §122", s.getName());
+        }
         assertFalse(s.getBuiltIn());
         assertEquals(15.0, ((Number) s.getValues().get("usConcessions.reciprocalTariffPct")).doubleValue());
         // 15% now, 25% threatened at 0.2: 17% expected without a deal.
@@ -422,7 +427,7 @@ class GeneratedClientTest {
         String id = "gc-laptop-" + UUID.randomUUID().toString().substring(0, 8);
 
         // The multipart form: the GENIUS files as they are on disk.
-        ApiResponse<DomainResponse> imported = domains.importDomainWithHttpInfo(UUID.randomUUID().toString(), id, "Laptop (ANAC 2011)", "ANAC 2011",
+        ApiResponse<DomainResponse> imported = domains.importDomainWithHttpInfo(UUID.randomUUID().toString(), id, "Laptop (ANAC 2011)", "ANAC 2011 – Genève",
                 file("laptop_domain.xml"), file("laptop_buyer_utility.xml"), file("laptop_seller_utility.xml"), "buyer", "seller");
         assertEquals(201, imported.getStatusCode());
         assertTrue(header(imported, "Location").endsWith("/api/v1/domains/" + id), header(imported, "Location"));
@@ -430,6 +435,9 @@ class GeneratedClientTest {
         DomainResponse d = imported.getData();
         assertRequiredPresent(d, "importDomain");
         assertEquals(27L, d.getOutcomeCount());
+        // KNOWN DEFECT (generator, native library): the multipart form's text fields are sent as text/plain in
+        // ISO-8859-1 (httpmime's addTextBody default), so a character outside Latin-1 arrives as '?'.
+        assertEquals("ANAC 2011 ? Genève", d.getDescription(), "the multipart text defect is fixed: expect the text as sent");
         assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), d.getIssues().stream().map(i -> i.getName()).toList());
         assertEquals(List.of("Dell", "Macintosh", "HP"), d.getIssues().get(0).getValues());
         assertEquals(IssueKind.DISCRETE, d.getIssues().get(0).getKind());
