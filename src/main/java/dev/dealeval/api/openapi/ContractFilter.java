@@ -39,7 +39,6 @@ import java.util.Set;
  * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
  * <li>every header and every parameter has a type;</li>
  * <li>every answer with a body declares its schema (the build fails otherwise);</li>
- * <li>a request body that may be JSON lists JSON first;</li>
  * <li>an answer in a format of its own (SVG, XML) is binary to clients, not JSON to parse.</li>
  * </ul>
  * Schemas used by requests keep their own {@code required} (from the Bean Validation constraints).
@@ -73,7 +72,6 @@ public class ContractFilter implements OASFilter {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
                 typeParameters(op);
-                jsonFirst(op);
                 if (op.getRequestBody() != null) {
                     reachable(op.getRequestBody().getContent(), schemas, requests);
                 }
@@ -208,23 +206,6 @@ public class ContractFilter implements OASFilter {
                 }
             }
         }
-    }
-
-    /**
-     * A request body that may be JSON offers JSON first: Swagger UI opens the first media type, and
-     * the examples are JSON (the domain import also takes multipart file uploads).
-     */
-    private static void jsonFirst(Operation op) {
-        Content content = op.getRequestBody() == null ? null : op.getRequestBody().getContent();
-        Map<String, MediaType> types = content == null ? null : content.getMediaTypes();
-        String json = jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
-        if (types == null || types.size() < 2 || !types.containsKey(json) || types.keySet().iterator().next().equals(json)) {
-            return;
-        }
-        Map<String, MediaType> ordered = new java.util.LinkedHashMap<>();
-        ordered.put(json, types.get(json));
-        types.forEach(ordered::putIfAbsent);
-        content.setMediaTypes(ordered);
     }
 
     /** A parameter whose schema names its values but not their type takes strings. */

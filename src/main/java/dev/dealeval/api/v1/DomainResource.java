@@ -168,7 +168,7 @@ public class DomainResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "importDomain", summary = "Import a negotiation domain from files",
+    @Operation(summary = "Import a negotiation domain from files",
             description = "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
                     + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
                     + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
