@@ -126,9 +126,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * deserialization, and every field the document marks required must be present
  * ({@link #assertRequiredPresent}).
  *
- * <p>Where the generated client cannot do what the document promises, the test asserts the failure
- * as it is today, under a {@code KNOWN DEFECT} comment naming the contract problem, so that it
- * fails (and the workaround can go) once the document is fixed.
+ * <p>Where the generator itself falls short (a limitation of openapi-generator, not of the
+ * document), the test asserts the failure as it is, under a {@code KNOWN DEFECT} comment, so that
+ * it fails once the generator is fixed.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -141,40 +141,18 @@ class GeneratedClientTest {
     private static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
     /** Fields the document marks required that an answer left out: schema.field → where it was first seen. */
     private static final Map<String, String> MISSING_REQUIRED = new ConcurrentHashMap<>();
-    /**
-     * KNOWN DEFECT (contract): fields the document marks required that the service leaves out
-     * (they are null, and null fields are not written). Empty once the document is fixed.
-     */
-    private static final Set<String> KNOWN_MISSING_REQUIRED = Set.of("Setting.domain", "TermDescriptor.derivedFrom", "TermDescriptor.max",
-            "TermDescriptor.min", "TermDescriptor.pledge", "TermDescriptor.unit", "SampledBundle.centralWeights");
     /** The statuses each operation answered the generated client. */
     private static final Map<String, Set<Integer>> STATUSES = new ConcurrentHashMap<>();
-    /**
-     * KNOWN DEFECT (contract): statuses the service answered that the operation does not declare
-     * ("operationId status"). Empty once the document is fixed.
-     */
-    private static final Set<String> KNOWN_UNDECLARED_STATUSES = Set.of(
-            // The generated DELETE calls are refused (assertDeleteRefused).
-            "deleteDomain 406", "deleteProfile 406", "deleteScenario 406",
-            // Conditional writes: If-Match missing (428) or stale (412), declared only on replaceProfile.
-            "deleteDomain 412", "deleteDomain 428", "deleteProfile 412", "deleteProfile 428", "deleteScenario 412", "deleteScenario 428",
-            "replaceDomain 412", "replaceDomain 428", "replaceScenario 412", "replaceScenario 428");
     /** The last answer to each operation: status and Content-Type, recorded by the client's response interceptor. */
     private static final Map<String, String> LAST_ANSWER = new ConcurrentHashMap<>();
 
     /**
      * The generated client's mapper, but strict: an answer holding a field the document does not
-     * declare fails to deserialize (the generated default ignores unknown fields).
-     *
-     * <p>And one workaround, for a KNOWN DEFECT (contract): the generated models start every
-     * optional list and map empty, and the generated mapper writes them ([] and {}), but the
-     * service reads an empty one differently from one left out and refuses several
-     * ({@link #emptyListsAndMapsTheGeneratedClientSendsAreRefused}). This mapper leaves empty ones
-     * out, as the service expects.
+     * declare fails to deserialize (the generated default ignores unknown fields). Requests are
+     * written as the generated default writes them, unset lists and maps included as [] and {}.
      */
     private static final ObjectMapper STRICT = ApiClient.createDefaultObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static final String LAPTOP = "genius/anac/y2011/Laptop/";
 
@@ -351,8 +329,7 @@ class GeneratedClientTest {
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals(id)), "listed");
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals("default") && i.getBuiltIn()), "default listed");
 
-        assertDeleteRefused(() -> model.deleteProfile(id, header(replaced, "ETag")));
-        ModelApi deleting = new ModelApi(client(ApiTestSupport.EDITOR_KEY, "application/json, application/problem+json"));
+        ModelApi deleting = model;
         assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, null))).getStatus());
         assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, "\"1\""))).getStatus());
         ApiResponse<Void> deleted = deleting.deleteProfileWithHttpInfo(id, header(replaced, "ETag"));
@@ -412,8 +389,7 @@ class GeneratedClientTest {
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals(id)), "listed");
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals("GENEVA_2025") && i.getBuiltIn()), "built-ins listed");
 
-        assertDeleteRefused(() -> model.deleteScenario(id, header(replaced, "ETag")));
-        ModelApi deleting = new ModelApi(client(ApiTestSupport.EDITOR_KEY, "application/json, application/problem+json"));
+        ModelApi deleting = model;
         assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, null))).getStatus());
         assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, "\"1\""))).getStatus());
         assertEquals(204, deleting.deleteScenarioWithHttpInfo(id, header(replaced, "ETag")).getStatusCode());
@@ -479,8 +455,7 @@ class GeneratedClientTest {
         assertEquals(400, refused.getStatus());
         assertEquals("parties[0].xml", refused.getViolations().get(0).getField());
 
-        assertDeleteRefused(() -> domains.deleteDomain(id, header(replaced, "ETag")));
-        DomainsApi deleting = new DomainsApi(client(ApiTestSupport.EDITOR_KEY, "application/json, application/problem+json"));
+        DomainsApi deleting = domains;
         assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, null))).getStatus());
         assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, "\"1\""))).getStatus());
         assertEquals(204, deleting.deleteDomainWithHttpInfo(id, header(replaced, "ETag")).getStatusCode());
@@ -673,38 +648,48 @@ class GeneratedClientTest {
     }
 
     /**
-     * KNOWN DEFECT (contract): a Java client generated with the generator's defaults (this one)
-     * sends every optional list and map it was not given as [] or {}: its models start them empty
-     * and its mapper writes them. The document says of these fields that left out they keep a
-     * default (the model's levels, the profile's veto scope), and the service refuses the empty
-     * ones: {@code terms[].levels} ("must hold at least one level"), {@code references[].outcome}
-     * and {@code bundles[].outcome} without a domain ("only with a domain"), and a SCOPED
-     * faction's {@code vetoScope} ("a SCOPED veto needs at least one term"). Sent through the
-     * generated defaults, the document's own chipsForPurchases, threeOffers and robustness examples
-     * and any clout change for Congress are refused. The other tests work around it
-     * ({@link #STRICT} leaves empty ones out); this one fails once the service takes them, and the
-     * workaround can go.
+     * A Java client generated with the generator's defaults sends every optional list and map it was
+     * not given as [] or {} (its models start them empty). The service reads an empty one as one
+     * left out (docs/api-contract.md): the document's own examples and a clout change for Congress,
+     * sent exactly as the generated defaults write them, are answered as if the empty ones were
+     * absent.
      */
     @Test
     @Order(9)
-    void emptyListsAndMapsTheGeneratedClientSendsAreRefused() throws Exception {
+    void emptyListsAndMapsTheGeneratedClientSendsAreLeftOut() throws Exception {
         ObjectMapper generatedDefault = ApiClient.createDefaultObjectMapper();
         ApiClient defaults = client(ApiTestSupport.EDITOR_KEY).setObjectMapper(generatedDefault);
         DealSpaceApi space = new DealSpaceApi(defaults);
 
         SearchRequest chips = generatedDefault.treeToValue(example("chipsForPurchases"), SearchRequest.class);
         assertEquals(Map.of(), chips.getReferences().get(0).getOutcome(), "the generated model starts outcome empty");
-        assertEquals(Set.of("references[0].outcome", "references[1].outcome", "terms[4].levels", "terms[5].levels"),
-                fields(assertThrows(ApiException.class, () -> space.searchDealSpace(chips))));
-        assertEquals(Set.of("bundles[0].outcome", "bundles[1].outcome", "bundles[2].outcome"),
-                fields(assertThrows(ApiException.class, () -> space.compareBundles(generatedDefault.treeToValue(example("threeOffers"), ComparisonRequest.class)))));
-        assertTrue(fields(assertThrows(ApiException.class, () -> space.analyseSensitivity(
-                generatedDefault.treeToValue(example("robustness"), SensitivityRequest.class).samples(200)))).contains("bundles[0].outcome"));
+        SearchResponse searched = space.searchDealSpace(chips);
+        // The terms sent with levels: [] are searched at the model's levels.
+        Map<String, Integer> catalogueLevels = new ModelApi(defaults).listTerms().getTerms().stream()
+                .collect(Collectors.toMap(d -> d.getId(), d -> d.getLevels().size()));
+        long size = 1;
+        for (var term : chips.getTerms()) {
+            size *= term.getLevels().isEmpty() ? catalogueLevels.get(term.getTerm()) : term.getLevels().size();
+        }
+        assertTrue(chips.getTerms().stream().anyMatch(term -> term.getLevels().isEmpty()), "some levels are sent empty");
+        assertEquals(size, searched.getSpace().getSize());
+        assertEquals(2, searched.getReferences().size());
+        ComparisonResponse compared = space.compareBundles(generatedDefault.treeToValue(example("threeOffers"), ComparisonRequest.class));
+        assertEquals(3, compared.getRanking().size());
+        SensitivityResponse robust = space.analyseSensitivity(generatedDefault.treeToValue(example("robustness"), SensitivityRequest.class)
+                .samples(200));
+        assertEquals(3, robust.getBundles().size());
 
+        ModelApi model = new ModelApi(defaults);
         ProfileRequest congress = new ProfileRequest().basedOn("default").name("Congress louder")
                 .factions(Map.of("congress", new FactionOverride().clout(0.2), "president", new FactionOverride().clout(0.35)));
-        assertTrue(fields(assertThrows(ApiException.class, () -> new ModelApi(defaults).createProfile(congress.id("gc-congress"), null)))
-                .stream().anyMatch(f -> f.endsWith("congress.vetoScope")));
+        ApiResponse<ProfileResponse> created = model.createProfileWithHttpInfo(congress.id("gc-congress"), null);
+        assertEquals(201, created.getStatusCode());
+        FactionProfile congressNow = created.getData().getFactions().stream().filter(f -> f.getId().equals("congress")).findFirst().orElseThrow();
+        FactionProfile congressBefore = model.getProfile("default").getFactions().stream().filter(f -> f.getId().equals("congress")).findFirst()
+                .orElseThrow();
+        assertEquals(congressBefore.getVetoScope(), congressNow.getVetoScope(), "an empty vetoScope keeps the profile's");
+        model.deleteProfile("gc-congress", header(created, "ETag"));
     }
 
     private static Set<String> fields(ApiException e) {
@@ -727,13 +712,13 @@ class GeneratedClientTest {
                 }
             }
         }));
-        assertEquals(new TreeSet<>(KNOWN_UNDECLARED_STATUSES), undeclared, "statuses answered but not declared in " + DOCUMENT_PATH);
+        assertEquals(new TreeSet<>(), undeclared, "statuses answered but not declared in " + DOCUMENT_PATH);
     }
 
     @Test
     @Order(Integer.MAX_VALUE - 1)
     void everyFieldTheDocumentMarksRequiredWasPresent() {
-        assertEquals(new TreeSet<>(KNOWN_MISSING_REQUIRED), new TreeSet<>(MISSING_REQUIRED.keySet()),
+        assertEquals(new TreeSet<>(), new TreeSet<>(MISSING_REQUIRED.keySet()),
                 "fields marked required in " + DOCUMENT_PATH + " but left out of an answer (schema.field=first seen at): "
                         + new java.util.TreeMap<>(MISSING_REQUIRED));
     }
@@ -759,11 +744,6 @@ class GeneratedClientTest {
      * classes), strict reading, and every answer recorded by operation.
      */
     private ApiClient client(String apiKey) {
-        return client(apiKey, null);
-    }
-
-    /** The same, its requests' Accept header replaced: the workaround for the DELETE defect ({@link #assertDeleteRefused}). */
-    private ApiClient client(String apiKey, String accept) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(root.toString().replaceAll("/+$", ""));
         client.setObjectMapper(STRICT);
@@ -771,9 +751,6 @@ class GeneratedClientTest {
         client.setRequestInterceptor(request -> {
             if (apiKey != null) {
                 request.header("X-API-Key", apiKey);
-            }
-            if (accept != null) {
-                request.setHeader("Accept", accept);
             }
         });
         client.setResponseInterceptor(GeneratedClientTest::record);
@@ -804,29 +781,16 @@ class GeneratedClientTest {
     /**
      * The document text that a chart or GENIUS XML operation answers, whatever Java type the
      * generated method returns for it (String, File, byte[] or InputStream).
-     *
-     * <p>KNOWN DEFECT (contract): these answers are declared {@code {"type": "string"}} under
-     * {@code image/svg+xml} or {@code application/xml}; the generated Java client (native) parses
-     * every body whose schema is a string as a JSON string, so it fails on the SVG or XML the
-     * service answers (200) with "Unexpected character ('<')". Declaring them
-     * {@code {"type": "string", "format": "binary"}} makes the method return a File. Until then
-     * this returns null after checking that the failure is exactly that one; the day the method
-     * works, the assertion here fails and the operation must leave {@link #TEXT_READ_AS_JSON}.
+     * The document declares them {@code format: binary}, which the generated client reads as a
+     * File instead of parsing it as JSON.
      */
     private static String text(String operationId, Call call) throws IOException {
         Object answer;
         try {
             answer = call.call();
         } catch (ApiException e) {
-            if (TEXT_READ_AS_JSON.contains(operationId) && e.getCause() instanceof JsonProcessingException) {
-                String answered = LAST_ANSWER.get(operationId);
-                assertTrue(answered != null && answered.startsWith("200 "), operationId + " answered " + answered);
-                assertTrue(e.getCause().getMessage().contains("Unexpected character ('<'"), e.getCause().getMessage());
-                return null;
-            }
             throw new AssertionError(operationId + " failed in the generated client: " + e.getMessage(), e);
         }
-        assertFalse(TEXT_READ_AS_JSON.contains(operationId), operationId + " now returns its document: remove it from TEXT_READ_AS_JSON");
         if (answer instanceof String s) {
             return s;
         } else if (answer instanceof File f) {
@@ -839,25 +803,6 @@ class GeneratedClientTest {
             }
         }
         throw new AssertionError(operationId + " returned " + (answer == null ? "null" : answer.getClass()));
-    }
-
-    /** The operations whose SVG or XML answer the generated Java client cannot read today: see {@link #text}. */
-    private static final Set<String> TEXT_READ_AS_JSON = Set.of("chartSearch", "chartDefaultDealSpace", "chartNegotiation",
-            "exportDomainXml", "exportDomainPartyXml");
-
-    /**
-     * KNOWN DEFECT (contract): the DELETE operations (deleteProfile, deleteScenario, deleteDomain)
-     * declare 204 without a body and only problem+json answers (401, 403), so the generated client
-     * sends {@code Accept: application/problem+json}; the service refuses that with 406 ("The
-     * service answers with application/json") before it deletes anything, so a generated client
-     * cannot delete, nor see the 404, 412 or 428 it would get (those are not declared either). The
-     * test checks the refusal, then deletes with Accept replaced ({@link #client(String, String)}).
-     * The day the generated call works, this fails: remove the workaround.
-     */
-    private static void assertDeleteRefused(Action delete) {
-        ApiException e = assertThrows(ApiException.class, delete::run, "the DELETE defect is fixed: remove the workaround");
-        assertEquals(406, e.getCode(), e.getMessage());
-        assertEquals("application/problem+json", e.getResponseHeaders().firstValue("Content-Type").orElse(""));
     }
 
     /** The problem+json body of an error answer, read into the generated ProblemDetail model. */
