@@ -57,6 +57,9 @@ public class ContractFilter implements OASFilter {
      */
     private static final List<String> DOCUMENT_PACKAGES = List.of("dev.dealeval.api.v1.dto.", "dev.dealeval.api.error.");
 
+    /** Where the enums of the API's documents live (in test mode the index also holds the tests' classes). */
+    private static final List<String> ENUM_PACKAGES = List.of("dev.dealeval.domain.", "dev.dealeval.api.", "dev.dealeval.application.");
+
     private final IndexView index;
 
     public ContractFilter(IndexView index) {
@@ -115,7 +118,7 @@ public class ContractFilter implements OASFilter {
         Map<List<String>, List<ClassInfo>> enumsByConstants = new HashMap<>();
         Set<DotName> seen = new HashSet<>();
         for (ClassInfo c : index.getKnownClasses()) {
-            if (c.isEnum() && c.name().toString().startsWith("dev.dealeval.") && seen.add(c.name())) {
+            if (c.isEnum() && ENUM_PACKAGES.stream().anyMatch(c.name().toString()::startsWith) && seen.add(c.name())) {
                 enumsByConstants.computeIfAbsent(c.enumConstants().stream().map(f -> f.name()).toList(), k -> new ArrayList<>()).add(c);
             }
         }
