@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The deal-space analyses of DESIGN.md §3: comparisons, searches, counteroffers and sensitivity.
+ * The deal-space analyses (README, Deal-space analyses): comparisons, searches, counteroffers and sensitivity.
  * Validates every input and every cap before any work starts, then runs the pure domain
  * analyses; searches and sensitivity analyses share one pool of worker threads.
  */

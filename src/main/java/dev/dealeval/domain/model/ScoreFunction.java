@@ -2,7 +2,7 @@ package dev.dealeval.domain.model;
 
 import java.util.List;
 
-/** How one term moves a criterion: the additive pieces of DESIGN.md §2's criterion values. */
+/** How one term moves a criterion: the additive pieces of a criterion value (README, How it decides). */
 public sealed interface ScoreFunction {
 
     /** {@code slope * value / per}. */

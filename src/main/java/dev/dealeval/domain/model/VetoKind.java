@@ -1,6 +1,6 @@
 package dev.dealeval.domain.model;
 
-/** Whether a faction can block ratification on its own (DOMAIN.md §4). */
+/** Whether a faction can block ratification on its own (README, How it decides). */
 public enum VetoKind {
     NONE,
     /** Blocks any bundle it opposes. */

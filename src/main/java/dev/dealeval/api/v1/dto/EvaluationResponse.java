@@ -77,7 +77,7 @@ public record EvaluationResponse(
             @Schema(description = "One readable sentence.") String summary) {
     }
 
-    @Schema(description = "How far the U.S. believes China's pledges (DOMAIN.md §6).")
+    @Schema(description = "How far the U.S. believes China's pledges (README, How it decides).")
     public record CredibilityResult(
             @Schema(description = "Nominal purchase pledges, $B/yr.") double pledgedUsdBnPerYear,
             @Schema(description = "Expected delivery, $B/yr.") double credibleUsdBnPerYear,

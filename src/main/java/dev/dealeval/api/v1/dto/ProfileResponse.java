@@ -25,7 +25,7 @@ public record ProfileResponse(
                                  List<String> vetoScope, Map<String, Double> multipliers) {
     }
 
-    @Schema(description = "credible pledge = pledge x trackRecord x realism x form x enforcement (DOMAIN.md §6).")
+    @Schema(description = "credible pledge = pledge x trackRecord x realism x form x enforcement (README, How it decides).")
     public record CredibilityProfile(Map<String, Double> trackRecords, List<String> purchaseCategories,
                                      Map<String, Double> formFactors, Map<String, Double> enforcementFactors,
                                      double baselineUsdBn, double referenceGrowth, double referenceDelivery, double excessBelief) {
