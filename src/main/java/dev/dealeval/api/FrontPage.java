@@ -3,9 +3,8 @@ package dev.dealeval.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The service's root leads to Swagger UI, where the API is described and can be tried. */
 @Path("/")

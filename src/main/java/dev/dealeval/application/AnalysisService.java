@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,14 +51,19 @@ public class AnalysisService {
     /** Turns for the heavy analyses (searches, sensitivity): bounded, so overload gets a fast 503, not a growing queue. */
     private final java.util.concurrent.Semaphore turns;
 
-    public AnalysisService(ModelRegistry registry, EvaluationService evaluations, DomainService domains, DealevalConfig config,
-                           MeterRegistry meters) {
+    public AnalysisService(
+            ModelRegistry registry,
+            EvaluationService evaluations,
+            DomainService domains,
+            DealevalConfig config,
+            MeterRegistry meters) {
         this.registry = registry;
         this.evaluations = evaluations;
         this.domains = domains;
         this.limits = config.analysis();
         this.meters = meters;
-        this.threads = limits.threads() > 0 ? limits.threads() : Runtime.getRuntime().availableProcessors();
+        this.threads =
+                limits.threads() > 0 ? limits.threads() : Runtime.getRuntime().availableProcessors();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "dealeval-analysis-" + n.incrementAndGet());
@@ -67,8 +71,10 @@ public class AnalysisService {
             return t;
         });
         this.turns = new java.util.concurrent.Semaphore(limits.maxConcurrent(), true);
-        this.searchSizes = DistributionSummary.builder("dealeval.search.bundles").description("Bundles examined per search")
-                .baseUnit("bundles").register(meters);
+        this.searchSizes = DistributionSummary.builder("dealeval.search.bundles")
+                .description("Bundles examined per search")
+                .baseUnit("bundles")
+                .register(meters);
     }
 
     @PreDestroy
@@ -80,22 +86,22 @@ public class AnalysisService {
      * A bundle with an optional name, as raw values keyed by term id: terms for the U.S.–China model,
      * outcome (issue → value) for an imported domain; null when the request left it out.
      */
-    public record NamedBundle(String name, Map<String, Object> terms, Map<String, Object> outcome) {
-    }
+    public record NamedBundle(String name, Map<String, Object> terms, Map<String, Object> outcome) {}
 
     /** A term to vary and its candidate levels as a client writes them (null or empty: the model's levels). */
-    public record TermLevels(String term, List<Object> levels) {
-    }
+    public record TermLevels(String term, List<Object> levels) {}
 
     /** Which model, scenario and profile a request names: the U.S.–China model's, or an imported domain (null: none). */
-    public record Subject(String scenario, String profile, ProfileOverrides overrides, String domain) {
-    }
+    public record Subject(String scenario, String profile, ProfileOverrides overrides, String domain) {}
 
     // ------------------------------------------------------------------ comparisons
 
-    public record Compared(EvaluationService.Context context, Objective objective, List<String> names, List<Evaluation> evaluations,
-                           List<Comparison.Ranked> ranking) {
-    }
+    public record Compared(
+            EvaluationService.Context context,
+            Objective objective,
+            List<String> names,
+            List<Evaluation> evaluations,
+            List<Comparison.Ranked> ranking) {}
 
     public Compared compare(Subject subject, List<NamedBundle> bundles, Objective objective) {
         List<Violation> violations = new ArrayList<>();
@@ -113,7 +119,12 @@ public class AnalysisService {
                 us[i] = e.side(Side.US).surplus();
                 cn[i] = e.side(Side.CN).surplus();
             }
-            return new Compared(ctx, objective, bundles.stream().map(NamedBundle::name).toList(), evs, Comparison.rank(us, cn, objective));
+            return new Compared(
+                    ctx,
+                    objective,
+                    bundles.stream().map(NamedBundle::name).toList(),
+                    evs,
+                    Comparison.rank(us, cn, objective));
         });
     }
 
@@ -123,9 +134,15 @@ public class AnalysisService {
      * @param terms   the terms to vary (null or empty: the model's default search subset, less the terms the base fixes)
      * @param budget  the most bundles the caller will have examined (null: the configured maximum)
      */
-    public record SearchCommand(Subject subject, Map<String, Object> base, List<TermLevels> terms, Double minUsSurplus,
-                                Double minCnSurplus, Long budget, Integer frontierLimit, List<NamedBundle> references) {
-    }
+    public record SearchCommand(
+            Subject subject,
+            Map<String, Object> base,
+            List<TermLevels> terms,
+            Double minUsSurplus,
+            Double minCnSurplus,
+            Long budget,
+            Integer frontierLimit,
+            List<NamedBundle> references) {}
 
     /** Frontier bundles listed when a request does not say. */
     public static final int DEFAULT_FRONTIER_LIMIT = 200;
@@ -134,9 +151,15 @@ public class AnalysisService {
      * @param searched  which terms a result bundle states: the base bundle's given terms and the searched ones
      * @param references each reference's evaluation, in request order
      */
-    public record Searched(EvaluationService.Context context, Search.Spec spec, boolean[] searched, Search.Result result,
-                           int frontierLimit, List<String> referenceNames, List<Evaluation> references, long elapsedNanos) {
-    }
+    public record Searched(
+            EvaluationService.Context context,
+            Search.Spec spec,
+            boolean[] searched,
+            Search.Result result,
+            int frontierLimit,
+            List<String> referenceNames,
+            List<Evaluation> references,
+            long elapsedNanos) {}
 
     public Searched search(SearchCommand cmd) {
         return search(cmd, false, limits.maxSearchBundles());
@@ -152,19 +175,27 @@ public class AnalysisService {
         DealModel model = ctx == null ? registry.model() : ctx.model().model();
         boolean domain = ctx != null && ctx.domain() != null;
         if (domain && cmd.base() != null && !cmd.base().isEmpty()) {
-            violations.add(new Violation("base", "leave it out with a domain: every issue is searched (terms may narrow an issue's values)"));
+            violations.add(new Violation(
+                    "base",
+                    "leave it out with a domain: every issue is searched (terms may narrow an issue's values)"));
         }
-        BundleReader.Result base = BundleReader.read(model, cmd.base() == null || domain ? Map.of() : cmd.base(), "base");
+        BundleReader.Result base =
+                BundleReader.read(model, cmd.base() == null || domain ? Map.of() : cmd.base(), "base");
         violations.addAll(base.violations());
         List<NamedBundle> refs = cmd.references() == null ? List.of() : cmd.references();
         List<Bundle> refBundles = readAll("references", refs, ctx, violations);
         int beforeTerms = violations.size();
         List<Search.Dimension> dims = dimensions(model, "terms", cmd.terms(), true, violations);
         if (domain) {
-            // every issue, in the domain's order (so a bundle's index is its outcome's), with the values the request narrows it to
+            // every issue, in the domain's order (so a bundle's index is its outcome's), with the values the request
+            // narrows it to
             List<Search.Dimension> listed = dims;
             dims = Search.defaultDimensions(model).stream()
-                    .map(d -> listed.stream().filter(l -> l.term() == d.term()).findFirst().orElse(d)).toList();
+                    .map(d -> listed.stream()
+                            .filter(l -> l.term() == d.term())
+                            .findFirst()
+                            .orElse(d))
+                    .toList();
         } else if (cmd.terms() == null || cmd.terms().isEmpty()) {
             // the default subset, less the terms the base bundle fixes
             boolean[] fixed = base.bundle().given();
@@ -173,22 +204,32 @@ public class AnalysisService {
         boolean termsValid = violations.size() == beforeTerms;
         long budget = cmd.budget() == null ? maxBundles : cmd.budget();
         if (budget < 1 || budget > maxBundles) {
-            violations.add(new Violation("budget", "must be between 1 and " + Numbers.grouped(maxBundles)
-                    + " bundles (the configured maximum)"));
+            violations.add(new Violation(
+                    "budget",
+                    "must be between 1 and " + Numbers.grouped(maxBundles) + " bundles (the configured maximum)"));
         } else if (termsValid && Search.size(dims) > budget) {
-            violations.add(new Violation(cmd.terms() == null || cmd.terms().isEmpty() ? "budget" : "terms", "the deal space holds "
-                    + sizeText(dims) + " bundles, more than the budget of " + Numbers.grouped(budget)
-                    + (budget < maxBundles ? " (the budget may be raised to " + Numbers.grouped(maxBundles) + ")" : "")
-                    + (domain ? "; narrow some issues to fewer values in terms" : "; search fewer terms or fewer levels, or fix some terms in the base bundle")));
+            violations.add(new Violation(
+                    cmd.terms() == null || cmd.terms().isEmpty() ? "budget" : "terms",
+                    "the deal space holds "
+                            + sizeText(dims) + " bundles, more than the budget of " + Numbers.grouped(budget)
+                            + (budget < maxBundles
+                                    ? " (the budget may be raised to " + Numbers.grouped(maxBundles) + ")"
+                                    : "")
+                            + (domain
+                                    ? "; narrow some issues to fewer values in terms"
+                                    : "; search fewer terms or fewer levels, or fix some terms in the base bundle")));
         }
-        int frontierLimit = cmd.frontierLimit() == null ? Math.min(DEFAULT_FRONTIER_LIMIT, limits.maxFrontierBundles()) : cmd.frontierLimit();
+        int frontierLimit = cmd.frontierLimit() == null
+                ? Math.min(DEFAULT_FRONTIER_LIMIT, limits.maxFrontierBundles())
+                : cmd.frontierLimit();
         checkSize("frontierLimit", frontierLimit, 1, limits.maxFrontierBundles(), violations);
         double minUs = cmd.minUsSurplus() == null ? Double.NEGATIVE_INFINITY : cmd.minUsSurplus();
         double minCn = cmd.minCnSurplus() == null ? Double.NEGATIVE_INFINITY : cmd.minCnSurplus();
         throwIfAny(violations);
 
         CompiledModel m = ctx.model();
-        Search.Spec spec = new Search.Spec(m.resolve(base.bundle(), ctx.scenario()), ctx.scenario(), dims, minUs, minCn, offerFrontiers);
+        Search.Spec spec = new Search.Spec(
+                m.resolve(base.bundle(), ctx.scenario()), ctx.scenario(), dims, minUs, minCn, offerFrontiers);
         boolean[] searched = base.bundle().given().clone();
         for (Search.Dimension d : dims) {
             searched[d.term()] = true;
@@ -198,8 +239,18 @@ public class AnalysisService {
         long elapsed = System.nanoTime() - t0;
         searchSizes.record(result.examined());
         timer("search").record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
-        List<Evaluation> refEvals = refBundles.stream().map(b -> Evaluator.evaluate(m, b, ctx.scenario(), List.of())).toList();
-        return new Searched(ctx, spec, searched, result, frontierLimit, refs.stream().map(NamedBundle::name).toList(), refEvals, elapsed);
+        List<Evaluation> refEvals = refBundles.stream()
+                .map(b -> Evaluator.evaluate(m, b, ctx.scenario(), List.of()))
+                .toList();
+        return new Searched(
+                ctx,
+                spec,
+                searched,
+                result,
+                frontierLimit,
+                refs.stream().map(NamedBundle::name).toList(),
+                refEvals,
+                elapsed);
     }
 
     /** The space's size in words, also when it overflows a long. */
@@ -215,8 +266,12 @@ public class AnalysisService {
      * The dimensions a request names, validated: known terms, no repeats, levels of the right kind
      * and range, none repeated; the model's levels when a request gives none.
      */
-    private static List<Search.Dimension> dimensions(DealModel model, String field, List<TermLevels> terms, boolean defaultSubsetOnly,
-                                                     List<Violation> violations) {
+    private static List<Search.Dimension> dimensions(
+            DealModel model,
+            String field,
+            List<TermLevels> terms,
+            boolean defaultSubsetOnly,
+            List<Violation> violations) {
         if (terms == null || terms.isEmpty()) {
             return Search.modelDimensions(model, defaultSubsetOnly);
         }
@@ -231,7 +286,8 @@ public class AnalysisService {
             }
             int t = model.termIndex(tl.term());
             if (t < 0) {
-                violations.add(new Violation(at + ".term", "unknown term '" + tl.term() + "' (GET /api/v1/terms lists them)"));
+                violations.add(
+                        new Violation(at + ".term", "unknown term '" + tl.term() + "' (GET /api/v1/terms lists them)"));
                 continue;
             }
             if (!seen.add(tl.term())) {
@@ -241,10 +297,13 @@ public class AnalysisService {
             TermDef def = model.terms().get(t);
             if (tl.levels() == null || tl.levels().isEmpty()) {
                 if (def.levels().isEmpty()) {
-                    violations.add(new Violation(at + ".levels", "'" + tl.term() + "' has no default levels; give them"));
+                    violations.add(
+                            new Violation(at + ".levels", "'" + tl.term() + "' has no default levels; give them"));
                     continue;
                 }
-                out.add(new Search.Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
+                out.add(new Search.Dimension(
+                        t,
+                        def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
                 continue;
             }
             double[] levels = new double[tl.levels().size()];
@@ -268,35 +327,44 @@ public class AnalysisService {
 
     // ------------------------------------------------------------------ counteroffers
 
-    public record CounterofferCommand(Subject subject, Map<String, Object> bundle, List<TermLevels> terms, int limit) {
-    }
+    public record CounterofferCommand(Subject subject, Map<String, Object> bundle, List<TermLevels> terms, int limit) {}
 
     /** @param given the terms the caller's bundle states */
-    public record Countered(EvaluationService.Context context, boolean[] given, Counteroffers.Result result) {
-    }
+    public record Countered(EvaluationService.Context context, boolean[] given, Counteroffers.Result result) {}
 
     public Countered counteroffers(CounterofferCommand cmd) {
         List<Violation> violations = new ArrayList<>();
         EvaluationService.Context ctx = context(cmd.subject(), violations);
-        BundleReader.Result bundle = BundleReader.read(registry.model(), cmd.bundle() == null ? Map.of() : cmd.bundle(), "bundle");
+        BundleReader.Result bundle =
+                BundleReader.read(registry.model(), cmd.bundle() == null ? Map.of() : cmd.bundle(), "bundle");
         violations.addAll(bundle.violations());
         List<Search.Dimension> dims = dimensions(registry.model(), "terms", cmd.terms(), false, violations);
         checkSize("limit", cmd.limit(), 1, limits.maxCounteroffers(), violations);
         throwIfAny(violations);
         return timer("counteroffers").record(() -> {
             double[] x = ctx.model().resolve(bundle.bundle(), ctx.scenario());
-            return new Countered(ctx, bundle.bundle().given(), Counteroffers.find(ctx.model(), ctx.scenario(), x, dims, cmd.limit()));
+            return new Countered(
+                    ctx,
+                    bundle.bundle().given(),
+                    Counteroffers.find(ctx.model(), ctx.scenario(), x, dims, cmd.limit()));
         });
     }
 
     // ------------------------------------------------------------------ sensitivity
 
-    public record SensitivityCommand(Subject subject, List<NamedBundle> bundles, int samples, long seed, double weightConcentration,
-                                     double cloutConcentration, double credibilityConcentration, Objective objective, double tornadoStep) {
-    }
+    public record SensitivityCommand(
+            Subject subject,
+            List<NamedBundle> bundles,
+            int samples,
+            long seed,
+            double weightConcentration,
+            double cloutConcentration,
+            double credibilityConcentration,
+            Objective objective,
+            double tornadoStep) {}
 
-    public record Analysed(EvaluationService.Context context, Objective objective, List<String> names, Sensitivity.Result result) {
-    }
+    public record Analysed(
+            EvaluationService.Context context, Objective objective, List<String> names, Sensitivity.Result result) {}
 
     public Analysed sensitivity(SensitivityCommand cmd) {
         List<Violation> violations = new ArrayList<>();
@@ -306,10 +374,23 @@ public class AnalysisService {
         List<Bundle> read = readAll("bundles", cmd.bundles(), ctx, violations);
         throwIfAny(violations);
         return withTurn(() -> timer("sensitivity").record(() -> {
-            List<double[]> xs = read.stream().map(b -> ctx.model().resolve(b, ctx.scenario())).toList();
-            Sensitivity.Spec spec = new Sensitivity.Spec(cmd.samples(), cmd.seed(), cmd.weightConcentration(), cmd.cloutConcentration(),
-                    cmd.credibilityConcentration(), cmd.objective(), cmd.tornadoStep(), threads);
-            return new Analysed(ctx, cmd.objective(), cmd.bundles().stream().map(NamedBundle::name).toList(), Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec, pool));
+            List<double[]> xs = read.stream()
+                    .map(b -> ctx.model().resolve(b, ctx.scenario()))
+                    .toList();
+            Sensitivity.Spec spec = new Sensitivity.Spec(
+                    cmd.samples(),
+                    cmd.seed(),
+                    cmd.weightConcentration(),
+                    cmd.cloutConcentration(),
+                    cmd.credibilityConcentration(),
+                    cmd.objective(),
+                    cmd.tornadoStep(),
+                    threads);
+            return new Analysed(
+                    ctx,
+                    cmd.objective(),
+                    cmd.bundles().stream().map(NamedBundle::name).toList(),
+                    Sensitivity.run(ctx.model(), ctx.scenario(), xs, spec, pool));
         }));
     }
 
@@ -317,10 +398,11 @@ public class AnalysisService {
 
     /** Sampled bundles an export fits on when a request does not say, and the most it may ask for. */
     public static final int DEFAULT_EXPORT_SAMPLES = 20_000;
+
     public static final int MAX_EXPORT_SAMPLES = 200_000;
 
-    public record Exported(EvaluationService.Context context, List<Search.Dimension> dimensions, AdditiveExport.Result result) {
-    }
+    public record Exported(
+            EvaluationService.Context context, List<Search.Dimension> dimensions, AdditiveExport.Result result) {}
 
     /**
      * The model's default deal space at a scenario and profile as a GENIUS domain with two parties,
@@ -335,9 +417,14 @@ public class AnalysisService {
         CompiledModel m = ctx.model();
         List<Search.Dimension> dims = Search.defaultDimensions(m.model());
         double[] base = m.resolve(Bundle.empty(m.termCount()), ctx.scenario());
-        String name = "U.S.-China deal space (" + m.model().scenarios().get(ctx.scenario()).id() + ", " + m.profile().id() + " profile)";
-        return withTurn(() -> timer("export").record(() -> new Exported(ctx, dims,
-                AdditiveExport.export(name, m, ctx.scenario(), base, dims, n, seed == null ? 1 : seed))));
+        String name = "U.S.-China deal space ("
+                + m.model().scenarios().get(ctx.scenario()).id() + ", "
+                + m.profile().id() + " profile)";
+        return withTurn(() -> timer("export")
+                .record(() -> new Exported(
+                        ctx,
+                        dims,
+                        AdditiveExport.export(name, m, ctx.scenario(), base, dims, n, seed == null ? 1 : seed))));
     }
 
     /** Runs a heavy analysis when a turn is free within the configured wait, else refuses it. */
@@ -350,8 +437,10 @@ public class AnalysisService {
             got = false;
         }
         if (!got) {
-            throw new BusyException(limits.maxConcurrent() + " searches and sensitivity analyses are already running or waiting; "
-                    + "try again shortly.", 1);
+            throw new BusyException(
+                    limits.maxConcurrent() + " searches and sensitivity analyses are already running or waiting; "
+                            + "try again shortly.",
+                    1);
         }
         try {
             return work.get();
@@ -374,13 +463,16 @@ public class AnalysisService {
         // A domain brings its own preferences and its disagreement point.
         int before = violations.size();
         if (subject.scenario() != null) {
-            violations.add(new Violation("scenario", "leave it out with a domain: no deal gives each party its reservation value"));
+            violations.add(new Violation(
+                    "scenario", "leave it out with a domain: no deal gives each party its reservation value"));
         }
         if (subject.profile() != null) {
-            violations.add(new Violation("profile", "leave it out with a domain: the parties' preferences are the domain's"));
+            violations.add(
+                    new Violation("profile", "leave it out with a domain: the parties' preferences are the domain's"));
         }
         if (subject.overrides() != null && !subject.overrides().isEmpty()) {
-            violations.add(new Violation("overrides", "leave them out with a domain: change its preferences with PUT /api/v1/domains/{id}"));
+            violations.add(new Violation(
+                    "overrides", "leave them out with a domain: change its preferences with PUT /api/v1/domains/{id}"));
         }
         DomainService.Compiled d = domains.compiled(subject.domain(), "domain", violations);
         if (d == null || violations.size() > before) {
@@ -408,7 +500,8 @@ public class AnalysisService {
      * a domain's outcome, which must give every issue a value. Nothing is read when the context is
      * unknown (its violation says why).
      */
-    private List<Bundle> readAll(String field, List<NamedBundle> bundles, EvaluationService.Context ctx, List<Violation> violations) {
+    private List<Bundle> readAll(
+            String field, List<NamedBundle> bundles, EvaluationService.Context ctx, List<Violation> violations) {
         List<Bundle> out = new ArrayList<>();
         boolean domain = ctx != null && ctx.domain() != null;
         DealModel model = ctx == null ? registry.model() : ctx.model().model();
@@ -421,22 +514,30 @@ public class AnalysisService {
             }
             Map<String, Object> raw = domain ? b.outcome() : b.terms();
             if (raw == null) {
-                violations.add(new Violation(at + (domain ? ".outcome" : ".bundle"), domain
-                        ? "is required with a domain: a value for every issue" : "is required (use {} for no deal)"));
+                violations.add(new Violation(
+                        at + (domain ? ".outcome" : ".bundle"),
+                        domain
+                                ? "is required with a domain: a value for every issue"
+                                : "is required (use {} for no deal)"));
                 continue;
             }
             // The other form, left out or empty (generated clients send empty maps for unset ones).
             Map<String, Object> other = domain ? b.terms() : b.outcome();
             if (other != null && !other.isEmpty()) {
-                violations.add(new Violation(at + (domain ? ".bundle" : ".outcome"), domain
-                        ? "leave it out with a domain: write the outcome" : "only with a domain; write the bundle"));
+                violations.add(new Violation(
+                        at + (domain ? ".bundle" : ".outcome"),
+                        domain
+                                ? "leave it out with a domain: write the outcome"
+                                : "only with a domain; write the bundle"));
             }
             BundleReader.Result r = BundleReader.read(model, raw, at + (domain ? ".outcome" : ".bundle"));
             violations.addAll(r.violations());
             if (domain) {
                 for (int t = 0; t < model.terms().size(); t++) {
                     if (!r.bundle().given()[t]) {
-                        violations.add(new Violation(at + ".outcome." + model.terms().get(t).id(), "is required: an outcome gives every issue a value"));
+                        violations.add(new Violation(
+                                at + ".outcome." + model.terms().get(t).id(),
+                                "is required: an outcome gives every issue a value"));
                     }
                 }
             }
@@ -447,13 +548,18 @@ public class AnalysisService {
 
     /** Time spent in each kind of analysis (the registry keeps one timer per kind). */
     Timer timer(String kind) {
-        return Timer.builder("dealeval.analysis").description("Time spent in deal-space analyses").tag("kind", kind).register(meters);
+        return Timer.builder("dealeval.analysis")
+                .description("Time spent in deal-space analyses")
+                .tag("kind", kind)
+                .register(meters);
     }
 
     static void checkSize(String field, long value, long min, long max, List<Violation> violations) {
         if (value < min || value > max) {
-            violations.add(new Violation(field, "must be between " + Numbers.grouped(min) + " and " + Numbers.grouped(max)
-                    + " (the configured limit)"));
+            violations.add(new Violation(
+                    field,
+                    "must be between " + Numbers.grouped(min) + " and " + Numbers.grouped(max)
+                            + " (the configured limit)"));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.dealeval.domain.backtest.EpisodeSet;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +24,7 @@ public class BacktestService {
     }
 
     /** The backtest's result and the episodes left out. */
-    public record Run(Profile profile, Backtest.Report report, EpisodeSet set) {
-    }
+    public record Run(Profile profile, Backtest.Report report, EpisodeSet set) {}
 
     /** @param profile a built-in or stored profile id, or null for the configured default */
     public Run run(String profile) {
@@ -38,14 +36,18 @@ public class BacktestService {
     /** One episode judged by the profile; 404 when no episode has the id. */
     public Run runOne(String id, String profile) {
         EpisodeSet set = episodes();
-        Episode episode = set.episodes().stream().filter(e -> e.id().equals(id)).findFirst()
+        Episode episode = set.episodes().stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new UnknownResourceException("episode", id));
         Profile p = profile(profile);
         return new Run(p, Backtest.run(registry.compiled(p), List.of(episode)), set);
     }
 
     private EpisodeSet episodes() {
-        return registry.episodes().orElseThrow(() -> new ConflictException("The backtest is unavailable: " + registry.episodesProblem() + "."));
+        return registry.episodes()
+                .orElseThrow(() ->
+                        new ConflictException("The backtest is unavailable: " + registry.episodesProblem() + "."));
     }
 
     private Profile profile(String id) {

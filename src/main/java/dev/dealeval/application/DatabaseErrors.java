@@ -53,12 +53,10 @@ public final class DatabaseErrors {
      * are a conflict with one other transaction, retried by whoever ran it, not an unavailable
      * database; integrity, data and syntax states (23, 22, 42) are a request or a bug.
      */
-    private static final Set<String> STATES = Set.of(
-            "57P01", "57P02", "57P03", "57P04", "57P05", "25006",
-            "90067", "90097", "90108", "90135");
+    private static final Set<String> STATES =
+            Set.of("57P01", "57P02", "57P03", "57P04", "57P05", "25006", "90067", "90097", "90108", "90135");
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /**
      * Whether anything in the cause chain, or in an {@link SQLException#getNextException() SQLException's
@@ -85,10 +83,13 @@ public final class DatabaseErrors {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (STATES.contains(state) || (state.length() >= 2 && CLASSES.contains(state.substring(0, 2))))) {
+                if (state != null
+                        && (STATES.contains(state)
+                                || (state.length() >= 2 && CLASSES.contains(state.substring(0, 2))))) {
                     return true;
                 }
-                if (sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                if (sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
                 if (sql.getNextException() != null) {

@@ -1,8 +1,8 @@
 package dev.dealeval.application;
 
 import dev.dealeval.config.GeniusXml;
-import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.genius.DomainDefinition;
 import dev.dealeval.domain.genius.DomainModel;
 import dev.dealeval.domain.genius.NegotiationDomain;
@@ -10,7 +10,6 @@ import dev.dealeval.domain.genius.Preferences;
 import dev.dealeval.domain.model.ModelException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,15 +24,14 @@ public class DomainService {
 
     public DomainService(DomainStore store) {
         this.store = store;
-        this.catalog = new VersionedCatalog<>("domain", List::of, store, DomainDefinition::id, DomainDefinition::version);
+        this.catalog =
+                new VersionedCatalog<>("domain", List::of, store, DomainDefinition::id, DomainDefinition::version);
     }
 
     /** A domain as uploaded: the GENIUS domain file and one preferences file per party, as text. */
-    public record Draft(String name, String description, String domainXml, List<Party> parties) {
-    }
+    public record Draft(String name, String description, String domainXml, List<Party> parties) {}
 
-    public record Party(String name, String xml) {
-    }
+    public record Party(String name, String xml) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DomainDefinition get(String id) {
@@ -53,7 +51,8 @@ public class DomainService {
     public Compiled compiled(String id, String field, List<Violation> violations) {
         DomainDefinition d = catalog.find(id).orElse(null);
         if (d == null) {
-            violations.add(new Violation(field, "unknown domain '" + id + "' (GET /api/v1/domains lists them; POST one there)"));
+            violations.add(new Violation(
+                    field, "unknown domain '" + id + "' (GET /api/v1/domains lists them; POST one there)"));
             return null;
         }
         // Compiled on every request: it costs far less than reading the domain (Energy's 16 criteria), and a
@@ -63,8 +62,7 @@ public class DomainService {
     }
 
     /** A stored domain and its compiled model. */
-    public record Compiled(DomainDefinition definition, CompiledModel model) {
-    }
+    public record Compiled(DomainDefinition definition, CompiledModel model) {}
 
     @Transactional
     public DomainDefinition create(String id, Draft draft) {
@@ -105,6 +103,7 @@ public class DomainService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new DomainDefinition(id, d.name(), d.description() == null ? "" : d.description(), domain, parties, version);
+        return new DomainDefinition(
+                id, d.name(), d.description() == null ? "" : d.description(), domain, parties, version);
     }
 }

@@ -2,7 +2,6 @@ package dev.dealeval.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.Optional;
 
 /** Stored evaluations: saved inside the caller's transaction, read back exactly as returned. */
@@ -30,8 +29,7 @@ public class EvaluationHistory {
     }
 
     /** A page after a cursor (null: the newest), and the cursor of the next page (null when this one is the last). */
-    public record CursorPage(java.util.List<StoredEvaluation.Entry> items, EvaluationStore.Cursor next) {
-    }
+    public record CursorPage(java.util.List<StoredEvaluation.Entry> items, EvaluationStore.Cursor next) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CursorPage listAfter(EvaluationStore.Filter filter, EvaluationStore.Cursor after, int size) {

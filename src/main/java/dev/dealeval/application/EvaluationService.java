@@ -5,14 +5,13 @@ import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.ProfileOverrides;
+import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
-import dev.dealeval.domain.engine.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,13 +25,18 @@ public class EvaluationService {
     private final ScenarioService scenarios;
     private final Map<Verdict, Counter> byVerdict = new EnumMap<>(Verdict.class);
 
-    public EvaluationService(ModelRegistry registry, ProfileService profiles, ScenarioService scenarios, MeterRegistry meters) {
+    public EvaluationService(
+            ModelRegistry registry, ProfileService profiles, ScenarioService scenarios, MeterRegistry meters) {
         this.registry = registry;
         this.profiles = profiles;
         this.scenarios = scenarios;
         for (Verdict v : Verdict.values()) {
-            byVerdict.put(v, Counter.builder("dealeval.evaluations").description("Evaluations by verdict")
-                    .tag("verdict", v.name()).register(meters));
+            byVerdict.put(
+                    v,
+                    Counter.builder("dealeval.evaluations")
+                            .description("Evaluations by verdict")
+                            .tag("verdict", v.name())
+                            .register(meters));
         }
     }
 
@@ -42,7 +46,12 @@ public class EvaluationService {
      * @param profile   profile id, or null for the configured default
      * @param overrides per-request changes to the profile, or null
      */
-    public record Command(Map<String, Object> bundle, String scenario, String profile, ProfileOverrides overrides, boolean explained) {
+    public record Command(
+            Map<String, Object> bundle,
+            String scenario,
+            String profile,
+            ProfileOverrides overrides,
+            boolean explained) {
         public Command(Map<String, Object> bundle, String scenario, String profile, ProfileOverrides overrides) {
             this(bundle, scenario, profile, overrides, true);
         }
@@ -56,7 +65,8 @@ public class EvaluationService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation e = Evaluator.evaluate(context.model(), bundle.bundle(), context.scenario(), context.warnings(), cmd.explained());
+        Evaluation e = Evaluator.evaluate(
+                context.model(), bundle.bundle(), context.scenario(), context.warnings(), cmd.explained());
         byVerdict.get(e.joint().verdict()).increment();
         return e;
     }
@@ -83,8 +93,14 @@ public class EvaluationService {
         String scenarioId = scenario == null ? registry.defaultScenario() : scenario;
         Scenario sc = scenarios.find(scenarioId).orElse(null);
         if (sc == null) {
-            violations.add(new Violation("scenario", "unknown scenario '" + scenarioId + "'; built in: "
-                    + String.join(", ", registry.scenarios().stream().map(s -> s.id()).toList()) + " (GET /api/v1/scenarios lists all)"));
+            violations.add(new Violation(
+                    "scenario",
+                    "unknown scenario '" + scenarioId + "'; built in: "
+                            + String.join(
+                                    ", ",
+                                    registry.scenarios().stream()
+                                            .map(s -> s.id())
+                                            .toList()) + " (GET /api/v1/scenarios lists all)"));
         }
         Profile p = profiles.named(profile, violations);
         if (p == null) {
@@ -101,7 +117,8 @@ public class EvaluationService {
         if (violations.size() > before) {
             return null;
         }
-        CompiledModel compiled = effective == p ? registry.compiled(p, sc)
+        CompiledModel compiled = effective == p
+                ? registry.compiled(p, sc)
                 : CompiledModel.compile(sc.builtIn() ? registry.model() : registry.withScenario(sc), effective);
         return new Context(compiled, compiled.scenarioIndex(scenarioId), warnings, null);
     }
@@ -110,6 +127,9 @@ public class EvaluationService {
      * A compiled model, the index of the request's scenario in it, warnings about the profile
      * overrides, and the imported domain the model was compiled from (null: the U.S.–China model).
      */
-    public record Context(CompiledModel model, int scenario, List<String> warnings, dev.dealeval.domain.genius.DomainDefinition domain) {
-    }
+    public record Context(
+            CompiledModel model,
+            int scenario,
+            List<String> warnings,
+            dev.dealeval.domain.genius.DomainDefinition domain) {}
 }

@@ -15,15 +15,13 @@ public interface EvaluationStore {
     Optional<StoredEvaluation> find(String id);
 
     /** Filters; null means any. */
-    record Filter(String profileId, String scenarioId, String verdict, Instant from, Instant to) {
-    }
+    record Filter(String profileId, String scenarioId, String verdict, Instant from, Instant to) {}
 
     /** Newest first (created_at, then id, descending): a stable order. Entries only: no request or answer is read. */
     List<StoredEvaluation.Entry> list(Filter filter, int offset, int limit);
 
     /** A position in that order: the evaluations after it are older, or as old with a smaller id. */
-    record Cursor(Instant createdAt, String id) {
-    }
+    record Cursor(Instant createdAt, String id) {}
 
     /**
      * The first {@code limit} evaluations after the cursor (null: from the newest), in the same order:

@@ -7,13 +7,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Stores evaluations by group commit: one writer thread takes every evaluation waiting and writes
@@ -29,8 +28,7 @@ public class EvaluationWriter {
     /** Most evaluations in one transaction (about 13 KB each). */
     static final int MAX_BATCH = 256;
 
-    private record Pending(StoredEvaluation evaluation, CompletableFuture<Void> done) {
-    }
+    private record Pending(StoredEvaluation evaluation, CompletableFuture<Void> done) {}
 
     private final EvaluationStore store;
     private final DistributionSummary batchSize;
@@ -42,9 +40,11 @@ public class EvaluationWriter {
     public EvaluationWriter(EvaluationStore store, MeterRegistry meters) {
         this.store = store;
         this.batchSize = DistributionSummary.builder("dealeval.evaluations.batch.size")
-                .description("Stored evaluations written by one group commit").register(meters);
+                .description("Stored evaluations written by one group commit")
+                .register(meters);
         this.commitTime = Timer.builder("dealeval.evaluations.batch.commit")
-                .description("Time to insert and commit one group of stored evaluations").register(meters);
+                .description("Time to insert and commit one group of stored evaluations")
+                .register(meters);
     }
 
     @PostConstruct
@@ -104,13 +104,15 @@ public class EvaluationWriter {
 
     private void commit(List<Pending> batch) {
         try {
-            List<StoredEvaluation> evaluations = batch.stream().map(Pending::evaluation).toList();
+            List<StoredEvaluation> evaluations =
+                    batch.stream().map(Pending::evaluation).toList();
             batchSize.record(evaluations.size());
             commitTime.record(() -> QuarkusTransaction.requiringNew().run(() -> store.saveAll(evaluations)));
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1 || DatabaseErrors.unavailable(batchFailed)) {
-                // Nothing to single out, or the database is away: each request gets the failure now (503), not a retry each.
+                // Nothing to single out, or the database is away: each request gets the failure now (503), not a retry
+                // each.
                 batch.forEach(p -> p.done().completeExceptionally(batchFailed));
                 return;
             }

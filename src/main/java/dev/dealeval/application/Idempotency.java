@@ -2,7 +2,6 @@ package dev.dealeval.application;
 
 import dev.dealeval.application.IdempotencyStore.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.function.Supplier;
 
 /**

@@ -6,11 +6,9 @@ import java.util.Optional;
 public interface IdempotencyStore {
 
     /** What a creating POST answered, to replay it. */
-    record Outcome(int status, String location, String etag, String body) {
-    }
+    record Outcome(int status, String location, String etag, String body) {}
 
-    record Recorded(String requestHash, Outcome outcome) {
-    }
+    record Recorded(String requestHash, Outcome outcome) {}
 
     /**
      * Reserves the key for this request, flushing at once so that a concurrent request with the

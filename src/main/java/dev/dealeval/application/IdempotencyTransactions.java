@@ -3,7 +3,6 @@ package dev.dealeval.application;
 import dev.dealeval.application.IdempotencyStore.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.function.Supplier;
 
 /** The transactions of {@link Idempotency} (a separate bean so that each call goes through the transaction interceptor). */

@@ -5,6 +5,5 @@ public final class IfMatch {
     /** {@code If-Match: *}: whatever version is current. */
     public static final long ANY = -1;
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 }

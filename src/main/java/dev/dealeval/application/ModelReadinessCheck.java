@@ -16,7 +16,8 @@ public class ModelReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var model = registry.model();
-        return HealthCheckResponse.named("deal-model").up()
+        return HealthCheckResponse.named("deal-model")
+                .up()
                 .withData("version", model.version())
                 .withData("terms", model.terms().size())
                 .withData("scenarios", model.scenarios().size())

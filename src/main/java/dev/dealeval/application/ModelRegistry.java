@@ -10,8 +10,6 @@ import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Holds the deal model, loaded and checked once at start-up (a broken file stops the service), and
@@ -36,6 +35,7 @@ public class ModelRegistry {
     private final DealevalConfig config;
     /** The backtest's episodes, or why there are none for this model. */
     private final EpisodeSet episodes;
+
     private final String episodesProblem;
     /** Built-in profiles with the built-in scenarios: compiled at start-up, kept for good. */
     private final Map<String, CompiledModel> builtIn = new ConcurrentHashMap<>();
@@ -51,10 +51,14 @@ public class ModelRegistry {
         this.config = config;
         this.model = load(config.model().path());
         if (model.scenario(config.model().defaultScenario()).isEmpty()) {
-            throw new ModelException("dealeval.model.default-scenario", "unknown scenario " + config.model().defaultScenario());
+            throw new ModelException(
+                    "dealeval.model.default-scenario",
+                    "unknown scenario " + config.model().defaultScenario());
         }
         if (model.profile(config.model().defaultProfile()).isEmpty()) {
-            throw new ModelException("dealeval.model.default-profile", "unknown profile " + config.model().defaultProfile());
+            throw new ModelException(
+                    "dealeval.model.default-profile",
+                    "unknown profile " + config.model().defaultProfile());
         }
         model.profiles().forEach(this::compiled);
         EpisodeSet loaded = null;
@@ -65,7 +69,8 @@ public class ModelRegistry {
             // A backtest file named in configuration, or the built-in one with the built-in model, must
             // fit; the built-in episodes against a model file of one's own may not, and then only the
             // backtest is unavailable.
-            if (config.model().backtestPath().isPresent() || config.model().path().isEmpty()) {
+            if (config.model().backtestPath().isPresent()
+                    || config.model().path().isEmpty()) {
                 throw e;
             }
             problem = "the built-in episodes do not fit the configured model (" + e.getMessage()
@@ -74,8 +79,13 @@ public class ModelRegistry {
         }
         this.episodes = loaded;
         this.episodesProblem = problem;
-        LOG.infof("Deal model %s loaded: %d terms, %d criteria, %d scenarios, %d profiles", model.version(),
-                model.terms().size(), model.criteria().size(), model.scenarios().size(), model.profiles().size());
+        LOG.infof(
+                "Deal model %s loaded: %d terms, %d criteria, %d scenarios, %d profiles",
+                model.version(),
+                model.terms().size(),
+                model.criteria().size(),
+                model.scenarios().size(),
+                model.profiles().size());
     }
 
     /** The model in the file at path, or the built-in one; a problem stops the caller with a message naming the entry. */
@@ -88,9 +98,11 @@ public class ModelRegistry {
     }
 
     /** Reads a file on disk, or the built-in resource; a problem names the entry and the file. */
-    private static <T> T read(Optional<String> path, String builtIn, String what, java.util.function.Function<InputStream, T> loader) {
+    private static <T> T read(
+            Optional<String> path, String builtIn, String what, java.util.function.Function<InputStream, T> loader) {
         String source = path.orElse("classpath:" + builtIn);
-        try (InputStream in = path.isPresent() ? Files.newInputStream(Path.of(path.get()))
+        try (InputStream in = path.isPresent()
+                ? Files.newInputStream(Path.of(path.get()))
                 : ModelRegistry.class.getClassLoader().getResourceAsStream(builtIn)) {
             if (in == null) {
                 throw new ModelException(what, "not found: " + source);
@@ -99,7 +111,8 @@ public class ModelRegistry {
         } catch (IOException e) {
             throw new ModelException(what, "cannot read " + source + ": " + e.getMessage());
         } catch (ModelException e) {
-            throw new ModelException(e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
+            throw new ModelException(
+                    e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
         }
     }
 
@@ -167,11 +180,17 @@ public class ModelRegistry {
      * a deleted and re-created definition starts again at version 1, so the key alone could name an
      * older one.
      */
-    private CompiledModel userDefined(String key, Profile profile, Scenario scenario, java.util.function.Supplier<CompiledModel> compile) {
+    private CompiledModel userDefined(
+            String key, Profile profile, Scenario scenario, java.util.function.Supplier<CompiledModel> compile) {
         synchronized (userDefined) {
             CompiledModel m = userDefined.get(key);
-            if (m == null || !m.profile().equals(profile)
-                    || (scenario != null && !m.model().scenario(scenario.id()).map(scenario::equals).orElse(false))) {
+            if (m == null
+                    || !m.profile().equals(profile)
+                    || (scenario != null
+                            && !m.model()
+                                    .scenario(scenario.id())
+                                    .map(scenario::equals)
+                                    .orElse(false))) {
                 m = compile.get();
                 userDefined.put(key, m);
             }
@@ -183,6 +202,13 @@ public class ModelRegistry {
     public DealModel withScenario(Scenario scenario) {
         List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
         all.add(scenario);
-        return new DealModel(model.version(), model.terms(), model.criteria(), all, model.profiles(), model.utilityScale(), model.sections());
+        return new DealModel(
+                model.version(),
+                model.terms(),
+                model.criteria(),
+                all,
+                model.profiles(),
+                model.utilityScale(),
+                model.sections());
     }
 }

@@ -5,7 +5,6 @@ import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +39,14 @@ public class ProfileService {
         String profileId = id == null ? registry.defaultProfile() : id;
         Profile p = find(profileId).orElse(null);
         if (p == null) {
-            violations.add(new Violation("profile", "unknown profile '" + profileId + "'; built in: "
-                    + String.join(", ", registry.profiles().stream().map(Profile::id).toList()) + " (GET /api/v1/profiles lists all)"));
+            violations.add(new Violation(
+                    "profile",
+                    "unknown profile '" + profileId + "'; built in: "
+                            + String.join(
+                                    ", ",
+                                    registry.profiles().stream()
+                                            .map(Profile::id)
+                                            .toList()) + " (GET /api/v1/profiles lists all)"));
         }
         return p;
     }
@@ -80,8 +85,9 @@ public class ProfileService {
      */
     private Profile resolve(ProfileDraft draft, String id, long version) {
         String baseId = draft.basedOn() == null ? registry.defaultProfile() : draft.basedOn();
-        Profile base = find(baseId).orElseThrow(() -> new InvalidInputException(List.of(
-                new Violation("basedOn", "unknown profile '" + baseId + "'"))));
+        Profile base = find(baseId)
+                .orElseThrow(() -> new InvalidInputException(
+                        List.of(new Violation("basedOn", "unknown profile '" + baseId + "'"))));
         ProfileDraft.Resolved r = draft.resolve(registry.model(), base, id, version);
         if (!r.violations().isEmpty()) {
             throw new InvalidInputException(r.violations());

@@ -7,7 +7,6 @@ import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.Threat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,14 @@ public class ScenarioService {
      * A scenario as written by a user: its own term values over those of {@code basedOn} (a
      * scenario id, or null for none), threats, and where it comes from.
      */
-    public record Draft(String basedOn, String name, String date, String description, Map<String, Object> values,
-                        List<Threat> threats, List<String> sources) {
-    }
+    public record Draft(
+            String basedOn,
+            String name,
+            String date,
+            String description,
+            Map<String, Object> values,
+            List<Threat> threats,
+            List<String> sources) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Scenario> find(String id) {
@@ -74,8 +78,9 @@ public class ScenarioService {
     private Scenario resolve(String id, long version, Draft d) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (d.basedOn() != null) {
-            Scenario base = find(d.basedOn()).orElseThrow(() -> new InvalidInputException(List.of(
-                    new Violation("basedOn", "unknown scenario '" + d.basedOn() + "'"))));
+            Scenario base = find(d.basedOn())
+                    .orElseThrow(() -> new InvalidInputException(
+                            List.of(new Violation("basedOn", "unknown scenario '" + d.basedOn() + "'"))));
             values.putAll(base.values());
         }
         if (d.values() != null) {
@@ -84,13 +89,22 @@ public class ScenarioService {
         if (d.name() == null || d.name().isBlank()) {
             throw new InvalidInputException(List.of(new Violation("name", "is required")));
         }
-        Scenario s = new Scenario(id, d.name(), d.date() == null ? "" : d.date(), d.description() == null ? "" : d.description(),
-                values, d.threats(), d.sources(), false, version);
+        Scenario s = new Scenario(
+                id,
+                d.name(),
+                d.date() == null ? "" : d.date(),
+                d.description() == null ? "" : d.description(),
+                values,
+                d.threats(),
+                d.sources(),
+                false,
+                version);
         try {
             ModelValidator.validateScenario(registry.model(), s, "");
         } catch (ModelException e) {
             String field = e.entry().startsWith(".") ? e.entry().substring(1) : e.entry();
-            throw new InvalidInputException(List.of(new Violation(field, e.getMessage().substring(e.entry().length() + 2))));
+            throw new InvalidInputException(List.of(
+                    new Violation(field, e.getMessage().substring(e.entry().length() + 2))));
         }
         return s;
     }

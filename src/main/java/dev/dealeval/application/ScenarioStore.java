@@ -3,5 +3,4 @@ package dev.dealeval.application;
 import dev.dealeval.domain.model.Scenario;
 
 /** Port: user-defined no-deal scenarios. */
-public interface ScenarioStore extends VersionedStore<Scenario> {
-}
+public interface ScenarioStore extends VersionedStore<Scenario> {}

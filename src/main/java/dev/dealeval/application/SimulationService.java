@@ -11,7 +11,6 @@ import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +31,31 @@ public class SimulationService {
     }
 
     /** A strategy as a request names it; null exponent or window: the kind's default. */
-    public record StrategyChoice(String name, Simulation.Kind kind, Double exponent, Double window) {
-    }
+    public record StrategyChoice(String name, Simulation.Kind kind, Double exponent, Double window) {}
 
     /** The deal space and setting, as a search states them. */
-    public record Space(AnalysisService.Subject subject, Map<String, Object> base, List<AnalysisService.TermLevels> terms, Long budget) {
-    }
+    public record Space(
+            AnalysisService.Subject subject,
+            Map<String, Object> base,
+            List<AnalysisService.TermLevels> terms,
+            Long budget) {}
 
-    public record SimulationCommand(Space space, StrategyChoice us, StrategyChoice cn, int deadline, Side starts, long seed) {
-    }
+    public record SimulationCommand(
+            Space space, StrategyChoice us, StrategyChoice cn, int deadline, Side starts, long seed) {}
 
     /**
      * A played negotiation in its setting: the search that defined the space (frontier and Nash
      * bundle included), the bundles offered, and the agreement's full evaluation (null on breakdown).
      */
-    public record Simulated(AnalysisService.Searched search, Simulation.Spec spec, Simulation.Result result, List<double[]> offerBundles,
-                            Evaluation agreement, double distanceToFrontier, double distanceToNash, long elapsedNanos) {
-    }
+    public record Simulated(
+            AnalysisService.Searched search,
+            Simulation.Spec spec,
+            Simulation.Result result,
+            List<double[]> offerBundles,
+            Evaluation agreement,
+            double distanceToFrontier,
+            double distanceToNash,
+            long elapsedNanos) {}
 
     public Simulated simulate(SimulationCommand cmd) {
         List<Violation> violations = new ArrayList<>();
@@ -64,17 +71,25 @@ public class SimulationService {
 
     private Simulated play(AnalysisService.Searched s, Simulation.Pools pools, Simulation.Spec spec, long t0) {
         Simulation.Result r = Simulation.run(pools, spec);
-        List<double[]> bundles = r.offers().stream().map(o -> Search.bundle(s.spec(), o.index())).toList();
+        List<double[]> bundles =
+                r.offers().stream().map(o -> Search.bundle(s.spec(), o.index())).toList();
         Evaluation agreement = null;
         double toFrontier = Double.NaN;
         double toNash = Double.NaN;
         if (r.agreed()) {
             CompiledModel m = s.context().model();
-            agreement = Evaluator.evaluate(m, bundle(bundles.get(r.agreement()), s.searched()), s.context().scenario(), List.of());
+            agreement = Evaluator.evaluate(
+                    m,
+                    bundle(bundles.get(r.agreement()), s.searched()),
+                    s.context().scenario(),
+                    List.of());
             Simulation.Candidate a = r.agreedOffer();
-            toFrontier = distanceToFrontier(a.usSurplus(), a.cnSurplus(), s.result().frontier());
+            toFrontier =
+                    distanceToFrontier(a.usSurplus(), a.cnSurplus(), s.result().frontier());
             Search.Point nash = s.result().solutions().nash();
-            toNash = nash == null ? Double.NaN : Math.hypot(a.usSurplus() - nash.usSurplus(), a.cnSurplus() - nash.cnSurplus());
+            toNash = nash == null
+                    ? Double.NaN
+                    : Math.hypot(a.usSurplus() - nash.usSurplus(), a.cnSurplus() - nash.cnSurplus());
         }
         return new Simulated(s, spec, r, bundles, agreement, toFrontier, toNash, System.nanoTime() - t0);
     }
@@ -110,23 +125,30 @@ public class SimulationService {
     }
 
     private static AnalysisService.SearchCommand searchCommand(Space space) {
-        return new AnalysisService.SearchCommand(space.subject(), space.base(), space.terms(), null, null, space.budget(), null, null);
+        return new AnalysisService.SearchCommand(
+                space.subject(), space.base(), space.terms(), null, null, space.budget(), null, null);
     }
 
     /** The strategy a request names, checked: a positive finite exponent, a non-negative window. */
     static Simulation.Strategy strategy(String field, StrategyChoice choice, List<Violation> violations) {
         if (choice == null || choice.kind() == null) {
-            violations.add(new Violation(field + ".kind", "is required: one of BOULWARE, LINEAR, CONCEDER, TIME_DEPENDENT, TIT_FOR_TAT, "
-                    + "RATIFICATION_AWARE"));
+            violations.add(new Violation(
+                    field + ".kind",
+                    "is required: one of BOULWARE, LINEAR, CONCEDER, TIME_DEPENDENT, TIT_FOR_TAT, "
+                            + "RATIFICATION_AWARE"));
             return null;
         }
         double e = choice.exponent() == null ? choice.kind().defaultExponent() : choice.exponent();
         double window = choice.window() == null ? 0 : choice.window();
-        boolean fixed = choice.kind() != Simulation.Kind.TIME_DEPENDENT && choice.kind() != Simulation.Kind.RATIFICATION_AWARE;
+        boolean fixed =
+                choice.kind() != Simulation.Kind.TIME_DEPENDENT && choice.kind() != Simulation.Kind.RATIFICATION_AWARE;
         int before = violations.size();
         if (choice.exponent() != null && fixed) {
-            violations.add(new Violation(field + ".exponent", choice.kind() + " has its own exponent ("
-                    + Numbers.plain(choice.kind().defaultExponent()) + "); use TIME_DEPENDENT or RATIFICATION_AWARE to choose one"));
+            violations.add(new Violation(
+                    field + ".exponent",
+                    choice.kind() + " has its own exponent ("
+                            + Numbers.plain(choice.kind().defaultExponent())
+                            + "); use TIME_DEPENDENT or RATIFICATION_AWARE to choose one"));
         } else if (!(e >= 0.01 && e <= 100)) {
             violations.add(new Violation(field + ".exponent", "must be between 0.01 and 100"));
         }
@@ -139,21 +161,35 @@ public class SimulationService {
     // ------------------------------------------------------------------ tournaments
 
     /** One setting a tournament plays in: a scenario and profile of the U.S.–China model, or an imported domain. */
-    public record Setting(String scenario, String profile, String domain) {
-    }
+    public record Setting(String scenario, String profile, String domain) {}
 
-    public record TournamentCommand(List<StrategyChoice> strategies, List<Setting> settings, Map<String, Object> base,
-                                    List<AnalysisService.TermLevels> terms, Long budget, int deadline, long seed) {
-    }
+    public record TournamentCommand(
+            List<StrategyChoice> strategies,
+            List<Setting> settings,
+            Map<String, Object> base,
+            List<AnalysisService.TermLevels> terms,
+            Long budget,
+            int deadline,
+            long seed) {}
 
     /** Totals of one ordered pair (the U.S. playing the first strategy, China the second) over every setting. */
-    public record PairResult(int us, int cn, int played, int agreements, int ratified, double meanUsSurplus, double meanCnSurplus,
-                             double meanRounds) {
-    }
+    public record PairResult(
+            int us,
+            int cn,
+            int played,
+            int agreements,
+            int ratified,
+            double meanUsSurplus,
+            double meanCnSurplus,
+            double meanRounds) {}
 
-    public record Tournament(List<String> names, List<Simulation.Strategy> strategies, List<Setting> settings, List<PairResult> pairs,
-                             long simulations, long elapsedNanos) {
-    }
+    public record Tournament(
+            List<String> names,
+            List<Simulation.Strategy> strategies,
+            List<Setting> settings,
+            List<PairResult> pairs,
+            long simulations,
+            long elapsedNanos) {}
 
     private static AnalysisService.Subject subject(Setting setting) {
         return new AnalysisService.Subject(setting.scenario(), setting.profile(), null, setting.domain());
@@ -162,13 +198,19 @@ public class SimulationService {
     public Tournament tournament(TournamentCommand cmd) {
         List<Violation> violations = new ArrayList<>();
         AnalysisService.checkSize("deadline", cmd.deadline(), 1, limits.maxSimulationRounds(), violations);
-        AnalysisService.checkSize("strategies", cmd.strategies() == null ? 0 : cmd.strategies().size(), 2, limits.maxTournamentStrategies(),
+        AnalysisService.checkSize(
+                "strategies",
+                cmd.strategies() == null ? 0 : cmd.strategies().size(),
+                2,
+                limits.maxTournamentStrategies(),
                 violations);
         int settingCount = cmd.settings().size();
         if (settingCount > limits.maxTournamentSettings()) {
             boolean domains = cmd.settings().get(0).domain() != null;
-            violations.add(new Violation(domains ? "domains" : "scenarios", (domains ? "the domains make " : "the scenarios × profiles make ")
-                    + settingCount + " settings, more than the configured " + limits.maxTournamentSettings()));
+            violations.add(new Violation(
+                    domains ? "domains" : "scenarios",
+                    (domains ? "the domains make " : "the scenarios × profiles make ") + settingCount
+                            + " settings, more than the configured " + limits.maxTournamentSettings()));
         }
         List<Simulation.Strategy> strategies = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -176,9 +218,14 @@ public class SimulationService {
             for (int i = 0; i < cmd.strategies().size(); i++) {
                 StrategyChoice c = cmd.strategies().get(i);
                 strategies.add(strategy("strategies[" + i + "]", c, violations));
-                String name = c == null || c.name() == null ? (c == null || c.kind() == null ? "strategy " + (i + 1) : c.kind().name()) : c.name();
+                String name = c == null || c.name() == null
+                        ? (c == null || c.kind() == null
+                                ? "strategy " + (i + 1)
+                                : c.kind().name())
+                        : c.name();
                 if (names.contains(name)) {
-                    violations.add(new Violation("strategies[" + i + "].name", "'" + name + "' is used twice; name each strategy"));
+                    violations.add(new Violation(
+                            "strategies[" + i + "].name", "'" + name + "' is used twice; name each strategy"));
                 }
                 names.add(name);
             }
@@ -200,17 +247,28 @@ public class SimulationService {
         List<Setting> resolved = new ArrayList<>();
         for (int k = 0; k < cmd.settings().size(); k++) {
             Setting setting = cmd.settings().get(k);
-            AnalysisService.Searched s = analyses.search(searchCommand(new Space(subject(setting), cmd.base(), cmd.terms(), cmd.budget())),
-                    true, limits.maxTournamentBundles());
+            AnalysisService.Searched s = analyses.search(
+                    searchCommand(new Space(subject(setting), cmd.base(), cmd.terms(), cmd.budget())),
+                    true,
+                    limits.maxTournamentBundles());
             Simulation.Pools pools = pools(s);
             CompiledModel m = s.context().model();
-            resolved.add(s.context().domain() != null ? setting : new Setting(m.model().scenarios().get(s.context().scenario()).id(),
-                    m.profile().id(), null));
+            resolved.add(
+                    s.context().domain() != null
+                            ? setting
+                            : new Setting(
+                                    m.model()
+                                            .scenarios()
+                                            .get(s.context().scenario())
+                                            .id(),
+                                    m.profile().id(),
+                                    null));
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     long seed = cmd.seed() + 1_000_003L * k + 1_009L * i + j;
-                    Simulation.Result r = Simulation.run(pools, new Simulation.Spec(strategies.get(i), strategies.get(j), cmd.deadline(),
-                            Side.US, seed));
+                    Simulation.Result r = Simulation.run(
+                            pools,
+                            new Simulation.Spec(strategies.get(i), strategies.get(j), cmd.deadline(), Side.US, seed));
                     played++;
                     if (r.agreed()) {
                         agreements[i][j]++;
@@ -219,7 +277,8 @@ public class SimulationService {
                         roundSum[i][j] += cmd.deadline();
                     }
                     if (r.ratifiedByBoth()) {
-                        // What each side keeps over no deal: the agreement when both governments ratify it, else nothing.
+                        // What each side keeps over no deal: the agreement when both governments ratify it, else
+                        // nothing.
                         ratified[i][j]++;
                         usSum[i][j] += r.agreedOffer().usSurplus();
                         cnSum[i][j] += r.agreedOffer().cnSurplus();
@@ -231,11 +290,23 @@ public class SimulationService {
         List<PairResult> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                pairs.add(new PairResult(i, j, settings, agreements[i][j], ratified[i][j], usSum[i][j] / settings, cnSum[i][j] / settings,
+                pairs.add(new PairResult(
+                        i,
+                        j,
+                        settings,
+                        agreements[i][j],
+                        ratified[i][j],
+                        usSum[i][j] / settings,
+                        cnSum[i][j] / settings,
                         roundSum[i][j] / settings));
             }
         }
-        return new Tournament(List.copyOf(names), List.copyOf(strategies), List.copyOf(resolved), List.copyOf(pairs), played,
+        return new Tournament(
+                List.copyOf(names),
+                List.copyOf(strategies),
+                List.copyOf(resolved),
+                List.copyOf(pairs),
+                played,
                 System.nanoTime() - t0);
     }
 }

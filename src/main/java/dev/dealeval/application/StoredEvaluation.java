@@ -26,12 +26,31 @@ public record StoredEvaluation(
 
     /** A stored evaluation from its history entry, its request and its answer. */
     public static StoredEvaluation of(Entry e, String request, CompactJson result) {
-        return new StoredEvaluation(e.id(), e.createdAt(), e.profileId(), e.profileVersion(), e.modelVersion(), e.scenarioId(),
-                e.scenarioVersion(), e.verdict(), e.usSurplus(), e.cnSurplus(), request, result);
+        return new StoredEvaluation(
+                e.id(),
+                e.createdAt(),
+                e.profileId(),
+                e.profileVersion(),
+                e.modelVersion(),
+                e.scenarioId(),
+                e.scenarioVersion(),
+                e.verdict(),
+                e.usSurplus(),
+                e.cnSurplus(),
+                request,
+                result);
     }
 
     /** What the history lists of a stored evaluation: everything but the request and the answer. */
-    public record Entry(String id, Instant createdAt, String profileId, long profileVersion, String modelVersion, String scenarioId,
-                        Long scenarioVersion, String verdict, double usSurplus, double cnSurplus) {
-    }
+    public record Entry(
+            String id,
+            Instant createdAt,
+            String profileId,
+            long profileVersion,
+            String modelVersion,
+            String scenarioId,
+            Long scenarioVersion,
+            String verdict,
+            double usSurplus,
+            double cnSurplus) {}
 }

@@ -14,8 +14,7 @@ import java.util.UUID;
 public final class TimeOrderedIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     public static UUID next(Instant at) {
         long millis = at.toEpochMilli();

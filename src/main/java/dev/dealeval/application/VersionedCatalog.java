@@ -19,7 +19,12 @@ final class VersionedCatalog<T> {
     private final Function<T, String> id;
     private final ToLongFunction<T> version;
 
-    VersionedCatalog(String kind, Supplier<List<T>> builtIns, VersionedStore<T> store, Function<T, String> id, ToLongFunction<T> version) {
+    VersionedCatalog(
+            String kind,
+            Supplier<List<T>> builtIns,
+            VersionedStore<T> store,
+            Function<T, String> id,
+            ToLongFunction<T> version) {
         this.kind = kind;
         this.builtIns = builtIns;
         this.store = store;
@@ -72,7 +77,8 @@ final class VersionedCatalog<T> {
      */
     long checkWritable(String key, Long ifMatch) {
         if (builtIn(key).isPresent()) {
-            throw new ConflictException("'" + key + "' is a built-in " + kind + " and cannot be changed; create your own from it.");
+            throw new ConflictException(
+                    "'" + key + "' is a built-in " + kind + " and cannot be changed; create your own from it.");
         }
         T current = store.find(key).orElseThrow(() -> new UnknownResourceException(kind, key));
         if (ifMatch == null) {

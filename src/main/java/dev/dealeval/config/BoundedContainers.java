@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.MapType;
 import com.fasterxml.jackson.databind.util.AccessPattern;
 import jakarta.validation.constraints.Size;
-
 import java.io.IOException;
 import java.util.Objects;
 
@@ -42,20 +41,29 @@ public final class BoundedContainers extends SimpleModule {
         super("dealeval-bounded-containers");
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                                                                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyCollectionDeserializer(
+                    DeserializationConfig config,
+                    CollectionType type,
+                    BeanDescription beanDesc,
+                    JsonDeserializer<?> deserializer) {
                 return new Bounded(deserializer, type, DEFAULT_MAX);
             }
 
             @Override
-            public JsonDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type, BeanDescription beanDesc,
-                                                             JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyMapDeserializer(
+                    DeserializationConfig config,
+                    MapType type,
+                    BeanDescription beanDesc,
+                    JsonDeserializer<?> deserializer) {
                 return new Bounded(deserializer, type, DEFAULT_MAX);
             }
 
             @Override
-            public JsonDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type, BeanDescription beanDesc,
-                                                               JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyArrayDeserializer(
+                    DeserializationConfig config,
+                    ArrayType type,
+                    BeanDescription beanDesc,
+                    JsonDeserializer<?> deserializer) {
                 return new Bounded(deserializer, type, DEFAULT_MAX);
             }
         });
@@ -69,7 +77,8 @@ public final class BoundedContainers extends SimpleModule {
     }
 
     /** A container deserializer that reads through a {@link Counting} parser. */
-    private static final class Bounded extends JsonDeserializer<Object> implements ContextualDeserializer, ResolvableDeserializer {
+    private static final class Bounded extends JsonDeserializer<Object>
+            implements ContextualDeserializer, ResolvableDeserializer {
         private final JsonDeserializer<?> delegate;
         private final JavaType type;
         private final int max;
@@ -87,8 +96,10 @@ public final class BoundedContainers extends SimpleModule {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
-            JsonDeserializer<?> inner = delegate instanceof ContextualDeserializer c ? c.createContextual(ctxt, property) : delegate;
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            JsonDeserializer<?> inner =
+                    delegate instanceof ContextualDeserializer c ? c.createContextual(ctxt, property) : delegate;
             int bound = DEFAULT_MAX;
             String said = null;
             // The property's own container takes its @Size (and its message when that states the
@@ -100,7 +111,9 @@ public final class BoundedContainers extends SimpleModule {
                     said = size.message().contains(String.valueOf(bound)) ? size.message() : null;
                 }
             }
-            return inner == delegate && bound == max && Objects.equals(said, message) ? this : new Bounded(inner, type, bound, said);
+            return inner == delegate && bound == max && Objects.equals(said, message)
+                    ? this
+                    : new Bounded(inner, type, bound, said);
         }
 
         /**
@@ -108,7 +121,8 @@ public final class BoundedContainers extends SimpleModule {
          * container (the property says List, the deserializer builds an ArrayList) of the same elements.
          */
         private boolean ownContainer(JavaType declared) {
-            return type.isTypeOrSubTypeOf(declared.getRawClass()) && Objects.equals(declared.getContentType(), type.getContentType())
+            return type.isTypeOrSubTypeOf(declared.getRawClass())
+                    && Objects.equals(declared.getContentType(), type.getContentType())
                     && Objects.equals(declared.getKeyType(), type.getKeyType());
         }
 
@@ -125,7 +139,8 @@ public final class BoundedContainers extends SimpleModule {
         }
 
         @Override
-        public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) throws IOException {
+        public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer)
+                throws IOException {
             return delegate.deserializeWithType(counting(p), ctxt, typeDeserializer);
         }
 

@@ -3,7 +3,6 @@ package dev.dealeval.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
-
 import java.util.Optional;
 
 /** Tunables of the service; every one can be set by an environment variable (DEALEVAL_...). */

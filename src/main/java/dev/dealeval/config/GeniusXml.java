@@ -4,22 +4,21 @@ import dev.dealeval.domain.genius.Issue;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import dev.dealeval.domain.model.ModelException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Reads and writes GENIUS XML, the format of GENIUS and the ANAC competitions: a domain file
@@ -37,8 +36,7 @@ public final class GeniusXml {
      */
     static final double WEIGHT_TOLERANCE = 0.01;
 
-    private GeniusXml() {
-    }
+    private GeniusXml() {}
 
     // ------------------------------------------------------------------ reading
 
@@ -61,8 +59,10 @@ public final class GeniusXml {
             if (!children(e, "issue").isEmpty() || !children(e, "objective").isEmpty()) {
                 throw new ModelException(iat, "nested objectives are not supported (only flat additive domains)");
             }
-            issues.add(isInteger(e) ? Issue.integer(issueName, integer(e, "lowerbound", iat), integer(e, "upperbound", iat))
-                    : Issue.discrete(issueName, values(e, iat)));
+            issues.add(
+                    isInteger(e)
+                            ? Issue.integer(issueName, integer(e, "lowerbound", iat), integer(e, "upperbound", iat))
+                            : Issue.discrete(issueName, values(e, iat)));
             Issue last = issues.get(issues.size() - 1);
             if (last.kind() == Issue.Kind.INTEGER && last.high() < last.low()) {
                 throw new ModelException(iat, "upperbound is below lowerbound");
@@ -94,7 +94,8 @@ public final class GeniusXml {
             String iat = at + "/issue[" + (k + 1) + "] (" + e.getAttribute("name") + ")";
             int i = issueNamed(domain, required(e, "name", iat), iat);
             if (seen[i]) {
-                throw new ModelException(iat, "evaluates issue '" + domain.issues().get(i).name() + "' twice");
+                throw new ModelException(
+                        iat, "evaluates issue '" + domain.issues().get(i).name() + "' twice");
             }
             seen[i] = true;
             byIndex.put(required(e, "index", iat), i);
@@ -102,8 +103,10 @@ public final class GeniusXml {
             if (issue.kind() == Issue.Kind.DISCRETE) {
                 evaluateDiscrete(e, issue, evaluations.get(i), iat);
             } else {
-                Element ev = children(e, "evaluator").stream().findFirst()
-                        .orElseThrow(() -> new ModelException(iat, "an integer issue needs an evaluator (ftype linear, slope, offset)"));
+                Element ev = children(e, "evaluator").stream()
+                        .findFirst()
+                        .orElseThrow(() -> new ModelException(
+                                iat, "an integer issue needs an evaluator (ftype linear, slope, offset)"));
                 String eat = iat + "/evaluator";
                 if (!"linear".equals(ev.getAttribute("ftype"))) {
                     throw new ModelException(eat + ".ftype", "only linear evaluators are supported");
@@ -121,7 +124,9 @@ public final class GeniusXml {
         }
         for (int i = 0; i < n; i++) {
             if (!seen[i]) {
-                throw new ModelException(at, "has no evaluation of issue '" + domain.issues().get(i).name() + "'");
+                throw new ModelException(
+                        at,
+                        "has no evaluation of issue '" + domain.issues().get(i).name() + "'");
             }
         }
         List<Element> weightElements = children(objective, "weight");
@@ -142,7 +147,9 @@ public final class GeniusXml {
                 throw new ModelException(wat + ".index", "refers to no issue (index " + index + ")");
             }
             if (weighted[i]) {
-                throw new ModelException(wat + ".index", "weighs issue '" + domain.issues().get(i).name() + "' twice");
+                throw new ModelException(
+                        wat + ".index",
+                        "weighs issue '" + domain.issues().get(i).name() + "' twice");
             }
             double v = number(w, "value", wat);
             if (v < 0) {
@@ -154,7 +161,8 @@ public final class GeniusXml {
         }
         for (int i = 0; i < n; i++) {
             if (!weighted[i]) {
-                throw new ModelException(at, "has no weight for issue '" + domain.issues().get(i).name() + "'");
+                throw new ModelException(
+                        at, "has no weight for issue '" + domain.issues().get(i).name() + "'");
             }
         }
         if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
@@ -175,7 +183,8 @@ public final class GeniusXml {
             String value = required(item, "value", vat);
             int v = issue.values().indexOf(value);
             if (v < 0) {
-                throw new ModelException(vat + ".value", "'" + value + "' is not a value of issue '" + issue.name() + "'");
+                throw new ModelException(
+                        vat + ".value", "'" + value + "' is not a value of issue '" + issue.name() + "'");
             }
             double ev = number(item, "evaluation", vat);
             if (!(ev >= 0)) {
@@ -186,7 +195,8 @@ public final class GeniusXml {
         }
         for (int v = 0; v < out.length; v++) {
             if (!done[v]) {
-                throw new ModelException(iat, "has no evaluation of value '" + issue.values().get(v) + "'");
+                throw new ModelException(
+                        iat, "has no evaluation of value '" + issue.values().get(v) + "'");
             }
         }
     }
@@ -225,51 +235,85 @@ public final class GeniusXml {
     /** The domain as a GENIUS domain file. */
     public static String writeDomain(NegotiationDomain domain) {
         StringBuilder out = new StringBuilder("<negotiation_template>\n<utility_space number_of_issues=\"")
-                .append(domain.issues().size()).append("\">\n<objective index=\"0\" etype=\"objective\" type=\"objective\" name=\"")
-                .append(escape(domain.name())).append("\">\n");
+                .append(domain.issues().size())
+                .append("\">\n<objective index=\"0\" etype=\"objective\" type=\"objective\" name=\"")
+                .append(escape(domain.name()))
+                .append("\">\n");
         for (int i = 0; i < domain.issues().size(); i++) {
             issueOpen(out, domain.issues().get(i), i);
             Issue issue = domain.issues().get(i);
             for (int v = 0; v < (issue.kind() == Issue.Kind.DISCRETE ? issue.size() : 0); v++) {
-                out.append("    <item index=\"").append(v + 1).append("\" value=\"").append(escape(issue.values().get(v))).append("\"/>\n");
+                out.append("    <item index=\"")
+                        .append(v + 1)
+                        .append("\" value=\"")
+                        .append(escape(issue.values().get(v)))
+                        .append("\"/>\n");
             }
             out.append("  </issue>\n");
         }
-        return out.append("</objective>\n</utility_space>\n</negotiation_template>\n").toString();
+        return out.append("</objective>\n</utility_space>\n</negotiation_template>\n")
+                .toString();
     }
 
     /** One party's preferences as a GENIUS preferences file. */
     public static String writePreferences(NegotiationDomain domain, Preferences p) {
-        StringBuilder out = new StringBuilder("<utility_space number_of_issues=\"").append(domain.issues().size()).append("\">\n")
-                .append("<objective index=\"0\" etype=\"objective\" type=\"objective\" name=\"").append(escape(domain.name())).append("\">\n");
+        StringBuilder out = new StringBuilder("<utility_space number_of_issues=\"")
+                .append(domain.issues().size())
+                .append("\">\n")
+                .append("<objective index=\"0\" etype=\"objective\" type=\"objective\" name=\"")
+                .append(escape(domain.name()))
+                .append("\">\n");
         for (int i = 0; i < domain.issues().size(); i++) {
             Issue issue = domain.issues().get(i);
             issueOpen(out, issue, i);
             if (issue.kind() == Issue.Kind.DISCRETE) {
                 for (int v = 0; v < issue.size(); v++) {
-                    out.append("    <item index=\"").append(v + 1).append("\" value=\"").append(escape(issue.values().get(v)))
-                            .append("\" evaluation=\"").append(fmt(p.evaluations().get(i)[v])).append("\"/>\n");
+                    out.append("    <item index=\"")
+                            .append(v + 1)
+                            .append("\" value=\"")
+                            .append(escape(issue.values().get(v)))
+                            .append("\" evaluation=\"")
+                            .append(fmt(p.evaluations().get(i)[v]))
+                            .append("\"/>\n");
                 }
             } else {
-                out.append("    <evaluator ftype=\"linear\" slope=\"").append(fmt(p.slopes()[i])).append("\" offset=\"")
-                        .append(fmt(p.offsets()[i])).append("\"/>\n");
+                out.append("    <evaluator ftype=\"linear\" slope=\"")
+                        .append(fmt(p.slopes()[i]))
+                        .append("\" offset=\"")
+                        .append(fmt(p.offsets()[i]))
+                        .append("\"/>\n");
             }
             out.append("  </issue>\n");
         }
         for (int i = 0; i < domain.issues().size(); i++) {
-            out.append("  <weight index=\"").append(i + 1).append("\" value=\"").append(fmt(p.weights()[i])).append("\"/>\n");
+            out.append("  <weight index=\"")
+                    .append(i + 1)
+                    .append("\" value=\"")
+                    .append(fmt(p.weights()[i]))
+                    .append("\"/>\n");
         }
-        return out.append("</objective>\n<reservation value=\"").append(fmt(p.reservation())).append("\"/>\n<discount_factor value=\"")
-                .append(fmt(p.discount())).append("\"/>\n</utility_space>\n").toString();
+        return out.append("</objective>\n<reservation value=\"")
+                .append(fmt(p.reservation()))
+                .append("\"/>\n<discount_factor value=\"")
+                .append(fmt(p.discount()))
+                .append("\"/>\n</utility_space>\n")
+                .toString();
     }
 
     private static void issueOpen(StringBuilder out, Issue issue, int i) {
-        out.append("  <issue index=\"").append(i + 1).append("\" name=\"").append(escape(issue.name())).append('"');
+        out.append("  <issue index=\"")
+                .append(i + 1)
+                .append("\" name=\"")
+                .append(escape(issue.name()))
+                .append('"');
         if (issue.kind() == Issue.Kind.DISCRETE) {
             out.append(" etype=\"discrete\" type=\"discrete\" vtype=\"discrete\">\n");
         } else {
-            out.append(" etype=\"integer\" type=\"integer\" vtype=\"integer\" lowerbound=\"").append(issue.low())
-                    .append("\" upperbound=\"").append(issue.high()).append("\">\n");
+            out.append(" etype=\"integer\" type=\"integer\" vtype=\"integer\" lowerbound=\"")
+                    .append(issue.low())
+                    .append("\" upperbound=\"")
+                    .append(issue.high())
+                    .append("\">\n");
         }
     }
 
@@ -279,7 +323,11 @@ public final class GeniusXml {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 
     // ------------------------------------------------------------------ parsing
@@ -303,8 +351,7 @@ public final class GeniusXml {
             // (what a null handler does).
             b.setErrorHandler(new org.xml.sax.ErrorHandler() {
                 @Override
-                public void warning(org.xml.sax.SAXParseException e) {
-                }
+                public void warning(org.xml.sax.SAXParseException e) {}
 
                 @Override
                 public void error(org.xml.sax.SAXParseException e) throws SAXException {
@@ -331,10 +378,13 @@ public final class GeniusXml {
     /** The objective element: utility_space/objective, under negotiation_template in a domain file. */
     private static Element objective(Document doc) {
         Element root = doc.getDocumentElement();
-        Element space = root.getTagName().equals("utility_space") ? root
-                : children(root, "utility_space").stream().findFirst()
+        Element space = root.getTagName().equals("utility_space")
+                ? root
+                : children(root, "utility_space").stream()
+                        .findFirst()
                         .orElseThrow(() -> new ModelException(root.getTagName(), "has no utility_space"));
-        return children(space, "objective").stream().findFirst()
+        return children(space, "objective").stream()
+                .findFirst()
                 .orElseThrow(() -> new ModelException(path(space), "has no objective"));
     }
 

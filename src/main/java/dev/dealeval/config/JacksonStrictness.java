@@ -44,8 +44,10 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         // Doubles written by Schubfach: always the shortest text that reads back as the same double
         // (JDK 17's Double.toString sometimes writes a digit more), the text DecimalText reproduces.
-        mapper.getFactory().configure(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);
-        mapper.getFactory().configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
+        mapper.getFactory()
+                .configure(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature(), true);
+        mapper.getFactory()
+                .configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
         mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
         // Work in proportion to what a request may hold: every list and map bounded while it is read
         // (BoundedContainers), and the parser's own limits for what no type bounds (values of free-form
@@ -53,9 +55,13 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.registerModule(new BoundedContainers());
         // No string a database cannot keep (NUL, unpaired surrogates), as a value or a key.
         mapper.registerModule(new StrictStrings());
-        mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH).maxTokenCount(MAX_TOKENS).maxNameLength(MAX_NAME_LENGTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxTokenCount(MAX_TOKENS)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build());
         // Numbers or booleans where a string is expected (enum names), and numbers as booleans.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

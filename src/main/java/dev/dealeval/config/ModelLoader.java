@@ -18,8 +18,8 @@ import dev.dealeval.domain.model.ModelException;
 import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
-import dev.dealeval.domain.model.SectionDef;
 import dev.dealeval.domain.model.ScoreFunction;
+import dev.dealeval.domain.model.SectionDef;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Shape;
 import dev.dealeval.domain.model.Side;
@@ -27,7 +27,6 @@ import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
 import dev.dealeval.domain.model.Threat;
 import dev.dealeval.domain.model.VetoKind;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -48,12 +47,23 @@ import java.util.Set;
 public final class ModelLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private ModelLoader() {
-    }
+    private ModelLoader() {}
 
     public static DealModel load(InputStream in) {
         JsonNode root = mapping(in, "model file");
-        allowOnly(root, "", Set.of("version", "settings", "credibility", "sections", "terms", "criteria", "factions", "scenarios", "profiles"));
+        allowOnly(
+                root,
+                "",
+                Set.of(
+                        "version",
+                        "settings",
+                        "credibility",
+                        "sections",
+                        "terms",
+                        "criteria",
+                        "factions",
+                        "scenarios",
+                        "profiles"));
         String version = text(root, "version", "version", true);
         Settings settings = settings(required(root, "settings", "settings"), "settings", null);
         CredibilityParams credibility = credibility(required(root, "credibility", "credibility"), "credibility", null);
@@ -78,7 +88,8 @@ public final class ModelLoader {
             criteria.stream().filter(c -> c.side() == side).forEach(c -> w.put(c.id(), c.weight()));
             weights.put(side, w);
         }
-        Profile defaults = new Profile("default", "Default", "", List.of(), true, 1, weights, factions, credibility, settings);
+        Profile defaults =
+                new Profile("default", "Default", "", List.of(), true, 1, weights, factions, credibility, settings);
         List<Profile> profiles = new ArrayList<>();
         forEach(root, "profiles", (node, at) -> profiles.add(profile(node, at, defaults)));
 
@@ -112,7 +123,11 @@ public final class ModelLoader {
                 String id = text(node, "id", at, true);
                 String eat = at + " (" + id + ")";
                 allowOnly(node, eat, Set.of("id", "date", "title", "reason"));
-                excluded.add(new Exclusion(id, text(node, "date", eat, true), text(node, "title", eat, true), text(node, "reason", eat, true)));
+                excluded.add(new Exclusion(
+                        id,
+                        text(node, "date", eat, true),
+                        text(node, "title", eat, true),
+                        text(node, "reason", eat, true)));
             });
         }
         return new EpisodeSet(episodes, excluded);
@@ -121,14 +136,32 @@ public final class ModelLoader {
     private static Episode episode(JsonNode n, String index, DealModel model) {
         String id = text(n, "id", index, true);
         String at = index + " (" + id + ")";
-        allowOnly(n, at, Set.of("id", "date", "title", "kind", "scenario", "bundle", "decisions", "record", "encoding", "sources"));
+        allowOnly(
+                n,
+                at,
+                Set.of(
+                        "id",
+                        "date",
+                        "title",
+                        "kind",
+                        "scenario",
+                        "bundle",
+                        "decisions",
+                        "record",
+                        "encoding",
+                        "sources"));
         String scenario = text(n, "scenario", at, true);
         if (model.scenario(scenario).isEmpty()) {
-            throw new ModelException(at + ".scenario", "unknown scenario '" + scenario + "'; episodes use the model's built-in scenarios");
+            throw new ModelException(
+                    at + ".scenario",
+                    "unknown scenario '" + scenario + "'; episodes use the model's built-in scenarios");
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
         JsonNode b = required(n, "bundle", at);
-        allowOnly(b, at + ".bundle", model.terms().stream().map(TermDef::id).collect(java.util.stream.Collectors.toSet()));
+        allowOnly(
+                b,
+                at + ".bundle",
+                model.terms().stream().map(TermDef::id).collect(java.util.stream.Collectors.toSet()));
         b.fields().forEachRemaining(e -> bundle.put(e.getKey(), raw(e.getValue())));
         var read = BundleReader.read(model, bundle, "");
         if (!read.valid()) {
@@ -138,8 +171,10 @@ public final class ModelLoader {
         JsonNode d = required(n, "decisions", at);
         allowOnly(d, at + ".decisions", Set.of("US", "CN"));
         Map<Side, Episode.Decision> decisions = new EnumMap<>(Side.class);
-        d.fields().forEachRemaining(e -> decisions.put(Side.valueOf(e.getKey()),
-                enumValue(Episode.Decision.class, e.getValue().asText(), at + ".decisions." + e.getKey())));
+        d.fields()
+                .forEachRemaining(e -> decisions.put(
+                        Side.valueOf(e.getKey()),
+                        enumValue(Episode.Decision.class, e.getValue().asText(), at + ".decisions." + e.getKey())));
         if (decisions.isEmpty()) {
             throw new ModelException(at + ".decisions", "must record what at least one government did");
         }
@@ -148,9 +183,17 @@ public final class ModelLoader {
             throw new ModelException(at + ".sources", "must name at least one source");
         }
         String encoding = text(n, "encoding", at, false);
-        return new Episode(id, text(n, "date", at, true), text(n, "title", at, true),
-                enumValue(Episode.Kind.class, text(n, "kind", at, true), at + ".kind"), scenario, bundle, decisions,
-                text(n, "record", at, true), encoding == null ? "" : encoding, sources);
+        return new Episode(
+                id,
+                text(n, "date", at, true),
+                text(n, "title", at, true),
+                enumValue(Episode.Kind.class, text(n, "kind", at, true), at + ".kind"),
+                scenario,
+                bundle,
+                decisions,
+                text(n, "record", at, true),
+                encoding == null ? "" : encoding,
+                sources);
     }
 
     // ------------------------------------------------------------------ sections
@@ -165,21 +208,51 @@ public final class ModelLoader {
         return new Settings(
                 num(n, "stanceMargin", at, full ? null : base.stanceMargin()),
                 num(n, "vetoTemperature", at, full ? null : base.vetoTemperature()),
-                q == null && !full ? base.quorumUs() : num(required(n, "quorum", at), "US", at + ".quorum", full ? null : base.quorumUs()),
-                q == null && !full ? base.quorumCn() : num(required(n, "quorum", at), "CN", at + ".quorum", full ? null : base.quorumCn()),
+                q == null && !full
+                        ? base.quorumUs()
+                        : num(required(n, "quorum", at), "US", at + ".quorum", full ? null : base.quorumUs()),
+                q == null && !full
+                        ? base.quorumCn()
+                        : num(required(n, "quorum", at), "CN", at + ".quorum", full ? null : base.quorumCn()),
                 num(n, "relativeStanceMargin", at, full ? null : base.relativeStanceMargin()));
     }
 
     private static CredibilityParams credibility(JsonNode n, String at, CredibilityParams base) {
-        allowOnly(n, at, Set.of("trackRecords", "purchaseCategories", "formFactors", "enforcementFactors", "baselineUsdBn",
-                "referenceGrowth", "referenceDelivery", "excessBelief"));
+        allowOnly(
+                n,
+                at,
+                Set.of(
+                        "trackRecords",
+                        "purchaseCategories",
+                        "formFactors",
+                        "enforcementFactors",
+                        "baselineUsdBn",
+                        "referenceGrowth",
+                        "referenceDelivery",
+                        "excessBelief"));
         boolean full = base == null;
-        Map<String, Double> track = merge(full ? null : base.trackRecords(), numberMap(n.get("trackRecords"), at + ".trackRecords"), full, at + ".trackRecords");
-        Map<String, Double> form = merge(full ? null : base.formFactors(), numberMap(n.get("formFactors"), at + ".formFactors"), full, at + ".formFactors");
-        Map<String, Double> enf = merge(full ? null : base.enforcementFactors(), numberMap(n.get("enforcementFactors"), at + ".enforcementFactors"), full, at + ".enforcementFactors");
-        List<String> purchases = n.has("purchaseCategories") ? strings(n.get("purchaseCategories"), at + ".purchaseCategories")
+        Map<String, Double> track = merge(
+                full ? null : base.trackRecords(),
+                numberMap(n.get("trackRecords"), at + ".trackRecords"),
+                full,
+                at + ".trackRecords");
+        Map<String, Double> form = merge(
+                full ? null : base.formFactors(),
+                numberMap(n.get("formFactors"), at + ".formFactors"),
+                full,
+                at + ".formFactors");
+        Map<String, Double> enf = merge(
+                full ? null : base.enforcementFactors(),
+                numberMap(n.get("enforcementFactors"), at + ".enforcementFactors"),
+                full,
+                at + ".enforcementFactors");
+        List<String> purchases = n.has("purchaseCategories")
+                ? strings(n.get("purchaseCategories"), at + ".purchaseCategories")
                 : (full ? missing(at + ".purchaseCategories") : base.purchaseCategories());
-        return new CredibilityParams(track, form, enf,
+        return new CredibilityParams(
+                track,
+                form,
+                enf,
                 num(n, "baselineUsdBn", at, full ? null : base.baselineUsdBn()),
                 num(n, "referenceGrowth", at, full ? null : base.referenceGrowth()),
                 num(n, "referenceDelivery", at, full ? null : base.referenceDelivery()),
@@ -190,14 +263,33 @@ public final class ModelLoader {
     private static TermDef term(JsonNode n, String index) {
         String id = text(n, "id", index, true);
         String at = index + " (" + id + ")";
-        allowOnly(n, at, Set.of("id", "kind", "unit", "range", "neutral", "inherits", "values", "levels", "search", "pledge",
-                "alternativeOf", "derivedFrom", "phrase", "description"));
+        allowOnly(
+                n,
+                at,
+                Set.of(
+                        "id",
+                        "kind",
+                        "unit",
+                        "range",
+                        "neutral",
+                        "inherits",
+                        "values",
+                        "levels",
+                        "search",
+                        "pledge",
+                        "alternativeOf",
+                        "derivedFrom",
+                        "phrase",
+                        "description"));
         TermKind kind = enumValue(TermKind.class, text(n, "kind", at, true), at + ".kind");
         double min = Double.NaN;
         double max = Double.NaN;
         if (kind == TermKind.NUMBER || kind == TermKind.INTEGER) {
             JsonNode r = required(n, "range", at);
-            if (!r.isArray() || r.size() != 2 || !r.get(0).isNumber() || !r.get(1).isNumber()) {
+            if (!r.isArray()
+                    || r.size() != 2
+                    || !r.get(0).isNumber()
+                    || !r.get(1).isNumber()) {
                 throw new ModelException(at + ".range", "must be [min, max]");
             }
             min = r.get(0).doubleValue();
@@ -220,18 +312,33 @@ public final class ModelLoader {
         if (n.has("alternativeOf")) {
             JsonNode a = n.get("alternativeOf");
             allowOnly(a, at + ".alternativeOf", Set.of("term", "factor"));
-            alt = new AlternativeUnit(text(a, "term", at + ".alternativeOf", true), num(a, "factor", at + ".alternativeOf", null));
+            alt = new AlternativeUnit(
+                    text(a, "term", at + ".alternativeOf", true), num(a, "factor", at + ".alternativeOf", null));
         }
         DerivedDefault derived = null;
         if (n.has("derivedFrom")) {
             JsonNode d = n.get("derivedFrom");
             allowOnly(d, at + ".derivedFrom", Set.of("term", "values"));
-            derived = new DerivedDefault(text(d, "term", at + ".derivedFrom", true),
+            derived = new DerivedDefault(
+                    text(d, "term", at + ".derivedFrom", true),
                     numberMap(required(d, "values", at + ".derivedFrom"), at + ".derivedFrom.values"));
         }
         // Build once without neutral and levels so the term itself can encode them.
-        TermDef shell = new TermDef(id, kind, text(n, "unit", at, false), min, max, Double.NaN, inherits, values, List.of(),
-                bool(n, "search", at), text(n, "pledge", at, false), alt, derived, text(n, "phrase", at, false),
+        TermDef shell = new TermDef(
+                id,
+                kind,
+                text(n, "unit", at, false),
+                min,
+                max,
+                Double.NaN,
+                inherits,
+                values,
+                List.of(),
+                bool(n, "search", at),
+                text(n, "pledge", at, false),
+                alt,
+                derived,
+                text(n, "phrase", at, false),
                 text(n, "description", at, false));
         double neutral = Double.NaN;
         if (n.has("neutral")) {
@@ -255,8 +362,22 @@ public final class ModelLoader {
         } else if (kind == TermKind.BOOLEAN) {
             levels.addAll(List.of(0.0, 1.0));
         }
-        return new TermDef(id, kind, shell.unit(), min, max, neutral, inherits, values, levels, shell.searchDefault(),
-                shell.pledge(), alt, derived, shell.phrase(), shell.description());
+        return new TermDef(
+                id,
+                kind,
+                shell.unit(),
+                min,
+                max,
+                neutral,
+                inherits,
+                values,
+                levels,
+                shell.searchDefault(),
+                shell.pledge(),
+                alt,
+                derived,
+                shell.phrase(),
+                shell.description());
     }
 
     /** Encodes a neutral value or level; ranges are checked later by the validator, with the rest of the model. */
@@ -292,8 +413,15 @@ public final class ModelLoader {
         for (int i = 0; i < cs.size(); i++) {
             comps.add(component(cs.get(i), at + ".components[" + i + "]"));
         }
-        return new CriterionDef(id, side, num(n, "weight", at, null), text(n, "formula", at, true), text(n, "description", at, true),
-                num(n, "base", at, 0.0), shape, comps);
+        return new CriterionDef(
+                id,
+                side,
+                num(n, "weight", at, null),
+                text(n, "formula", at, true),
+                text(n, "description", at, true),
+                num(n, "base", at, 0.0),
+                shape,
+                comps);
     }
 
     private static Component component(JsonNode n, String index) {
@@ -315,7 +443,10 @@ public final class ModelLoader {
             List<Double> ys = new ArrayList<>();
             for (int i = 0; p.isArray() && i < p.size(); i++) {
                 JsonNode pt = p.get(i);
-                if (!pt.isArray() || pt.size() != 2 || !pt.get(0).isNumber() || !pt.get(1).isNumber()) {
+                if (!pt.isArray()
+                        || pt.size() != 2
+                        || !pt.get(0).isNumber()
+                        || !pt.get(1).isNumber()) {
                     throw new ModelException(at + ".points[" + i + "]", "must be [x, y]");
                 }
                 xs.add(pt.get(0).doubleValue());
@@ -338,8 +469,12 @@ public final class ModelLoader {
         String id = text(n, "id", index, true);
         String at = index + " (" + id + ")";
         allowOnly(n, at, Set.of("id", "side", "name", "description", "clout", "veto", "vetoScope", "multipliers"));
-        return new FactionDef(id, enumValue(Side.class, text(n, "side", at, true), at + ".side"), text(n, "name", at, true),
-                text(n, "description", at, true), num(n, "clout", at, null),
+        return new FactionDef(
+                id,
+                enumValue(Side.class, text(n, "side", at, true), at + ".side"),
+                text(n, "name", at, true),
+                text(n, "description", at, true),
+                num(n, "clout", at, null),
                 enumValue(VetoKind.class, text(n, "veto", at, true), at + ".veto"),
                 n.has("vetoScope") ? strings(n.get("vetoScope"), at + ".vetoScope") : List.of(),
                 n.has("multipliers") ? numberMap(n.get("multipliers"), at + ".multipliers") : Map.of());
@@ -361,24 +496,39 @@ public final class ModelLoader {
             JsonNode t = ts.get(i);
             String tat = at + ".threats[" + i + "]";
             allowOnly(t, tat, Set.of("term", "value", "probability", "description"));
-            threats.add(new Threat(text(t, "term", tat, true), num(t, "value", tat, null), num(t, "probability", tat, null),
+            threats.add(new Threat(
+                    text(t, "term", tat, true),
+                    num(t, "value", tat, null),
+                    num(t, "probability", tat, null),
                     text(t, "description", tat, true)));
         }
-        return new Scenario(id, text(n, "name", at, true), text(n, "date", at, true), text(n, "description", at, true), values,
-                threats, n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(), true, 1);
+        return new Scenario(
+                id,
+                text(n, "name", at, true),
+                text(n, "date", at, true),
+                text(n, "description", at, true),
+                values,
+                threats,
+                n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(),
+                true,
+                1);
     }
 
     private static Profile profile(JsonNode n, String index, Profile defaults) {
         String id = text(n, "id", index, true);
         String at = index + " (" + id + ")";
-        allowOnly(n, at, Set.of("id", "name", "description", "sources", "weights", "factions", "credibility", "settings"));
+        allowOnly(
+                n,
+                at,
+                Set.of("id", "name", "description", "sources", "weights", "factions", "credibility", "settings"));
         Map<Side, Map<String, Double>> weights = new EnumMap<>(Side.class);
         JsonNode w = n.get("weights");
         if (w != null) {
             allowOnly(w, at + ".weights", Set.of("US", "CN"));
         }
         for (Side side : Side.values()) {
-            Map<String, Double> sideWeights = new LinkedHashMap<>(defaults.weights().get(side));
+            Map<String, Double> sideWeights =
+                    new LinkedHashMap<>(defaults.weights().get(side));
             if (w != null && w.has(side.name())) {
                 numberMap(w.get(side.name()), at + ".weights." + side).forEach((k, v) -> {
                     if (!sideWeights.containsKey(k)) {
@@ -392,7 +542,9 @@ public final class ModelLoader {
         Map<String, FactionDef> factions = new LinkedHashMap<>();
         defaults.factions().forEach(f -> factions.put(f.id(), f));
         JsonNode fo = n.get("factions");
-        for (Iterator<Map.Entry<String, JsonNode>> it = fo == null ? java.util.Collections.emptyIterator() : fo.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        fo == null ? java.util.Collections.emptyIterator() : fo.fields();
+                it.hasNext(); ) {
             var e = it.next();
             String fat = at + ".factions." + e.getKey();
             FactionDef f = factions.get(e.getKey());
@@ -405,16 +557,37 @@ public final class ModelLoader {
             if (o.has("multipliers")) {
                 mult.putAll(numberMap(o.get("multipliers"), fat + ".multipliers"));
             }
-            factions.put(f.id(), new FactionDef(f.id(), f.side(), f.name(), f.description(), num(o, "clout", fat, f.clout()),
-                    o.has("veto") ? enumValue(VetoKind.class, o.get("veto").asText(), fat + ".veto") : f.veto(),
-                    o.has("vetoScope") ? strings(o.get("vetoScope"), fat + ".vetoScope") : f.vetoScope(), mult));
+            factions.put(
+                    f.id(),
+                    new FactionDef(
+                            f.id(),
+                            f.side(),
+                            f.name(),
+                            f.description(),
+                            num(o, "clout", fat, f.clout()),
+                            o.has("veto")
+                                    ? enumValue(VetoKind.class, o.get("veto").asText(), fat + ".veto")
+                                    : f.veto(),
+                            o.has("vetoScope") ? strings(o.get("vetoScope"), fat + ".vetoScope") : f.vetoScope(),
+                            mult));
         }
-        CredibilityParams cred = n.has("credibility") ? credibility(n.get("credibility"), at + ".credibility", defaults.credibility())
+        CredibilityParams cred = n.has("credibility")
+                ? credibility(n.get("credibility"), at + ".credibility", defaults.credibility())
                 : defaults.credibility();
-        Settings settings = n.has("settings") ? settings(n.get("settings"), at + ".settings", defaults.settings()) : defaults.settings();
-        return new Profile(id, text(n, "name", at, true), text(n, "description", at, true),
-                n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(), true, 1, weights,
-                new ArrayList<>(factions.values()), cred, settings);
+        Settings settings = n.has("settings")
+                ? settings(n.get("settings"), at + ".settings", defaults.settings())
+                : defaults.settings();
+        return new Profile(
+                id,
+                text(n, "name", at, true),
+                text(n, "description", at, true),
+                n.has("sources") ? strings(n.get("sources"), at + ".sources") : List.of(),
+                true,
+                1,
+                weights,
+                new ArrayList<>(factions.values()),
+                cred,
+                settings);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -424,7 +597,12 @@ public final class ModelLoader {
         try {
             root = YAML.readTree(in);
         } catch (IOException e) {
-            throw new ModelException(what, "is not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new ModelException(
+                    what,
+                    "is not valid YAML: "
+                            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                    ? j.getOriginalMessage()
+                                    : e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ModelException(what, "must be a YAML mapping");
@@ -453,7 +631,9 @@ public final class ModelLoader {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
-                throw new ModelException(at.isEmpty() ? k : at + "." + k, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(keys)));
+                throw new ModelException(
+                        at.isEmpty() ? k : at + "." + k,
+                        "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(keys)));
             }
         }
     }
@@ -537,7 +717,8 @@ public final class ModelLoader {
         return out;
     }
 
-    private static Map<String, Double> merge(Map<String, Double> base, Map<String, Double> over, boolean full, String at) {
+    private static Map<String, Double> merge(
+            Map<String, Double> base, Map<String, Double> over, boolean full, String at) {
         if (full) {
             if (over.isEmpty()) {
                 throw new ModelException(at, "is required");
@@ -547,7 +728,9 @@ public final class ModelLoader {
         Map<String, Double> out = new LinkedHashMap<>(base);
         over.forEach((k, v) -> {
             if (!base.containsKey(k)) {
-                throw new ModelException(at + "." + k, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(base.keySet())));
+                throw new ModelException(
+                        at + "." + k,
+                        "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(base.keySet())));
             }
             out.put(k, v);
         });

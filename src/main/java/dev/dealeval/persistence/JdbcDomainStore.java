@@ -9,7 +9,15 @@ import jakarta.inject.Singleton;
 public class JdbcDomainStore extends JsonDocumentStore<DomainDefinition> implements DomainStore {
 
     public JdbcDomainStore(Sql sql, ObjectMapper json) {
-        super(sql, json, "negotiation_domain", "domain", DomainDefinition.class, DomainDefinition::id, DomainDefinition::name,
-                (d, id, version) -> new DomainDefinition(id, d.name(), d.description(), d.domain(), d.parties(), version));
+        super(
+                sql,
+                json,
+                "negotiation_domain",
+                "domain",
+                DomainDefinition.class,
+                DomainDefinition::id,
+                DomainDefinition::name,
+                (d, id, version) ->
+                        new DomainDefinition(id, d.name(), d.description(), d.domain(), d.parties(), version));
     }
 }

@@ -4,7 +4,6 @@ import dev.dealeval.application.CompactJson;
 import dev.dealeval.application.EvaluationStore;
 import dev.dealeval.application.StoredEvaluation;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,10 +14,13 @@ import java.util.Optional;
 @Singleton
 public class JdbcEvaluationStore implements EvaluationStore {
     /** The columns of a history entry; the request and the answer are the rest. */
-    private static final String ENTRY_COLUMNS = "id, created_at, profile_id, profile_version, model_version, scenario_id, scenario_version, "
-            + "verdict, us_surplus, cn_surplus";
+    private static final String ENTRY_COLUMNS =
+            "id, created_at, profile_id, profile_version, model_version, scenario_id, scenario_version, "
+                    + "verdict, us_surplus, cn_surplus";
+
     private static final String COLUMNS = ENTRY_COLUMNS + ", request, result, result_deflated";
-    private static final String INSERT = "INSERT INTO evaluation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO evaluation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM evaluation";
     /** A page of the history reads no request or answer (about 4 KB a row that the list does not show). */
     private static final String SELECT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM evaluation";
@@ -43,9 +45,21 @@ public class JdbcEvaluationStore implements EvaluationStore {
 
     private static Object[] columns(StoredEvaluation s) {
         byte[] deflated = s.result().deflated();
-        return new Object[] {s.id(), s.createdAt(), s.profileId(), s.profileVersion(), s.modelVersion(), s.scenarioId(),
-                s.scenarioVersion(), s.verdict(), s.usSurplus(), s.cnSurplus(), s.request(), deflated == null ? s.result().json() : null,
-                deflated};
+        return new Object[] {
+            s.id(),
+            s.createdAt(),
+            s.profileId(),
+            s.profileVersion(),
+            s.modelVersion(),
+            s.scenarioId(),
+            s.scenarioVersion(),
+            s.verdict(),
+            s.usSurplus(),
+            s.cnSurplus(),
+            s.request(),
+            deflated == null ? s.result().json() : null,
+            deflated
+        };
     }
 
     @Override
@@ -61,7 +75,8 @@ public class JdbcEvaluationStore implements EvaluationStore {
         Where w = where(filter);
         w.params.add(limit);
         w.params.add(offset);
-        return sql.list(SELECT_ENTRIES + w.sql() + ORDER + " LIMIT ? OFFSET ?", JdbcEvaluationStore::entry, w.params.toArray());
+        return sql.list(
+                SELECT_ENTRIES + w.sql() + ORDER + " LIMIT ? OFFSET ?", JdbcEvaluationStore::entry, w.params.toArray());
     }
 
     @Override
@@ -111,14 +126,24 @@ public class JdbcEvaluationStore implements EvaluationStore {
     }
 
     private static StoredEvaluation.Entry entry(ResultSet rs) throws SQLException {
-        return new StoredEvaluation.Entry(rs.getString("id"), Sql.instant(rs, "created_at"), rs.getString("profile_id"),
-                rs.getLong("profile_version"), rs.getString("model_version"), rs.getString("scenario_id"),
-                Sql.nullableLong(rs, "scenario_version"), rs.getString("verdict"), rs.getDouble("us_surplus"), rs.getDouble("cn_surplus"));
+        return new StoredEvaluation.Entry(
+                rs.getString("id"),
+                Sql.instant(rs, "created_at"),
+                rs.getString("profile_id"),
+                rs.getLong("profile_version"),
+                rs.getString("model_version"),
+                rs.getString("scenario_id"),
+                Sql.nullableLong(rs, "scenario_version"),
+                rs.getString("verdict"),
+                rs.getDouble("us_surplus"),
+                rs.getDouble("cn_surplus"));
     }
 
     private static StoredEvaluation row(ResultSet rs) throws SQLException {
         byte[] deflated = rs.getBytes("result_deflated");
-        return StoredEvaluation.of(entry(rs), rs.getString("request"),
+        return StoredEvaluation.of(
+                entry(rs),
+                rs.getString("request"),
                 deflated != null ? CompactJson.ofDeflated(deflated) : CompactJson.ofText(rs.getString("result")));
     }
 }

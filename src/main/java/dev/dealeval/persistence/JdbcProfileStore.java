@@ -14,10 +14,27 @@ public class JdbcProfileStore extends JsonDocumentStore<Profile> implements Prof
     private final double relativeStanceMargin;
 
     public JdbcProfileStore(Sql sql, ObjectMapper json, ModelRegistry registry) {
-        super(sql, json, "profile", "profile", Profile.class, Profile::id, Profile::name,
-                (p, id, version) -> new Profile(id, p.name(), p.description(), p.sources(), false, version, p.weights(), p.factions(),
-                        p.credibility(), p.settings()));
-        this.relativeStanceMargin = registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
+        super(
+                sql,
+                json,
+                "profile",
+                "profile",
+                Profile.class,
+                Profile::id,
+                Profile::name,
+                (p, id, version) -> new Profile(
+                        id,
+                        p.name(),
+                        p.description(),
+                        p.sources(),
+                        false,
+                        version,
+                        p.weights(),
+                        p.factions(),
+                        p.credibility(),
+                        p.settings()));
+        this.relativeStanceMargin =
+                registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
     }
 
     /**

@@ -9,8 +9,15 @@ import jakarta.inject.Singleton;
 public class JdbcScenarioStore extends JsonDocumentStore<Scenario> implements ScenarioStore {
 
     public JdbcScenarioStore(Sql sql, ObjectMapper json) {
-        super(sql, json, "scenario", "scenario", Scenario.class, Scenario::id, Scenario::name,
-                (s, id, version) -> new Scenario(id, s.name(), s.date(), s.description(), s.values(), s.threats(), s.sources(), false,
-                        version));
+        super(
+                sql,
+                json,
+                "scenario",
+                "scenario",
+                Scenario.class,
+                Scenario::id,
+                Scenario::name,
+                (s, id, version) -> new Scenario(
+                        id, s.name(), s.date(), s.description(), s.values(), s.threats(), s.sources(), false, version));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.application.StorageException;
 import dev.dealeval.application.VersionConflictException;
 import dev.dealeval.application.VersionedStore;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,8 +47,15 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
      * @param name     its name, kept in its own column
      * @param identity the document read back as the domain record with the row's id and API version
      */
-    JsonDocumentStore(Sql sql, ObjectMapper json, String table, String kind, Class<T> type, Function<T, String> id,
-                      Function<T, String> name, Identity<T> identity) {
+    JsonDocumentStore(
+            Sql sql,
+            ObjectMapper json,
+            String table,
+            String kind,
+            Class<T> type,
+            Function<T, String> id,
+            Function<T, String> name,
+            Identity<T> identity) {
         this.sql = sql;
         this.json = json;
         this.type = type;
@@ -58,8 +64,10 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
         this.nameOf = name;
         this.identity = identity;
         this.select = "SELECT id, version, document FROM " + table + " WHERE id = ?";
-        this.insert = "INSERT INTO " + table + " (id, version, name, document, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?)";
-        this.update = "UPDATE " + table + " SET version = version + 1, name = ?, document = ?, updated_at = ? WHERE id = ? AND version = ?";
+        this.insert = "INSERT INTO " + table
+                + " (id, version, name, document, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?)";
+        this.update = "UPDATE " + table
+                + " SET version = version + 1, name = ?, document = ?, updated_at = ? WHERE id = ? AND version = ?";
         this.delete = "DELETE FROM " + table + " WHERE id = ? AND version = ?";
         this.version = "SELECT version FROM " + table + " WHERE id = ?";
         this.page = "SELECT id, version, document FROM " + table + " ORDER BY id LIMIT ? OFFSET ?";
@@ -91,7 +99,8 @@ abstract class JsonDocumentStore<T> implements VersionedStore<T> {
     @Override
     public T update(T value, long expectedVersion) {
         String document = write(value);
-        if (sql.update(update, nameOf.apply(value), document, Instant.now(), idOf.apply(value), expectedVersion - 1) == 0) {
+        if (sql.update(update, nameOf.apply(value), document, Instant.now(), idOf.apply(value), expectedVersion - 1)
+                == 0) {
             throw conflict(idOf.apply(value), expectedVersion);
         }
         return read(idOf.apply(value), document, expectedVersion + 1);

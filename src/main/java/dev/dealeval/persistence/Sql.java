@@ -3,7 +3,6 @@ package dev.dealeval.persistence;
 import dev.dealeval.application.StorageException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +38,9 @@ public class Sql {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
@@ -61,7 +62,8 @@ public class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw failed(sql, e);
@@ -70,7 +72,8 @@ public class Sql {
 
     /** Runs one INSERT, UPDATE or DELETE for each row of parameters, as one JDBC batch. */
     public void batch(String sql, List<Object[]> rows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();
@@ -109,7 +112,8 @@ public class Sql {
 
     private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i] instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : params[i]);
+            ps.setObject(
+                    i + 1, params[i] instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : params[i]);
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,9 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The attack that killed the service, against the packaged jar started as the container starts it
@@ -34,7 +33,8 @@ class AmplificationIT extends ApiTestSupport {
             "/api/v1/searches", "{\"references\": [" + MANY + "]}",
             "/api/v1/simulations", "{\"terms\": [" + MANY + "]}",
             "/api/v1/simulations/tournaments", "{\"strategies\": [" + MANY + "]}",
-            "/api/v1/domains", "{\"id\": \"flood\", \"name\": \"x\", \"domainXml\": \"x\", \"parties\": [" + MANY + "]}");
+            "/api/v1/domains",
+                    "{\"id\": \"flood\", \"name\": \"x\", \"domainXml\": \"x\", \"parties\": [" + MANY + "]}");
 
     @Test
     void fourConcurrentFloodsOfEveryListAreSmall400sAndTheServiceLives() throws Exception {
@@ -42,9 +42,13 @@ class AmplificationIT extends ApiTestSupport {
         try {
             for (Map.Entry<String, String> attack : ATTACKS.entrySet()) {
                 byte[] body = attack.getValue().getBytes(StandardCharsets.US_ASCII);
-                assertTrue(body.length > 600_000 && body.length < 1_048_576, attack.getKey() + ": " + body.length + " bytes");
-                byte[] head = ("POST " + attack.getKey() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Key: " + EDITOR_KEY
-                        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                assertTrue(
+                        body.length > 600_000 && body.length < 1_048_576,
+                        attack.getKey() + ": " + body.length + " bytes");
+                byte[] head = ("POST " + attack.getKey()
+                                + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Key: " + EDITOR_KEY
+                                + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
                 byte[] request = new byte[head.length + body.length];
                 System.arraycopy(head, 0, request, 0, head.length);
                 System.arraycopy(body, 0, request, head.length, body.length);
@@ -55,8 +59,12 @@ class AmplificationIT extends ApiTestSupport {
                 for (Future<RawHttp.Answer> f : answers) {
                     RawHttp.Answer a = f.get();
                     assertEquals(400, a.status(), attack.getKey() + ": " + a);
-                    assertTrue(a.header("Content-Type").startsWith("application/problem+json"), attack.getKey() + ": " + a);
-                    assertTrue(a.body().length() < 2_000, attack.getKey() + ": an answer of " + a.body().length() + " characters");
+                    assertTrue(
+                            a.header("Content-Type").startsWith("application/problem+json"),
+                            attack.getKey() + ": " + a);
+                    assertTrue(
+                            a.body().length() < 2_000,
+                            attack.getKey() + ": an answer of " + a.body().length() + " characters");
                     assertTrue(a.body().contains("\"violationCount\":1"), attack.getKey() + ": " + a);
                 }
                 management().get("/q/health/live").then().statusCode(200);

@@ -1,19 +1,18 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** With one turn for heavy analyses, a second search while one runs gets a quick 503 with Retry-After, then succeeds later. */
 @QuarkusTest
@@ -27,11 +26,27 @@ class AnalysisCapacityTest extends ApiTestSupport {
     }
 
     /** Default ten terms times three yes/no terms: 9,216,000 bundles, a second or two. */
-    private static final String BIG = "{\"terms\": [" + String.join(",", java.util.stream.Stream.of("purchases.agricultureUsdBnPerYear",
-            "purchases.energyUsdBnPerYear", "purchases.manufacturedUsdBnPerYear", "investment.jobs", "fentanyl.level", "tiktok.structure",
-            "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "usConcessions.exportControlLevel",
-            "usConcessions.standstillMonths", "geopolitics.northKorea", "geopolitics.nuclearDialogue", "purchases.catchUpProvision")
-            .map(t -> "{\"term\": \"" + t + "\"}").toList()) + "], \"frontierLimit\": 1}";
+    private static final String BIG = "{\"terms\": ["
+            + String.join(
+                    ",",
+                    java.util.stream.Stream.of(
+                                    "purchases.agricultureUsdBnPerYear",
+                                    "purchases.energyUsdBnPerYear",
+                                    "purchases.manufacturedUsdBnPerYear",
+                                    "investment.jobs",
+                                    "fentanyl.level",
+                                    "tiktok.structure",
+                                    "usConcessions.reciprocalTariffPct",
+                                    "usConcessions.fentanylTariffPct",
+                                    "usConcessions.exportControlLevel",
+                                    "usConcessions.standstillMonths",
+                                    "geopolitics.northKorea",
+                                    "geopolitics.nuclearDialogue",
+                                    "purchases.catchUpProvision")
+                            .map(t -> "{\"term\": \"" + t + "\"}")
+                            .toList())
+            + "], \"frontierLimit\": 1}";
+
     private static final String SMALL = "{\"terms\": [{\"term\": \"fentanyl.level\"}]}";
 
     private static Response post(String body) {
@@ -63,13 +78,19 @@ class AnalysisCapacityTest extends ApiTestSupport {
         }
         assertEquals(200, big.get(60, TimeUnit.SECONDS));
         assertTrue(refused != null, "a small search during the big one is refused");
-        refused.then().contentType("application/problem+json").header("Retry-After", "1")
+        refused.then()
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:dealeval:problem:busy"))
                 .body("detail", org.hamcrest.Matchers.containsString("already running"));
         // Refused while the big search still held the turn: it did not wait for it (the order of events,
         // not a wall-clock limit, which a loaded machine could break).
         assertTrue(refusedAt < bigDone.get(), "refused while the big search ran, not after queueing for the turn");
         assertEquals(200, post(SMALL).statusCode(), "served once the turn is free");
-        given().contentType(ContentType.JSON).body("{\"bundles\": [{\"bundle\": {}}]}").post("/api/v1/comparisons").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"bundles\": [{\"bundle\": {}}]}")
+                .post("/api/v1/comparisons")
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,15 +1,14 @@
 package dev.dealeval.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** A client without a key stores evaluations within its quota; past it 429 with Retry-After; a key or store=false is not counted. */
 @QuarkusTest
@@ -18,15 +17,26 @@ class AnonymousStoreQuotaApiTest extends ApiTestSupport {
     public static class Small implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dealeval.security.anonymous-stores-per-minute", "3", "dealeval.security.anonymous-stores-per-day", "100");
+            return Map.of(
+                    "dealeval.security.anonymous-stores-per-minute",
+                    "3",
+                    "dealeval.security.anonymous-stores-per-day",
+                    "100");
         }
     }
 
     private static RawHttp.Answer post(String query, String key) throws Exception {
         String body = "{\"bundle\": {}}";
-        return ContractValidation.checked("POST", "/api/v1/evaluations" + query, RawHttp.send(RawHttp.port(), ("POST /api/v1/evaluations" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + (key == null ? "" : "X-API-Key: " + key + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body)
-                .getBytes(StandardCharsets.US_ASCII)));
+        return ContractValidation.checked(
+                "POST",
+                "/api/v1/evaluations" + query,
+                RawHttp.send(
+                        RawHttp.port(),
+                        ("POST /api/v1/evaluations" + query
+                                        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                        + (key == null ? "" : "X-API-Key: " + key + "\r\n") + "Content-Length: "
+                                        + body.length() + "\r\n\r\n" + body)
+                                .getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * REST Assured set-up shared by the API tests: JSON numbers read as doubles (not floats), request
@@ -16,11 +16,13 @@ import static io.restassured.RestAssured.given;
 public abstract class ApiTestSupport {
     /** Configured for the test profile in application.properties, by its SHA-256. */
     public static final String EDITOR_KEY = "test-editor-key";
+
     public static final String READER_KEY = "test-reader-key";
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
         // Writes need the editor role; SecurityTest checks requests without it.
         RestAssured.filters((request, response, context) -> {
             if (!request.getHeaders().hasHeaderWithName("X-API-Key")) {
@@ -31,7 +33,8 @@ public abstract class ApiTestSupport {
         // Every answer under /api/ matches openapi/openapi.json, or the test that received it fails.
         // Once per JVM: this class may be loaded again (one class loader per test profile) while
         // REST Assured's filter list is shared.
-        if (RestAssured.filters().stream().noneMatch(f -> f.getClass().getName().equals(ContractValidation.class.getName()))) {
+        if (RestAssured.filters().stream()
+                .noneMatch(f -> f.getClass().getName().equals(ContractValidation.class.getName()))) {
             RestAssured.filters(ContractValidation.forCommittedDocument());
         }
     }
@@ -41,7 +44,8 @@ public abstract class ApiTestSupport {
      * port, apart from the API's (quarkus.management.test-port).
      */
     public static final int MANAGEMENT_PORT = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+            .getOptionalValue("quarkus.management.test-port", Integer.class)
+            .orElse(9001);
 
     /** A request to the management listener. */
     public static io.restassured.specification.RequestSpecification management() {
@@ -50,6 +54,10 @@ public abstract class ApiTestSupport {
 
     /** POST /api/v1/evaluations without storing (200); EvaluationHistoryTest covers the stored path. */
     public static ValidatableResponse evaluate(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post("/api/v1/evaluations?store=false").then();
+        return given().contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/api/v1/evaluations?store=false")
+                .then();
     }
 }

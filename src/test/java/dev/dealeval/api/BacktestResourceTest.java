@@ -1,13 +1,5 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -20,13 +12,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** GET /api/v1/backtests: the model judged against the record, over HTTP. */
 @QuarkusTest
 class BacktestResourceTest extends ApiTestSupport {
 
     @Test
     void theBacktestShowsEveryEpisodeBesideTheRecordAndTheScores() {
-        JsonPath body = given().get("/api/v1/backtests").then()
+        JsonPath body = given().get("/api/v1/backtests")
+                .then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("profile", equalTo("default"))
@@ -34,12 +34,19 @@ class BacktestResourceTest extends ApiTestSupport {
                 .body("summary.hitRate", greaterThanOrEqualTo(0.9))
                 .body("summary.brierScore", lessThan(0.1))
                 .body("summary.brierSkillScore", greaterThanOrEqualTo(0.5))
-                .body("episodes.id", hasItems("phase-one-2019", "geneva-truce-2025", "busan-framework-2025", "truce-extension-aug-2025",
-                        "restore-phase-one-bid-2025"))
+                .body(
+                        "episodes.id",
+                        hasItems(
+                                "phase-one-2019",
+                                "geneva-truce-2025",
+                                "busan-framework-2025",
+                                "truce-extension-aug-2025",
+                                "restore-phase-one-bid-2025"))
                 .body("episodes.sources", everyItem(notNullValue()))
                 .body("excluded.size()", greaterThanOrEqualTo(1))
                 .body("rules", containsString("Brier score"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> episodes = body.getList("episodes");
         int agreeing = 0;
         double brier = 0;
@@ -47,11 +54,15 @@ class BacktestResourceTest extends ApiTestSupport {
             @SuppressWarnings("unchecked")
             Map<String, String> happened = (Map<String, String>) e.get("happened");
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> sides = (Map<String, Map<String, Object>>) ((Map<String, Object>) e.get("model")).get("sides");
+            Map<String, Map<String, Object>> sides =
+                    (Map<String, Map<String, Object>>) ((Map<String, Object>) e.get("model")).get("sides");
             boolean agrees = true;
             for (var d : happened.entrySet()) {
                 boolean ratified = (Boolean) sides.get(d.getKey()).get("ratified");
-                assertEquals(d.getValue().equals("ACCEPTED") == ratified, sides.get(d.getKey()).get("agrees"), e.get("id") + " " + d.getKey());
+                assertEquals(
+                        d.getValue().equals("ACCEPTED") == ratified,
+                        sides.get(d.getKey()).get("agrees"),
+                        e.get("id") + " " + d.getKey());
                 agrees &= d.getValue().equals("ACCEPTED") == ratified;
             }
             assertEquals(agrees, e.get("agrees"), String.valueOf(e.get("id")));
@@ -66,7 +77,8 @@ class BacktestResourceTest extends ApiTestSupport {
 
     @Test
     void anEpisodesBundleIsARequestThatGivesTheSameVerdict() {
-        JsonPath one = given().get("/api/v1/backtests/geneva-truce-2025").then()
+        JsonPath one = given().get("/api/v1/backtests/geneva-truce-2025")
+                .then()
                 .statusCode(200)
                 .body("episode.id", equalTo("geneva-truce-2025"))
                 .body("episode.scenario", equalTo("APR_2025"))
@@ -74,9 +86,11 @@ class BacktestResourceTest extends ApiTestSupport {
                 .body("episode.bundle.commitment.form", equalTo("LEADER_STATEMENT"))
                 .body("evaluation.joint.verdict", equalTo("AGREEMENT_LIKELY"))
                 .body("evaluation.sides.US.factions.stanceMargin", everyItem(notNullValue()))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String request = "{\"scenario\": \"APR_2025\", \"bundle\": " + json(one.getMap("episode.bundle")) + "}";
-        evaluate(request).statusCode(200)
+        evaluate(request)
+                .statusCode(200)
                 .body("joint.verdict", equalTo(one.getString("episode.model.verdict")))
                 .body("sides.US.surplus", closeTo(one.getDouble("evaluation.sides.US.surplus"), 1e-12))
                 .body("sides.CN.surplus", closeTo(one.getDouble("episode.model.sides.CN.surplus"), 1e-12));
@@ -84,7 +98,9 @@ class BacktestResourceTest extends ApiTestSupport {
 
     @Test
     void anotherProfileJudgesTheSameEpisodes() {
-        given().queryParam("profile", "hawkish-washington").get("/api/v1/backtests").then()
+        given().queryParam("profile", "hawkish-washington")
+                .get("/api/v1/backtests")
+                .then()
                 .statusCode(200)
                 .body("profile", equalTo("hawkish-washington"))
                 .body("summary.episodes", greaterThanOrEqualTo(20));
@@ -92,17 +108,22 @@ class BacktestResourceTest extends ApiTestSupport {
 
     @Test
     void unknownProfilesAndEpisodesAreProblems() {
-        given().queryParam("profile", "nope").get("/api/v1/backtests").then()
+        given().queryParam("profile", "nope")
+                .get("/api/v1/backtests")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("profile"))
                 .body("violations[0].message", containsString("unknown profile 'nope'"));
-        given().queryParam("profile", "NOT A PROFILE " + "x".repeat(300)).get("/api/v1/backtests").then()
+        given().queryParam("profile", "NOT A PROFILE " + "x".repeat(300))
+                .get("/api/v1/backtests")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("profile"))
                 .body("violations[0].message", equalTo("must be a profile id such as default"));
-        given().get("/api/v1/backtests/no-such-episode").then()
+        given().get("/api/v1/backtests/no-such-episode")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("no-such-episode"));
@@ -111,23 +132,42 @@ class BacktestResourceTest extends ApiTestSupport {
     @Test
     void aStoredProfileCanBeBacktested() {
         String id = "bt-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"id": "%s", "basedOn": "default", "name": "Strict margins", "settings": {"relativeStanceMargin": 0.5}}
-                """.formatted(id)).post("/api/v1/profiles").then().statusCode(201)
+                """.formatted(id))
+                .post("/api/v1/profiles")
+                .then()
+                .statusCode(201)
                 .body("settings.relativeStanceMargin", equalTo(0.5));
-        JsonPath strict = given().queryParam("profile", id).get("/api/v1/backtests").then().statusCode(200)
-                .body("profile", equalTo(id)).extract().jsonPath();
+        JsonPath strict = given().queryParam("profile", id)
+                .get("/api/v1/backtests")
+                .then()
+                .statusCode(200)
+                .body("profile", equalTo(id))
+                .extract()
+                .jsonPath();
         // Half the stake as margin leaves the small truces' factions neutral: fewer episodes agree.
-        JsonPath base = given().get("/api/v1/backtests").then().statusCode(200).extract().jsonPath();
-        assertTrue(strict.getInt("summary.agreeing") < base.getInt("summary.agreeing"),
+        JsonPath base = given().get("/api/v1/backtests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertTrue(
+                strict.getInt("summary.agreeing") < base.getInt("summary.agreeing"),
                 strict.getInt("summary.agreeing") + " vs " + base.getInt("summary.agreeing"));
     }
 
     /** The README's table of episodes and scores: it must be what the service answers today. */
     @Test
     void theTableInTheReadmeIsCurrent() throws Exception {
-        JsonPath body = given().get("/api/v1/backtests").then().statusCode(200).extract().jsonPath();
-        StringBuilder t = new StringBuilder("<!-- backtest:start (BacktestResourceTest writes the expected text when it differs) -->\n");
+        JsonPath body = given().get("/api/v1/backtests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        StringBuilder t = new StringBuilder(
+                "<!-- backtest:start (BacktestResourceTest writes the expected text when it differs) -->\n");
         t.append("| date | episode | status quo | what happened | model | P(agreement) | surplus U.S. / China |\n");
         t.append("|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> episodes = body.getList("episodes");
@@ -136,19 +176,36 @@ class BacktestResourceTest extends ApiTestSupport {
             String us = body.getString(at + "happened.US");
             String cn = body.getString(at + "happened.CN");
             String happened = us != null && cn != null
-                    ? (us.equals(cn) ? "both " + us.toLowerCase() : "U.S. " + us.toLowerCase() + ", China " + cn.toLowerCase())
+                    ? (us.equals(cn)
+                            ? "both " + us.toLowerCase()
+                            : "U.S. " + us.toLowerCase() + ", China " + cn.toLowerCase())
                     : (us != null ? "U.S. " + us.toLowerCase() : "China " + cn.toLowerCase());
-            t.append(String.format(java.util.Locale.ROOT, "| %s | %s (`%s`) | %s | %s | %s%s | %.2f | %+.1f / %+.1f |%n",
-                    body.getString(at + "date"), body.getString(at + "title"), body.getString(at + "id"), body.getString(at + "scenario"),
-                    happened, body.getString(at + "model.verdict"), body.getBoolean(at + "agrees") ? "" : " **(disagrees)**",
-                    body.getDouble(at + "model.agreementProbability"), body.getDouble(at + "model.sides.US.surplus"),
+            t.append(String.format(
+                    java.util.Locale.ROOT,
+                    "| %s | %s (`%s`) | %s | %s | %s%s | %.2f | %+.1f / %+.1f |%n",
+                    body.getString(at + "date"),
+                    body.getString(at + "title"),
+                    body.getString(at + "id"),
+                    body.getString(at + "scenario"),
+                    happened,
+                    body.getString(at + "model.verdict"),
+                    body.getBoolean(at + "agrees") ? "" : " **(disagrees)**",
+                    body.getDouble(at + "model.agreementProbability"),
+                    body.getDouble(at + "model.sides.US.surplus"),
                     body.getDouble(at + "model.sides.CN.surplus")));
         }
-        t.append(String.format(java.util.Locale.ROOT, "%nHit rate **%.2f** (%d of %d episodes; %d of %d recorded decisions); Brier score "
+        t.append(String.format(
+                java.util.Locale.ROOT,
+                "%nHit rate **%.2f** (%d of %d episodes; %d of %d recorded decisions); Brier score "
                         + "**%.3f** against %.3f for always forecasting the base rate (skill %.2f); per-side Brier score %.3f.%n",
-                body.getDouble("summary.hitRate"), body.getInt("summary.agreeing"), body.getInt("summary.episodes"),
-                body.getInt("summary.sideAgreeing"), body.getInt("summary.sideDecisions"), body.getDouble("summary.brierScore"),
-                body.getDouble("summary.referenceBrierScore"), body.getDouble("summary.brierSkillScore"),
+                body.getDouble("summary.hitRate"),
+                body.getInt("summary.agreeing"),
+                body.getInt("summary.episodes"),
+                body.getInt("summary.sideAgreeing"),
+                body.getInt("summary.sideDecisions"),
+                body.getDouble("summary.brierScore"),
+                body.getDouble("summary.referenceBrierScore"),
+                body.getDouble("summary.brierSkillScore"),
                 body.getDouble("summary.sideBrierScore")));
         t.append("<!-- backtest:end -->");
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));

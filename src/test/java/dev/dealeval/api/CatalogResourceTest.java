@@ -1,8 +1,5 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -12,12 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class CatalogResourceTest extends ApiTestSupport {
 
     @Test
     void termsListTheWholeCatalogue() {
-        given().get("/api/v1/terms").then().statusCode(200)
+        given().get("/api/v1/terms")
+                .then()
+                .statusCode(200)
                 .body("modelVersion", equalTo("2026.12-1"))
                 .body("defaultSearchSpace", equalTo(1152000))
                 .body("terms", hasSize(dev.dealeval.domain.TestModels.termsInModelFile()))
@@ -26,8 +28,14 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("terms.find { it.id == 'purchases.years' }.max", equalTo(5.0))
                 .body("terms.find { it.id == 'purchases.years' }.neutral", equalTo(2))
                 .body("terms.find { it.id == 'purchases.years' }.levels", contains(2, 3))
-                .body("terms.find { it.id == 'fentanyl.level' }.values", contains("NONE", "STATEMENT", "LAW_ENFORCEMENT_PACKAGE",
-                        "PRECURSOR_LICENSING", "VERIFIED_REDUCTION"))
+                .body(
+                        "terms.find { it.id == 'fentanyl.level' }.values",
+                        contains(
+                                "NONE",
+                                "STATEMENT",
+                                "LAW_ENFORCEMENT_PACKAGE",
+                                "PRECURSOR_LICENSING",
+                                "VERIFIED_REDUCTION"))
                 .body("terms.find { it.id == 'fentanyl.level' }.neutral", equalTo("NONE"))
                 .body("terms.find { it.id == 'usConcessions.exportControlLevel' }.inheritsScenario", is(true))
                 .body("terms.find { it.id == 'usConcessions.exportControlLevel' }.neutral", nullValue())
@@ -37,23 +45,49 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("criteria", hasSize(17))
                 .body("criteria.find { it.id == 'tariffRelief' }.side", equalTo("CN"))
                 .body("criteria.find { it.id == 'tariffRelief' }.defaultWeight", equalTo(0.25))
-                .body("criteria.find { it.id == 'exportGains' }.formula", org.hamcrest.Matchers.containsString("credible purchases / 100"));
+                .body(
+                        "criteria.find { it.id == 'exportGains' }.formula",
+                        org.hamcrest.Matchers.containsString("credible purchases / 100"));
     }
 
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
         // eight of 2025-26 and the ten historical ones the backtest's episodes were decided against.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=18").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(18)).extract().path("items.id");
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("APR_2025", "AUG_2025", "BUSAN_2025", "DEC_2018", "DEC_2019",
-                "FEB_2019", "FEB_2025", "GENEVA_2025", "JUN_2018", "JUN_2019", "MAR_2025", "NOV_2025", "OCT_2019", "OCT_2021", "OCT_2025",
-                "POST_RULING_2026", "PRE_2025", "SEP_2025"), ids);
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=18")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(18))
+                .extract()
+                .path("items.id");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of(
+                        "APR_2025",
+                        "AUG_2025",
+                        "BUSAN_2025",
+                        "DEC_2018",
+                        "DEC_2019",
+                        "FEB_2019",
+                        "FEB_2025",
+                        "GENEVA_2025",
+                        "JUN_2018",
+                        "JUN_2019",
+                        "MAR_2025",
+                        "NOV_2025",
+                        "OCT_2019",
+                        "OCT_2021",
+                        "OCT_2025",
+                        "POST_RULING_2026",
+                        "PRE_2025",
+                        "SEP_2025"),
+                ids);
     }
 
     @Test
     void aScenarioShowsItsNoDealBundle() {
-        given().get("/api/v1/scenarios/OCT_2025").then().statusCode(200)
+        given().get("/api/v1/scenarios/OCT_2025")
+                .then()
+                .statusCode(200)
                 .body("values.'chinaMeasures.rareEarths'", equalTo("BROAD_CONTROLS"))
                 .body("threats[0].term", equalTo("usConcessions.reciprocalTariffPct"))
                 .body("threats[0].probability", equalTo(0.5))
@@ -65,10 +99,16 @@ class CatalogResourceTest extends ApiTestSupport {
 
     @Test
     void profilesIncludeTheBuiltIns() {
-        given().get("/api/v1/profiles").then().statusCode(200)
-                .body("items.id", hasItems("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic"))
+        given().get("/api/v1/profiles")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.id",
+                        hasItems("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic"))
                 .body("items.find { it.id == 'default' }.builtIn", is(true));
-        given().get("/api/v1/profiles/hawkish-washington").then().statusCode(200)
+        given().get("/api/v1/profiles/hawkish-washington")
+                .then()
+                .statusCode(200)
                 .body("weights.US.nationalSecurity", equalTo(0.25))
                 .body("factions.find { it.id == 'congress' }.veto", equalTo("FULL"))
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.2))
@@ -78,13 +118,17 @@ class CatalogResourceTest extends ApiTestSupport {
 
     @Test
     void unknownIdsInAPathAre404ProblemDocuments() {
-        given().get("/api/v1/scenarios/NOPE").then().statusCode(404)
+        given().get("/api/v1/scenarios/NOPE")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not found"))
                 .body("detail", equalTo("No scenario with id 'NOPE'."))
                 .body("instance", equalTo("/api/v1/scenarios/NOPE"));
-        given().get("/api/v1/profiles/nobody").then().statusCode(404)
+        given().get("/api/v1/profiles/nobody")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("No profile with id 'nobody'."));
     }

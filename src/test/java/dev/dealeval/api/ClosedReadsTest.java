@@ -1,18 +1,17 @@
 package dev.dealeval.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** With dealeval.security.open-reads=false every /api request needs a valid key. */
 @QuarkusTest
@@ -29,13 +28,22 @@ class ClosedReadsTest extends ApiTestSupport {
     URI api;
 
     private int status(String method, String path, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"bundle\": {}}") : HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        method.equals("POST")
+                                ? HttpRequest.BodyPublishers.ofString("{\"bundle\": {}}")
+                                : HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             b.header("X-API-Key", key);
         }
-        return ContractValidation.checked(HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(b.build(),
-                HttpResponse.BodyHandlers.ofString())).statusCode();
+        return ContractValidation.checked(HttpClient.newBuilder()
+                        .connectTimeout(java.time.Duration.ofSeconds(10))
+                        .build()
+                        .send(b.build(), HttpResponse.BodyHandlers.ofString()))
+                .statusCode();
     }
 
     @Test
@@ -47,7 +55,17 @@ class ClosedReadsTest extends ApiTestSupport {
         assertEquals(200, status("POST", "evaluations?store=false", READER_KEY));
         assertEquals(200, status("GET", "terms", EDITOR_KEY));
         // Health stays open for the orchestrator.
-        assertEquals(200, HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/q/health/ready")).timeout(java.time.Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                200,
+                HttpClient.newBuilder()
+                        .connectTimeout(java.time.Duration.ofSeconds(10))
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(java.net.URI.create(
+                                                "http://127.0.0.1:" + MANAGEMENT_PORT + "/q/health/ready"))
+                                        .timeout(java.time.Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 }

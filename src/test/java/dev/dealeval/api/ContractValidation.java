@@ -7,7 +7,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,12 +75,15 @@ import java.util.regex.Pattern;
 public final class ContractValidation implements Filter {
     /** Statuses any operation may answer, with a problem document (see the class comment). */
     static final Set<Integer> GENERIC_ERRORS = Set.of(400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503);
+
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String PROBLEM_SCHEMA_REF = "#/components/schemas/ProblemDetail";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Mismatches shown in one failure; the count says how many more there were. */
     private static final int SHOWN = 25;
+
     private static final Path REPORT = Path.of("target/contract-mismatches.txt");
     private static final boolean REPORT_ONLY = "report".equals(System.getProperty("contract.validation"));
     private static volatile ContractValidation committed;
@@ -95,8 +97,8 @@ public final class ContractValidation implements Filter {
     }
 
     /** An answer as received. Headers by lower-case name. */
-    record Answer(String method, String uri, int status, String contentType, byte[] body, Function<String, String> header) {
-    }
+    record Answer(
+            String method, String uri, int status, String contentType, byte[] body, Function<String, String> header) {}
 
     private final SchemaValidator schemas;
     private final List<Operation> operations = new ArrayList<>();
@@ -118,8 +120,12 @@ public final class ContractValidation implements Filter {
             Map.Entry<String, JsonNode> p = paths.next();
             for (String method : METHODS) {
                 if (p.getValue().has(method)) {
-                    operations.add(new Operation(method.toUpperCase(Locale.ROOT), p.getKey(), templatePattern(p.getKey()),
-                            p.getKey().replaceAll("\\{[^}]*}", "").length(), p.getValue().get(method)));
+                    operations.add(new Operation(
+                            method.toUpperCase(Locale.ROOT),
+                            p.getKey(),
+                            templatePattern(p.getKey()),
+                            p.getKey().replaceAll("\\{[^}]*}", "").length(),
+                            p.getValue().get(method)));
                 }
             }
         }
@@ -133,7 +139,8 @@ public final class ContractValidation implements Filter {
             synchronized (ContractValidation.class) {
                 if (committed == null) {
                     try {
-                        committed = new ContractValidation(JSON.readTree(Path.of("openapi/openapi.json").toFile()), "openapi/openapi.json", true);
+                        committed = new ContractValidation(
+                                JSON.readTree(Path.of("openapi/openapi.json").toFile()), "openapi/openapi.json", true);
                     } catch (IOException e) {
                         throw new UncheckedIOException("openapi/openapi.json cannot be read", e);
                     }
@@ -149,7 +156,12 @@ public final class ContractValidation implements Filter {
      * service runs a configuration that changes the document (a model file with other terms).
      */
     public static Filter againstServedDocument() {
-        String served = io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String served = io.restassured.RestAssured.given()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return new ContractValidation(JSON.readTree(served), "the served document (/q/openapi)", false);
         } catch (IOException e) {
@@ -167,26 +179,41 @@ public final class ContractValidation implements Filter {
 
     private record Unchecked(String reason) implements Filter {
         @Override
-        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        public Response filter(
+                FilterableRequestSpecification request,
+                FilterableResponseSpecification response,
+                FilterContext context) {
             return context.next(request, response);
         }
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
+            FilterContext context) {
         Response response = context.next(request, responseSpec);
         // By name: a test profile's class loader has its own Unchecked class, while this filter is registered once.
-        if (request.getDefinedFilters().stream().anyMatch(f -> f.getClass().getName().equals(Unchecked.class.getName()))) {
+        if (request.getDefinedFilters().stream()
+                .anyMatch(f -> f.getClass().getName().equals(Unchecked.class.getName()))) {
             return response;
         }
-        if (reporting && request.getDefinedFilters().stream().anyMatch(f -> f != this && f.getClass().getName().equals(ContractValidation.class.getName()))) {
+        if (reporting
+                && request.getDefinedFilters().stream()
+                        .anyMatch(
+                                f -> f != this && f.getClass().getName().equals(ContractValidation.class.getName()))) {
             return response; // the request is held to another document (againstServedDocument)
         }
         if (!rawPath(request.getURI()).startsWith("/api/")) {
             return response;
         }
         byte[] body = request.getMethod().equalsIgnoreCase("HEAD") ? new byte[0] : response.asByteArray();
-        check(new Answer(request.getMethod(), request.getURI(), response.statusCode(), response.getContentType(), body,
+        check(new Answer(
+                request.getMethod(),
+                request.getURI(),
+                response.statusCode(),
+                response.getContentType(),
+                body,
                 response::getHeader));
         return response;
     }
@@ -195,21 +222,39 @@ public final class ContractValidation implements Filter {
      * Checks one answer received without REST Assured (java.net.http, raw sockets) against the
      * committed document; AssertionError on a mismatch.
      */
-    public static void check(String method, String uri, int status, String contentType, String body, Function<String, String> header) {
-        forCommittedDocument().check(new Answer(method, uri, status, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
-                header));
+    public static void check(
+            String method, String uri, int status, String contentType, String body, Function<String, String> header) {
+        forCommittedDocument()
+                .check(new Answer(
+                        method,
+                        uri,
+                        status,
+                        contentType,
+                        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+                        header));
     }
 
     /** A java.net.http answer (the body read as a String), checked: returned as it is when it matches. */
     public static java.net.http.HttpResponse<String> checked(java.net.http.HttpResponse<String> r) {
-        check(r.request().method(), r.uri().toString(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
+        check(
+                r.request().method(),
+                r.uri().toString(),
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(null),
+                r.body(),
                 name -> r.headers().firstValue(name).orElse(null));
         return r;
     }
 
     /** A raw answer to a request for {@code target} ("/api/v1/...?..."), checked: returned as it is when it matches. */
     static RawHttp.Answer checked(String method, String target, RawHttp.Answer a) {
-        check(method, target, a.status(), a.headers().get("content-type"), a.body(), name -> a.headers().get(name.toLowerCase(Locale.ROOT)));
+        check(
+                method,
+                target,
+                a.status(),
+                a.headers().get("content-type"),
+                a.body(),
+                name -> a.headers().get(name.toLowerCase(Locale.ROOT)));
         return a;
     }
 
@@ -219,15 +264,29 @@ public final class ContractValidation implements Filter {
         if (result.mismatches().isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder("The answer does not match ").append(source).append(": ").append(result.operation())
-                .append(", status ").append(answer.status()).append(' ').append(answer.contentType() == null ? "" : answer.contentType())
-                .append(", to ").append(answer.method()).append(' ').append(answer.uri());
-        result.mismatches().stream().limit(SHOWN).forEach(m -> message.append("\n  ").append(m));
+        StringBuilder message = new StringBuilder("The answer does not match ")
+                .append(source)
+                .append(": ")
+                .append(result.operation())
+                .append(", status ")
+                .append(answer.status())
+                .append(' ')
+                .append(answer.contentType() == null ? "" : answer.contentType())
+                .append(", to ")
+                .append(answer.method())
+                .append(' ')
+                .append(answer.uri());
+        result.mismatches().stream()
+                .limit(SHOWN)
+                .forEach(m -> message.append("\n  ").append(m));
         if (result.mismatches().size() > SHOWN) {
-            message.append("\n  ... and ").append(result.mismatches().size() - SHOWN).append(" more");
+            message.append("\n  ... and ")
+                    .append(result.mismatches().size() - SHOWN)
+                    .append(" more");
         }
         String text = new String(answer.body(), StandardCharsets.UTF_8);
-        message.append("\nbody: ").append(text.length() > 2000 ? text.substring(0, 2000) + "... (" + text.length() + " chars)" : text);
+        message.append("\nbody: ")
+                .append(text.length() > 2000 ? text.substring(0, 2000) + "... (" + text.length() + " chars)" : text);
         if (reporting) {
             report(message + "\n\n");
         }
@@ -247,8 +306,7 @@ public final class ContractValidation implements Filter {
     }
 
     /** The operation an answer was judged against (or what stood in for it), and every mismatch. */
-    record Result(String operation, List<String> mismatches) {
-    }
+    record Result(String operation, List<String> mismatches) {}
 
     /** Every way the answer differs from the document. */
     Result mismatches(Answer answer) {
@@ -266,7 +324,8 @@ public final class ContractValidation implements Filter {
             name = op.name();
             response = declaredResponse(op.spec(), answer.status());
             if (response == null) {
-                response = genericError(answer.status(), out, "status " + answer.status() + " is not declared for this operation");
+                response = genericError(
+                        answer.status(), out, "status " + answer.status() + " is not declared for this operation");
             }
         }
         if (response == null) {
@@ -292,18 +351,29 @@ public final class ContractValidation implements Filter {
     /** A generic error's response (a problem document); null, with a mismatch, when the status is not one. */
     private JsonNode genericError(int status, List<String> out, String why) {
         if (!GENERIC_ERRORS.contains(status)) {
-            out.add(why + ", and " + status + " is not one of the generic errors " + new java.util.TreeSet<>(GENERIC_ERRORS));
+            out.add(why + ", and " + status + " is not one of the generic errors "
+                    + new java.util.TreeSet<>(GENERIC_ERRORS));
             return null;
         }
-        return JSON.createObjectNode().set("content", JSON.createObjectNode().set(PROBLEM_MEDIA_TYPE,
-                JSON.createObjectNode().set("schema", JSON.createObjectNode().put("$ref", PROBLEM_SCHEMA_REF))));
+        return JSON.createObjectNode()
+                .set(
+                        "content",
+                        JSON.createObjectNode()
+                                .set(
+                                        PROBLEM_MEDIA_TYPE,
+                                        JSON.createObjectNode()
+                                                .set(
+                                                        "schema",
+                                                        JSON.createObjectNode().put("$ref", PROBLEM_SCHEMA_REF))));
     }
 
     private void checkHeaders(JsonNode response, Answer answer, List<String> out) {
         Iterator<Map.Entry<String, JsonNode>> headers = response.path("headers").fields();
         while (headers.hasNext()) {
             Map.Entry<String, JsonNode> h = headers.next();
-            JsonNode spec = h.getValue().has("$ref") ? schemas.resolve(h.getValue().get("$ref").asText()) : h.getValue();
+            JsonNode spec = h.getValue().has("$ref")
+                    ? schemas.resolve(h.getValue().get("$ref").asText())
+                    : h.getValue();
             String value = answer.header().apply(h.getKey());
             if (value == null) {
                 if (spec.path("required").asBoolean(false)) {
@@ -326,7 +396,8 @@ public final class ContractValidation implements Filter {
         boolean hasBody = answer.body().length > 0;
         if (content.isEmpty()) {
             if (hasBody) {
-                out.add("a body (" + answer.contentType() + ", " + answer.body().length + " bytes), but the response declares no content");
+                out.add("a body (" + answer.contentType() + ", " + answer.body().length
+                        + " bytes), but the response declares no content");
             }
             return;
         }
@@ -356,7 +427,8 @@ public final class ContractValidation implements Filter {
         try {
             body = JSON.readTree(answer.body());
         } catch (IOException e) {
-            out.add("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            out.add("the body is not JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
         out.addAll(schemas.validate(body, declared.get("schema")));
@@ -372,7 +444,9 @@ public final class ContractValidation implements Filter {
             if (declared.equals(mediaType)) {
                 return e.getValue();
             }
-            if (declared.equals("*/*") || (declared.endsWith("/*") && mediaType.startsWith(declared.substring(0, declared.length() - 1)))) {
+            if (declared.equals("*/*")
+                    || (declared.endsWith("/*")
+                            && mediaType.startsWith(declared.substring(0, declared.length() - 1)))) {
                 wildcard = e.getValue();
             }
         }
@@ -403,7 +477,9 @@ public final class ContractValidation implements Filter {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The operation for the method and the raw path; null if the document has none. */

@@ -1,17 +1,16 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * With the database unreachable the service stays up: what needs the database answers 503
@@ -33,15 +32,20 @@ class DatabaseDownTest extends ApiTestSupport {
 
     @Test
     void whatNeedsTheDatabaseGets503QuicklyAndTheRestWorks() {
-        given().contentType(ContentType.JSON).body("{\"bundle\": {}}").post("/api/v1/evaluations").then()
+        given().contentType(ContentType.JSON)
+                .body("{\"bundle\": {}}")
+                .post("/api/v1/evaluations")
+                .then()
                 .time(lessThan(5000L))
-                .statusCode(503).contentType("application/problem+json")
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:dealeval:problem:database-unavailable"));
         given().get("/api/v1/profiles").then().statusCode(503).contentType("application/problem+json");
         given().get("/api/v1/profiles/some-stored-one").then().statusCode(503);
         given().get("/api/v1/profiles/default").then().statusCode(200);
-        evaluate("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 10}}}").statusCode(200);
+        evaluate("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 10}}}")
+                .statusCode(200);
         management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }

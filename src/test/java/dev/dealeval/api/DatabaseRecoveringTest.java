@@ -1,18 +1,5 @@
 package dev.dealeval.api;
 
-import dev.dealeval.application.DatabaseErrors;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.postgresql.util.PSQLException;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
-import java.util.Map;
-
 import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.application.DatabaseErrors;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
 
 /**
  * While PostgreSQL recovers after a crash it answers every connection with 57P03 "the database
@@ -61,12 +60,19 @@ class DatabaseRecoveringTest extends ApiTestSupport {
     void whatNeedsTheDatabaseGets503AndTheRestWorks() {
         // First, so that the time limit below measures the refusal, not the first evaluation's warm-up.
         evaluate("{\"bundle\": {}}").statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"bundle\": {}}").post("/api/v1/evaluations").then()
+        given().contentType(ContentType.JSON)
+                .body("{\"bundle\": {}}")
+                .post("/api/v1/evaluations")
+                .then()
                 .time(lessThan(5000L))
-                .statusCode(503).contentType("application/problem+json")
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:dealeval:problem:database-unavailable"));
-        given().get("/api/v1/profiles").then().statusCode(503).contentType("application/problem+json")
+        given().get("/api/v1/profiles")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", "5");
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -74,7 +80,8 @@ class DatabaseRecoveringTest extends ApiTestSupport {
     /** The 503s above come from the PostgreSQL driver refused by the fake server, not from a pool that never reached it. */
     @Test
     void theDataSourceIsRefusedWith57P03() {
-        SQLException e = assertThrows(SQLException.class, () -> dataSource.getConnection().close());
+        SQLException e = assertThrows(
+                SQLException.class, () -> dataSource.getConnection().close());
         Throwable refusal = e;
         while (refusal != null && !(refusal instanceof PSQLException)) {
             refusal = refusal.getCause();

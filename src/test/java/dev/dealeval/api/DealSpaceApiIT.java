@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The deal-space tests against the packaged jar. */
 @QuarkusIntegrationTest
-class DealSpaceApiIT extends DealSpaceApiTest {
-}
+class DealSpaceApiIT extends DealSpaceApiTest {}

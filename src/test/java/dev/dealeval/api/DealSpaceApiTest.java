@@ -1,14 +1,5 @@
 package dev.dealeval.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,26 +8,47 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** The deal-space endpoints as a new user tries them: every bundle they return passes the normal evaluation. */
 @QuarkusTest
 class DealSpaceApiTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode post(String path, Object body) throws Exception {
-        String text = given().contentType(ContentType.JSON).body(JSON.writeValueAsString(body)).when().post(path)
-                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        String text = given().contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(body))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .asString();
         return JSON.readTree(text);
     }
 
     /** The bundle evaluated through POST /api/v1/evaluations. */
     private static JsonNode evaluation(JsonNode bundle, String scenario, String profile) throws Exception {
         Map<String, Object> req = Map.of("bundle", bundle, "scenario", scenario, "profile", profile);
-        return JSON.readTree(evaluate(JSON.writeValueAsString(req)).statusCode(200).extract().asString());
+        return JSON.readTree(
+                evaluate(JSON.writeValueAsString(req)).statusCode(200).extract().asString());
     }
 
     private static void problem(String path, String body, String field, String messagePart) {
-        given().contentType(ContentType.JSON).body(body).when().post(path).then()
-                .statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", startsWith("urn:dealeval:problem:"))
                 .body("violations.field", org.hamcrest.Matchers.hasItem(field))
                 .body("violations.find { it.field == '" + field + "' }.message", containsString(messagePart));
@@ -56,21 +68,33 @@ class DealSpaceApiTest extends ApiTestSupport {
         for (JsonNode b : front) {
             JsonNode e = evaluation(b.get("bundle"), "GENEVA_2025", "default");
             assertEquals("AGREEMENT_LIKELY", e.at("/joint/verdict").asText(), b.toString());
-            assertEquals(b.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble(), b.toString());
-            assertEquals(b.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble(), b.toString());
+            assertEquals(
+                    b.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble(), b.toString());
+            assertEquals(
+                    b.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble(), b.toString());
             assertTrue(b.get("usSurplus").asDouble() > previousUs, "U.S. surplus ascending");
             previousUs = b.get("usSurplus").asDouble();
             bestNash = Math.max(bestNash, b.get("nashProduct").asDouble());
         }
-        // Nash is the largest Nash product of any feasible bundle (every feasible bundle is weakly below some frontier bundle)
+        // Nash is the largest Nash product of any feasible bundle (every feasible bundle is weakly below some frontier
+        // bundle)
         assertEquals(bestNash, r.at("/solutions/nash/nashProduct").asDouble());
         for (String s : List.of("nash", "kalaiSmorodinsky", "egalitarian", "utilitarian")) {
             JsonNode sol = r.at("/solutions/" + s);
-            assertTrue(sol.get("usSurplus").asDouble() > 0 && sol.get("cnSurplus").asDouble() > 0, s);
-            assertEquals("AGREEMENT_LIKELY", evaluation(sol.get("bundle"), "GENEVA_2025", "default").at("/joint/verdict").asText(), s);
+            assertTrue(
+                    sol.get("usSurplus").asDouble() > 0 && sol.get("cnSurplus").asDouble() > 0, s);
+            assertEquals(
+                    "AGREEMENT_LIKELY",
+                    evaluation(sol.get("bundle"), "GENEVA_2025", "default")
+                            .at("/joint/verdict")
+                            .asText(),
+                    s);
         }
-        assertEquals(r.at("/ideal/usSurplus").asDouble(), front.get(front.size() - 1).get("usSurplus").asDouble() > 0
-                ? maxPositive(front, "usSurplus", "cnSurplus") : Double.NaN);
+        assertEquals(
+                r.at("/ideal/usSurplus").asDouble(),
+                front.get(front.size() - 1).get("usSurplus").asDouble() > 0
+                        ? maxPositive(front, "usSurplus", "cnSurplus")
+                        : Double.NaN);
         assertTrue(r.get("rules").asText().contains("enumeration order"));
     }
 
@@ -86,8 +110,15 @@ class DealSpaceApiTest extends ApiTestSupport {
 
     @Test
     void termsTheBaseFixesAreLeftOutOfTheDefaultSubset() throws Exception {
-        JsonNode r = post("/api/v1/searches", Map.of("base", Map.of("tiktok", Map.of("structure", "FULL_DIVESTITURE"),
-                "usConcessions", Map.of("exportControlLevel", 1))));
+        JsonNode r = post(
+                "/api/v1/searches",
+                Map.of(
+                        "base",
+                        Map.of(
+                                "tiktok",
+                                Map.of("structure", "FULL_DIVESTITURE"),
+                                "usConcessions",
+                                Map.of("exportControlLevel", 1))));
         assertEquals(1_152_000 / 4 / 5, r.at("/space/size").asLong());
         assertEquals(8, r.at("/space/terms").size());
         for (JsonNode b : r.at("/frontier/bundles")) {
@@ -111,21 +142,38 @@ class DealSpaceApiTest extends ApiTestSupport {
 
     @Test
     void referencesAreReportedWithTheFrontierBundleThatDominatesThem() throws Exception {
-        Map<String, Object> req = Map.of("terms", List.of(
+        Map<String, Object> req = Map.of(
+                "terms",
+                List.of(
                         Map.of("term", "usConcessions.exportControlLevel", "levels", List.of(1, 2, 3)),
                         Map.of("term", "purchases.agricultureUsdBnPerYear", "levels", List.of(0, 16, 32)),
                         Map.of("term", "usConcessions.reciprocalTariffPct"),
                         Map.of("term", "fentanyl.level")),
-                "base", Map.of("usConcessions", Map.of("standstillMonths", 12)),
-                "references", List.of(Map.of("name", "weak offer", "bundle",
-                        Map.of("purchases", Map.of("agricultureUsdBnPerYear", 16), "usConcessions", Map.of("exportControlLevel", 2)))));
+                "base",
+                Map.of("usConcessions", Map.of("standstillMonths", 12)),
+                "references",
+                List.of(Map.of(
+                        "name",
+                        "weak offer",
+                        "bundle",
+                        Map.of(
+                                "purchases",
+                                Map.of("agricultureUsdBnPerYear", 16),
+                                "usConcessions",
+                                Map.of("exportControlLevel", 2)))));
         JsonNode r = post("/api/v1/searches", req);
         assertEquals(3 * 3 * 4 * 5, r.at("/space/size").asLong());
         assertEquals("[1,2,3]", r.at("/space/terms/0/levels").toString());
         JsonNode ref = r.at("/references/0");
         assertEquals("weak offer", ref.get("name").asText());
-        JsonNode e = evaluation(JSON.valueToTree(Map.of("purchases", Map.of("agricultureUsdBnPerYear", 16),
-                "usConcessions", Map.of("exportControlLevel", 2))), "GENEVA_2025", "default");
+        JsonNode e = evaluation(
+                JSON.valueToTree(Map.of(
+                        "purchases",
+                        Map.of("agricultureUsdBnPerYear", 16),
+                        "usConcessions",
+                        Map.of("exportControlLevel", 2))),
+                "GENEVA_2025",
+                "default");
         assertEquals(e.at("/sides/US/surplus").asDouble(), ref.get("usSurplus").asDouble());
         assertEquals(e.at("/joint/verdict").asText(), ref.get("verdict").asText());
         if (ref.has("dominatedBy")) { // absent when no frontier bundle dominates the reference
@@ -137,8 +185,16 @@ class DealSpaceApiTest extends ApiTestSupport {
 
     @Test
     void aSpaceLargerThanTheBudgetIsRefusedUpFrontWithItsSize() {
-        problem("/api/v1/searches", "{\"budget\": 1000}", "budget", "holds 1,152,000 bundles, more than the budget of 1,000");
-        String tooBig = "{\"terms\": [" + String.join(",", java.util.Collections.nCopies(1, "{\"term\":\"investment.jobs\",\"levels\":[0,1,2,3,4,5,6,7,8,9]}"))
+        problem(
+                "/api/v1/searches",
+                "{\"budget\": 1000}",
+                "budget",
+                "holds 1,152,000 bundles, more than the budget of 1,000");
+        String tooBig = "{\"terms\": ["
+                + String.join(
+                        ",",
+                        java.util.Collections.nCopies(
+                                1, "{\"term\":\"investment.jobs\",\"levels\":[0,1,2,3,4,5,6,7,8,9]}"))
                 + ",{\"term\":\"purchases.energyUsdBnPerYear\",\"levels\":[0,1,2,3,4,5,6,7,8,9]},{\"term\":\"purchases.servicesUsdBnPerYear\",\"levels\":[0,1,2,3,4,5,6,7,8,9]}"
                 + ",{\"term\":\"purchases.agricultureUsdBnPerYear\",\"levels\":[0,1,2,3,4,5,6,7,8,9]},{\"term\":\"purchases.manufacturedUsdBnPerYear\",\"levels\":[0,1,2,3,4,5,6,7,8,9]}"
                 + ",{\"term\":\"finance.treasuryChangeUsdBn\",\"levels\":[0,1,2,3,4,5,6,7,8,9]},{\"term\":\"usConcessions.reciprocalTariffPct\",\"levels\":[0,1,2,3,4,5,6,7,8,9]}"
@@ -150,44 +206,102 @@ class DealSpaceApiTest extends ApiTestSupport {
     @Test
     void badSearchTermsAreNamedByTheirPath() {
         problem("/api/v1/searches", "{\"terms\": [{\"term\": \"purchases.caviar\"}]}", "terms[0].term", "unknown term");
-        problem("/api/v1/searches", "{\"terms\": [{\"term\": \"fentanyl.level\"}, {\"term\": \"fentanyl.level\"}]}", "terms[1].term", "listed twice");
-        problem("/api/v1/searches", "{\"terms\": [{\"term\": \"purchases.years\", \"levels\": [2, 9]}]}", "terms[0].levels[1]", "between 1 and 5");
-        problem("/api/v1/searches", "{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": [\"NONE\", \"NONE\"]}]}", "terms[0].levels[1]", "repeats");
+        problem(
+                "/api/v1/searches",
+                "{\"terms\": [{\"term\": \"fentanyl.level\"}, {\"term\": \"fentanyl.level\"}]}",
+                "terms[1].term",
+                "listed twice");
+        problem(
+                "/api/v1/searches",
+                "{\"terms\": [{\"term\": \"purchases.years\", \"levels\": [2, 9]}]}",
+                "terms[0].levels[1]",
+                "between 1 and 5");
+        problem(
+                "/api/v1/searches",
+                "{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": [\"NONE\", \"NONE\"]}]}",
+                "terms[0].levels[1]",
+                "repeats");
         // Empty levels are the model's levels, as levels left out (generated clients send unset lists empty).
-        given().contentType(ContentType.JSON).body("{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": []}]}").post("/api/v1/searches")
-                .then().statusCode(200).body("space.size", equalTo(5));
-        problem("/api/v1/searches", "{\"base\": {\"purchases\": {\"years\": 0}}}", "base.purchases.years", "between 1 and 5");
+        given().contentType(ContentType.JSON)
+                .body("{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": []}]}")
+                .post("/api/v1/searches")
+                .then()
+                .statusCode(200)
+                .body("space.size", equalTo(5));
+        problem(
+                "/api/v1/searches",
+                "{\"base\": {\"purchases\": {\"years\": 0}}}",
+                "base.purchases.years",
+                "between 1 and 5");
         problem("/api/v1/searches", "{\"frontierLimit\": 5000}", "frontierLimit", "between 1 and 1,000");
         problem("/api/v1/searches", "{\"scenario\": \"NOPE_2030\"}", "scenario", "unknown scenario");
         problem("/api/v1/searches", "{\"minUsSurplus\": 500}", "minUsSurplus", "between -100 and 100");
         // Bean Validation inside lists: the index stays with the list
-        problem("/api/v1/searches", "{\"terms\": [{\"term\": \"fentanyl.level\"}, {\"levels\": [1]}]}", "terms[1].term", "required");
+        problem(
+                "/api/v1/searches",
+                "{\"terms\": [{\"term\": \"fentanyl.level\"}, {\"levels\": [1]}]}",
+                "terms[1].term",
+                "required");
         problem("/api/v1/searches", "{\"terms\": [null]}", "terms[0]", "must not be null");
         problem("/api/v1/searches", "{\"references\": [{\"name\": \"x\"}]}", "references[0].bundle", "required");
-        problem("/api/v1/comparisons", "{\"bundles\": [{\"bundle\": {}, \"name\": \"" + "n".repeat(81) + "\"}]}", "bundles[0].name", "at most 80");
+        problem(
+                "/api/v1/comparisons",
+                "{\"bundles\": [{\"bundle\": {}, \"name\": \"" + "n".repeat(81) + "\"}]}",
+                "bundles[0].name",
+                "at most 80");
     }
 
     @Test
     void theChartOpensInABrowser() {
-        String svg = given().when().get("/api/v1/searches/chart?scenario=BUSAN_2025").then().statusCode(200)
-                .contentType("image/svg+xml").extract().asString();
+        String svg = given().when()
+                .get("/api/v1/searches/chart?scenario=BUSAN_2025")
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .extract()
+                .asString();
         assertTrue(svg.startsWith("<?xml"));
-        assertTrue(svg.contains("U.S. surplus") && svg.contains("China surplus") && svg.contains("no deal") && svg.contains("Nash"));
+        assertTrue(svg.contains("U.S. surplus")
+                && svg.contains("China surplus")
+                && svg.contains("no deal")
+                && svg.contains("Nash"));
         assertTrue(svg.contains("BUSAN_2025"));
-        given().contentType(ContentType.JSON).body("{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": \"<A&B>\", \"bundle\": {}}]}")
-                .when().post("/api/v1/searches/chart").then().statusCode(200).contentType("image/svg+xml")
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": \"<A&B>\", \"bundle\": {}}]}")
+                .when()
+                .post("/api/v1/searches/chart")
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
                 .body(containsString("&lt;A&amp;B&gt;"));
         // the chart draws the whole frontier, whatever frontierLimit thins the JSON to
-        String space = "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}, {\"term\": \"purchases.agricultureUsdBnPerYear\"},"
-                + " {\"term\": \"usConcessions.standstillMonths\"}, {\"term\": \"fentanyl.level\"}], \"frontierLimit\": 2}";
-        int frontier = given().contentType(ContentType.JSON).body(space).post("/api/v1/searches").then().statusCode(200)
-                .extract().path("frontier.size");
+        String space =
+                "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}, {\"term\": \"purchases.agricultureUsdBnPerYear\"},"
+                        + " {\"term\": \"usConcessions.standstillMonths\"}, {\"term\": \"fentanyl.level\"}], \"frontierLimit\": 2}";
+        int frontier = given().contentType(ContentType.JSON)
+                .body(space)
+                .post("/api/v1/searches")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("frontier.size");
         assertTrue(frontier > 2, "a frontier longer than the limit: " + frontier);
-        String drawn = given().contentType(ContentType.JSON).body(space).post("/api/v1/searches/chart").then().statusCode(200).extract().asString();
+        String drawn = given().contentType(ContentType.JSON)
+                .body(space)
+                .post("/api/v1/searches/chart")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String dots = drawn.substring(drawn.indexOf("<g class=\"frontier-dots\""));
         dots = dots.substring(0, dots.indexOf("</g>"));
         assertEquals(frontier, dots.split("<circle ", -1).length - 1);
-        given().when().get("/api/v1/searches/chart?profile=nobody").then().statusCode(400).contentType("application/problem+json")
+        given().when()
+                .get("/api/v1/searches/chart?profile=nobody")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("profile"));
     }
 
@@ -195,38 +309,80 @@ class DealSpaceApiTest extends ApiTestSupport {
     @Test
     void searchesUseStoredProfilesAndScenariosLikeEvaluations() throws Exception {
         String profile = ProfileCrudTest.newId();
-        given().contentType(ContentType.JSON).body(ProfileCrudTest.body(profile, 0.2, 0.33)).post("/api/v1/profiles").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(ProfileCrudTest.body(profile, 0.2, 0.33))
+                .post("/api/v1/profiles")
+                .then()
+                .statusCode(201);
         String scenario = ScenarioCrudTest.newId();
-        given().contentType(ContentType.JSON).body(ScenarioCrudTest.body(scenario, 15)).post("/api/v1/scenarios").then().statusCode(201);
-        JsonNode r = post("/api/v1/searches", Map.of("scenario", scenario, "profile", profile, "terms", List.of(
-                Map.of("term", "usConcessions.reciprocalTariffPct"), Map.of("term", "usConcessions.exportControlLevel"),
-                Map.of("term", "purchases.agricultureUsdBnPerYear"), Map.of("term", "fentanyl.level"))));
+        given().contentType(ContentType.JSON)
+                .body(ScenarioCrudTest.body(scenario, 15))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(201);
+        JsonNode r = post(
+                "/api/v1/searches",
+                Map.of(
+                        "scenario",
+                        scenario,
+                        "profile",
+                        profile,
+                        "terms",
+                        List.of(
+                                Map.of("term", "usConcessions.reciprocalTariffPct"),
+                                        Map.of("term", "usConcessions.exportControlLevel"),
+                                Map.of("term", "purchases.agricultureUsdBnPerYear"),
+                                        Map.of("term", "fentanyl.level"))));
         assertEquals(scenario, r.get("scenario").asText());
         assertEquals(profile, r.get("profile").asText());
         assertTrue(r.at("/frontier/size").asInt() > 0, r.toString());
         for (JsonNode b : r.at("/frontier/bundles")) {
             JsonNode e = evaluation(b.get("bundle"), scenario, profile);
             assertEquals("AGREEMENT_LIKELY", e.at("/joint/verdict").asText());
-            assertEquals(b.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble());
-            assertEquals(b.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble());
+            assertEquals(
+                    b.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble());
+            assertEquals(
+                    b.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble());
         }
     }
 
     /** The README shows docs/default-space.svg: it must be what the service draws today. */
     @Test
     void theChartInTheReadmeIsCurrent() throws Exception {
-        String served = given().when().get("/api/v1/searches/chart").then().statusCode(200).extract().asString();
+        String served = given().when()
+                .get("/api/v1/searches/chart")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String committed = java.nio.file.Files.readString(java.nio.file.Path.of("docs/default-space.svg"));
-        assertEquals(committed, served, "regenerate it: curl -s localhost:8080/api/v1/searches/chart > docs/default-space.svg");
+        assertEquals(
+                committed,
+                served,
+                "regenerate it: curl -s localhost:8080/api/v1/searches/chart > docs/default-space.svg");
     }
 
     @Test
     void comparisonsRankAndFindDominance() throws Exception {
-        Map<String, Object> weak = Map.of("purchases", Map.of("agricultureUsdBnPerYear", 8), "usConcessions", Map.of("fentanylTariffPct", 10));
-        Map<String, Object> strong = Map.of("purchases", Map.of("agricultureUsdBnPerYear", 16), "usConcessions", Map.of("fentanylTariffPct", 10),
-                "fentanyl", Map.of("level", "PRECURSOR_LICENSING"));
-        JsonNode r = post("/api/v1/comparisons", Map.of("objective", "WELFARE", "bundles", List.of(
-                Map.of("name", "no deal", "bundle", Map.of()), Map.of("name", "weak", "bundle", weak), Map.of("name", "strong", "bundle", strong))));
+        Map<String, Object> weak = Map.of(
+                "purchases", Map.of("agricultureUsdBnPerYear", 8), "usConcessions", Map.of("fentanylTariffPct", 10));
+        Map<String, Object> strong = Map.of(
+                "purchases",
+                Map.of("agricultureUsdBnPerYear", 16),
+                "usConcessions",
+                Map.of("fentanylTariffPct", 10),
+                "fentanyl",
+                Map.of("level", "PRECURSOR_LICENSING"));
+        JsonNode r = post(
+                "/api/v1/comparisons",
+                Map.of(
+                        "objective",
+                        "WELFARE",
+                        "bundles",
+                        List.of(
+                                Map.of("name", "no deal", "bundle", Map.of()),
+                                Map.of("name", "weak", "bundle", weak),
+                                Map.of("name", "strong", "bundle", strong))));
         assertEquals("WELFARE", r.get("objective").asText());
         JsonNode ranking = r.get("ranking");
         assertEquals(3, ranking.size());
@@ -237,15 +393,25 @@ class DealSpaceApiTest extends ApiTestSupport {
             assertEquals(b.get("welfare").asDouble(), b.get("objective").asDouble());
             assertTrue(b.get("objective").asDouble() <= previous);
             previous = b.get("objective").asDouble();
-            JsonNode e = evaluation(JSON.valueToTree(List.of(Map.of(), weak, strong).get(b.get("index").asInt())), "GENEVA_2025", "default");
-            assertEquals(e.at("/sides/US/surplus").asDouble(), b.get("usSurplus").asDouble());
-            assertEquals(e.at("/sides/CN/surplus").asDouble(), b.get("cnSurplus").asDouble());
+            JsonNode e = evaluation(
+                    JSON.valueToTree(
+                            List.of(Map.of(), weak, strong).get(b.get("index").asInt())),
+                    "GENEVA_2025",
+                    "default");
+            assertEquals(
+                    e.at("/sides/US/surplus").asDouble(), b.get("usSurplus").asDouble());
+            assertEquals(
+                    e.at("/sides/CN/surplus").asDouble(), b.get("cnSurplus").asDouble());
             assertEquals(e.at("/joint/verdict").asText(), b.get("verdict").asText());
             for (JsonNode d : b.get("dominates")) {
                 JsonNode other = find(ranking, d.asInt());
-                assertTrue(b.get("usSurplus").asDouble() >= other.get("usSurplus").asDouble()
-                        && b.get("cnSurplus").asDouble() >= other.get("cnSurplus").asDouble());
-                assertTrue(other.get("dominatedBy").toString().contains(String.valueOf(b.get("index").asInt())));
+                assertTrue(
+                        b.get("usSurplus").asDouble() >= other.get("usSurplus").asDouble()
+                                && b.get("cnSurplus").asDouble()
+                                        >= other.get("cnSurplus").asDouble());
+                assertTrue(other.get("dominatedBy")
+                        .toString()
+                        .contains(String.valueOf(b.get("index").asInt())));
             }
             assertEquals(b.get("dominatedBy").isEmpty(), b.get("efficient").asBoolean());
         }
@@ -264,19 +430,40 @@ class DealSpaceApiTest extends ApiTestSupport {
 
     @Test
     void comparisonLimitsAndErrors() {
-        String many = "{\"bundles\": [" + String.join(",", java.util.Collections.nCopies(201, "{\"bundle\": {}}")) + "]}";
+        String many =
+                "{\"bundles\": [" + String.join(",", java.util.Collections.nCopies(201, "{\"bundle\": {}}")) + "]}";
         problem("/api/v1/comparisons", many, "bundles", "between 1 and 200");
         problem("/api/v1/comparisons", "{\"bundles\": []}", "bundles", "at least one");
-        problem("/api/v1/comparisons", "{\"bundles\": [{\"bundle\": {}}, {\"bundle\": {\"purchases\": {\"years\": 7}}}]}",
+        problem(
+                "/api/v1/comparisons",
+                        "{\"bundles\": [{\"bundle\": {}}, {\"bundle\": {\"purchases\": {\"years\": 7}}}]}",
                 "bundles[1].bundle.purchases.years", "between 1 and 5");
-        given().contentType(ContentType.JSON).body("{\"bundles\": [{\"bundle\": {}}], \"objective\": \"BEST\"}").when()
-                .post("/api/v1/comparisons").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"bundles\": [{\"bundle\": {}}], \"objective\": \"BEST\"}")
+                .when()
+                .post("/api/v1/comparisons")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void counteroffersToAFailingBundlePassTheNormalEvaluation() throws Exception {
-        Map<String, Object> failing = Map.of("purchases", Map.of("agricultureUsdBnPerYear", 8), "tiktok", Map.of("structure", "SPLIT_50_50"),
-                "usConcessions", Map.of("reciprocalTariffPct", 0, "fentanylTariffPct", 0, "exportControlLevel", 4, "cfiusPosture", "OPEN_NON_SENSITIVE"));
+        Map<String, Object> failing = Map.of(
+                "purchases",
+                Map.of("agricultureUsdBnPerYear", 8),
+                "tiktok",
+                Map.of("structure", "SPLIT_50_50"),
+                "usConcessions",
+                Map.of(
+                        "reciprocalTariffPct",
+                        0,
+                        "fentanylTariffPct",
+                        0,
+                        "exportControlLevel",
+                        4,
+                        "cfiusPosture",
+                        "OPEN_NON_SENSITIVE"));
         JsonNode r = post("/api/v1/counteroffers", Map.of("bundle", failing, "limit", 8));
         assertTrue(!r.at("/original/verdict").asText().equals("AGREEMENT_LIKELY"), "precondition: the offer fails");
         JsonNode offers = r.get("counteroffers");
@@ -286,8 +473,10 @@ class DealSpaceApiTest extends ApiTestSupport {
         for (JsonNode o : offers) {
             JsonNode e = evaluation(o.get("bundle"), "GENEVA_2025", "default");
             assertEquals("AGREEMENT_LIKELY", e.at("/joint/verdict").asText(), o.toString());
-            assertEquals(o.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble());
-            assertEquals(o.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble());
+            assertEquals(
+                    o.get("usSurplus").asDouble(), e.at("/sides/US/surplus").asDouble());
+            assertEquals(
+                    o.get("cnSurplus").asDouble(), e.at("/sides/CN/surplus").asDouble());
             assertTrue(o.get("nashProduct").asDouble() <= previous);
             previous = o.get("nashProduct").asDouble();
             for (JsonNode c : o.get("changes")) {
@@ -305,19 +494,48 @@ class DealSpaceApiTest extends ApiTestSupport {
 
     @Test
     void sensitivityIsReproducibleFromTheSeedAndCapped() {
-        String body = "{\"samples\": 500, \"seed\": 42, \"bundles\": [{\"name\": \"a\", \"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 16},"
-                + " \"usConcessions\": {\"fentanylTariffPct\": 0}}}, {\"name\": \"b\", \"bundle\": {\"fentanyl\": {\"level\": \"PRECURSOR_LICENSING\"},"
-                + " \"usConcessions\": {\"fentanylTariffPct\": 10, \"exportControlLevel\": 2}}}, {\"name\": \"no deal\", \"bundle\": {}}]}";
-        String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/sensitivity-analyses").then().statusCode(200)
-                .body("samples", equalTo(500)).body("seed", equalTo(42)).body("bundles", hasSize(3))
-                .body("bundles[0].rankAcceptability", hasSize(3)).body("tornado", hasSize(17)).extract().asString();
-        String second = given().contentType(ContentType.JSON).body(body).post("/api/v1/sensitivity-analyses").then().statusCode(200).extract().asString();
+        String body =
+                "{\"samples\": 500, \"seed\": 42, \"bundles\": [{\"name\": \"a\", \"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 16},"
+                        + " \"usConcessions\": {\"fentanylTariffPct\": 0}}}, {\"name\": \"b\", \"bundle\": {\"fentanyl\": {\"level\": \"PRECURSOR_LICENSING\"},"
+                        + " \"usConcessions\": {\"fentanylTariffPct\": 10, \"exportControlLevel\": 2}}}, {\"name\": \"no deal\", \"bundle\": {}}]}";
+        String first = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/sensitivity-analyses")
+                .then()
+                .statusCode(200)
+                .body("samples", equalTo(500))
+                .body("seed", equalTo(42))
+                .body("bundles", hasSize(3))
+                .body("bundles[0].rankAcceptability", hasSize(3))
+                .body("tornado", hasSize(17))
+                .extract()
+                .asString();
+        String second = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/sensitivity-analyses")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(first, second);
-        String other = given().contentType(ContentType.JSON).body(body.replace("\"seed\": 42", "\"seed\": 43")).post("/api/v1/sensitivity-analyses")
-                .then().statusCode(200).extract().asString();
+        String other = given().contentType(ContentType.JSON)
+                .body(body.replace("\"seed\": 42", "\"seed\": 43"))
+                .post("/api/v1/sensitivity-analyses")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(!first.equals(other), "another seed, other samples");
-        problem("/api/v1/sensitivity-analyses", body.replace("\"samples\": 500", "\"samples\": 10001"), "samples", "between 1 and 10,000");
-        problem("/api/v1/sensitivity-analyses", body.replace("\"seed\": 42", "\"weightConcentration\": 0"), "weightConcentration", "between 0.1");
+        problem(
+                "/api/v1/sensitivity-analyses",
+                body.replace("\"samples\": 500", "\"samples\": 10001"),
+                "samples",
+                "between 1 and 10,000");
+        problem(
+                "/api/v1/sensitivity-analyses",
+                body.replace("\"seed\": 42", "\"weightConcentration\": 0"),
+                "weightConcentration",
+                "between 0.1");
     }
 
     @Test
@@ -333,36 +551,80 @@ class DealSpaceApiTest extends ApiTestSupport {
     @Test
     void hostileAnalysisRequestsNeverGet5xx() {
         java.util.Random random = new java.util.Random(20261201);
-        Object[] hostile = {null, -1, 1e308, -1e308, 1e-320, 0, 1, 2147483648L, 9223372036854775807L, "", "A".repeat(300), "\u0000",
-                "💥", true, false, "NaN", "-Infinity", "{}", "[]", "[null]", "[1, 1]", "[\"NONE\"]", "GENEVA_2025", "NASH", "fentanyl.level"};
+        Object[] hostile = {
+            null,
+            -1,
+            1e308,
+            -1e308,
+            1e-320,
+            0,
+            1,
+            2147483648L,
+            9223372036854775807L,
+            "",
+            "A".repeat(300),
+            "\u0000",
+            "💥",
+            true,
+            false,
+            "NaN",
+            "-Infinity",
+            "{}",
+            "[]",
+            "[null]",
+            "[1, 1]",
+            "[\"NONE\"]",
+            "GENEVA_2025",
+            "NASH",
+            "fentanyl.level"
+        };
         String[][] templates = {
-                {"searches", "{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": %s}], \"budget\": %s}"},
-                {"searches", "{\"terms\": [{\"term\": %s, \"levels\": %s}], \"frontierLimit\": 5}"},
-                {"searches", "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}], \"minUsSurplus\": %s, \"minCnSurplus\": %s}"},
-                {"searches", "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": %s}]}"},
-                {"searches", "{\"terms\": [{\"term\": \"tiktok.structure\"}], \"base\": %s, \"scenario\": %s}"},
-                {"searches/chart", "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": {}}], \"frontierLimit\": %s}"},
-                {"comparisons", "{\"bundles\": [{\"bundle\": %s}], \"objective\": %s}"},
-                {"comparisons", "{\"bundles\": %s, \"profile\": %s}"},
-                {"counteroffers", "{\"bundle\": %s, \"limit\": %s, \"terms\": [{\"term\": \"fentanyl.level\"}]}"},
-                {"counteroffers", "{\"bundle\": {}, \"terms\": [{\"term\": \"purchases.years\", \"levels\": [%s, %s]}]}"},
-                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": {}}], \"samples\": %s, \"seed\": %s}"},
-                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": {}}], \"samples\": 20, \"weightConcentration\": %s, \"tornadoStep\": %s}"},
-                {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": %s}], \"samples\": 20, \"objective\": %s, \"cloutConcentration\": 1e9}"},
-                {"sensitivity-analyses", "%s"}};
+            {"searches", "{\"terms\": [{\"term\": \"fentanyl.level\", \"levels\": %s}], \"budget\": %s}"},
+            {"searches", "{\"terms\": [{\"term\": %s, \"levels\": %s}], \"frontierLimit\": 5}"},
+            {
+                "searches",
+                "{\"terms\": [{\"term\": \"usConcessions.exportControlLevel\"}], \"minUsSurplus\": %s, \"minCnSurplus\": %s}"
+            },
+            {
+                "searches",
+                "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": %s}]}"
+            },
+            {"searches", "{\"terms\": [{\"term\": \"tiktok.structure\"}], \"base\": %s, \"scenario\": %s}"},
+            {
+                "searches/chart",
+                "{\"terms\": [{\"term\": \"fentanyl.level\"}], \"references\": [{\"name\": %s, \"bundle\": {}}], \"frontierLimit\": %s}"
+            },
+            {"comparisons", "{\"bundles\": [{\"bundle\": %s}], \"objective\": %s}"},
+            {"comparisons", "{\"bundles\": %s, \"profile\": %s}"},
+            {"counteroffers", "{\"bundle\": %s, \"limit\": %s, \"terms\": [{\"term\": \"fentanyl.level\"}]}"},
+            {"counteroffers", "{\"bundle\": {}, \"terms\": [{\"term\": \"purchases.years\", \"levels\": [%s, %s]}]}"},
+            {"sensitivity-analyses", "{\"bundles\": [{\"bundle\": {}}], \"samples\": %s, \"seed\": %s}"},
+            {
+                "sensitivity-analyses",
+                "{\"bundles\": [{\"bundle\": {}}], \"samples\": 20, \"weightConcentration\": %s, \"tornadoStep\": %s}"
+            },
+            {
+                "sensitivity-analyses",
+                "{\"bundles\": [{\"bundle\": %s}], \"samples\": 20, \"objective\": %s, \"cloutConcentration\": 1e9}"
+            },
+            {"sensitivity-analyses", "%s"}
+        };
         List<String> failures = new java.util.ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String[] template = templates[random.nextInt(templates.length)];
             Object[] args = new Object[2];
             for (int a = 0; a < args.length; a++) {
                 Object h = hostile[random.nextInt(hostile.length)];
-                args[a] = h instanceof String str ? (str.startsWith("{") || str.startsWith("[") ? str : "\"" + str + "\"") : String.valueOf(h);
+                args[a] = h instanceof String str
+                        ? (str.startsWith("{") || str.startsWith("[") ? str : "\"" + str + "\"")
+                        : String.valueOf(h);
             }
             String body = String.format(template[1], args);
             if (random.nextInt(10) == 0) {
                 body = body.substring(0, random.nextInt(body.length() + 1));
             }
-            io.restassured.response.Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/" + template[0]);
+            io.restassured.response.Response r =
+                    given().contentType(ContentType.JSON).body(body).post("/api/v1/" + template[0]);
             int status = r.statusCode();
             if (status >= 500 || (status >= 400 && !r.contentType().startsWith("application/problem+json"))) {
                 failures.add(status + " for " + template[0] + " " + body + " → " + r.asString());

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same analyses of imported domains against the packaged service (run by `./mvnw verify`). */
 @QuarkusIntegrationTest
-class DomainAnalysisIT extends DomainAnalysisTest {
-}
+class DomainAnalysisIT extends DomainAnalysisTest {}

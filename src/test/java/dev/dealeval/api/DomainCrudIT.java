@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged service (run by `./mvnw verify`). */
 @QuarkusIntegrationTest
-class DomainCrudIT extends DomainCrudTest {
-}
+class DomainCrudIT extends DomainCrudTest {}

@@ -1,20 +1,5 @@
 package dev.dealeval.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.config.GeniusXml;
-import dev.dealeval.domain.genius.NegotiationDomain;
-import dev.dealeval.domain.genius.Preferences;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -22,13 +7,28 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealeval.config.GeniusXml;
+import dev.dealeval.domain.genius.NegotiationDomain;
+import dev.dealeval.domain.genius.Preferences;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 /** Imported GENIUS domains over HTTP: import, read, export and read back, replace and delete, refusals. */
 @QuarkusTest
 class DomainCrudTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String resource(String path) {
-        try (InputStream in = DomainCrudTest.class.getClassLoader().getResourceAsStream("genius/anac/y2011/Laptop/" + path)) {
+        try (InputStream in =
+                DomainCrudTest.class.getClassLoader().getResourceAsStream("genius/anac/y2011/Laptop/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -36,8 +36,17 @@ class DomainCrudTest extends ApiTestSupport {
     }
 
     private static String laptop(String id, String buyerXml) throws Exception {
-        return JSON.writeValueAsString(Map.of("id", id, "name", "Laptop (ANAC 2011)", "domainXml", resource("laptop_domain.xml"),
-                "parties", List.of(Map.of("name", "buyer", "xml", buyerXml), Map.of("name", "seller", "xml", resource("laptop_seller_utility.xml")))));
+        return JSON.writeValueAsString(Map.of(
+                "id",
+                id,
+                "name",
+                "Laptop (ANAC 2011)",
+                "domainXml",
+                resource("laptop_domain.xml"),
+                "parties",
+                List.of(
+                        Map.of("name", "buyer", "xml", buyerXml),
+                        Map.of("name", "seller", "xml", resource("laptop_seller_utility.xml")))));
     }
 
     private static String newId() {
@@ -47,7 +56,10 @@ class DomainCrudTest extends ApiTestSupport {
     @Test
     void importReadExportAndReadBackWithTheSameUtilities() throws Exception {
         String id = newId();
-        given().contentType(ContentType.JSON).body(laptop(id, resource("laptop_buyer_utility.xml"))).post("/api/v1/domains").then()
+        given().contentType(ContentType.JSON)
+                .body(laptop(id, resource("laptop_buyer_utility.xml")))
+                .post("/api/v1/domains")
+                .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/domains/" + id))
                 .header("ETag", "\"1\"")
@@ -57,15 +69,27 @@ class DomainCrudTest extends ApiTestSupport {
                 .body("parties.name", equalTo(List.of("buyer", "seller")))
                 .body("parties[0].weights.Laptop", closeTo(0.4452125771655631, 1e-15))
                 .body("parties[1].discount", closeTo(0.42441038, 1e-15));
-        given().get("/api/v1/domains/" + id).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Laptop (ANAC 2011)"));
-        String domainXml = given().get("/api/v1/domains/" + id + "/domain.xml").then().statusCode(200)
-                .contentType("application/xml").extract().asString();
+        given().get("/api/v1/domains/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("name", equalTo("Laptop (ANAC 2011)"));
+        String domainXml = given().get("/api/v1/domains/" + id + "/domain.xml")
+                .then()
+                .statusCode(200)
+                .contentType("application/xml")
+                .extract()
+                .asString();
         NegotiationDomain original = GeniusXml.readDomain(resource("laptop_domain.xml"), "laptop");
         NegotiationDomain exported = GeniusXml.readDomain(domainXml, "laptop");
         assertEquals(original.issues(), exported.issues());
         String[] files = {"laptop_buyer_utility.xml", "laptop_seller_utility.xml"};
         for (int n = 1; n <= 2; n++) {
-            String xml = given().get("/api/v1/domains/" + id + "/parties/" + n + ".xml").then().statusCode(200).extract().asString();
+            String xml = given().get("/api/v1/domains/" + id + "/parties/" + n + ".xml")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             Preferences before = GeniusXml.readPreferences(resource(files[n - 1]), original, "p");
             Preferences after = GeniusXml.readPreferences(xml, exported, "p");
             for (int a = 0; a < 3; a++) {
@@ -77,29 +101,56 @@ class DomainCrudTest extends ApiTestSupport {
                 }
             }
         }
-        given().get("/api/v1/domains/" + id + "/parties/3.xml").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/domains/" + id + "/parties/3.xml")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         // Content negotiation: the domain itself as GENIUS XML.
-        assertEquals(domainXml, given().accept("application/xml").get("/api/v1/domains/" + id).then().statusCode(200)
-                .contentType("application/xml").extract().asString());
+        assertEquals(
+                domainXml,
+                given().accept("application/xml")
+                        .get("/api/v1/domains/" + id)
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/xml")
+                        .extract()
+                        .asString());
     }
 
     @Test
     void hostileAndBrokenFilesAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
         String id = newId();
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE u [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><utility_space>&x;</utility_space>";
-        given().contentType(ContentType.JSON).body(laptop(id, xxe)).post("/api/v1/domains").then()
+        String xxe =
+                "<?xml version=\"1.0\"?><!DOCTYPE u [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><utility_space>&x;</utility_space>";
+        given().contentType(ContentType.JSON)
+                .body(laptop(id, xxe))
+                .post("/api/v1/domains")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("parties[0].xml"))
                 .body("violations[0].message", containsString("DOCTYPE is not allowed"));
         String unbalanced = resource("laptop_buyer_utility.xml").replace("0.4452125771655631", "0.6");
-        given().contentType(ContentType.JSON).body(laptop(id, unbalanced)).post("/api/v1/domains").then()
+        given().contentType(ContentType.JSON)
+                .body(laptop(id, unbalanced))
+                .post("/api/v1/domains")
+                .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("parties[0].xml"))
                 .body("violations[0].message", containsString("utility_space/objective/weight: the weights sum to"));
-        String body = JSON.writeValueAsString(Map.of("id", id, "name", "x", "domainXml", "<negotiation_template>",
-                "parties", List.of(Map.of("name", "a", "xml", "<utility_space/>"))));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/domains").then()
+        String body = JSON.writeValueAsString(Map.of(
+                "id",
+                id,
+                "name",
+                "x",
+                "domainXml",
+                "<negotiation_template>",
+                "parties",
+                List.of(Map.of("name", "a", "xml", "<utility_space/>"))));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/domains")
+                .then()
                 .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("parties"));
         given().get("/api/v1/domains/" + id).then().statusCode(404).contentType("application/problem+json");
@@ -108,13 +159,34 @@ class DomainCrudTest extends ApiTestSupport {
     @Test
     void replaceNeedsTheCurrentVersionAndDeleteToo() throws Exception {
         String id = newId();
-        given().contentType(ContentType.JSON).body(laptop(id, resource("laptop_buyer_utility.xml"))).post("/api/v1/domains").then().statusCode(201);
-        String replacement = laptop(id, resource("laptop_buyer_utility.xml").replace("evaluation=\"12\"", "evaluation=\"15\""));
-        given().contentType(ContentType.JSON).body(replacement).put("/api/v1/domains/" + id).then().statusCode(428);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(replacement).put("/api/v1/domains/" + id).then()
-                .statusCode(200).header("ETag", "\"2\"");
-        given().header("If-Match", "\"1\"").delete("/api/v1/domains/" + id).then().statusCode(412).contentType("application/problem+json");
-        given().header("If-Match", "\"2\"").delete("/api/v1/domains/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(laptop(id, resource("laptop_buyer_utility.xml")))
+                .post("/api/v1/domains")
+                .then()
+                .statusCode(201);
+        String replacement =
+                laptop(id, resource("laptop_buyer_utility.xml").replace("evaluation=\"12\"", "evaluation=\"15\""));
+        given().contentType(ContentType.JSON)
+                .body(replacement)
+                .put("/api/v1/domains/" + id)
+                .then()
+                .statusCode(428);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(replacement)
+                .put("/api/v1/domains/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        given().header("If-Match", "\"1\"")
+                .delete("/api/v1/domains/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        given().header("If-Match", "\"2\"")
+                .delete("/api/v1/domains/" + id)
+                .then()
+                .statusCode(204);
         given().get("/api/v1/domains/" + id).then().statusCode(404);
     }
 }

@@ -1,8 +1,5 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -19,6 +16,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class EvaluationResourceTest extends ApiTestSupport {
 
@@ -28,7 +28,8 @@ class EvaluationResourceTest extends ApiTestSupport {
 
     @Test
     void genevaIsAgreedWithEveryFieldOfTheContract() {
-        evaluate(GENEVA).statusCode(200)
+        evaluate(GENEVA)
+                .statusCode(200)
                 .contentType("application/json")
                 .body("scenario", equalTo("APR_2025"))
                 .body("profile", equalTo("default"))
@@ -46,15 +47,35 @@ class EvaluationResourceTest extends ApiTestSupport {
                 .body("sides.US.criteria", hasSize(10))
                 .body("sides.CN.criteria", hasSize(7))
                 .body("sides.US.criteria.id", hasItem("nationalSecurity"))
-                .body("sides.CN.criteria[0].keySet()", contains("id", "weight", "value", "noDealValue", "contribution", "surplusContribution"))
+                .body(
+                        "sides.CN.criteria[0].keySet()",
+                        contains("id", "weight", "value", "noDealValue", "contribution", "surplusContribution"))
                 .body("sides.CN.terms.term", hasItem("usConcessions.reciprocalTariffPct"))
                 .body("sides.CN.terms[0].term", equalTo("usConcessions.reciprocalTariffPct"))
                 .body("sides.CN.terms[0].value", equalTo(10.0))
                 .body("sides.CN.terms[0].noDealValue", equalTo(125.0))
-                .body("sides.US.factions.id", contains("president", "treasury", "commerce", "securityHawks", "business", "congress"))
-                .body("sides.CN.factions.id", contains("leadership", "commerceMinistry", "securityOrgans", "economicPlanners", "exporters"))
-                .body("sides.US.factions[0].keySet()", contains("id", "clout", "veto", "vetoApplies", "utility", "noDealUtility", "surplus",
-                        "stake", "stanceMargin", "stance", "supportProbability", "reasons", "summary"))
+                .body(
+                        "sides.US.factions.id",
+                        contains("president", "treasury", "commerce", "securityHawks", "business", "congress"))
+                .body(
+                        "sides.CN.factions.id",
+                        contains("leadership", "commerceMinistry", "securityOrgans", "economicPlanners", "exporters"))
+                .body(
+                        "sides.US.factions[0].keySet()",
+                        contains(
+                                "id",
+                                "clout",
+                                "veto",
+                                "vetoApplies",
+                                "utility",
+                                "noDealUtility",
+                                "surplus",
+                                "stake",
+                                "stanceMargin",
+                                "stance",
+                                "supportProbability",
+                                "reasons",
+                                "summary"))
                 .body("sides.US.factions[0].veto", equalTo("FULL"))
                 .body("sides.US.factions[0].stance", equalTo("SUPPORT"))
                 .body("sides.CN.factions[0].reasons[0]", startsWith("a 10% U.S. reciprocal tariff (+"))
@@ -80,10 +101,17 @@ class EvaluationResourceTest extends ApiTestSupport {
                 .body("credibility.factor", equalTo(0.0))
                 .body("credibility.formFactor", equalTo(0.0))
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.stance", equalTo("OPPOSE"))
-                // The floated form costs them most (against a signed text, nothing is believed); chip relief comes next.
-                .body("sides.US.factions.find { it.id == 'securityHawks' }.reasons[0]", startsWith("a floated proposal (-"))
-                .body("sides.US.factions.find { it.id == 'securityHawks' }.reasons", hasItem(startsWith("export-control level 3 (-")))
-                .body("sides.US.factions.find { it.id == 'securityHawks' }.summary", startsWith("securityHawks oppose: a floated proposal"))
+                // The floated form costs them most (against a signed text, nothing is believed); chip relief comes
+                // next.
+                .body(
+                        "sides.US.factions.find { it.id == 'securityHawks' }.reasons[0]",
+                        startsWith("a floated proposal (-"))
+                .body(
+                        "sides.US.factions.find { it.id == 'securityHawks' }.reasons",
+                        hasItem(startsWith("export-control level 3 (-")))
+                .body(
+                        "sides.US.factions.find { it.id == 'securityHawks' }.summary",
+                        startsWith("securityHawks oppose: a floated proposal"))
                 .body("sides.US.factions.find { it.id == 'congress' }.vetoApplies", is(true))
                 // Even the deal-maker will not pay with chips and tariffs for promises nobody has tabled.
                 .body("sides.US.factions.find { it.id == 'president' }.stance", equalTo("OPPOSE"));
@@ -92,7 +120,8 @@ class EvaluationResourceTest extends ApiTestSupport {
     @Test
     void anEmptyBundleIsNoDealWithSurplusExactlyZero() {
         for (String scenario : new String[] {"PRE_2025", "OCT_2025", "POST_RULING_2026"}) {
-            evaluate("{\"scenario\": \"" + scenario + "\", \"bundle\": {}}").statusCode(200)
+            evaluate("{\"scenario\": \"" + scenario + "\", \"bundle\": {}}")
+                    .statusCode(200)
                     .body("sides.US.surplus", equalTo(0.0))
                     .body("sides.CN.surplus", equalTo(0.0))
                     .body("sides.US.terms", empty())
@@ -103,7 +132,8 @@ class EvaluationResourceTest extends ApiTestSupport {
 
     @Test
     void scenarioAndProfileDefaultFromConfiguration() {
-        evaluate("{\"bundle\": {}}").statusCode(200)
+        evaluate("{\"bundle\": {}}")
+                .statusCode(200)
                 .body("scenario", equalTo("GENEVA_2025"))
                 .body("profile", equalTo("default"));
     }
@@ -137,8 +167,12 @@ class EvaluationResourceTest extends ApiTestSupport {
     void termsLeftOutKeepTheirNoDealValues() {
         // Busan scenario: omitted fentanyl level stays at PRECURSOR_LICENSING, so restating it changes nothing.
         String a = evaluate("{\"scenario\": \"BUSAN_2025\", \"bundle\": {\"purchases\": {\"soybeansMmtPerYear\": 25}}}")
-                .statusCode(200).extract().path("sides.US.utility").toString();
-        evaluate("{\"scenario\": \"BUSAN_2025\", \"bundle\": {\"purchases\": {\"soybeansMmtPerYear\": 25}, \"fentanyl\": {\"level\": \"PRECURSOR_LICENSING\"}}}")
+                .statusCode(200)
+                .extract()
+                .path("sides.US.utility")
+                .toString();
+        evaluate(
+                        "{\"scenario\": \"BUSAN_2025\", \"bundle\": {\"purchases\": {\"soybeansMmtPerYear\": 25}, \"fentanyl\": {\"level\": \"PRECURSOR_LICENSING\"}}}")
                 .statusCode(200)
                 .body("sides.US.utility.toString()", equalTo(a))
                 .body("sides.US.terms.term", not(hasItem("fentanyl.level")));
@@ -146,7 +180,8 @@ class EvaluationResourceTest extends ApiTestSupport {
 
     @Test
     void probabilitiesAreProbabilities() {
-        evaluate(GENEVA).statusCode(200)
+        evaluate(GENEVA)
+                .statusCode(200)
                 .body("sides.US.factions.supportProbability", everyItem(lessThan(1.0000001)))
                 .body("sides.US.factions.supportProbability", everyItem(greaterThan(-0.0000001)))
                 .body("joint.agreementProbability", notNullValue());

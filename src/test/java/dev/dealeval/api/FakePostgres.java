@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakePostgres implements AutoCloseable {
     /** The codes a client sends instead of a protocol version to ask for TLS or GSSAPI encryption first. */
     private static final int SSL_REQUEST = 80877103;
+
     private static final int GSSENC_REQUEST = 80877104;
 
     private final String sqlState;

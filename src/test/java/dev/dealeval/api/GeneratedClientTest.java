@@ -1,5 +1,13 @@
 package dev.dealeval.api;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -74,11 +82,6 @@ import dev.dealeval.client.model.Verdict;
 import dev.dealeval.client.model.VetoKind;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,15 +107,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The service as its users meet it: through the Java client that openapi-generator 7.25.0 (library
@@ -151,16 +149,15 @@ class GeneratedClientTest {
      * declare fails to deserialize (the generated default ignores unknown fields). Requests are
      * written as the generated default writes them, unset lists and maps included as [] and {}.
      */
-    private static final ObjectMapper STRICT = ApiClient.createDefaultObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper STRICT =
+            ApiClient.createDefaultObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static final String LAPTOP = "genius/anac/y2011/Laptop/";
 
     @TestHTTPResource("/")
     URI root;
 
-    record Route(String method, Pattern path, int variables, String operationId) {
-    }
+    record Route(String method, Pattern path, int variables, String operationId) {}
 
     // ---------------------------------------------------------------- evaluations
 
@@ -169,9 +166,12 @@ class GeneratedClientTest {
     void evaluateBothViewsStoreReadAndList() throws Exception {
         EvaluationApi evaluations = new EvaluationApi(client(null));
         // The genevaTruce example, written with the generated models.
-        EvaluateRequest geneva = new EvaluateRequest().scenario("APR_2025").bundle(new Bundle()
-                .usConcessions(new UsConcessions().reciprocalTariffPct(10.0).standstillMonths(3))
-                .chinaMeasures(new ChinaMeasures().tariffPct(10.0)));
+        EvaluateRequest geneva = new EvaluateRequest()
+                .scenario("APR_2025")
+                .bundle(new Bundle()
+                        .usConcessions(
+                                new UsConcessions().reciprocalTariffPct(10.0).standstillMonths(3))
+                        .chinaMeasures(new ChinaMeasures().tariffPct(10.0)));
 
         ApiResponse<EvaluationResponse> computed = evaluations.evaluateBundleWithHttpInfo(geneva, false, null);
         assertEquals(200, computed.getStatusCode());
@@ -190,8 +190,10 @@ class GeneratedClientTest {
         }
         assertInstanceOf(Verdict.class, explained.getJoint().getVerdict());
         assertProbability(explained.getJoint().getAgreementProbability(), "agreementProbability");
-        assertEquals(explained.getJoint().getZopa(),
-                explained.getSides().get("US").getSurplus() > 0 && explained.getSides().get("CN").getSurplus() > 0);
+        assertEquals(
+                explained.getJoint().getZopa(),
+                explained.getSides().get("US").getSurplus() > 0
+                        && explained.getSides().get("CN").getSurplus() > 0);
 
         // The compact view: the same numbers without the explanations.
         EvaluationSummaryView summary = evaluations.evaluateBundleSummary(geneva);
@@ -211,13 +213,19 @@ class GeneratedClientTest {
         assertEquals(explained.getJoint().getVerdict(), summary.getJoint().getVerdict());
         assertEquals(explained.getJoint().getNashProduct(), summary.getJoint().getNashProduct());
         assertEquals(explained.getJoint().getWelfare(), summary.getJoint().getWelfare());
-        assertEquals(explained.getJoint().getAgreementProbability(), summary.getJoint().getAgreementProbability());
-        assertEquals(explained.getCredibility().getFactor(), summary.getCredibility().getFactor());
-        assertEquals(explained.getCredibility().getCredibleUsdBnPerYear(), summary.getCredibility().getCredibleUsdBnPerYear());
+        assertEquals(
+                explained.getJoint().getAgreementProbability(),
+                summary.getJoint().getAgreementProbability());
+        assertEquals(
+                explained.getCredibility().getFactor(), summary.getCredibility().getFactor());
+        assertEquals(
+                explained.getCredibility().getCredibleUsdBnPerYear(),
+                summary.getCredibility().getCredibleUsdBnPerYear());
         // ... and what the document's genevaTruceSummary example shows.
         assertEquals(STRICT.treeToValue(example("genevaTruceSummary"), EvaluationSummaryView.class), summary);
 
-        // Stored: 201, Location and the evaluation's id; a retry with the same Idempotency-Key gives the same evaluation.
+        // Stored: 201, Location and the evaluation's id; a retry with the same Idempotency-Key gives the same
+        // evaluation.
         String key = UUID.randomUUID().toString();
         ApiResponse<EvaluationResponse> stored = evaluations.evaluateBundleWithHttpInfo(geneva, true, key);
         assertEquals(201, stored.getStatusCode());
@@ -230,20 +238,33 @@ class GeneratedClientTest {
         EvaluationResponse read = evaluations.getEvaluation(id);
         assertRequiredPresent(read, "getEvaluation");
         assertEquals(id, read.getId());
-        assertEquals(explained.getSides().get("US").getSurplus(), read.getSides().get("US").getSurplus());
+        assertEquals(
+                explained.getSides().get("US").getSurplus(),
+                read.getSides().get("US").getSurplus());
         assertEquals(explained.getJoint().getVerdict(), read.getJoint().getVerdict());
 
-        EvaluationList list = evaluations.listEvaluations(null, read.getCreatedAt(), null, "default", "APR_2025", 100, null,
+        EvaluationList list = evaluations.listEvaluations(
+                null,
+                read.getCreatedAt(),
+                null,
+                "default",
+                "APR_2025",
+                100,
+                null,
                 explained.getJoint().getVerdict().getValue());
         assertRequiredPresent(list, "listEvaluations");
-        EvaluationSummary item = list.getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+        EvaluationSummary item = list.getItems().stream()
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("evaluation " + id + " not listed: " + list));
         assertEquals(explained.getJoint().getVerdict().getValue(), item.getVerdict());
         assertEquals(explained.getSides().get("CN").getSurplus(), item.getCnSurplus());
         assertTrue(item.getLocation().endsWith("/api/v1/evaluations/" + id), item.getLocation());
         assertTrue(list.getTotal() >= 1);
 
-        ApiException missing = assertThrows(ApiException.class, () -> evaluations.getEvaluation(UUID.randomUUID().toString()));
+        ApiException missing = assertThrows(
+                ApiException.class,
+                () -> evaluations.getEvaluation(UUID.randomUUID().toString()));
         assertEquals(404, problem(missing).getStatus());
     }
 
@@ -251,16 +272,21 @@ class GeneratedClientTest {
     @Order(2)
     void anInvalidBundleIsAProblemNamingTheField() throws Exception {
         EvaluationApi evaluations = new EvaluationApi(client(null));
-        EvaluateRequest invalid = new EvaluateRequest().scenario("GENEVA_2025")
+        EvaluateRequest invalid = new EvaluateRequest()
+                .scenario("GENEVA_2025")
                 .bundle(new Bundle().purchases(new Purchases().agricultureUsdBnPerYear(-5.0)));
         ApiException e = assertThrows(ApiException.class, () -> evaluations.evaluateBundle(invalid, false, null));
         assertEquals(400, e.getCode());
-        assertTrue(e.getResponseHeaders().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(
+                e.getResponseHeaders().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 e.getResponseHeaders().toString());
         ProblemDetail problem = problem(e);
         assertEquals(400, problem.getStatus());
         assertNotNull(problem.getTitle());
-        assertTrue(problem.getViolations().stream().map(FieldViolation::getField).anyMatch(f -> f.endsWith("purchases.agricultureUsdBnPerYear")),
+        assertTrue(
+                problem.getViolations().stream()
+                        .map(FieldViolation::getField)
+                        .anyMatch(f -> f.endsWith("purchases.agricultureUsdBnPerYear")),
                 problem.toString());
         // The compact view refuses it the same way.
         ApiException summary = assertThrows(ApiException.class, () -> evaluations.evaluateBundleSummary(invalid));
@@ -274,19 +300,35 @@ class GeneratedClientTest {
     void profilesCreateReadReplaceListDelete() throws Exception {
         ModelApi model = new ModelApi(client(ApiTestSupport.EDITOR_KEY));
         String id = "gc-" + UUID.randomUUID().toString().substring(0, 8);
-        ProfileRequest request = new ProfileRequest().id(id).basedOn("default").name("Hawks rising").description("More say for the hawks")
+        ProfileRequest request = new ProfileRequest()
+                .id(id)
+                .basedOn("default")
+                .name("Hawks rising")
+                .description("More say for the hawks")
                 .sources(List.of("GeneratedClientTest"))
                 .weights(Map.of("US", Map.of("nationalSecurity", 0.3)))
-                .factions(Map.of("securityHawks", new FactionOverride().clout(0.23), "president", new FactionOverride().clout(0.30)))
+                .factions(Map.of(
+                        "securityHawks",
+                        new FactionOverride().clout(0.23),
+                        "president",
+                        new FactionOverride().clout(0.30)))
                 .credibility(new CredibilityChanges().trackRecords(Map.of("agriculture", 0.7)))
                 .settings(new SettingsChanges().stanceMargin(0.5));
 
         // Writes need a key: none is 401, a reader's is 403, both as problems.
-        assertEquals(401, problem(assertThrows(ApiException.class, () -> new ModelApi(client(null)).createProfile(request, null))).getStatus());
-        assertEquals(403, problem(assertThrows(ApiException.class,
-                () -> new ModelApi(client(ApiTestSupport.READER_KEY)).createProfile(request, null))).getStatus());
+        assertEquals(
+                401,
+                problem(assertThrows(ApiException.class, () -> new ModelApi(client(null)).createProfile(request, null)))
+                        .getStatus());
+        assertEquals(
+                403,
+                problem(assertThrows(
+                                ApiException.class,
+                                () -> new ModelApi(client(ApiTestSupport.READER_KEY)).createProfile(request, null)))
+                        .getStatus());
 
-        ApiResponse<ProfileResponse> created = model.createProfileWithHttpInfo(request, UUID.randomUUID().toString());
+        ApiResponse<ProfileResponse> created =
+                model.createProfileWithHttpInfo(request, UUID.randomUUID().toString());
         assertEquals(201, created.getStatusCode());
         assertTrue(header(created, "Location").endsWith("/api/v1/profiles/" + id), header(created, "Location"));
         assertEquals("\"1\"", header(created, "ETag"));
@@ -306,11 +348,19 @@ class GeneratedClientTest {
         assertEquals("Hawks rising", got.getData().getName());
 
         // Congress has a SCOPED veto: changing its clout keeps its scope.
-        ProfileRequest congress = request.id(null).factions(Map.of("congress", new FactionOverride().clout(0.2), "president", new FactionOverride().clout(0.35)));
+        ProfileRequest congress = request.id(null)
+                .factions(Map.of(
+                        "congress", new FactionOverride().clout(0.2), "president", new FactionOverride().clout(0.35)));
 
         // Replace: 428 without If-Match, 412 with a stale one, 200 with the ETag the client read.
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> model.replaceProfile(id, congress, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> model.replaceProfile(id, congress, "\"7\""))).getStatus());
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> model.replaceProfile(id, congress, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> model.replaceProfile(id, congress, "\"7\"")))
+                        .getStatus());
         ApiResponse<ProfileResponse> replaced = model.replaceProfileWithHttpInfo(id, congress, header(got, "ETag"));
         assertEquals(200, replaced.getStatusCode());
         assertEquals("\"2\"", header(replaced, "ETag"));
@@ -320,21 +370,33 @@ class GeneratedClientTest {
         assertFalse(faction(replaced.getData(), "congress").getVetoScope().isEmpty());
 
         // An evaluation names the profile's version.
-        EvaluationResponse evaluated = new EvaluationApi(client(null)).evaluateBundle(new EvaluateRequest().profile(id).bundle(new Bundle()), false, null);
+        EvaluationResponse evaluated = new EvaluationApi(client(null))
+                .evaluateBundle(new EvaluateRequest().profile(id).bundle(new Bundle()), false, null);
         assertEquals(id, evaluated.getProfile());
         assertEquals(2L, evaluated.getProfileVersion());
 
         ProfileList list = model.listProfiles(0, 100);
         assertRequiredPresent(list, "listProfiles");
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals(id)), "listed");
-        assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals("default") && i.getBuiltIn()), "default listed");
+        assertTrue(
+                list.getItems().stream().anyMatch(i -> i.getId().equals("default") && i.getBuiltIn()),
+                "default listed");
 
         ModelApi deleting = model;
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, "\"1\""))).getStatus());
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteProfile(id, "\"1\"")))
+                        .getStatus());
         ApiResponse<Void> deleted = deleting.deleteProfileWithHttpInfo(id, header(replaced, "ETag"));
         assertEquals(204, deleted.getStatusCode());
-        assertEquals(404, problem(assertThrows(ApiException.class, () -> model.getProfile(id))).getStatus());
+        assertEquals(
+                404,
+                problem(assertThrows(ApiException.class, () -> model.getProfile(id)))
+                        .getStatus());
     }
 
     @Test
@@ -342,9 +404,16 @@ class GeneratedClientTest {
     void scenariosCreateReadReplaceListDelete() throws Exception {
         ModelApi model = new ModelApi(client(ApiTestSupport.EDITOR_KEY));
         String id = "GC_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        ScenarioRequest request = new ScenarioRequest().id(id).basedOn("POST_RULING_2026").name("Surcharge at 15% — §122").date("2026-03-01")
+        ScenarioRequest request = new ScenarioRequest()
+                .id(id)
+                .basedOn("POST_RULING_2026")
+                .name("Surcharge at 15% — §122")
+                .date("2026-03-01")
                 .values(Map.of("usConcessions.reciprocalTariffPct", 15))
-                .threats(List.of(new ThreatRequest().term("usConcessions.reciprocalTariffPct").value(25.0).probability(0.2)
+                .threats(List.of(new ThreatRequest()
+                        .term("usConcessions.reciprocalTariffPct")
+                        .value(25.0)
+                        .probability(0.2)
                         .description("Section 301 case")))
                 .sources(List.of("GeneratedClientTest"));
 
@@ -372,28 +441,51 @@ class GeneratedClientTest {
         assertEquals(s.getNoDealUtility(), got.getData().getNoDealUtility());
 
         // No deal in it is surplus 0 for both sides.
-        EvaluationResponse noDeal = new EvaluationApi(client(null)).evaluateBundle(new EvaluateRequest().scenario(id).bundle(new Bundle()), false, null);
+        EvaluationResponse noDeal = new EvaluationApi(client(null))
+                .evaluateBundle(new EvaluateRequest().scenario(id).bundle(new Bundle()), false, null);
         assertEquals(0.0, noDeal.getSides().get("US").getSurplus());
         assertEquals(0.0, noDeal.getSides().get("CN").getSurplus());
 
-        ScenarioRequest lower = request.id(null).name("Surcharge at 10%").values(Map.of("usConcessions.reciprocalTariffPct", 10));
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> model.replaceScenario(id, lower, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> model.replaceScenario(id, lower, "\"5\""))).getStatus());
+        ScenarioRequest lower =
+                request.id(null).name("Surcharge at 10%").values(Map.of("usConcessions.reciprocalTariffPct", 10));
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> model.replaceScenario(id, lower, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> model.replaceScenario(id, lower, "\"5\"")))
+                        .getStatus());
         ApiResponse<ScenarioResponse> replaced = model.replaceScenarioWithHttpInfo(id, lower, header(got, "ETag"));
         assertEquals(200, replaced.getStatusCode());
         assertEquals("\"2\"", header(replaced, "ETag"));
-        assertEquals(10.0, ((Number) replaced.getData().getValues().get("usConcessions.reciprocalTariffPct")).doubleValue());
+        assertEquals(
+                10.0, ((Number) replaced.getData().getValues().get("usConcessions.reciprocalTariffPct")).doubleValue());
 
         ScenarioList list = model.listScenarios(0, 100);
         assertRequiredPresent(list, "listScenarios");
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals(id)), "listed");
-        assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals("GENEVA_2025") && i.getBuiltIn()), "built-ins listed");
+        assertTrue(
+                list.getItems().stream().anyMatch(i -> i.getId().equals("GENEVA_2025") && i.getBuiltIn()),
+                "built-ins listed");
 
         ModelApi deleting = model;
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, "\"1\""))).getStatus());
-        assertEquals(204, deleting.deleteScenarioWithHttpInfo(id, header(replaced, "ETag")).getStatusCode());
-        assertEquals(404, problem(assertThrows(ApiException.class, () -> model.getScenario(id))).getStatus());
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteScenario(id, "\"1\"")))
+                        .getStatus());
+        assertEquals(
+                204,
+                deleting.deleteScenarioWithHttpInfo(id, header(replaced, "ETag"))
+                        .getStatusCode());
+        assertEquals(
+                404,
+                problem(assertThrows(ApiException.class, () -> model.getScenario(id)))
+                        .getStatus());
     }
 
     @Test
@@ -403,8 +495,16 @@ class GeneratedClientTest {
         String id = "gc-laptop-" + UUID.randomUUID().toString().substring(0, 8);
 
         // The multipart form: the GENIUS files as they are on disk.
-        ApiResponse<DomainResponse> imported = domains.importDomainWithHttpInfo(UUID.randomUUID().toString(), id, "Laptop (ANAC 2011)", "ANAC 2011 – Genève",
-                file("laptop_domain.xml"), file("laptop_buyer_utility.xml"), file("laptop_seller_utility.xml"), "buyer", "seller");
+        ApiResponse<DomainResponse> imported = domains.importDomainWithHttpInfo(
+                UUID.randomUUID().toString(),
+                id,
+                "Laptop (ANAC 2011)",
+                "ANAC 2011 – Genève",
+                file("laptop_domain.xml"),
+                file("laptop_buyer_utility.xml"),
+                file("laptop_seller_utility.xml"),
+                "buyer",
+                "seller");
         assertEquals(201, imported.getStatusCode());
         assertTrue(header(imported, "Location").endsWith("/api/v1/domains/" + id), header(imported, "Location"));
         assertEquals("\"1\"", header(imported, "ETag"));
@@ -413,11 +513,18 @@ class GeneratedClientTest {
         assertEquals(27L, d.getOutcomeCount());
         // KNOWN DEFECT (generator, native library): the multipart form's text fields are sent as text/plain in
         // ISO-8859-1 (httpmime's addTextBody default), so a character outside Latin-1 arrives as '?'.
-        assertEquals("ANAC 2011 ? Genève", d.getDescription(), "the multipart text defect is fixed: expect the text as sent");
-        assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), d.getIssues().stream().map(i -> i.getName()).toList());
+        assertEquals(
+                "ANAC 2011 ? Genève",
+                d.getDescription(),
+                "the multipart text defect is fixed: expect the text as sent");
+        assertEquals(
+                List.of("Laptop", "Harddisk", "External Monitor"),
+                d.getIssues().stream().map(i -> i.getName()).toList());
         assertEquals(List.of("Dell", "Macintosh", "HP"), d.getIssues().get(0).getValues());
         assertEquals(IssueKind.DISCRETE, d.getIssues().get(0).getKind());
-        assertEquals(List.of("buyer", "seller"), d.getParties().stream().map(p -> p.getName()).toList());
+        assertEquals(
+                List.of("buyer", "seller"),
+                d.getParties().stream().map(p -> p.getName()).toList());
         assertEquals(0.4452125771655631, d.getParties().get(0).getWeights().get("Laptop"), 1e-15);
 
         ApiResponse<DomainResponse> got = domains.getDomainWithHttpInfo(id);
@@ -430,14 +537,29 @@ class GeneratedClientTest {
             assertTrue(domainXml.contains("<negotiation_template"), domainXml);
             assertTrue(partyXml.contains("<utility_space"), partyXml);
         }
-        assertEquals(404, problem(assertThrows(ApiException.class, () -> domains.exportDomainPartyXml(id, 3))).getStatus());
+        assertEquals(
+                404,
+                problem(assertThrows(ApiException.class, () -> domains.exportDomainPartyXml(id, 3)))
+                        .getStatus());
 
         // The JSON form, by replace (importDomain's JSON body has no method in the generated client).
-        DomainRequest replacement = new DomainRequest().name("Laptop (ANAC 2011)").domainXml(resource("laptop_domain.xml")).parties(List.of(
-                new DomainParty().name("buyer").xml(resource("laptop_buyer_utility.xml").replace("evaluation=\"12\"", "evaluation=\"15\"")),
-                new DomainParty().name("seller").xml(resource("laptop_seller_utility.xml"))));
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> domains.replaceDomain(id, replacement, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> domains.replaceDomain(id, replacement, "\"9\""))).getStatus());
+        DomainRequest replacement = new DomainRequest()
+                .name("Laptop (ANAC 2011)")
+                .domainXml(resource("laptop_domain.xml"))
+                .parties(List.of(
+                        new DomainParty()
+                                .name("buyer")
+                                .xml(resource("laptop_buyer_utility.xml")
+                                        .replace("evaluation=\"12\"", "evaluation=\"15\"")),
+                        new DomainParty().name("seller").xml(resource("laptop_seller_utility.xml"))));
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> domains.replaceDomain(id, replacement, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> domains.replaceDomain(id, replacement, "\"9\"")))
+                        .getStatus());
         ApiResponse<DomainResponse> replaced = domains.replaceDomainWithHttpInfo(id, replacement, header(got, "ETag"));
         assertEquals(200, replaced.getStatusCode());
         assertEquals("\"2\"", header(replaced, "ETag"));
@@ -448,18 +570,36 @@ class GeneratedClientTest {
         assertTrue(list.getItems().stream().anyMatch(i -> i.getId().equals(id)), "listed");
 
         // A broken file: 400 naming the field.
-        DomainRequest broken = new DomainRequest().name("x").domainXml(resource("laptop_domain.xml")).parties(List.of(
-                new DomainParty().name("buyer").xml("<?xml version=\"1.0\"?><!DOCTYPE u [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><utility_space>&x;</utility_space>"),
-                new DomainParty().name("seller").xml(resource("laptop_seller_utility.xml"))));
-        ProblemDetail refused = problem(assertThrows(ApiException.class, () -> domains.replaceDomain(id, broken, header(replaced, "ETag"))));
+        DomainRequest broken = new DomainRequest()
+                .name("x")
+                .domainXml(resource("laptop_domain.xml"))
+                .parties(List.of(
+                        new DomainParty()
+                                .name("buyer")
+                                .xml(
+                                        "<?xml version=\"1.0\"?><!DOCTYPE u [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><utility_space>&x;</utility_space>"),
+                        new DomainParty().name("seller").xml(resource("laptop_seller_utility.xml"))));
+        ProblemDetail refused = problem(
+                assertThrows(ApiException.class, () -> domains.replaceDomain(id, broken, header(replaced, "ETag"))));
         assertEquals(400, refused.getStatus());
         assertEquals("parties[0].xml", refused.getViolations().get(0).getField());
 
         DomainsApi deleting = domains;
-        assertEquals(428, problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, null))).getStatus());
-        assertEquals(412, problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, "\"1\""))).getStatus());
-        assertEquals(204, deleting.deleteDomainWithHttpInfo(id, header(replaced, "ETag")).getStatusCode());
-        assertEquals(404, problem(assertThrows(ApiException.class, () -> domains.getDomain(id))).getStatus());
+        assertEquals(
+                428,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, null)))
+                        .getStatus());
+        assertEquals(
+                412,
+                problem(assertThrows(ApiException.class, () -> deleting.deleteDomain(id, "\"1\"")))
+                        .getStatus());
+        assertEquals(
+                204,
+                deleting.deleteDomainWithHttpInfo(id, header(replaced, "ETag")).getStatusCode());
+        assertEquals(
+                404,
+                problem(assertThrows(ApiException.class, () -> domains.getDomain(id)))
+                        .getStatus());
     }
 
     // ---------------------------------------------------------------- the deal space
@@ -478,25 +618,43 @@ class GeneratedClientTest {
         for (TermDescriptor t : catalog.getTerms()) {
             String[] id = t.getId().split("\\.", 2);
             assertEquals(t.getSection(), id[0], t.getId());
-            assertTrue(bundleFields.getOrDefault(id[0], Set.of()).contains(id[1]), t.getId() + " is not a field of the generated Bundle");
+            assertTrue(
+                    bundleFields.getOrDefault(id[0], Set.of()).contains(id[1]),
+                    t.getId() + " is not a field of the generated Bundle");
             assertNotNull(t.getKind(), t.getId());
         }
-        assertEquals(bundleFields.values().stream().mapToInt(Set::size).sum(), catalog.getTerms().size(),
+        assertEquals(
+                bundleFields.values().stream().mapToInt(Set::size).sum(),
+                catalog.getTerms().size(),
                 "the generated Bundle has fields the catalogue does not list");
-        assertEquals(10, catalog.getTerms().stream().filter(TermDescriptor::getSearchDefault).count());
+        assertEquals(
+                10,
+                catalog.getTerms().stream()
+                        .filter(TermDescriptor::getSearchDefault)
+                        .count());
 
         // The default space.
-        SearchResponse search = space.searchDealSpace(new SearchRequest().scenario("GENEVA_2025").minUsSurplus(0.0).minCnSurplus(0.0).frontierLimit(10));
+        SearchResponse search = space.searchDealSpace(new SearchRequest()
+                .scenario("GENEVA_2025")
+                .minUsSurplus(0.0)
+                .minCnSurplus(0.0)
+                .frontierLimit(10));
         assertRequiredPresent(search, "searchDealSpace");
         assertEquals(1_152_000L, search.getCounts().getExamined());
         assertEquals(1_152_000L, search.getSpace().getSize());
         // frontierLimit spreads the listed bundles along the frontier, keeping its ends and the solutions.
-        assertTrue(search.getFrontier().getShown() <= Math.min(search.getFrontier().getSize(), 10 + 4), search.getFrontier().getShown() + " shown");
-        assertEquals(search.getFrontier().getShown(), search.getFrontier().getBundles().size());
+        assertTrue(
+                search.getFrontier().getShown() <= Math.min(search.getFrontier().getSize(), 10 + 4),
+                search.getFrontier().getShown() + " shown");
+        assertEquals(
+                search.getFrontier().getShown(),
+                search.getFrontier().getBundles().size());
         FoundBundle nash = search.getSolutions().getNash();
         assertTrue(nash.getUsSurplus() > 0 && nash.getCnSurplus() > 0, nash.toString());
         assertEquals(nash.getUsSurplus() * nash.getCnSurplus(), nash.getNashProduct(), 1e-9);
-        for (FoundBundle b : List.of(search.getSolutions().getKalaiSmorodinsky(), search.getSolutions().getEgalitarian(),
+        for (FoundBundle b : List.of(
+                search.getSolutions().getKalaiSmorodinsky(),
+                search.getSolutions().getEgalitarian(),
                 search.getSolutions().getUtilitarian())) {
             assertTrue(b.getNashProduct() <= nash.getNashProduct() + 1e-12, b.toString());
         }
@@ -506,11 +664,16 @@ class GeneratedClientTest {
         SearchRequest chips = STRICT.treeToValue(example("chipsForPurchases"), SearchRequest.class);
         String chart = text("chartSearch", () -> space.chartSearch(chips));
         if (chart != null) {
-            assertTrue(chart.startsWith("<svg") || chart.startsWith("<?xml"), chart.substring(0, Math.min(80, chart.length())));
+            assertTrue(
+                    chart.startsWith("<svg") || chart.startsWith("<?xml"),
+                    chart.substring(0, Math.min(80, chart.length())));
         }
-        String defaultChart = text("chartDefaultDealSpace", () -> space.chartDefaultDealSpace("default", "GENEVA_2025"));
+        String defaultChart =
+                text("chartDefaultDealSpace", () -> space.chartDefaultDealSpace("default", "GENEVA_2025"));
         if (defaultChart != null) {
-            assertTrue(defaultChart.startsWith("<svg") || defaultChart.startsWith("<?xml"), defaultChart.substring(0, Math.min(80, defaultChart.length())));
+            assertTrue(
+                    defaultChart.startsWith("<svg") || defaultChart.startsWith("<?xml"),
+                    defaultChart.substring(0, Math.min(80, defaultChart.length())));
         }
 
         // Three offers ranked by Nash product (the threeOffers example).
@@ -519,22 +682,28 @@ class GeneratedClientTest {
         assertRequiredPresent(ranking, "compareBundles");
         assertEquals(Objective.NASH, ranking.getObjective());
         assertEquals(3, ranking.getRanking().size());
-        assertEquals(List.of(1, 2, 3), ranking.getRanking().stream().map(RankedBundle::getRank).toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                ranking.getRanking().stream().map(RankedBundle::getRank).toList());
         for (int i = 1; i < 3; i++) {
-            assertTrue(ranking.getRanking().get(i - 1).getObjective() >= ranking.getRanking().get(i).getObjective());
+            assertTrue(ranking.getRanking().get(i - 1).getObjective()
+                    >= ranking.getRanking().get(i).getObjective());
         }
         for (RankedBundle r : ranking.getRanking()) {
             assertInstanceOf(Verdict.class, r.getVerdict());
             assertProbability(r.getAgreementProbability(), r.getName());
         }
-        assertEquals(three.getBundles().stream().map(b -> b.getName()).collect(Collectors.toSet()),
+        assertEquals(
+                three.getBundles().stream().map(b -> b.getName()).collect(Collectors.toSet()),
                 ranking.getRanking().stream().map(RankedBundle::getName).collect(Collectors.toSet()));
 
         // Counteroffers repairing a deal Washington would not sign (the repairChipsDeal example).
         CounterofferRequest repair = STRICT.treeToValue(example("repairChipsDeal"), CounterofferRequest.class);
         CounterofferResponse counter = space.proposeCounteroffers(repair);
         assertRequiredPresent(counter, "proposeCounteroffers");
-        assertFalse(counter.getOriginal().getUsRatifies() && counter.getOriginal().getCnRatifies(), "the original is not signed by both");
+        assertFalse(
+                counter.getOriginal().getUsRatifies() && counter.getOriginal().getCnRatifies(),
+                "the original is not signed by both");
         assertFalse(counter.getCounteroffers().isEmpty());
         assertTrue(counter.getCounteroffers().size() <= repair.getLimit());
         counter.getCounteroffers().forEach(c -> {
@@ -543,13 +712,20 @@ class GeneratedClientTest {
         });
 
         // How robust a ranking is to the weights (the robustness example, fewer samples).
-        SensitivityRequest robustness = STRICT.treeToValue(example("robustness"), SensitivityRequest.class).samples(200);
+        SensitivityRequest robustness = STRICT.treeToValue(example("robustness"), SensitivityRequest.class)
+                .samples(200);
         SensitivityResponse sensitivity = space.analyseSensitivity(robustness);
         assertRequiredPresent(sensitivity, "analyseSensitivity");
         assertEquals(200, sensitivity.getSamples());
         assertEquals(robustness.getBundles().size(), sensitivity.getBundles().size());
         sensitivity.getBundles().forEach(b -> {
-            assertEquals(1.0, b.getRankAcceptability().stream().mapToDouble(Double::doubleValue).sum(), 1e-9, b.getName());
+            assertEquals(
+                    1.0,
+                    b.getRankAcceptability().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum(),
+                    1e-9,
+                    b.getName());
             assertProbability(b.getAgreementProbability(), b.getName());
         });
         assertFalse(sensitivity.getTornado().isEmpty());
@@ -562,10 +738,17 @@ class GeneratedClientTest {
     @Order(7)
     void simulationsChartsAndTournaments() throws Exception {
         NegotiationApi negotiation = new NegotiationApi(client(null));
-        SimulationRequest boulwareConceder = new SimulationRequest().scenario("GENEVA_2025")
-                .strategies(new Strategies().us(new StrategyRequest().kind(SimulationKind.BOULWARE)).cn(new StrategyRequest().kind(SimulationKind.CONCEDER)))
-                .deadline(100).starts(Side.US).seed(1L);
-        assertEquals(STRICT.treeToValue(example("boulwareAgainstConceder"), SimulationRequest.class), boulwareConceder,
+        SimulationRequest boulwareConceder = new SimulationRequest()
+                .scenario("GENEVA_2025")
+                .strategies(new Strategies()
+                        .us(new StrategyRequest().kind(SimulationKind.BOULWARE))
+                        .cn(new StrategyRequest().kind(SimulationKind.CONCEDER)))
+                .deadline(100)
+                .starts(Side.US)
+                .seed(1L);
+        assertEquals(
+                STRICT.treeToValue(example("boulwareAgainstConceder"), SimulationRequest.class),
+                boulwareConceder,
                 "the boulwareAgainstConceder example, read by the generated model");
 
         SimulationResponse r = negotiation.simulateNegotiation(boulwareConceder);
@@ -579,26 +762,41 @@ class GeneratedClientTest {
         assertEquals(Set.of("US", "CN"), r.getStrategies().keySet());
         // The agreement evaluates as reported.
         int offer = r.getOutcome().getOffer();
-        EvaluationResponse agreed = new EvaluationApi(client(null)).evaluateBundle(
-                new EvaluateRequest().scenario("GENEVA_2025").bundle(r.getOffers().get(offer).getBundle()), false, null);
+        EvaluationResponse agreed = new EvaluationApi(client(null))
+                .evaluateBundle(
+                        new EvaluateRequest()
+                                .scenario("GENEVA_2025")
+                                .bundle(r.getOffers().get(offer).getBundle()),
+                        false,
+                        null);
         assertEquals(r.getOutcome().getUsSurplus(), agreed.getSides().get("US").getSurplus(), 1e-9);
         assertEquals(r.getOutcome().getCnSurplus(), agreed.getSides().get("CN").getSurplus(), 1e-9);
 
         String chart = text("chartNegotiation", () -> negotiation.chartNegotiation(boulwareConceder));
         if (chart != null) {
-            assertTrue(chart.startsWith("<svg") || chart.startsWith("<?xml"), chart.substring(0, Math.min(80, chart.length())));
+            assertTrue(
+                    chart.startsWith("<svg") || chart.startsWith("<?xml"),
+                    chart.substring(0, Math.min(80, chart.length())));
         }
 
         TournamentResponse t = negotiation.runTournament(new TournamentRequest()
-                .strategies(List.of(new NamedStrategy().kind(SimulationKind.BOULWARE), new NamedStrategy().kind(SimulationKind.CONCEDER),
-                        new NamedStrategy().name("patient").kind(SimulationKind.TIME_DEPENDENT).exponent(0.5)))
-                .scenarios(List.of("GENEVA_2025", "APR_2025")).deadline(20).seed(3L));
+                .strategies(List.of(
+                        new NamedStrategy().kind(SimulationKind.BOULWARE),
+                        new NamedStrategy().kind(SimulationKind.CONCEDER),
+                        new NamedStrategy()
+                                .name("patient")
+                                .kind(SimulationKind.TIME_DEPENDENT)
+                                .exponent(0.5)))
+                .scenarios(List.of("GENEVA_2025", "APR_2025"))
+                .deadline(20)
+                .seed(3L));
         assertRequiredPresent(t, "runTournament");
         assertEquals(3, t.getStrategies().size());
         assertEquals(2, t.getSettings().size());
         assertEquals(3L * 3 * 2, t.getSimulations());
         assertEquals(9, t.getPairs().size());
-        assertEquals(List.of(1, 2, 3), t.getRanking().stream().map(s -> s.getRank()).toList());
+        assertEquals(
+                List.of(1, 2, 3), t.getRanking().stream().map(s -> s.getRank()).toList());
         t.getRanking().forEach(s -> assertProbability(s.getAgreementRate(), s.getStrategy()));
         assertTrue(t.getRanking().stream().anyMatch(s -> s.getStrategy().equals("patient")));
     }
@@ -615,7 +813,9 @@ class GeneratedClientTest {
         assertTrue(b.getSummary().getEpisodes() >= 20);
         assertEquals(b.getSummary().getEpisodes(), b.getEpisodes().size());
         assertProbability(b.getSummary().getHitRate(), "hitRate");
-        assertTrue(b.getSummary().getBrierScore() < 0.1, "Brier score " + b.getSummary().getBrierScore());
+        assertTrue(
+                b.getSummary().getBrierScore() < 0.1,
+                "Brier score " + b.getSummary().getBrierScore());
         for (BacktestEpisode e : b.getEpisodes()) {
             assertNotNull(e.getKind(), e.getId());
             assertFalse(e.getHappened().isEmpty(), e.getId());
@@ -627,23 +827,37 @@ class GeneratedClientTest {
         assertRequiredPresent(explained, "explainBacktestEpisode");
         assertEquals(first.getId(), explained.getEpisode().getId());
         assertEquals(first.getScenario(), explained.getEvaluation().getScenario());
-        assertEquals(first.getModel().getVerdict(), explained.getEvaluation().getJoint().getVerdict());
-        assertEquals(first.getModel().getAgreementProbability(), explained.getEvaluation().getJoint().getAgreementProbability(), 1e-12);
-        assertEquals(404, problem(assertThrows(ApiException.class, () -> backtests.explainBacktestEpisode("no-such-episode", null))).getStatus());
+        assertEquals(
+                first.getModel().getVerdict(),
+                explained.getEvaluation().getJoint().getVerdict());
+        assertEquals(
+                first.getModel().getAgreementProbability(),
+                explained.getEvaluation().getJoint().getAgreementProbability(),
+                1e-12);
+        assertEquals(
+                404,
+                problem(assertThrows(
+                                ApiException.class, () -> backtests.explainBacktestEpisode("no-such-episode", null)))
+                        .getStatus());
 
         DomainsApi domains = new DomainsApi(client(null));
         GeniusExportResponse export = domains.exportGeniusDomain("default", 2000, "GENEVA_2025", 1L);
         assertRequiredPresent(export, "exportGeniusDomain");
         assertEquals(1_152_000L, export.getOutcomes());
         assertEquals(10, export.getTerms().size());
-        assertEquals(List.of("United States", "China"), export.getDomain().getParties().stream().map(DomainParty::getName).toList());
+        assertEquals(
+                List.of("United States", "China"),
+                export.getDomain().getParties().stream()
+                        .map(DomainParty::getName)
+                        .toList());
         assertTrue(export.getDomain().getDomainXml().contains("<negotiation_template"));
         assertEquals(2000, export.getFit().getSamples());
         for (var fit : List.of(export.getFit().getUs(), export.getFit().getCn())) {
             assertTrue(fit.getrSquared() > 0 && fit.getrSquared() <= 1, "R² " + fit.getrSquared());
             assertProbability(fit.getReservationValue(), "reservation value");
         }
-        ProblemDetail tooFew = problem(assertThrows(ApiException.class, () -> domains.exportGeniusDomain(null, 10, null, null)));
+        ProblemDetail tooFew =
+                problem(assertThrows(ApiException.class, () -> domains.exportGeniusDomain(null, 10, null, null)));
         assertEquals("samples", tooFew.getViolations().get(0).getField());
     }
 
@@ -665,30 +879,46 @@ class GeneratedClientTest {
         assertEquals(Map.of(), chips.getReferences().get(0).getOutcome(), "the generated model starts outcome empty");
         SearchResponse searched = space.searchDealSpace(chips);
         // The terms sent with levels: [] are searched at the model's levels.
-        Map<String, Integer> catalogueLevels = new ModelApi(defaults).listTerms().getTerms().stream()
-                .collect(Collectors.toMap(d -> d.getId(), d -> d.getLevels().size()));
+        Map<String, Integer> catalogueLevels = new ModelApi(defaults)
+                .listTerms().getTerms().stream()
+                        .collect(Collectors.toMap(
+                                d -> d.getId(), d -> d.getLevels().size()));
         long size = 1;
         for (var term : chips.getTerms()) {
-            size *= term.getLevels().isEmpty() ? catalogueLevels.get(term.getTerm()) : term.getLevels().size();
+            size *= term.getLevels().isEmpty()
+                    ? catalogueLevels.get(term.getTerm())
+                    : term.getLevels().size();
         }
-        assertTrue(chips.getTerms().stream().anyMatch(term -> term.getLevels().isEmpty()), "some levels are sent empty");
+        assertTrue(
+                chips.getTerms().stream().anyMatch(term -> term.getLevels().isEmpty()), "some levels are sent empty");
         assertEquals(size, searched.getSpace().getSize());
         assertEquals(2, searched.getReferences().size());
-        ComparisonResponse compared = space.compareBundles(generatedDefault.treeToValue(example("threeOffers"), ComparisonRequest.class));
+        ComparisonResponse compared =
+                space.compareBundles(generatedDefault.treeToValue(example("threeOffers"), ComparisonRequest.class));
         assertEquals(3, compared.getRanking().size());
-        SensitivityResponse robust = space.analyseSensitivity(generatedDefault.treeToValue(example("robustness"), SensitivityRequest.class)
+        SensitivityResponse robust = space.analyseSensitivity(generatedDefault
+                .treeToValue(example("robustness"), SensitivityRequest.class)
                 .samples(200));
         assertEquals(3, robust.getBundles().size());
 
         ModelApi model = new ModelApi(defaults);
-        ProfileRequest congress = new ProfileRequest().basedOn("default").name("Congress louder")
-                .factions(Map.of("congress", new FactionOverride().clout(0.2), "president", new FactionOverride().clout(0.35)));
+        ProfileRequest congress = new ProfileRequest()
+                .basedOn("default")
+                .name("Congress louder")
+                .factions(Map.of(
+                        "congress", new FactionOverride().clout(0.2), "president", new FactionOverride().clout(0.35)));
         ApiResponse<ProfileResponse> created = model.createProfileWithHttpInfo(congress.id("gc-congress"), null);
         assertEquals(201, created.getStatusCode());
-        FactionProfile congressNow = created.getData().getFactions().stream().filter(f -> f.getId().equals("congress")).findFirst().orElseThrow();
-        FactionProfile congressBefore = model.getProfile("default").getFactions().stream().filter(f -> f.getId().equals("congress")).findFirst()
+        FactionProfile congressNow = created.getData().getFactions().stream()
+                .filter(f -> f.getId().equals("congress"))
+                .findFirst()
                 .orElseThrow();
-        assertEquals(congressBefore.getVetoScope(), congressNow.getVetoScope(), "an empty vetoScope keeps the profile's");
+        FactionProfile congressBefore = model.getProfile("default").getFactions().stream()
+                .filter(f -> f.getId().equals("congress"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                congressBefore.getVetoScope(), congressNow.getVetoScope(), "an empty vetoScope keeps the profile's");
         model.deleteProfile("gc-congress", header(created, "ETag"));
     }
 
@@ -704,22 +934,27 @@ class GeneratedClientTest {
     @Order(Integer.MAX_VALUE - 2)
     void everyStatusTheServiceAnsweredIsDeclared() {
         Set<String> undeclared = new TreeSet<>();
-        DOCUMENT.path("paths").forEach(path -> path.forEach(op -> {
-            String id = op.path("operationId").asText();
-            for (int status : STATUSES.getOrDefault(id, Set.of())) {
-                if (!op.path("responses").has(String.valueOf(status)) && !op.path("responses").has("default")) {
-                    undeclared.add(id + " " + status);
-                }
-            }
-        }));
+        DOCUMENT.path("paths")
+                .forEach(path -> path.forEach(op -> {
+                    String id = op.path("operationId").asText();
+                    for (int status : STATUSES.getOrDefault(id, Set.of())) {
+                        if (!op.path("responses").has(String.valueOf(status))
+                                && !op.path("responses").has("default")) {
+                            undeclared.add(id + " " + status);
+                        }
+                    }
+                }));
         assertEquals(new TreeSet<>(), undeclared, "statuses answered but not declared in " + DOCUMENT_PATH);
     }
 
     @Test
     @Order(Integer.MAX_VALUE - 1)
     void everyFieldTheDocumentMarksRequiredWasPresent() {
-        assertEquals(new TreeSet<>(), new TreeSet<>(MISSING_REQUIRED.keySet()),
-                "fields marked required in " + DOCUMENT_PATH + " but left out of an answer (schema.field=first seen at): "
+        assertEquals(
+                new TreeSet<>(),
+                new TreeSet<>(MISSING_REQUIRED.keySet()),
+                "fields marked required in " + DOCUMENT_PATH
+                        + " but left out of an answer (schema.field=first seen at): "
                         + new java.util.TreeMap<>(MISSING_REQUIRED));
     }
 
@@ -730,10 +965,13 @@ class GeneratedClientTest {
         assertEquals(34, documented.size(), "operations in " + DOCUMENT_PATH);
         Set<String> notCalled = new TreeSet<>(documented);
         notCalled.removeAll(CALLED);
-        Set<String> undocumented = CALLED.stream().filter(c -> !documented.contains(c)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> undocumented =
+                CALLED.stream().filter(c -> !documented.contains(c)).collect(Collectors.toCollection(TreeSet::new));
         assertAll(
-                () -> assertTrue(notCalled.isEmpty(), "operations of the document this test did not call: " + notCalled),
-                () -> assertTrue(undocumented.isEmpty(), "requests the client sent that match no operation: " + undocumented));
+                () -> assertTrue(
+                        notCalled.isEmpty(), "operations of the document this test did not call: " + notCalled),
+                () -> assertTrue(
+                        undocumented.isEmpty(), "requests the client sent that match no operation: " + undocumented));
     }
 
     // ---------------------------------------------------------------- support
@@ -767,7 +1005,10 @@ class GeneratedClientTest {
                 .orElse(method + " " + path);
         CALLED.add(operation);
         STATUSES.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet()).add(response.statusCode());
-        LAST_ANSWER.put(operation, response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse(""));
+        LAST_ANSWER.put(
+                operation,
+                response.statusCode() + " "
+                        + response.headers().firstValue("Content-Type").orElse(""));
     }
 
     interface Call {
@@ -808,7 +1049,9 @@ class GeneratedClientTest {
     /** The problem+json body of an error answer, read into the generated ProblemDetail model. */
     private static ProblemDetail problem(ApiException e) {
         assertNotNull(e.getResponseBody(), e.toString());
-        String type = e.getResponseHeaders() == null ? "" : e.getResponseHeaders().firstValue("Content-Type").orElse("");
+        String type = e.getResponseHeaders() == null
+                ? ""
+                : e.getResponseHeaders().firstValue("Content-Type").orElse("");
         assertTrue(type.startsWith("application/problem+json"), e.getCode() + " answered as " + type);
         try {
             ProblemDetail p = STRICT.readValue(e.getResponseBody(), ProblemDetail.class);
@@ -821,8 +1064,10 @@ class GeneratedClientTest {
     }
 
     private static String header(ApiResponse<?> response, String name) {
-        return response.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .flatMap(h -> h.getValue().stream()).findFirst()
+        return response.getHeaders().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .flatMap(h -> h.getValue().stream())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " header in " + response.getHeaders()));
     }
 
@@ -832,7 +1077,10 @@ class GeneratedClientTest {
     }
 
     private static FactionProfile faction(ProfileResponse p, String id) {
-        return p.getFactions().stream().filter(f -> f.getId().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no faction " + id));
+        return p.getFactions().stream()
+                .filter(f -> f.getId().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no faction " + id));
     }
 
     /**
@@ -869,7 +1117,8 @@ class GeneratedClientTest {
                 throw new IllegalStateException(e);
             }
             if (property.required() && field == null) {
-                MISSING_REQUIRED.putIfAbsent(value.getClass().getSimpleName() + "." + property.value(), path + "." + property.value());
+                MISSING_REQUIRED.putIfAbsent(
+                        value.getClass().getSimpleName() + "." + property.value(), path + "." + property.value());
             }
             assertRequiredPresent(field, path + "." + property.value());
         }
@@ -881,9 +1130,13 @@ class GeneratedClientTest {
         for (Method section : Bundle.class.getMethods()) {
             JsonProperty p = section.getAnnotation(JsonProperty.class);
             if (p != null && section.getParameterCount() == 0) {
-                sections.put(p.value(), Arrays.stream(section.getReturnType().getMethods())
-                        .map(m -> m.getAnnotation(JsonProperty.class)).filter(a -> a != null).map(JsonProperty::value)
-                        .collect(Collectors.toCollection(TreeSet::new)));
+                sections.put(
+                        p.value(),
+                        Arrays.stream(section.getReturnType().getMethods())
+                                .map(m -> m.getAnnotation(JsonProperty.class))
+                                .filter(a -> a != null)
+                                .map(JsonProperty::value)
+                                .collect(Collectors.toCollection(TreeSet::new)));
             }
         }
         return sections;
@@ -896,7 +1149,10 @@ class GeneratedClientTest {
     }
 
     private static File file(String name) throws URISyntaxException {
-        return new File(GeneratedClientTest.class.getClassLoader().getResource(LAPTOP + name).toURI());
+        return new File(GeneratedClientTest.class
+                .getClassLoader()
+                .getResource(LAPTOP + name)
+                .toURI());
     }
 
     private static String resource(String name) throws IOException {
@@ -916,21 +1172,28 @@ class GeneratedClientTest {
     /** method + path template → operationId, from the committed document. */
     private static List<Route> routes(JsonNode document) {
         List<Route> routes = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (op.getValue().has("operationId")) {
-                StringBuilder regex = new StringBuilder();
-                Matcher m = Pattern.compile("\\{[^}]+}").matcher(path.getKey());
-                int last = 0;
-                int variables = 0;
-                while (m.find()) {
-                    regex.append(Pattern.quote(path.getKey().substring(last, m.start()))).append("[^/]+");
-                    last = m.end();
-                    variables++;
-                }
-                regex.append(Pattern.quote(path.getKey().substring(last)));
-                routes.add(new Route(op.getKey().toUpperCase(), Pattern.compile(regex.toString()), variables, op.getValue().get("operationId").asText()));
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (op.getValue().has("operationId")) {
+                        StringBuilder regex = new StringBuilder();
+                        Matcher m = Pattern.compile("\\{[^}]+}").matcher(path.getKey());
+                        int last = 0;
+                        int variables = 0;
+                        while (m.find()) {
+                            regex.append(Pattern.quote(path.getKey().substring(last, m.start())))
+                                    .append("[^/]+");
+                            last = m.end();
+                            variables++;
+                        }
+                        regex.append(Pattern.quote(path.getKey().substring(last)));
+                        routes.add(new Route(
+                                op.getKey().toUpperCase(),
+                                Pattern.compile(regex.toString()),
+                                variables,
+                                op.getValue().get("operationId").asText()));
+                    }
+                }));
         return routes;
     }
 }

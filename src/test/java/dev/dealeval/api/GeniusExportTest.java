@@ -1,5 +1,11 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.genius.GeniusTestData;
@@ -8,17 +14,10 @@ import dev.dealeval.domain.genius.Preferences;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The U.S.–China model exported as a GENIUS domain: the files read as GENIUS files, import back
@@ -31,12 +30,17 @@ class GeniusExportTest extends ApiTestSupport {
 
     @Test
     void exportImportExportKeepsEveryUtilityAndReportsTheFit() throws Exception {
-        JsonPath e = given().queryParam("scenario", "GENEVA_2025").queryParam("profile", "default").queryParam("samples", 20000)
-                .get("/api/v1/exports/genius").then().statusCode(200)
+        JsonPath e = given().queryParam("scenario", "GENEVA_2025")
+                .queryParam("profile", "default")
+                .queryParam("samples", 20000)
+                .get("/api/v1/exports/genius")
+                .then()
+                .statusCode(200)
                 .body("outcomes", equalTo(1_152_000))
                 .body("domain.parties.name", equalTo(List.of("United States", "China")))
                 .body("fit.samples", equalTo(20000))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertEquals(10, e.getList("terms").size());
         for (String side : List.of("us", "cn")) {
             double r2 = e.getDouble("fit." + side + ".rSquared");
@@ -46,8 +50,14 @@ class GeniusExportTest extends ApiTestSupport {
             assertTrue(rv >= 0 && rv <= 1, side + " reservation " + rv);
         }
         // The same request gives the same files.
-        String again = given().queryParam("scenario", "GENEVA_2025").queryParam("samples", 20000).get("/api/v1/exports/genius")
-                .then().statusCode(200).extract().jsonPath().getString("domain.parties[0].xml");
+        String again = given().queryParam("scenario", "GENEVA_2025")
+                .queryParam("samples", 20000)
+                .get("/api/v1/exports/genius")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("domain.parties[0].xml");
         assertEquals(e.getString("domain.parties[0].xml"), again);
 
         // The files read as GENIUS files.
@@ -62,17 +72,40 @@ class GeniusExportTest extends ApiTestSupport {
         Map<String, Object> domain = e.getMap("domain");
         Map<String, Object> body = new java.util.LinkedHashMap<>(domain);
         body.put("id", id);
-        given().contentType(ContentType.JSON).body(JSON.writeValueAsString(body)).post("/api/v1/domains").then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(body))
+                .post("/api/v1/domains")
+                .then()
+                .statusCode(201)
                 .body("outcomeCount", equalTo(1_152_000));
-        NegotiationDomain back = GeniusXml.readDomain(given().get("/api/v1/domains/" + id + "/domain.xml").then().statusCode(200)
-                .extract().asString(), "back");
+        NegotiationDomain back = GeniusXml.readDomain(
+                given().get("/api/v1/domains/" + id + "/domain.xml")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                "back");
         assertEquals(exported.issues(), back.issues());
-        Preferences usBack = GeniusXml.readPreferences(given().get("/api/v1/domains/" + id + "/parties/1.xml").then().statusCode(200)
-                .extract().asString(), back, "us");
-        Preferences cnBack = GeniusXml.readPreferences(given().get("/api/v1/domains/" + id + "/parties/2.xml").then().statusCode(200)
-                .extract().asString(), back, "cn");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(GeniusTestData.utilities(exported, us), GeniusTestData.utilities(back, usBack));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(GeniusTestData.utilities(exported, cn), GeniusTestData.utilities(back, cnBack));
+        Preferences usBack = GeniusXml.readPreferences(
+                given().get("/api/v1/domains/" + id + "/parties/1.xml")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                back,
+                "us");
+        Preferences cnBack = GeniusXml.readPreferences(
+                given().get("/api/v1/domains/" + id + "/parties/2.xml")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                back,
+                "cn");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                GeniusTestData.utilities(exported, us), GeniusTestData.utilities(back, usBack));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                GeniusTestData.utilities(exported, cn), GeniusTestData.utilities(back, cnBack));
         assertEquals(us.reservation(), usBack.reservation());
 
         // And the imported export is analysed like any domain: the search's Nash product is the brute-force one.
@@ -86,17 +119,30 @@ class GeniusExportTest extends ApiTestSupport {
                 nash = Math.max(nash, x * y);
             }
         }
-        JsonPath r = given().contentType(ContentType.JSON).body("{\"domain\":\"" + id + "\"}").post("/api/v1/searches").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath r = given().contentType(ContentType.JSON)
+                .body("{\"domain\":\"" + id + "\"}")
+                .post("/api/v1/searches")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1_152_000, r.getLong("counts.examined"));
         assertEquals(nash, r.getDouble("solutions.nash.nashProduct"), 0.0);
     }
 
     @Test
     void badParametersAreRefusedNamingThem() {
-        given().queryParam("samples", 10).get("/api/v1/exports/genius").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("samples"));
-        given().queryParam("scenario", "NOWHERE").get("/api/v1/exports/genius").then().statusCode(400)
-                .body("violations[0].field", equalTo("scenario")).body("violations[0].message", containsString("unknown scenario"));
+        given().queryParam("samples", 10)
+                .get("/api/v1/exports/genius")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("samples"));
+        given().queryParam("scenario", "NOWHERE")
+                .get("/api/v1/exports/genius")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("scenario"))
+                .body("violations[0].message", containsString("unknown scenario"));
     }
 }

@@ -11,5 +11,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @TestProfile(PostgresTestProfile.class)
 @ExtendWith(PostgresAvailable.class)
-class HostileRequestPostgresTest extends HostileRequestTest {
-}
+class HostileRequestPostgresTest extends HostileRequestTest {}

@@ -1,12 +1,12 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
 
 /** The properties of DESIGN.md §2, checked end to end through POST /api/v1/evaluations. */
 @QuarkusTest
@@ -30,7 +30,9 @@ class MetamorphicApiTest extends ApiTestSupport {
 
     @Test
     void noDealHasSurplusExactlyZeroInEveryScenario() {
-        for (String s : new String[] {"PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "OCT_2025", "BUSAN_2025", "POST_RULING_2026"}) {
+        for (String s : new String[] {
+            "PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "OCT_2025", "BUSAN_2025", "POST_RULING_2026"
+        }) {
             JsonPath j = post("{\"scenario\": \"" + s + "\", \"bundle\": {}}");
             assertEquals(0.0, j.getDouble("sides.US.surplus"), s);
             assertEquals(0.0, j.getDouble("sides.CN.surplus"), s);
@@ -39,7 +41,8 @@ class MetamorphicApiTest extends ApiTestSupport {
 
     @Test
     void scalingEveryWeightChangesNothing() {
-        String bundle = "\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 24}, \"usConcessions\": {\"exportControlLevel\": 2}}";
+        String bundle =
+                "\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 24}, \"usConcessions\": {\"exportControlLevel\": 2}}";
         JsonPath base = post("{" + bundle + "}");
         JsonPath scaled = post("{" + bundle + ", \"overrides\": {\"weights\": {"
                 + "\"US\": {\"exportGains\": 1.8, \"nationalSecurity\": 1.7, \"fentanyl\": 1.1, \"enforcement\": 1.1, \"jobsInvestment\": 1.0,"
@@ -55,20 +58,23 @@ class MetamorphicApiTest extends ApiTestSupport {
     void raisingAPledgeNeverLowersUsUtility() {
         double previous = Double.NEGATIVE_INFINITY;
         for (int ag = 0; ag <= 60; ag += 10) {
-            double u = us(post("{\"scenario\": \"MAR_2025\", \"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": " + ag
-                    + ", \"energyUsdBnPerYear\": 40, \"years\": 1}}}"));
+            double u = us(post("{\"scenario\": \"MAR_2025\", \"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": "
+                    + ag + ", \"energyUsdBnPerYear\": 40, \"years\": 1}}}"));
             assertTrue(u >= previous, "farm pledge " + ag);
             previous = u;
         }
         previous = Double.NEGATIVE_INFINITY;
-        for (String level : new String[] {"NONE", "STATEMENT", "LAW_ENFORCEMENT_PACKAGE", "PRECURSOR_LICENSING", "VERIFIED_REDUCTION"}) {
+        for (String level : new String[] {
+            "NONE", "STATEMENT", "LAW_ENFORCEMENT_PACKAGE", "PRECURSOR_LICENSING", "VERIFIED_REDUCTION"
+        }) {
             double u = us(post("{\"bundle\": {\"fentanyl\": {\"level\": \"" + level + "\"}}}"));
             assertTrue(u > previous, level);
             previous = u;
         }
         previous = Double.NEGATIVE_INFINITY;
         for (int jobs = 0; jobs <= 1_000_000; jobs += 250_000) {
-            double u = us(post("{\"bundle\": {\"investment\": {\"jobs\": " + jobs + ", \"maxChineseEquityPct\": 100}}}"));
+            double u =
+                    us(post("{\"bundle\": {\"investment\": {\"jobs\": " + jobs + ", \"maxChineseEquityPct\": 100}}}"));
             assertTrue(u >= previous, "jobs " + jobs);
             previous = u;
         }
@@ -78,7 +84,8 @@ class MetamorphicApiTest extends ApiTestSupport {
     void exportControlReliefLowersTheHawksAndRaisesChina() {
         JsonPath previous = null;
         for (int level = 0; level <= 5; level++) {
-            JsonPath j = post("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"exportControlLevel\": " + level + "}}}");
+            JsonPath j = post("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"exportControlLevel\": "
+                    + level + "}}}");
             if (previous != null) {
                 assertTrue(hawks(j) < hawks(previous), "hawks at level " + level);
                 assertTrue(cn(j) > cn(previous), "China at level " + level);
@@ -91,7 +98,8 @@ class MetamorphicApiTest extends ApiTestSupport {
     void lowerUsTariffsRaiseChinasUtility() {
         double previous = Double.NEGATIVE_INFINITY;
         for (int tariff = 125; tariff >= 0; tariff -= 25) {
-            double u = cn(post("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": " + tariff + "}}}"));
+            double u = cn(post("{\"scenario\": \"APR_2025\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": "
+                    + tariff + "}}}"));
             assertTrue(u > previous, "reciprocal " + tariff);
             previous = u;
         }

@@ -1,17 +1,16 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Every request example in the served OpenAPI document is a real request that gets 2xx. */
 @QuarkusTest
@@ -21,13 +20,21 @@ class OpenApiExamplesTest extends ApiTestSupport {
     private static void removeIfPresent(String path) {
         var current = given().get(path);
         if (current.statusCode() == 200) {
-            given().header("If-Match", current.header("ETag")).delete(path).then().statusCode(204);
+            given().header("If-Match", current.header("ETag"))
+                    .delete(path)
+                    .then()
+                    .statusCode(204);
         }
     }
 
     @Test
     void everyRequestExampleSucceeds() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> sent = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // Domains first: the domain analyses' examples use the domain the import example creates.
@@ -38,7 +45,11 @@ class OpenApiExamplesTest extends ApiTestSupport {
             var ops = path.getValue().fields();
             while (ops.hasNext()) {
                 var op = ops.next();
-                JsonNode examples = op.getValue().path("requestBody").path("content").path("application/json").path("examples");
+                JsonNode examples = op.getValue()
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("examples");
                 var it = examples.fields();
                 while (it.hasNext()) {
                     var example = it.next();
@@ -49,10 +60,15 @@ class OpenApiExamplesTest extends ApiTestSupport {
                     }
                     assertTrue(node.has("value"), example.getKey() + " has no value");
                     if (op.getKey().equals("post") && node.get("value").has("id")) {
-                        removeIfPresent(path.getKey() + "/" + node.get("value").get("id").asText());
+                        removeIfPresent(path.getKey() + "/"
+                                + node.get("value").get("id").asText());
                     }
-                    int status = given().contentType(ContentType.JSON).body(node.get("value").toString())
-                            .request(op.getKey().toUpperCase(), path.getKey()).then().extract().statusCode();
+                    int status = given().contentType(ContentType.JSON)
+                            .body(node.get("value").toString())
+                            .request(op.getKey().toUpperCase(), path.getKey())
+                            .then()
+                            .extract()
+                            .statusCode();
                     sent.add(op.getKey() + " " + path.getKey() + " " + example.getKey());
                     if (status < 200 || status >= 300) {
                         failures.add(example.getKey() + " → " + status);

@@ -1,23 +1,22 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing from the served OpenAPI document (see {@link OpenApiFuzzer}), then a check of the stored
@@ -38,6 +37,7 @@ class OpenApiFuzzTest extends ApiTestSupport {
 
     /** The last version each write reported for a resource the run created, or -1 once deleted. */
     private final Map<String, Long> versions = new TreeMap<>();
+
     private final List<String> inconsistent = new ArrayList<>();
     private final java.util.Set<String> untracked = new java.util.HashSet<>();
 
@@ -46,7 +46,12 @@ class OpenApiFuzzTest extends ApiTestSupport {
         long seed = Long.getLong("fuzz.seed", 20261202L);
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
         Duration budget = Duration.ofSeconds(Long.getLong("fuzz.seconds", DEFAULT_SECONDS));
-        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         OpenApiFuzzer fuzzer = new OpenApiFuzzer(doc, seed);
         assertTrue(fuzzer.operations().size() >= 30, "the document's operations: " + fuzzer.operations());
 
@@ -57,23 +62,29 @@ class OpenApiFuzzTest extends ApiTestSupport {
         long started = System.nanoTime();
         for (int i = 0; i < requests && System.nanoTime() < deadline; i++, sent++) {
             OpenApiFuzzer.Outcome o = fuzzer.send(i);
-            statuses.computeIfAbsent(o.operation().toString(), k -> new TreeMap<>()).merge(o.status(), 1, Integer::sum);
+            statuses.computeIfAbsent(o.operation().toString(), k -> new TreeMap<>())
+                    .merge(o.status(), 1, Integer::sum);
             String problem = OpenApiFuzzer.problem(o, requestTimeout, maxBodyBytes);
             if (problem != null) {
                 String body = o.body().length() > 400 ? o.body().substring(0, 400) + "…" : o.body();
-                failures.add("seed " + seed + ", request " + i + ": " + o.operation() + " answered " + o.status() + " in " + o.millis()
-                        + " ms, " + problem + "\n    sent:   " + o.sent() + "\n    answer: " + body);
+                failures.add("seed " + seed + ", request " + i + ": " + o.operation() + " answered " + o.status()
+                        + " in " + o.millis() + " ms, " + problem + "\n    sent:   " + o.sent() + "\n    answer: "
+                        + body);
             }
             track(o);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("OpenAPI fuzzing, seed %d: %d requests over %d operations in %.1f s%n", seed, sent, fuzzer.operations().size(), seconds);
+        System.out.printf(
+                "OpenAPI fuzzing, seed %d: %d requests over %d operations in %.1f s%n",
+                seed, sent, fuzzer.operations().size(), seconds);
         statuses.forEach((op, byStatus) -> System.out.printf("  %-52s %s%n", op, byStatus));
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + sent + " requests failed (replay with -Dfuzz.seed=" + seed + "):\n"
                     + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
         }
-        assertTrue(sent >= Math.min(requests, 300), "only " + sent + " requests in " + budget + ": the run is too slow to mean much");
+        assertTrue(
+                sent >= Math.min(requests, 300),
+                "only " + sent + " requests in " + budget + ": the run is too slow to mean much");
         assertEquals(fuzzer.operations().size(), statuses.size(), "every documented operation was sent requests");
 
         checkStoredState();
@@ -121,12 +132,17 @@ class OpenApiFuzzTest extends ApiTestSupport {
             if (version < 0 && r.statusCode() != 404) {
                 inconsistent.add(path + ": deleted, but answers " + r.statusCode());
             } else if (version >= 0 && (r.statusCode() != 200 || version(r.header("ETag")) != version)) {
-                inconsistent.add(path + ": last written at version " + version + ", reads " + r.statusCode() + " " + r.header("ETag"));
+                inconsistent.add(path + ": last written at version " + version + ", reads " + r.statusCode() + " "
+                        + r.header("ETag"));
             }
         });
         ObjectMapper json = new ObjectMapper();
         for (String collection : List.of("/api/v1/profiles", "/api/v1/scenarios", "/api/v1/domains")) {
-            JsonNode page = json.readTree(given().get(collection + "?size=100").then().statusCode(200).extract().asString());
+            JsonNode page = json.readTree(given().get(collection + "?size=100")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             for (JsonNode item : page.path("items")) {
                 String id = item.path("id").asText();
                 int status = given().get(collection + "/" + id).statusCode();
@@ -138,16 +154,26 @@ class OpenApiFuzzTest extends ApiTestSupport {
         String cursor = null;
         int read = 0;
         do {
-            JsonNode page = json.readTree(given().get("/api/v1/evaluations?size=100" + (cursor == null ? "" : "&cursor=" + cursor)).then()
-                    .statusCode(200).extract().asString());
+            JsonNode page = json.readTree(
+                    given().get("/api/v1/evaluations?size=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
             for (JsonNode item : page.path("items")) {
                 Response r = given().get(item.path("location").asText());
-                if (r.statusCode() != 200 || !json.readTree(r.asString()).path("id").asText().equals(item.path("id").asText())) {
+                if (r.statusCode() != 200
+                        || !json.readTree(r.asString())
+                                .path("id")
+                                .asText()
+                                .equals(item.path("id").asText())) {
                     inconsistent.add(item.path("location").asText() + ": listed, but reads " + r.statusCode());
                 }
                 read++;
             }
-            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            cursor = page.path("nextCursor").isTextual()
+                    ? page.path("nextCursor").asText()
+                    : null;
         } while (cursor != null && read < 2000);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * Fuzzing generated from the served OpenAPI document: for every operation it finds (so a new
@@ -43,23 +42,62 @@ final class OpenApiFuzzer {
     record Sent(String method, String uri, String contentType, String body, Map<String, String> headers) {
         @Override
         public String toString() {
-            String shown = body == null ? "" : " " + (body.length() > 600 ? body.substring(0, 600) + "… (" + body.length() + " chars)" : body);
-            return method + " " + uri + (headers.isEmpty() ? "" : " " + headers) + (contentType == null ? "" : " [" + contentType + "]") + shown;
+            String shown = body == null
+                    ? ""
+                    : " " + (body.length() > 600 ? body.substring(0, 600) + "… (" + body.length() + " chars)" : body);
+            return method + " " + uri + (headers.isEmpty() ? "" : " " + headers)
+                    + (contentType == null ? "" : " [" + contentType + "]") + shown;
         }
     }
 
     /** What the service did with one request. */
-    record Outcome(int index, Operation operation, Sent sent, int status, long millis, String contentType, String body, Map<String, String> headers) {
-    }
+    record Outcome(
+            int index,
+            Operation operation,
+            Sent sent,
+            int status,
+            long millis,
+            String contentType,
+            String body,
+            Map<String, String> headers) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A Java stack frame, or a fully qualified class name of the JDK, the frameworks or the service. */
-    static final Pattern LEAK = Pattern.compile("(?m)(^\\s*at [\\w.$]+\\(|\\b(java|javax|jakarta|sun|com\\.fasterxml|org\\.hibernate|org\\.jboss"
-            + "|org\\.h2|org\\.postgresql|io\\.quarkus|io\\.vertx|io\\.smallrye|io\\.netty|dev\\.dealeval)\\.[a-z]+\\.[\\w.$]*[A-Z]\\w*|\\w+Exception\\b)");
-    private static final Object[] HOSTILE = {null, 0, -1, 1, 0.5, -0.0, 1e308, -1e308, 1e-320, 2147483648L, -2147483649L,
-            Long.MAX_VALUE, "", " ", "x", "A".repeat(5000), "\u0000", "💥", "../../etc/passwd", "<xml/>", "'; DROP TABLE profile; --",
-            true, false, "NaN", "GENEVA_2025", "default", "US", "CN"};
+    static final Pattern LEAK = Pattern.compile(
+            "(?m)(^\\s*at [\\w.$]+\\(|\\b(java|javax|jakarta|sun|com\\.fasterxml|org\\.hibernate|org\\.jboss"
+                    + "|org\\.h2|org\\.postgresql|io\\.quarkus|io\\.vertx|io\\.smallrye|io\\.netty|dev\\.dealeval)\\.[a-z]+\\.[\\w.$]*[A-Z]\\w*|\\w+Exception\\b)");
+
+    private static final Object[] HOSTILE = {
+        null,
+        0,
+        -1,
+        1,
+        0.5,
+        -0.0,
+        1e308,
+        -1e308,
+        1e-320,
+        2147483648L,
+        -2147483649L,
+        Long.MAX_VALUE,
+        "",
+        " ",
+        "x",
+        "A".repeat(5000),
+        "\u0000",
+        "💥",
+        "../../etc/passwd",
+        "<xml/>",
+        "'; DROP TABLE profile; --",
+        true,
+        false,
+        "NaN",
+        "GENEVA_2025",
+        "default",
+        "US",
+        "CN"
+    };
 
     private final JsonNode doc;
     private final Random random;
@@ -77,7 +115,8 @@ final class OpenApiFuzzer {
             Map.Entry<String, JsonNode> p = paths.next();
             for (String method : List.of("get", "post", "put", "delete")) {
                 if (p.getValue().has(method)) {
-                    operations.add(new Operation(method.toUpperCase(), p.getKey(), p.getValue().get(method)));
+                    operations.add(new Operation(
+                            method.toUpperCase(), p.getKey(), p.getValue().get(method)));
                 }
             }
         }
@@ -95,15 +134,21 @@ final class OpenApiFuzzer {
         String uri = uri(op, valid);
         String contentType = null;
         String body = null;
-        RequestSpecification request = given().redirects().follow(false).config(io.restassured.RestAssured.config().encoderConfig(
-                io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)
-                        .encodeContentTypeAs("application/x-www-form-urlencoded", io.restassured.http.ContentType.TEXT)));
+        RequestSpecification request = given().redirects()
+                .follow(false)
+                .config(io.restassured.RestAssured.config()
+                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                                .defaultContentCharset(StandardCharsets.UTF_8)
+                                .encodeContentTypeAs(
+                                        "application/x-www-form-urlencoded", io.restassured.http.ContentType.TEXT)));
         JsonNode content = op.spec().path("requestBody").path("content");
         if (content.has("multipart/form-data") && (!content.has("application/json") || random.nextBoolean())) {
             contentType = "multipart/form-data";
             body = multipart(request, content.get("multipart/form-data").path("schema"), valid);
         } else if (content.has("application/json")) {
-            contentType = random.nextInt(40) == 0 ? pick("text/plain", "application/xml", "application/x-www-form-urlencoded") : "application/json";
+            contentType = random.nextInt(40) == 0
+                    ? pick("text/plain", "application/xml", "application/x-www-form-urlencoded")
+                    : "application/json";
             body = jsonBody(content.get("application/json"), valid);
             request.contentType(contentType).body(body);
         } else if (random.nextInt(20) == 0) {
@@ -127,8 +172,15 @@ final class OpenApiFuzzer {
             r = request.request(op.method(), uri);
         } catch (Exception e) { // also the IOException REST Assured rethrows unchecked
             // No answer at all (the connection closed under the request): status -1, judged by problem().
-            return new Outcome(index, op, new Sent(op.method(), uri, contentType, body, headers), -1, (System.nanoTime() - t0) / 1_000_000,
-                    null, String.valueOf(e.getCause() == null ? e : e.getCause()), Map.of());
+            return new Outcome(
+                    index,
+                    op,
+                    new Sent(op.method(), uri, contentType, body, headers),
+                    -1,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    null,
+                    String.valueOf(e.getCause() == null ? e : e.getCause()),
+                    Map.of());
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Map<String, String> answerHeaders = new LinkedHashMap<>();
@@ -138,15 +190,23 @@ final class OpenApiFuzzer {
         if (r.statusCode() == 201 && location != null) {
             resource = location.replaceFirst("^https?://[^/]+", "");
             int slash = resource.lastIndexOf('/');
-            created.computeIfAbsent(resource.substring(0, slash), k -> new ArrayList<>()).add(resource.substring(slash + 1));
+            created.computeIfAbsent(resource.substring(0, slash), k -> new ArrayList<>())
+                    .add(resource.substring(slash + 1));
         }
         if (r.statusCode() / 100 == 2 && r.getHeader("ETag") != null) {
             etags.put(resource, r.getHeader("ETag"));
         } else if ("DELETE".equals(op.method()) && r.statusCode() == 204) {
             etags.remove(resource);
         }
-        return new Outcome(index, op, new Sent(op.method(), uri, contentType, body, headers), r.statusCode(), millis, r.contentType(),
-                r.asString(), answerHeaders);
+        return new Outcome(
+                index,
+                op,
+                new Sent(op.method(), uri, contentType, body, headers),
+                r.statusCode(),
+                millis,
+                r.contentType(),
+                r.asString(),
+                answerHeaders);
     }
 
     /**
@@ -165,7 +225,12 @@ final class OpenApiFuzzer {
             return "a " + o.status() + " that is not application/problem+json (" + o.contentType() + ")";
         }
         if (o.status() >= 400 && LEAK.matcher(o.body()).find()) {
-            return "an error that shows a stack trace or a class name: " + LEAK.matcher(o.body()).results().findFirst().map(m -> m.group()).orElse("");
+            return "an error that shows a stack trace or a class name: "
+                    + LEAK.matcher(o.body())
+                            .results()
+                            .findFirst()
+                            .map(m -> m.group())
+                            .orElse("");
         }
         if (o.millis() > timeout.toMillis()) {
             return "slower than the request timeout (" + o.millis() + " ms > " + timeout.toMillis() + " ms)";
@@ -206,7 +271,9 @@ final class OpenApiFuzzer {
         for (JsonNode p : op.spec().path("parameters")) {
             if ("query".equals(p.path("in").asText()) && random.nextBoolean()) {
                 String v = valid ? validValue(p.path("schema"), p.path("example")) : scalarMutation(p.path("schema"));
-                query.append(query.length() == 0 ? '?' : '&').append(p.path("name").asText()).append('=')
+                query.append(query.length() == 0 ? '?' : '&')
+                        .append(p.path("name").asText())
+                        .append('=')
                         .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         }
@@ -218,7 +285,9 @@ final class OpenApiFuzzer {
 
     private String headerValue(String name, boolean valid, String resource) {
         if (name.equals("If-Match")) {
-            return valid ? etags.getOrDefault(resource, pick("\"1\"", "\"2\"")) : pick("1", "*", "\"-1\"", "W/\"1\"", "\"99999999999999999999\"", "", "\"x\"");
+            return valid
+                    ? etags.getOrDefault(resource, pick("\"1\"", "\"2\""))
+                    : pick("1", "*", "\"-1\"", "W/\"1\"", "\"99999999999999999999\"", "", "\"x\"");
         }
         if (name.equals("Idempotency-Key")) {
             return valid ? "fuzz-" + random.nextInt(50) : pick("", " ", "A".repeat(5000), "💥");
@@ -251,8 +320,20 @@ final class OpenApiFuzzer {
         JsonNode s = resolve(schema);
         double min = s.path("minimum").asDouble(Double.NaN);
         double max = s.path("maximum").asDouble(Double.NaN);
-        List<String> options = new ArrayList<>(List.of("", "x", "-1", "1.5", "1e400", "9223372036854775808", "true", "null", "A".repeat(3000),
-                "2026-13-45T99:00:00Z", "💥", "%", "[]"));
+        List<String> options = new ArrayList<>(List.of(
+                "",
+                "x",
+                "-1",
+                "1.5",
+                "1e400",
+                "9223372036854775808",
+                "true",
+                "null",
+                "A".repeat(3000),
+                "2026-13-45T99:00:00Z",
+                "💥",
+                "%",
+                "[]"));
         if (!Double.isNaN(min)) {
             options.add(String.valueOf((long) min - 1));
         }
@@ -280,15 +361,22 @@ final class OpenApiFuzzer {
             case 0 -> text.substring(0, random.nextInt(text.length() + 1));
             case 1 -> duplicateKey(text);
             case 2 -> text + pick(" {}", "]", " trailing", "\u0000");
-            case 3 -> text.replaceFirst("\\d+(\\.\\d+)?", pick("NaN", "Infinity", "-Infinity", "1e99999", "0x10", "01"));
+            case 3 ->
+                text.replaceFirst("\\d+(\\.\\d+)?", pick("NaN", "Infinity", "-Infinity", "1e99999", "0x10", "01"));
             default -> text;
         };
     }
 
     private String multipart(RequestSpecification request, JsonNode schema, boolean valid) {
-        JsonNode example = example(doc.path("paths").path("/api/v1/domains").path("post").path("requestBody").path("content").path("application/json"));
+        JsonNode example = example(doc.path("paths")
+                .path("/api/v1/domains")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json"));
         StringBuilder shown = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> props = resolve(schema).path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> props =
+                resolve(schema).path("properties").fields();
         while (props.hasNext()) {
             Map.Entry<String, JsonNode> p = props.next();
             if (!valid && random.nextInt(4) == 0) {
@@ -296,15 +384,25 @@ final class OpenApiFuzzer {
             }
             String value = partValue(p.getKey(), example);
             if (!valid && random.nextInt(3) == 0) {
-                value = random.nextBoolean() ? value.substring(0, random.nextInt(value.length() + 1)) : pick("", "<", "<x>&bad;</x>",
-                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "A".repeat(5000));
+                value = random.nextBoolean()
+                        ? value.substring(0, random.nextInt(value.length() + 1))
+                        : pick(
+                                "",
+                                "<",
+                                "<x>&bad;</x>",
+                                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+                                "A".repeat(5000));
             }
             if ("binary".equals(p.getValue().path("format").asText())) {
-                request.multiPart(p.getKey(), p.getKey() + ".xml", value.getBytes(StandardCharsets.UTF_8), "application/xml");
+                request.multiPart(
+                        p.getKey(), p.getKey() + ".xml", value.getBytes(StandardCharsets.UTF_8), "application/xml");
             } else {
                 request.multiPart(p.getKey(), value);
             }
-            shown.append(p.getKey()).append('=').append(value.length() > 80 ? value.substring(0, 80) + "…" : value).append("; ");
+            shown.append(p.getKey())
+                    .append('=')
+                    .append(value.length() > 80 ? value.substring(0, 80) + "…" : value)
+                    .append("; ");
         }
         return shown.toString();
     }
@@ -370,7 +468,9 @@ final class OpenApiFuzzer {
         if (s.has("example") && random.nextBoolean()) {
             return s.get("example").deepCopy();
         }
-        if (s.has("examples") && s.get("examples").isArray() && s.get("examples").size() > 0) {
+        if (s.has("examples")
+                && s.get("examples").isArray()
+                && s.get("examples").size() > 0) {
             return s.get("examples").get(0).deepCopy();
         }
         if (s.has("enum")) {
@@ -383,14 +483,17 @@ final class OpenApiFuzzer {
                 if (depth > 4) {
                     return o;
                 }
-                Iterator<Map.Entry<String, JsonNode>> props = s.path("properties").fields();
+                Iterator<Map.Entry<String, JsonNode>> props =
+                        s.path("properties").fields();
                 while (props.hasNext()) {
                     Map.Entry<String, JsonNode> p = props.next();
                     if (random.nextBoolean() || containsText(s.path("required"), p.getKey())) {
                         o.set(p.getKey(), generate(p.getValue(), depth + 1));
                     }
                 }
-                if (s.has("additionalProperties") && s.get("additionalProperties").isObject() && random.nextBoolean()) {
+                if (s.has("additionalProperties")
+                        && s.get("additionalProperties").isObject()
+                        && random.nextBoolean()) {
                     o.set("key" + random.nextInt(5), generate(s.get("additionalProperties"), depth + 1));
                 }
                 return o;
@@ -413,7 +516,10 @@ final class OpenApiFuzzer {
                 return NODES.booleanNode(random.nextBoolean());
             }
             default -> {
-                return NODES.textNode(s.has("default") ? s.get("default").asText() : pick("GENEVA_2025", "default", "x", "purchases.years"));
+                return NODES.textNode(
+                        s.has("default")
+                                ? s.get("default").asText()
+                                : pick("GENEVA_2025", "default", "x", "purchases.years"));
             }
         }
     }
@@ -496,7 +602,8 @@ final class OpenApiFuzzer {
             return NODES.textNode(like.asText() + "x".repeat(pick(1, 200, 100_000)));
         }
         if (kind == 3 && like != null && like.isNumber()) {
-            return NODES.numberNode(new java.math.BigDecimal(like.decimalValue().toPlainString()).add(java.math.BigDecimal.valueOf(pick(-1, 1, 1000, -1000))));
+            return NODES.numberNode(new java.math.BigDecimal(like.decimalValue().toPlainString())
+                    .add(java.math.BigDecimal.valueOf(pick(-1, 1, 1000, -1000))));
         }
         if (kind == 4) {
             return NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(pick(19, 40, 400))));

@@ -1,15 +1,14 @@
 package dev.dealeval.api;
 
-import dev.dealeval.application.DatabaseErrors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.postgresql.util.PSQLException;
-
-import java.sql.DriverManager;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.application.DatabaseErrors;
+import java.sql.DriverManager;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * The real PostgreSQL driver, refused at start-up by {@link FakePostgres}, raises the server's own
@@ -18,12 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresRefusalTest {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "57P03 | the database system is starting up",
-            "53300 | sorry, too many clients already"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"57P03 | the database system is starting up", "53300 | sorry, too many clients already"})
     void theDriverRaisesTheServersStateAndItIsUnavailable(String state, String message) throws Exception {
         try (FakePostgres server = new FakePostgres(state, message)) {
-            PSQLException e = assertThrows(PSQLException.class, () -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close());
+            PSQLException e = assertThrows(
+                    PSQLException.class,
+                    () -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "")
+                            .close());
             assertEquals(state, e.getSQLState());
             assertEquals(message, e.getServerErrorMessage().getMessage());
             assertTrue(DatabaseErrors.unavailable(e), e.toString());

@@ -1,7 +1,6 @@
 package dev.dealeval.api;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**
@@ -17,7 +16,8 @@ public class PostgresTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.datasource.db-kind", "postgresql",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + HOST + ":" + PORT + "/test?currentSchema=dealeval_test",
+                "quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://" + HOST + ":" + PORT + "/test?currentSchema=dealeval_test",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
                 "quarkus.flyway.schemas", "dealeval_test",

@@ -8,5 +8,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @TestProfile(PostgresTestProfile.class)
 @ExtendWith(PostgresAvailable.class)
-class RawFuzzPostgresTest extends RawFuzzTest {
-}
+class RawFuzzPostgresTest extends RawFuzzTest {}

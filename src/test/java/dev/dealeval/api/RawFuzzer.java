@@ -2,7 +2,6 @@ package dev.dealeval.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +49,15 @@ final class RawFuzzer {
      * is not a failure. {@code upgrade}: it asks to switch protocols, so 101 is an answer. {@code
      * http2}: it starts with HTTP/2's connection preface, so HTTP/2 frames are an answer.
      */
-    record Request(int index, Operation operation, byte[] bytes, int headLength, List<String> mutations, boolean waits, boolean upgrade,
-                   boolean http2) {
+    record Request(
+            int index,
+            Operation operation,
+            byte[] bytes,
+            int headLength,
+            List<String> mutations,
+            boolean waits,
+            boolean upgrade,
+            boolean http2) {
         @Override
         public String toString() {
             return operation + " " + mutations + (waits ? " (declares more body than it sends)" : "") + "\n      "
@@ -60,7 +66,8 @@ final class RawFuzzer {
     }
 
     /** What came back: status -1 when no status line did (timed out, or the connection closed), -2 when what came is not HTTP. */
-    record Outcome(Request request, int status, Map<String, String> headers, String body, long millis, boolean timedOut) {
+    record Outcome(
+            Request request, int status, Map<String, String> headers, String body, long millis, boolean timedOut) {
         String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), null);
         }
@@ -95,7 +102,10 @@ final class RawFuzzer {
             Map.Entry<String, JsonNode> p = paths.next();
             for (String method : List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")) {
                 if (p.getValue().has(method)) {
-                    operations.add(new Operation(method.toUpperCase(Locale.ROOT), p.getKey(), p.getValue().get(method)));
+                    operations.add(new Operation(
+                            method.toUpperCase(Locale.ROOT),
+                            p.getKey(),
+                            p.getValue().get(method)));
                 }
             }
         }
@@ -157,18 +167,31 @@ final class RawFuzzer {
                 a = RawHttp.read(in);
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            // RawHttp reports a timeout before the status line as status -1 with this text (a closed connection: the bytes it got).
+            // RawHttp reports a timeout before the status line as status -1 with this text (a closed connection: the
+            // bytes it got).
             boolean timedOut = a.status() < 0 && a.body().startsWith("timed out");
             return new Outcome(request, a.status(), a.headers(), a.body(), millis, timedOut);
         } catch (SocketTimeoutException e) {
-            return new Outcome(request, -1, Map.of(), "timed out reading the answer's body", (System.nanoTime() - t0) / 1_000_000, true);
+            return new Outcome(
+                    request,
+                    -1,
+                    Map.of(),
+                    "timed out reading the answer's body",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    true);
         } catch (IOException e) {
             return new Outcome(request, -1, Map.of(), "no answer: " + e, (System.nanoTime() - t0) / 1_000_000, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            return new Outcome(request, -2, Map.of(), "an answer that is not HTTP: " + e, (System.nanoTime() - t0) / 1_000_000, false);
+            return new Outcome(
+                    request,
+                    -2,
+                    Map.of(),
+                    "an answer that is not HTTP: " + e,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    false);
         }
     }
 
@@ -182,8 +205,8 @@ final class RawFuzzer {
             // A chunked body whose framing is broken: the decoder fails after the request was routed, and
             // Vert.x closes the connection without an answer (RFC 9112 lets a server close on a framing
             // error). A known limit, written in docs/hostile-clients.md; anything else must be answered.
-            boolean brokenChunks = o.request().mutations().stream().anyMatch(m -> m.startsWith("framing: chunked")
-                    || m.startsWith("framing: Transfer-Encoding"));
+            boolean brokenChunks = o.request().mutations().stream()
+                    .anyMatch(m -> m.startsWith("framing: chunked") || m.startsWith("framing: Transfer-Encoding"));
             return (o.timedOut() && o.request().waits()) || brokenChunks ? null : "no answer (" + o.body() + ")";
         }
         if (status < 100) {
@@ -208,12 +231,19 @@ final class RawFuzzer {
         } catch (IOException e) {
             return "a problem document that is not JSON";
         }
-        if (body == null || !body.path("status").isNumber() || body.path("status").asInt() != status) {
+        if (body == null
+                || !body.path("status").isNumber()
+                || body.path("status").asInt() != status) {
             return "a problem document whose status is not " + status;
         }
         if (OpenApiFuzzer.LEAK.matcher(o.body()).find()) {
             return "an error that shows a stack trace or a class name: "
-                    + OpenApiFuzzer.LEAK.matcher(o.body()).results().findFirst().map(m -> m.group()).orElse("");
+                    + OpenApiFuzzer.LEAK
+                            .matcher(o.body())
+                            .results()
+                            .findFirst()
+                            .map(m -> m.group())
+                            .orElse("");
         }
         return null;
     }
@@ -352,11 +382,13 @@ final class RawFuzzer {
         private List<byte[]> query;
         /** A whole request target replacing path and query (absolute form, "*", empty). */
         private byte[] target;
+
         private final List<byte[]> headers = new ArrayList<>();
         private byte[] body;
         private boolean multipart;
         /** Set once the body's framing headers are written by a mutation (no Content-Length added then). */
         private boolean framed;
+
         private boolean waits;
         private boolean upgrade;
         private String eol = CRLF;
@@ -384,8 +416,7 @@ final class RawFuzzer {
                             query().add(ascii(name + "=" + validQueryValue(name, p)));
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             header("Host", "localhost");
@@ -418,7 +449,8 @@ final class RawFuzzer {
                 multipartBody();
             } else if (content.has("application/json")) {
                 List<JsonNode> examples = examples(op);
-                JsonNode value = examples.isEmpty() ? JSON.createObjectNode() : examples.get(random.nextInt(examples.size()));
+                JsonNode value =
+                        examples.isEmpty() ? JSON.createObjectNode() : examples.get(random.nextInt(examples.size()));
                 try {
                     body = JSON.writeValueAsBytes(value);
                 } catch (IOException e) {
@@ -483,17 +515,19 @@ final class RawFuzzer {
             String boundary = "raw-fuzz-" + index;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String[][] fields = {
-                    {"id", "raw-fuzz-" + index, null},
-                    {"name", e.path("name").asText("x"), null},
-                    {"description", e.path("description").asText("x"), null},
-                    {"domain", e.path("domainXml").asText("<x/>"), "domain.xml"},
-                    {"party1", e.path("parties").path(0).path("xml").asText("<x/>"), "party1.xml"},
-                    {"party2", e.path("parties").path(1).path("xml").asText("<x/>"), "party2.xml"},
-                    {"party1Name", e.path("parties").path(0).path("name").asText("a"), null},
-                    {"party2Name", e.path("parties").path(1).path("name").asText("b"), null}};
+                {"id", "raw-fuzz-" + index, null},
+                {"name", e.path("name").asText("x"), null},
+                {"description", e.path("description").asText("x"), null},
+                {"domain", e.path("domainXml").asText("<x/>"), "domain.xml"},
+                {"party1", e.path("parties").path(0).path("xml").asText("<x/>"), "party1.xml"},
+                {"party2", e.path("parties").path(1).path("xml").asText("<x/>"), "party2.xml"},
+                {"party1Name", e.path("parties").path(0).path("name").asText("a"), null},
+                {"party2Name", e.path("parties").path(1).path("name").asText("b"), null}
+            };
             for (String[] f : fields) {
                 out.writeBytes(ascii("--" + boundary + CRLF + "Content-Disposition: form-data; name=\"" + f[0] + "\""
-                        + (f[2] == null ? "" : "; filename=\"" + f[2] + "\"" + CRLF + "Content-Type: application/xml") + CRLF + CRLF));
+                        + (f[2] == null ? "" : "; filename=\"" + f[2] + "\"" + CRLF + "Content-Type: application/xml")
+                        + CRLF + CRLF));
                 out.writeBytes(f[1].getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(ascii(CRLF));
             }
@@ -522,8 +556,10 @@ final class RawFuzzer {
             byte[] prefix = ascii(name.toLowerCase(Locale.ROOT) + ":");
             for (int i = 0; i < headers.size(); i++) {
                 byte[] line = headers.get(i);
-                if (line.length >= prefix.length && new String(line, 0, prefix.length, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)
-                        .equals(new String(prefix, StandardCharsets.ISO_8859_1))) {
+                if (line.length >= prefix.length
+                        && new String(line, 0, prefix.length, StandardCharsets.ISO_8859_1)
+                                .toLowerCase(Locale.ROOT)
+                                .equals(new String(prefix, StandardCharsets.ISO_8859_1))) {
                     return i;
                 }
             }
@@ -590,13 +626,32 @@ final class RawFuzzer {
                 case 1 -> new Object[] {"%00", ascii("%00")};
                 case 2 -> new Object[] {"%zz", ascii(pick("%zz", "%G0", "%1", "%%", "%u0041", "%-1"))};
                 case 3 -> new Object[] {"lone %", ascii("%")};
-                case 4 -> new Object[] {"%C3%28 (invalid UTF-8)", ascii(pick("%C3%28", "%C0%AF", "%FF%FE", "%E2%82", "%F8%88%80%80%80"))};
-                case 5 -> new Object[] {"%ED%A0%80 (CESU surrogate)", ascii(pick("%ED%A0%80", "%ED%BF%BF", "%ED%A0%BD%ED%B2%A5"))};
+                case 4 ->
+                    new Object[] {
+                        "%C3%28 (invalid UTF-8)", ascii(pick("%C3%28", "%C0%AF", "%FF%FE", "%E2%82", "%F8%88%80%80%80"))
+                    };
+                case 5 ->
+                    new Object[] {
+                        "%ED%A0%80 (CESU surrogate)", ascii(pick("%ED%A0%80", "%ED%BF%BF", "%ED%A0%BD%ED%B2%A5"))
+                    };
                 case 6 -> new Object[] {"%F4%90%80%80 (above U+10FFFF)", ascii("%F4%90%80%80")};
                 case 7 -> new Object[] {"raw byte 0x80-0xFF", bytes(0x80 + random.nextInt(0x80))};
-                case 8 -> new Object[] {"raw invalid UTF-8", pick(bytes(0xC3, 0x28), bytes(0xED, 0xA0, 0x80), bytes(0xC0, 0xAF), bytes(0xFF, 0xFE),
-                        bytes(0xE2, 0x82), bytes(0xF8, 0x88, 0x80, 0x80, 0x80), bytes(0xF4, 0x90, 0x80, 0x80))};
-                case 9 -> new Object[] {"raw UTF-8", pick(bytes(0xC3, 0xA9), bytes(0xF0, 0x9F, 0x92, 0xA5), bytes(0xEF, 0xBF, 0xBF))};
+                case 8 ->
+                    new Object[] {
+                        "raw invalid UTF-8",
+                        pick(
+                                bytes(0xC3, 0x28),
+                                bytes(0xED, 0xA0, 0x80),
+                                bytes(0xC0, 0xAF),
+                                bytes(0xFF, 0xFE),
+                                bytes(0xE2, 0x82),
+                                bytes(0xF8, 0x88, 0x80, 0x80, 0x80),
+                                bytes(0xF4, 0x90, 0x80, 0x80))
+                    };
+                case 9 ->
+                    new Object[] {
+                        "raw UTF-8", pick(bytes(0xC3, 0xA9), bytes(0xF0, 0x9F, 0x92, 0xA5), bytes(0xEF, 0xBF, 0xBF))
+                    };
                 case 10 -> new Object[] {"dot segment", ascii(pick("..", ".", "%2e%2e", "%2E.", "..%2F..%2F"))};
                 case 11 -> new Object[] {"encoded separator", ascii(pick("%2F", "%5C", "\\", "%3F", "%23", "%3B"))};
                 case 12 -> new Object[] {"overlong", ascii("A".repeat(pick(255, 1000, 3000, 5000)))};
@@ -620,7 +675,9 @@ final class RawFuzzer {
             Object[] h = hostileComponent(false);
             byte[] payload = (byte[]) h[1];
             // Most often in the last segments (the ids), sometimes anywhere.
-            int at = random.nextInt(3) == 0 ? random.nextInt(segments.size()) : segments.size() - 1 - random.nextInt(Math.min(2, segments.size()));
+            int at = random.nextInt(3) == 0
+                    ? random.nextInt(segments.size())
+                    : segments.size() - 1 - random.nextInt(Math.min(2, segments.size()));
             String how;
             switch (random.nextInt(4)) {
                 case 0 -> {
@@ -652,7 +709,9 @@ final class RawFuzzer {
                     documented.add(p.path("name").asText());
                 }
             }
-            String name = documented.isEmpty() ? pick("x", "page", "size", "profile") : documented.get(random.nextInt(documented.size()));
+            String name = documented.isEmpty()
+                    ? pick("x", "page", "size", "profile")
+                    : documented.get(random.nextInt(documented.size()));
             int kind = random.nextInt(8);
             if (kind == 6) {
                 q.add(ascii(name + "=" + pick("1", "default", "true")));
@@ -661,8 +720,20 @@ final class RawFuzzer {
                 return;
             }
             if (kind == 7) {
-                q.add(ascii(name + "=" + pick("-1", "0", "2147483648", "99999999999999999999", "1e3", "0x10", "NaN", "", " ", "true",
-                        "A".repeat(300), "9".repeat(3000))));
+                q.add(ascii(name + "="
+                        + pick(
+                                "-1",
+                                "0",
+                                "2147483648",
+                                "99999999999999999999",
+                                "1e3",
+                                "0x10",
+                                "NaN",
+                                "",
+                                " ",
+                                "true",
+                                "A".repeat(300),
+                                "9".repeat(3000))));
                 labels.add("query: " + name + " out of range or of the wrong type");
                 return;
             }
@@ -706,8 +777,18 @@ final class RawFuzzer {
             switch (kind) {
                 case 0, 1 -> {
                     int c = pick(0, 1, 7, 8, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F, 0x7F);
-                    String name = pick("X-Fuzz", "Accept", "X-API-Key", "Content-Type", "If-Match", "Idempotency-Key", "User-Agent");
-                    byte[] value = concat(ascii(pick("a", "application/json", ApiTestSupport.EDITOR_KEY, "\"1\"")), bytes(c), ascii("b"));
+                    String name = pick(
+                            "X-Fuzz",
+                            "Accept",
+                            "X-API-Key",
+                            "Content-Type",
+                            "If-Match",
+                            "Idempotency-Key",
+                            "User-Agent");
+                    byte[] value = concat(
+                            ascii(pick("a", "application/json", ApiTestSupport.EDITOR_KEY, "\"1\"")),
+                            bytes(c),
+                            ascii("b"));
                     setHeader(name, value);
                     label = String.format("header: control character 0x%02X in the value of %s", c, name);
                 }
@@ -717,17 +798,41 @@ final class RawFuzzer {
                     label = String.format("header: control character 0x%02X in a name", c);
                 }
                 case 3, 4 -> {
-                    String name = pick("X-Fuzz", "Accept", "X-API-Key", "Content-Type", "If-Match", "Idempotency-Key", "Authorization", "Host");
-                    byte[] high = pick(bytes(0xC3, 0xA9), bytes(0xFF), bytes(0x80), bytes(0xED, 0xA0, 0x80), bytes(0xF0, 0x9F, 0x92, 0xA5), bytes(0xA0));
+                    String name = pick(
+                            "X-Fuzz",
+                            "Accept",
+                            "X-API-Key",
+                            "Content-Type",
+                            "If-Match",
+                            "Idempotency-Key",
+                            "Authorization",
+                            "Host");
+                    byte[] high = pick(
+                            bytes(0xC3, 0xA9),
+                            bytes(0xFF),
+                            bytes(0x80),
+                            bytes(0xED, 0xA0, 0x80),
+                            bytes(0xF0, 0x9F, 0x92, 0xA5),
+                            bytes(0xA0));
                     setHeader(name, concat(ascii(name.equals("Authorization") ? "Bearer " : "x"), high));
                     label = "header: bytes above 0x7F in the value of " + name;
                 }
                 case 5 -> {
-                    headers.add(concat(ascii("X-F"), pick(bytes(0xC3, 0xA9), bytes(0xFF), bytes(0x80)), ascii("uzz: a")));
+                    headers.add(
+                            concat(ascii("X-F"), pick(bytes(0xC3, 0xA9), bytes(0xFF), bytes(0x80)), ascii("uzz: a")));
                     label = "header: bytes above 0x7F in a name";
                 }
                 case 6 -> {
-                    headers.add(ascii(pick("X Fuzz: a", "X-Fuzz : a", ": a", "X-Fuzz", "X-Fuzz;", "Content-Type;", "X-Fuzz:: a", "(X): a", "X/Y: a")));
+                    headers.add(ascii(pick(
+                            "X Fuzz: a",
+                            "X-Fuzz : a",
+                            ": a",
+                            "X-Fuzz",
+                            "X-Fuzz;",
+                            "Content-Type;",
+                            "X-Fuzz:: a",
+                            "(X): a",
+                            "X/Y: a")));
                     label = "header: a malformed header line";
                 }
                 case 7 -> {
@@ -739,8 +844,18 @@ final class RawFuzzer {
                     label = "header: Content-Type twice";
                 }
                 case 9 -> {
-                    String name = pick("Content-Type", "Content-Length", "Accept", "X-API-Key", "Authorization", "If-Match", "Idempotency-Key",
-                            "Host", "Transfer-Encoding", "Content-Encoding", "Accept-Charset");
+                    String name = pick(
+                            "Content-Type",
+                            "Content-Length",
+                            "Accept",
+                            "X-API-Key",
+                            "Authorization",
+                            "If-Match",
+                            "Idempotency-Key",
+                            "Host",
+                            "Transfer-Encoding",
+                            "Content-Encoding",
+                            "Accept-Charset");
                     removeHeader(name);
                     header(name, "");
                     if (name.equals("Content-Length") || name.equals("Transfer-Encoding")) {
@@ -749,22 +864,53 @@ final class RawFuzzer {
                     label = "header: " + name + " empty";
                 }
                 case 10 -> {
-                    setHeader("Content-Type", ascii(pick("/", ";", "application/", "/json", "application/json;", "application/json;;",
-                            "application/json; charset", "application/json; charset=", "application/json; charset=\"", "*/*", "application/*",
-                            "application/json; charset=utf-16", "application/json; charset=ebcdic-cp-us", "application/json; charset=x-unknown",
-                            "application/json; charset=\"utf-8\"", "application/json; q=0", "APPLICATION/JSON", "application/json ; a=b",
-                            "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-                            "application/x-www-form-urlencoded", "text/plain", "application/xml", "application/merge-patch+json",
-                            "application/json; " + "a=b; ".repeat(300) + "c=d")));
+                    setHeader(
+                            "Content-Type",
+                            ascii(pick(
+                                    "/",
+                                    ";",
+                                    "application/",
+                                    "/json",
+                                    "application/json;",
+                                    "application/json;;",
+                                    "application/json; charset",
+                                    "application/json; charset=",
+                                    "application/json; charset=\"",
+                                    "*/*",
+                                    "application/*",
+                                    "application/json; charset=utf-16",
+                                    "application/json; charset=ebcdic-cp-us",
+                                    "application/json; charset=x-unknown",
+                                    "application/json; charset=\"utf-8\"",
+                                    "application/json; q=0",
+                                    "APPLICATION/JSON",
+                                    "application/json ; a=b",
+                                    "multipart/form-data",
+                                    "multipart/form-data; boundary=",
+                                    "multipart/form-data; boundary=\"\"",
+                                    "application/x-www-form-urlencoded",
+                                    "text/plain",
+                                    "application/xml",
+                                    "application/merge-patch+json",
+                                    "application/json; " + "a=b; ".repeat(300) + "c=d")));
                     label = "header: an odd Content-Type";
                 }
                 case 11 -> {
                     removeHeader("X-API-Key");
                     removeHeader("Authorization");
-                    byte[] v = pick(ascii("A".repeat(7000)), ascii("A".repeat(9000)), ascii(ApiTestSupport.EDITOR_KEY + " "),
-                            ascii(" " + ApiTestSupport.EDITOR_KEY), ascii(ApiTestSupport.EDITOR_KEY.toUpperCase(Locale.ROOT)),
-                            ascii("Bearer " + ApiTestSupport.EDITOR_KEY), ascii("%00"), ascii("null"), ascii(","), ascii("\"\""),
-                            concat(ascii(ApiTestSupport.EDITOR_KEY), bytes(0xC3, 0xA9)), ascii(ApiTestSupport.EDITOR_KEY + "," + ApiTestSupport.READER_KEY));
+                    byte[] v = pick(
+                            ascii("A".repeat(7000)),
+                            ascii("A".repeat(9000)),
+                            ascii(ApiTestSupport.EDITOR_KEY + " "),
+                            ascii(" " + ApiTestSupport.EDITOR_KEY),
+                            ascii(ApiTestSupport.EDITOR_KEY.toUpperCase(Locale.ROOT)),
+                            ascii("Bearer " + ApiTestSupport.EDITOR_KEY),
+                            ascii("%00"),
+                            ascii("null"),
+                            ascii(","),
+                            ascii("\"\""),
+                            concat(ascii(ApiTestSupport.EDITOR_KEY), bytes(0xC3, 0xA9)),
+                            ascii(ApiTestSupport.EDITOR_KEY + "," + ApiTestSupport.READER_KEY));
                     header("X-API-Key", v);
                     label = "header: an absurd X-API-Key";
                 }
@@ -775,27 +921,81 @@ final class RawFuzzer {
                 }
                 case 13 -> {
                     removeHeader("Authorization");
-                    header("Authorization", pick("Bearer", "Bearer ", "Bearer  ", "bearer " + ApiTestSupport.EDITOR_KEY, "Basic Zm9vOmJhcg==",
-                            "Basic !!!", "Bearer " + "A".repeat(7000), "Digest x", "Negotiate", ",,,", "Bearer x, Bearer y", "Bearer\t"
-                                    + ApiTestSupport.EDITOR_KEY, "Bearer " + ApiTestSupport.EDITOR_KEY + " extra"));
+                    header(
+                            "Authorization",
+                            pick(
+                                    "Bearer",
+                                    "Bearer ",
+                                    "Bearer  ",
+                                    "bearer " + ApiTestSupport.EDITOR_KEY,
+                                    "Basic Zm9vOmJhcg==",
+                                    "Basic !!!",
+                                    "Bearer " + "A".repeat(7000),
+                                    "Digest x",
+                                    "Negotiate",
+                                    ",,,",
+                                    "Bearer x, Bearer y",
+                                    "Bearer\t" + ApiTestSupport.EDITOR_KEY,
+                                    "Bearer " + ApiTestSupport.EDITOR_KEY + " extra"));
                     label = "header: an absurd Authorization";
                 }
                 case 14 -> {
-                    setHeader("If-Match", ascii(pick("", "*", "W/\"1\"", "\"", "\"1", "1", "\"99999999999999999999\"", "\"-1\"", "\"1\", \"2\"",
-                            "\"" + "9".repeat(5000) + "\"", ",", "\"\"", "W/", "\"1\",", "\"0\"", "\"1e3\"", "\" 1\"", "\"0x1\"")));
+                    setHeader(
+                            "If-Match",
+                            ascii(pick(
+                                    "",
+                                    "*",
+                                    "W/\"1\"",
+                                    "\"",
+                                    "\"1",
+                                    "1",
+                                    "\"99999999999999999999\"",
+                                    "\"-1\"",
+                                    "\"1\", \"2\"",
+                                    "\"" + "9".repeat(5000) + "\"",
+                                    ",",
+                                    "\"\"",
+                                    "W/",
+                                    "\"1\",",
+                                    "\"0\"",
+                                    "\"1e3\"",
+                                    "\" 1\"",
+                                    "\"0x1\"")));
                     label = "header: an absurd If-Match";
                 }
                 case 15 -> {
-                    setHeader("Idempotency-Key", pick(ascii(""), ascii(" "), ascii("A".repeat(5000)), bytes(0xC3, 0xA9), bytes(0xFF, 0xFE),
-                            ascii("%00"), ascii("a b"), ascii("\"quoted\""), ascii("raw-fuzz-0")));
+                    setHeader(
+                            "Idempotency-Key",
+                            pick(
+                                    ascii(""),
+                                    ascii(" "),
+                                    ascii("A".repeat(5000)),
+                                    bytes(0xC3, 0xA9),
+                                    bytes(0xFF, 0xFE),
+                                    ascii("%00"),
+                                    ascii("a b"),
+                                    ascii("\"quoted\""),
+                                    ascii("raw-fuzz-0")));
                     if (random.nextBoolean()) {
                         header("Idempotency-Key", "raw-fuzz-other");
                     }
                     label = "header: an absurd Idempotency-Key";
                 }
                 case 16 -> {
-                    setHeader("Accept", ascii(pick("application/xml", "text/html", "*/*;q=abc", ";", "/", "application/json;q=2", "image/png",
-                            "application/json;q=0", "text/*, application/problem+json;q=0.1", "x".repeat(3000), "application/json, " + "a/b, ".repeat(500))));
+                    setHeader(
+                            "Accept",
+                            ascii(pick(
+                                    "application/xml",
+                                    "text/html",
+                                    "*/*;q=abc",
+                                    ";",
+                                    "/",
+                                    "application/json;q=2",
+                                    "image/png",
+                                    "application/json;q=0",
+                                    "text/*, application/problem+json;q=0.1",
+                                    "x".repeat(3000),
+                                    "application/json, " + "a/b, ".repeat(500))));
                     label = "header: an odd Accept";
                 }
                 case 17 -> {
@@ -805,8 +1005,22 @@ final class RawFuzzer {
                     } else if (how == 1) {
                         header("Host", "other");
                     } else {
-                        setHeader("Host", ascii(pick("", "[", "[::1", "a b", "x:99999999", "x:-1", "x:", ":80", "x/y", "x@y", "x?y",
-                                "localhost:8080:1", "_")));
+                        setHeader(
+                                "Host",
+                                ascii(pick(
+                                        "",
+                                        "[",
+                                        "[::1",
+                                        "a b",
+                                        "x:99999999",
+                                        "x:-1",
+                                        "x:",
+                                        ":80",
+                                        "x/y",
+                                        "x@y",
+                                        "x?y",
+                                        "localhost:8080:1",
+                                        "_")));
                     }
                     label = "header: Host " + (how == 0 ? "missing" : how == 1 ? "twice" : "malformed");
                 }
@@ -852,10 +1066,37 @@ final class RawFuzzer {
                     label = "header: bare LF line endings";
                 }
                 case 25 -> {
-                    header(pick("Range", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "Forwarded", "X-Forwarded-Host",
-                            "X-Forwarded-Proto", "X-HTTP-Method-Override", "Origin", "Cookie", "TE", "Trailer", "Accept-Encoding"),
-                            pick("bytes=garbage", "bytes=0-", "\"1\"", "*", "Mon, 32 Foo 2025", "for=\"[::1\"", "evil.example", "gopher",
-                                    "DELETE", "null", "a=\u0001", "gzip, br, zstd", "trailers", ";;;", "x".repeat(2000)));
+                    header(
+                            pick(
+                                    "Range",
+                                    "If-None-Match",
+                                    "If-Modified-Since",
+                                    "If-Unmodified-Since",
+                                    "Forwarded",
+                                    "X-Forwarded-Host",
+                                    "X-Forwarded-Proto",
+                                    "X-HTTP-Method-Override",
+                                    "Origin",
+                                    "Cookie",
+                                    "TE",
+                                    "Trailer",
+                                    "Accept-Encoding"),
+                            pick(
+                                    "bytes=garbage",
+                                    "bytes=0-",
+                                    "\"1\"",
+                                    "*",
+                                    "Mon, 32 Foo 2025",
+                                    "for=\"[::1\"",
+                                    "evil.example",
+                                    "gopher",
+                                    "DELETE",
+                                    "null",
+                                    "a=\u0001",
+                                    "gzip, br, zstd",
+                                    "trailers",
+                                    ";;;",
+                                    "x".repeat(2000)));
                     label = "header: an odd conditional, forwarding or negotiation header";
                 }
                 case 26 -> {
@@ -864,7 +1105,9 @@ final class RawFuzzer {
                     label = "header: an empty line or a repeated Host in the middle";
                 }
                 case 27 -> {
-                    header(pick("Accept-Language", "User-Agent", "Referer"), concat(ascii("a"), bytes(0xFF, 0xC3, 0x28), ascii("b")));
+                    header(
+                            pick("Accept-Language", "User-Agent", "Referer"),
+                            concat(ascii("a"), bytes(0xFF, 0xC3, 0x28), ascii("b")));
                     label = "header: invalid UTF-8 in an ignored header";
                 }
                 case 28 -> {
@@ -876,11 +1119,16 @@ final class RawFuzzer {
                     if (at >= 0) {
                         headers.set(at, ascii("x-api-KEY: " + ApiTestSupport.EDITOR_KEY));
                     }
-                    headers.add(ascii(pick("CONTENT-TYPE: application/json", "content-type: application/xml", "cOnTeNt-TyPe: text/plain")));
+                    headers.add(ascii(pick(
+                            "CONTENT-TYPE: application/json",
+                            "content-type: application/xml",
+                            "cOnTeNt-TyPe: text/plain")));
                     label = "header: odd letter case";
                 }
                 default -> {
-                    header(pick("Authorization", "X-API-Key"), pick("Bearer " + ApiTestSupport.READER_KEY, ApiTestSupport.READER_KEY));
+                    header(
+                            pick("Authorization", "X-API-Key"),
+                            pick("Bearer " + ApiTestSupport.READER_KEY, ApiTestSupport.READER_KEY));
                     label = "header: X-API-Key and Authorization together";
                 }
             }
@@ -905,13 +1153,34 @@ final class RawFuzzer {
                 case 0, 1, 2 -> {
                     Object[] h = pick(
                             new Object[] {"\\u0000 in a string", ascii("\\u0000")},
-                            new Object[] {"lone surrogate escape in a string",
-                                    ascii(pick("\\ud800", "\\udfff", "\\ud800\\u0041", "\\udc00\\ud800", "\\uDBFF"))},
-                            new Object[] {"raw invalid UTF-8 in a string", pick(bytes(0xC3, 0x28), bytes(0xFF), bytes(0xED, 0xA0, 0x80), bytes(0xC0, 0xAF),
-                                    bytes(0xF4, 0x90, 0x80, 0x80), bytes(0xE2, 0x82), bytes(0x80), bytes(0xF8, 0x88, 0x80, 0x80, 0x80))},
-                            new Object[] {"raw control character in a string", pick(bytes(0), bytes(1), bytes(0x0A), bytes(0x1F), bytes(0x7F))},
-                            new Object[] {"broken escape in a string", ascii(pick("\\x41", "\\u12", "\\uZZZZ", "\\", "\\U0041", "\\'"))},
-                            new Object[] {"raw UTF-8 in a string", pick(bytes(0xC3, 0xA9), bytes(0xF0, 0x9F, 0x92, 0xA5), bytes(0xEF, 0xBB, 0xBF))});
+                            new Object[] {
+                                "lone surrogate escape in a string",
+                                ascii(pick("\\ud800", "\\udfff", "\\ud800\\u0041", "\\udc00\\ud800", "\\uDBFF"))
+                            },
+                            new Object[] {
+                                "raw invalid UTF-8 in a string",
+                                pick(
+                                        bytes(0xC3, 0x28),
+                                        bytes(0xFF),
+                                        bytes(0xED, 0xA0, 0x80),
+                                        bytes(0xC0, 0xAF),
+                                        bytes(0xF4, 0x90, 0x80, 0x80),
+                                        bytes(0xE2, 0x82),
+                                        bytes(0x80),
+                                        bytes(0xF8, 0x88, 0x80, 0x80, 0x80))
+                            },
+                            new Object[] {
+                                "raw control character in a string",
+                                pick(bytes(0), bytes(1), bytes(0x0A), bytes(0x1F), bytes(0x7F))
+                            },
+                            new Object[] {
+                                "broken escape in a string",
+                                ascii(pick("\\x41", "\\u12", "\\uZZZZ", "\\", "\\U0041", "\\'"))
+                            },
+                            new Object[] {
+                                "raw UTF-8 in a string",
+                                pick(bytes(0xC3, 0xA9), bytes(0xF0, 0x9F, 0x92, 0xA5), bytes(0xEF, 0xBB, 0xBF))
+                            });
                     int[] s = stringToken();
                     if (s == null) {
                         body = concat(ascii("\""), (byte[]) h[1], ascii("\""));
@@ -926,7 +1195,8 @@ final class RawFuzzer {
                 }
                 case 4 -> {
                     int depth = pick(500, 1001, 5000, 100_000);
-                    byte[] nested = concat(ascii("[".repeat(depth)), ascii("]".repeat(random.nextInt(4) == 0 ? depth / 2 : depth)));
+                    byte[] nested = concat(
+                            ascii("[".repeat(depth)), ascii("]".repeat(random.nextInt(4) == 0 ? depth / 2 : depth)));
                     body = replaceValue(nested);
                     label = "body: arrays nested " + depth + " deep";
                 }
@@ -936,15 +1206,33 @@ final class RawFuzzer {
                     label = "body: objects nested " + depth + " deep";
                 }
                 case 6, 7 -> {
-                    byte[] n = ascii(pick("1e999999999", "1" + "0".repeat(pick(400, 1200, 100_000)), "-" + "9".repeat(5000),
-                            "0." + "0".repeat(5000) + "1", "1E-2147483649", "1e2147483648", "NaN", "Infinity", "-Infinity", "-0", "0x10", "01",
-                            "1.", ".5", "+1", "9223372036854775808", "-9223372036854775809", "1.7976931348623157E309", "4.9E-325",
+                    byte[] n = ascii(pick(
+                            "1e999999999",
+                            "1" + "0".repeat(pick(400, 1200, 100_000)),
+                            "-" + "9".repeat(5000),
+                            "0." + "0".repeat(5000) + "1",
+                            "1E-2147483649",
+                            "1e2147483648",
+                            "NaN",
+                            "Infinity",
+                            "-Infinity",
+                            "-0",
+                            "0x10",
+                            "01",
+                            "1.",
+                            ".5",
+                            "+1",
+                            "9223372036854775808",
+                            "-9223372036854775809",
+                            "1.7976931348623157E309",
+                            "4.9E-325",
                             "123456789012345678901234567890.5"));
                     int[] t = numberToken();
                     if (t == null) {
                         body = replaceValue(n);
                     } else {
-                        body = concat(Arrays.copyOfRange(body, 0, t[0]), n, Arrays.copyOfRange(body, t[1], body.length));
+                        body = concat(
+                                Arrays.copyOfRange(body, 0, t[0]), n, Arrays.copyOfRange(body, t[1], body.length));
                     }
                     label = "body: a huge or malformed number";
                 }
@@ -954,16 +1242,33 @@ final class RawFuzzer {
                 }
                 case 9 -> {
                     String text = new String(body, StandardCharsets.UTF_8);
-                    body = text.getBytes(pick(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16));
+                    body = text.getBytes(
+                            pick(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16));
                     label = "body: UTF-16";
                 }
                 case 10 -> {
-                    body = concat(body, ascii(pick("x", "}", "{}", " {} ", "\u0000", "]", ",", "\r\n\r\nGET / HTTP/1.1\r\n\r\n")));
+                    body = concat(
+                            body,
+                            ascii(pick("x", "}", "{}", " {} ", "\u0000", "]", ",", "\r\n\r\nGET / HTTP/1.1\r\n\r\n")));
                     label = "body: bytes after the JSON document";
                 }
                 case 11 -> {
-                    body = ascii(pick("", " ", "null", "[]", "\"x\"", "1", "true", "/* */ {}", "{'a': 1}", "{a: 1}", "{\"a\" 1}", "{,}", "[,]",
-                            "\r\n", "\u0000"));
+                    body = ascii(pick(
+                            "",
+                            " ",
+                            "null",
+                            "[]",
+                            "\"x\"",
+                            "1",
+                            "true",
+                            "/* */ {}",
+                            "{'a': 1}",
+                            "{a: 1}",
+                            "{\"a\" 1}",
+                            "{,}",
+                            "[,]",
+                            "\r\n",
+                            "\u0000"));
                     label = "body: another JSON value or not JSON";
                 }
                 case 12 -> {
@@ -976,7 +1281,8 @@ final class RawFuzzer {
                     int brace = indexOf(body, (byte) '{');
                     int colon = brace < 0 ? -1 : indexOf(body, (byte) ':', brace);
                     if (colon > 0) {
-                        body = insert(body, brace + 1, concat(Arrays.copyOfRange(body, brace + 1, colon), ascii(":null,")));
+                        body = insert(
+                                body, brace + 1, concat(Arrays.copyOfRange(body, brace + 1, colon), ascii(":null,")));
                         label = "body: a duplicate key";
                     } else {
                         body = ascii("{\"a\":1,\"a\":2}");
@@ -986,12 +1292,23 @@ final class RawFuzzer {
                 case 14 -> {
                     int[] s = stringToken();
                     byte[] longText = concat(ascii("\""), ascii("A".repeat(pick(70_000, 500_000))), ascii("\""));
-                    body = s == null ? longText : concat(Arrays.copyOfRange(body, 0, s[0]), longText, Arrays.copyOfRange(body, s[1], body.length));
+                    body = s == null
+                            ? longText
+                            : concat(
+                                    Arrays.copyOfRange(body, 0, s[0]),
+                                    longText,
+                                    Arrays.copyOfRange(body, s[1], body.length));
                     label = "body: a long string";
                 }
                 default -> {
                     int[] s = stringToken();
-                    byte[] key = ascii(pick("\"\\u0000\"", "\"\\ud800\"", "\"a.b\"", "\"\"", "\"__proto__\"", "\"" + "k".repeat(3000) + "\""));
+                    byte[] key = ascii(pick(
+                            "\"\\u0000\"",
+                            "\"\\ud800\"",
+                            "\"a.b\"",
+                            "\"\"",
+                            "\"__proto__\"",
+                            "\"" + "k".repeat(3000) + "\""));
                     int brace = indexOf(body, (byte) '{');
                     if (brace >= 0) {
                         body = insert(body, brace + 1, concat(key, ascii(":1,")));
@@ -1014,43 +1331,88 @@ final class RawFuzzer {
                     label = "multipart: no closing boundary";
                 }
                 case 1 -> {
-                    setHeader("Content-Type", ascii("multipart/form-data; boundary=" + pick("other", "", "\"\"", "x".repeat(100), boundary + "-")));
+                    setHeader(
+                            "Content-Type",
+                            ascii("multipart/form-data; boundary="
+                                    + pick("other", "", "\"\"", "x".repeat(100), boundary + "-")));
                     label = "multipart: a boundary the body does not use";
                 }
                 case 2 -> {
-                    text = text.replace("name=\"id\"", new String(concat(ascii("name=\"i"), pick(bytes(0), bytes(0xFF), bytes(0xC3, 0x28)), ascii("d\"")),
-                            StandardCharsets.ISO_8859_1));
+                    text = text.replace(
+                            "name=\"id\"",
+                            new String(
+                                    concat(
+                                            ascii("name=\"i"),
+                                            pick(bytes(0), bytes(0xFF), bytes(0xC3, 0x28)),
+                                            ascii("d\"")),
+                                    StandardCharsets.ISO_8859_1));
                     label = "multipart: a part name with NUL or invalid UTF-8";
                 }
                 case 3 -> {
-                    text = text.replace("filename=\"domain.xml\"", "filename=\"" + new String(pick(ascii("../../etc/passwd"), bytes(0),
-                            bytes(0xFF, 0xFE), ascii("a\"b"), ascii(""), ascii("x".repeat(5000)), ascii("con"), ascii("a\\b")),
-                            StandardCharsets.ISO_8859_1) + "\"");
+                    text = text.replace(
+                            "filename=\"domain.xml\"",
+                            "filename=\""
+                                    + new String(
+                                            pick(
+                                                    ascii("../../etc/passwd"),
+                                                    bytes(0),
+                                                    bytes(0xFF, 0xFE),
+                                                    ascii("a\"b"),
+                                                    ascii(""),
+                                                    ascii("x".repeat(5000)),
+                                                    ascii("con"),
+                                                    ascii("a\\b")),
+                                            StandardCharsets.ISO_8859_1)
+                                    + "\"");
                     label = "multipart: an odd file name";
                 }
                 case 4 -> {
-                    text = text.replaceFirst("Content-Disposition: form-data; name=\"name\"", pick("Content-Disposition: form-data",
-                            "Content-Disposition: attachment", "Content-Disposition:", "X: y", "Content-Disposition: form-data; name=name; name=\"x\""));
+                    text = text.replaceFirst(
+                            "Content-Disposition: form-data; name=\"name\"",
+                            pick(
+                                    "Content-Disposition: form-data",
+                                    "Content-Disposition: attachment",
+                                    "Content-Disposition:",
+                                    "X: y",
+                                    "Content-Disposition: form-data; name=name; name=\"x\""));
                     label = "multipart: a malformed Content-Disposition";
                 }
                 case 5 -> {
                     int at = Math.max(0, text.indexOf("\r\n\r\n", Math.max(0, text.indexOf("name=\"party1\""))) + 4);
-                    text = text.substring(0, at) + new String(pick(bytes(0xFF, 0xFE), bytes(0xC3, 0x28), bytes(0), bytes(0xEF, 0xBB, 0xBF)),
-                            StandardCharsets.ISO_8859_1) + text.substring(at);
+                    text = text.substring(0, at)
+                            + new String(
+                                    pick(bytes(0xFF, 0xFE), bytes(0xC3, 0x28), bytes(0), bytes(0xEF, 0xBB, 0xBF)),
+                                    StandardCharsets.ISO_8859_1)
+                            + text.substring(at);
                     label = "multipart: raw bytes at the start of a file";
                 }
                 case 6 -> {
-                    text = text.replace("Content-Type: application/xml", "Content-Type: " + pick("/", "", "text/html", "application/xml; charset=ebcdic"));
+                    text = text.replace(
+                            "Content-Type: application/xml",
+                            "Content-Type: " + pick("/", "", "text/html", "application/xml; charset=ebcdic"));
                     label = "multipart: an odd part Content-Type";
                 }
                 case 7 -> {
-                    StringBuilder more = new StringBuilder(text.substring(0, Math.max(0, text.lastIndexOf("--" + boundary + "--"))));
+                    StringBuilder more =
+                            new StringBuilder(text.substring(0, Math.max(0, text.lastIndexOf("--" + boundary + "--"))));
                     int parts = pick(100, 2000);
                     for (int i = 0; i < parts; i++) {
-                        more.append("--").append(boundary).append(CRLF).append("Content-Disposition: form-data; name=\"x").append(i).append('"')
-                                .append(CRLF).append(CRLF).append('y').append(CRLF);
+                        more.append("--")
+                                .append(boundary)
+                                .append(CRLF)
+                                .append("Content-Disposition: form-data; name=\"x")
+                                .append(i)
+                                .append('"')
+                                .append(CRLF)
+                                .append(CRLF)
+                                .append('y')
+                                .append(CRLF);
                     }
-                    text = more.append("--").append(boundary).append("--").append(CRLF).toString();
+                    text = more.append("--")
+                            .append(boundary)
+                            .append("--")
+                            .append(CRLF)
+                            .toString();
                     label = "multipart: many parts";
                 }
                 default -> {
@@ -1058,14 +1420,23 @@ final class RawFuzzer {
                     // PostgreSQL, unlike H2, refuses NUL in text: half of the values hold one).
                     byte[] value = random.nextBoolean()
                             ? pick(ascii("a\u0000b"), ascii("\u0000"), ascii("x\u0000"))
-                            : pick(bytes(0xC3, 0x28), bytes(0xED, 0xA0, 0x80), bytes(0xFF), ascii(""), ascii(" "), ascii("x".repeat(pick(300, 2000, 5000))),
-                                    bytes(0xF0, 0x9F, 0x92, 0xA5), ascii("a\u0001b"));
+                            : pick(
+                                    bytes(0xC3, 0x28),
+                                    bytes(0xED, 0xA0, 0x80),
+                                    bytes(0xFF),
+                                    ascii(""),
+                                    ascii(" "),
+                                    ascii("x".repeat(pick(300, 2000, 5000))),
+                                    bytes(0xF0, 0x9F, 0x92, 0xA5),
+                                    ascii("a\u0001b"));
                     List<String> changed = new ArrayList<>();
                     for (String field : List.of("id", "name", "description", "party1Name", "party2Name")) {
                         int start = text.indexOf("\r\n\r\n", Math.max(0, text.indexOf("name=\"" + field + "\""))) + 4;
                         int end = text.indexOf("\r\n--" + boundary, start);
                         if (random.nextBoolean() && start >= 4 && end >= start) {
-                            text = text.substring(0, start) + new String(value, StandardCharsets.ISO_8859_1) + text.substring(end);
+                            text = text.substring(0, start)
+                                    + new String(value, StandardCharsets.ISO_8859_1)
+                                    + text.substring(end);
                             changed.add(field);
                         }
                     }
@@ -1090,7 +1461,10 @@ final class RawFuzzer {
             String label;
             switch (random.nextInt(15)) {
                 case 0 -> {
-                    header("Content-Length", String.valueOf(Math.max(0, b.length - 1 - random.nextInt(Math.max(1, Math.min(b.length, 20))))));
+                    header(
+                            "Content-Length",
+                            String.valueOf(Math.max(
+                                    0, b.length - 1 - random.nextInt(Math.max(1, Math.min(b.length, 20))))));
                     label = "framing: Content-Length shorter than the body";
                 }
                 case 1 -> {
@@ -1098,8 +1472,23 @@ final class RawFuzzer {
                     label = "framing: Content-Length longer than the body";
                 }
                 case 2 -> {
-                    header("Content-Length", pick("2x", "-1", "+5", "0x10", "1e3", "99999999999999999999", "", " ", len + " ", "\"" + len + "\"",
-                            len + ";", "1_0", "\u00b9", len + "\u0000"));
+                    header(
+                            "Content-Length",
+                            pick(
+                                    "2x",
+                                    "-1",
+                                    "+5",
+                                    "0x10",
+                                    "1e3",
+                                    "99999999999999999999",
+                                    "",
+                                    " ",
+                                    len + " ",
+                                    "\"" + len + "\"",
+                                    len + ";",
+                                    "1_0",
+                                    "\u00b9",
+                                    len + "\u0000"));
                     label = "framing: a Content-Length that is not a number";
                 }
                 case 3 -> {
@@ -1112,7 +1501,19 @@ final class RawFuzzer {
                 }
                 case 6 -> {
                     header("Transfer-Encoding", "chunked");
-                    String size = pick("zz", "-1", "FFFFFFFFFFFFFFFFFFFF", "0x5", "", " ", "5 ;", "1;ext=\"a", "+5", "1 2", "\u0000", "-0");
+                    String size = pick(
+                            "zz",
+                            "-1",
+                            "FFFFFFFFFFFFFFFFFFFF",
+                            "0x5",
+                            "",
+                            " ",
+                            "5 ;",
+                            "1;ext=\"a",
+                            "+5",
+                            "1 2",
+                            "\u0000",
+                            "-0");
                     body = concat(ascii(size + CRLF), b, ascii(CRLF + "0" + CRLF + CRLF));
                     label = "framing: chunked with a chunk size that is not hex";
                 }
@@ -1120,21 +1521,35 @@ final class RawFuzzer {
                     header("Transfer-Encoding", "chunked");
                     int how = random.nextInt(3);
                     if (how == 0) {
-                        body = concat(ascii(Integer.toHexString(b.length + pick(1, 100, 100_000)) + CRLF), b, ascii(CRLF + "0" + CRLF + CRLF));
+                        body = concat(
+                                ascii(Integer.toHexString(b.length + pick(1, 100, 100_000)) + CRLF),
+                                b,
+                                ascii(CRLF + "0" + CRLF + CRLF));
                         label = "framing: chunked with a chunk longer than its data";
                     } else if (how == 1) {
                         body = concat(ascii(Integer.toHexString(b.length) + CRLF), b, ascii(CRLF));
                         label = "framing: chunked without the last chunk";
                     } else {
-                        body = concat(ascii(Integer.toHexString(Math.max(1, b.length / 2)) + CRLF), b, ascii(CRLF + "0" + CRLF + CRLF));
+                        body = concat(
+                                ascii(Integer.toHexString(Math.max(1, b.length / 2)) + CRLF),
+                                b,
+                                ascii(CRLF + "0" + CRLF + CRLF));
                         label = "framing: chunked with a chunk shorter than its data";
                     }
                 }
                 case 8 -> {
                     header("Transfer-Encoding", "chunked");
-                    body = concat(ascii(Integer.toHexString(b.length) + CRLF), b,
-                            ascii(pick("0\r\n\r\n", "\r\n0\r\nX-Trailer: \u0001\r\n\r\n", "\r\n0\r\nContent-Length: 5\r\n\r\n", "\r\n0\r\n: x\r\n\r\n",
-                                    "xx0\r\n\r\n", "\r\n0\n\n", "\r\n00000000000000000000\r\n\r\n")));
+                    body = concat(
+                            ascii(Integer.toHexString(b.length) + CRLF),
+                            b,
+                            ascii(pick(
+                                    "0\r\n\r\n",
+                                    "\r\n0\r\nX-Trailer: \u0001\r\n\r\n",
+                                    "\r\n0\r\nContent-Length: 5\r\n\r\n",
+                                    "\r\n0\r\n: x\r\n\r\n",
+                                    "xx0\r\n\r\n",
+                                    "\r\n0\n\n",
+                                    "\r\n00000000000000000000\r\n\r\n")));
                     label = "framing: chunked with a broken end (no CRLF after the data, odd trailers, bare LF)";
                 }
                 case 9 -> {
@@ -1168,9 +1583,18 @@ final class RawFuzzer {
                     label = "framing: Content-Length twice" + (how == 0 || how == 2 ? " (the same)" : " (different)");
                 }
                 case 12 -> {
-                    String[] te = pick(new String[] {"chunked", "chunked"}, new String[] {"chunked, chunked"}, new String[] {"gzip, chunked"},
-                            new String[] {"chunked, identity"}, new String[] {"identity"}, new String[] {"Chunked"}, new String[] {" chunked"},
-                            new String[] {"xchunked"}, new String[] {"chunked", "identity"}, new String[] {"gzip"}, new String[] {"identity", "chunked"});
+                    String[] te = pick(
+                            new String[] {"chunked", "chunked"},
+                            new String[] {"chunked, chunked"},
+                            new String[] {"gzip, chunked"},
+                            new String[] {"chunked, identity"},
+                            new String[] {"identity"},
+                            new String[] {"Chunked"},
+                            new String[] {" chunked"},
+                            new String[] {"xchunked"},
+                            new String[] {"chunked", "identity"},
+                            new String[] {"gzip"},
+                            new String[] {"identity", "chunked"});
                     for (String v : te) {
                         header("Transfer-Encoding", v);
                     }
@@ -1184,7 +1608,19 @@ final class RawFuzzer {
                 }
                 case 13 -> {
                     header("Content-Length", len);
-                    header("Content-Length", pick("-1", "+" + len, "2x", "0x10", "1e3", "99999999999999999999", " ", len + " " + len, "0" + len, ""));
+                    header(
+                            "Content-Length",
+                            pick(
+                                    "-1",
+                                    "+" + len,
+                                    "2x",
+                                    "0x10",
+                                    "1e3",
+                                    "99999999999999999999",
+                                    " ",
+                                    len + " " + len,
+                                    "0" + len,
+                                    ""));
                     label = "framing: a malformed Content-Length beside the right one";
                 }
                 default -> {
@@ -1260,22 +1696,62 @@ final class RawFuzzer {
             String label;
             switch (random.nextInt(7)) {
                 case 0 -> {
-                    method = pick("get", "Get", "FOO", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "M-SEARCH", "G\u0000T", "GET\u00e9",
-                            "POST" + "T".repeat(300), "");
+                    method = pick(
+                            "get",
+                            "Get",
+                            "FOO",
+                            "PATCH",
+                            "OPTIONS",
+                            "TRACE",
+                            "CONNECT",
+                            "PROPFIND",
+                            "M-SEARCH",
+                            "G\u0000T",
+                            "GET\u00e9",
+                            "POST" + "T".repeat(300),
+                            "");
                     label = "request line: the method " + method.replace("\u0000", "\\0");
                 }
                 case 1 -> {
-                    version = pick("HTTP/1.0", "HTTP/1.2", "HTTP/2.0", "HTTP/0.9", "http/1.1", "HTTP/11", "HTTP/1.1 ", "HTTP/1.1x", "", "HTTP/1",
-                            "HTTP/1.1\u0000", "HTTP/9.9", "HTTPS/1.1");
+                    version = pick(
+                            "HTTP/1.0",
+                            "HTTP/1.2",
+                            "HTTP/2.0",
+                            "HTTP/0.9",
+                            "http/1.1",
+                            "HTTP/11",
+                            "HTTP/1.1 ",
+                            "HTTP/1.1x",
+                            "",
+                            "HTTP/1",
+                            "HTTP/1.1\u0000",
+                            "HTTP/9.9",
+                            "HTTPS/1.1");
                     label = "request line: the version " + version.replace("\u0000", "\\0");
                 }
                 case 2 -> {
-                    target = concat(ascii(pick("http://localhost", "https://localhost", "http://other.example", "http://[::1", "http://a b",
-                            "http://localhost:99999", "//localhost", "http:")), serializeTarget());
+                    target = concat(
+                            ascii(pick(
+                                    "http://localhost",
+                                    "https://localhost",
+                                    "http://other.example",
+                                    "http://[::1",
+                                    "http://a b",
+                                    "http://localhost:99999",
+                                    "//localhost",
+                                    "http:")),
+                            serializeTarget());
                     label = "request line: an absolute-form target";
                 }
                 case 3 -> {
-                    target = ascii(pick("*", "", "x", "api/v1/terms", "%2Fapi%2Fv1%2Fterms", "/" + "%".repeat(10), "\\api\\v1\\terms"));
+                    target = ascii(pick(
+                            "*",
+                            "",
+                            "x",
+                            "api/v1/terms",
+                            "%2Fapi%2Fv1%2Fterms",
+                            "/" + "%".repeat(10),
+                            "\\api\\v1\\terms"));
                     label = "request line: a target that is not origin-form";
                 }
                 case 4 -> {
@@ -1287,8 +1763,12 @@ final class RawFuzzer {
                     method = method + pick(" ", "  ", "\t");
                 }
                 default -> {
-                    String text = pick("GET /api/v1/terms HTTP/1.1\r\n\r\n", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
-                            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "\u0000\u0000\u0000\u0000", "HELLO\r\n\r\n");
+                    String text = pick(
+                            "GET /api/v1/terms HTTP/1.1\r\n\r\n",
+                            "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
+                            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+                            "\u0000\u0000\u0000\u0000",
+                            "HELLO\r\n\r\n");
                     preamble = ascii(text);
                     label = "request line: another request or protocol first";
                 }
@@ -1365,8 +1845,13 @@ final class RawFuzzer {
                     inString = true;
                 } else if (c == '-' || (c >= '0' && c <= '9')) {
                     int j = i + 1;
-                    while (j < body.length && (Character.isDigit(body[j]) || body[j] == '.' || body[j] == 'e' || body[j] == 'E' || body[j] == '-'
-                            || body[j] == '+')) {
+                    while (j < body.length
+                            && (Character.isDigit(body[j])
+                                    || body[j] == '.'
+                                    || body[j] == 'e'
+                                    || body[j] == 'E'
+                                    || body[j] == '-'
+                                    || body[j] == '+')) {
                         j++;
                     }
                     tokens.add(new int[] {i, j});

@@ -17,8 +17,7 @@ import java.util.Map;
  * would send (raw bytes in the request line, broken escapes, control characters in headers).
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The port the application under test listens on (REST Assured's, set by the Quarkus test). */
     static int port() {
@@ -66,7 +65,9 @@ final class RawHttp {
                     return new Answer(-1, Map.of(), head.toString(StandardCharsets.ISO_8859_1));
                 }
                 head.write(b);
-                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : (b == '\r' ? 1 : 0);
+                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                        ? state + 1
+                        : (b == '\r' ? 1 : 0);
             }
         } catch (SocketTimeoutException e) {
             return new Answer(-1, Map.of(), "timed out after " + head.size() + " bytes");
@@ -77,7 +78,9 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,16 +1,15 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /** A request not answered within dealeval.limits.request-timeout gets 503 problem+json; the service goes on. */
 @QuarkusTest
@@ -26,7 +25,10 @@ class RequestTimeoutTest extends ApiTestSupport {
     @Test
     void aRequestOverTheTimeoutIs503AndTheNextOneIsServed() {
         // The whole default space, 1,152,000 bundles: several hundred milliseconds.
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/searches").then()
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/searches")
+                .then()
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")

@@ -1,11 +1,5 @@
 package dev.dealeval.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static dev.dealeval.api.ApiTestSupport.evaluate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
@@ -13,6 +7,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** User-defined no-deal scenarios: stored, versioned, validated against the term catalogue, usable in evaluations. */
 @QuarkusTest
@@ -34,7 +33,10 @@ class ScenarioCrudTest extends ApiTestSupport {
     @Test
     void createEvaluateReplaceDelete() {
         String id = newId();
-        given().contentType(ContentType.JSON).body(body(id, 15)).post("/api/v1/scenarios").then()
+        given().contentType(ContentType.JSON)
+                .body(body(id, 15))
+                .post("/api/v1/scenarios")
+                .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/scenarios/" + id))
                 .header("ETag", "\"1\"")
@@ -46,28 +48,63 @@ class ScenarioCrudTest extends ApiTestSupport {
                 .body("noDealBundle.'usConcessions.reciprocalTariffPct'", closeTo(17.0, 1e-9));
 
         // An evaluation can name it: no deal has surplus exactly 0, and cutting the tariff pleases China.
-        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {}}").statusCode(200)
+        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {}}")
+                .statusCode(200)
                 .body("scenario", equalTo(id))
-                .body("sides.US.surplus", equalTo(0.0)).body("sides.CN.surplus", equalTo(0.0));
-        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 0}}}").statusCode(200)
+                .body("sides.US.surplus", equalTo(0.0))
+                .body("sides.CN.surplus", equalTo(0.0));
+        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {\"usConcessions\": {\"reciprocalTariffPct\": 0}}}")
+                .statusCode(200)
                 .body("sides.CN.terms[0].noDealValue", closeTo(17.0, 1e-9));
 
         String replaced = body(id, 10).replace("\"id\": \"" + id + "\", ", "");
-        given().contentType(ContentType.JSON).body(replaced).put("/api/v1/scenarios/" + id).then().statusCode(428);
-        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body(replaced).put("/api/v1/scenarios/" + id).then().statusCode(412);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(replaced).put("/api/v1/scenarios/" + id).then()
-                .statusCode(200).header("ETag", "\"2\"").body("values.'usConcessions.reciprocalTariffPct'", equalTo(10.0));
-        given().header("If-Match", "\"2\"").delete("/api/v1/scenarios/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(replaced)
+                .put("/api/v1/scenarios/" + id)
+                .then()
+                .statusCode(428);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"3\"")
+                .body(replaced)
+                .put("/api/v1/scenarios/" + id)
+                .then()
+                .statusCode(412);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(replaced)
+                .put("/api/v1/scenarios/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("values.'usConcessions.reciprocalTariffPct'", equalTo(10.0));
+        given().header("If-Match", "\"2\"")
+                .delete("/api/v1/scenarios/" + id)
+                .then()
+                .statusCode(204);
         given().get("/api/v1/scenarios/" + id).then().statusCode(404);
-        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {}}").statusCode(400).body("violations[0].field", equalTo("scenario"));
+        evaluate("{\"scenario\": \"" + id + "\", \"bundle\": {}}")
+                .statusCode(400)
+                .body("violations[0].field", equalTo("scenario"));
     }
 
     @Test
     void builtInScenariosAreReadOnly() {
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body("GENEVA_2025", 10).replace("\"id\": \"GENEVA_2025\", ", ""))
-                .put("/api/v1/scenarios/GENEVA_2025").then().statusCode(409).contentType("application/problem+json");
-        given().header("If-Match", "\"1\"").delete("/api/v1/scenarios/GENEVA_2025").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(body("GENEVA_2025", 10)).post("/api/v1/scenarios").then().statusCode(409);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(body("GENEVA_2025", 10).replace("\"id\": \"GENEVA_2025\", ", ""))
+                .put("/api/v1/scenarios/GENEVA_2025")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().header("If-Match", "\"1\"")
+                .delete("/api/v1/scenarios/GENEVA_2025")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(body("GENEVA_2025", 10))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(409);
         given().get("/api/v1/scenarios/GENEVA_2025").then().statusCode(200).header("ETag", "\"1\"");
     }
 
@@ -75,19 +112,42 @@ class ScenarioCrudTest extends ApiTestSupport {
     void aScenarioIsCheckedAgainstTheTermsBeforeAnythingIsWritten() {
         String id = newId();
         // Without basedOn it must fix every tariff and control itself.
-        given().contentType(ContentType.JSON).body(body(id, 15).replace("\"basedOn\": \"POST_RULING_2026\", ", ""))
-                .post("/api/v1/scenarios").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body(id, 15).replace("\"basedOn\": \"POST_RULING_2026\", ", ""))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("values"))
                 .body("violations[0].message", startsWith("must set chinaMeasures.tariffPct"));
-        given().contentType(ContentType.JSON).body(body(id, 15).replace("usConcessions.reciprocalTariffPct\": 15", "usConcessions.nothing\": 15"))
-                .post("/api/v1/scenarios").then().statusCode(400).body("violations[0].field", equalTo("values.usConcessions.nothing"));
-        given().contentType(ContentType.JSON).body(body(id, 200)).post("/api/v1/scenarios").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body(id, 15).replace("usConcessions.reciprocalTariffPct\": 15", "usConcessions.nothing\": 15"))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("values.usConcessions.nothing"));
+        given().contentType(ContentType.JSON)
+                .body(body(id, 200))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("values.usConcessions.reciprocalTariffPct"));
-        given().contentType(ContentType.JSON).body(body(id, 15).replace("\"probability\": 0.2", "\"probability\": 2"))
-                .post("/api/v1/scenarios").then().statusCode(400).body("violations[0].field", equalTo("threats[0].probability"));
-        given().contentType(ContentType.JSON).body(body(id, 15).replace("\"probability\": 0.2, ", ""))
-                .post("/api/v1/scenarios").then().statusCode(400).body("violations[0].field", equalTo("threats[0]"));
-        given().contentType(ContentType.JSON).body(body("lower_case", 15)).post("/api/v1/scenarios").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body(id, 15).replace("\"probability\": 0.2", "\"probability\": 2"))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("threats[0].probability"));
+        given().contentType(ContentType.JSON)
+                .body(body(id, 15).replace("\"probability\": 0.2, ", ""))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("threats[0]"));
+        given().contentType(ContentType.JSON)
+                .body(body("lower_case", 15))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("id"));
         given().get("/api/v1/scenarios/" + id).then().statusCode(404);
     }

@@ -1,7 +1,6 @@
 package dev.dealeval.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,7 +146,8 @@ final class SchemaValidator {
         if (schema.has("anyOf")) {
             List<List<String>> failures = alternatives(value, schema.get("anyOf"), path, hops);
             if (failures.stream().noneMatch(List::isEmpty)) {
-                out.add(path + ": matches none of the " + failures.size() + " alternatives of anyOf " + firstOfEach(failures));
+                out.add(path + ": matches none of the " + failures.size() + " alternatives of anyOf "
+                        + firstOfEach(failures));
             }
         }
         if (schema.has("oneOf")) {
@@ -159,7 +159,8 @@ final class SchemaValidator {
                 }
             }
             if (matching.isEmpty()) {
-                out.add(path + ": matches none of the " + failures.size() + " alternatives of oneOf " + firstOfEach(failures));
+                out.add(path + ": matches none of the " + failures.size() + " alternatives of oneOf "
+                        + firstOfEach(failures));
             } else if (matching.size() > 1) {
                 out.add(path + ": matches alternatives " + matching + " of oneOf, which must match exactly one");
             }
@@ -199,13 +200,16 @@ final class SchemaValidator {
         if (schema.has("maximum") && n.compareTo(schema.get("maximum").decimalValue()) > 0) {
             out.add(path + ": " + value + " is above the maximum " + schema.get("maximum"));
         }
-        if (schema.path("exclusiveMinimum").isNumber() && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+        if (schema.path("exclusiveMinimum").isNumber()
+                && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
             out.add(path + ": " + value + " is not above the exclusiveMinimum " + schema.get("exclusiveMinimum"));
         }
-        if (schema.path("exclusiveMaximum").isNumber() && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
+        if (schema.path("exclusiveMaximum").isNumber()
+                && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
             out.add(path + ": " + value + " is not below the exclusiveMaximum " + schema.get("exclusiveMaximum"));
         }
-        if (schema.path("multipleOf").isNumber() && schema.get("multipleOf").decimalValue().signum() > 0
+        if (schema.path("multipleOf").isNumber()
+                && schema.get("multipleOf").decimalValue().signum() > 0
                 && n.remainder(schema.get("multipleOf").decimalValue()).signum() != 0) {
             out.add(path + ": " + value + " is not a multiple of " + schema.get("multipleOf"));
         }
@@ -214,7 +218,8 @@ final class SchemaValidator {
             boolean int32 = format.equals("int32");
             if (!value.isIntegralNumber()) {
                 out.add(path + ": " + value + " is not an integer (format " + format + ")");
-            } else if (n.compareTo(int32 ? INT32_MIN : INT64_MIN) < 0 || n.compareTo(int32 ? INT32_MAX : INT64_MAX) > 0) {
+            } else if (n.compareTo(int32 ? INT32_MIN : INT64_MIN) < 0
+                    || n.compareTo(int32 ? INT32_MAX : INT64_MAX) > 0) {
                 out.add(path + ": " + value + " is out of the range of format " + format);
             }
         }
@@ -259,16 +264,20 @@ final class SchemaValidator {
         return items;
     }
 
-    private void checkObject(JsonNode value, JsonNode schema, String path, List<String> out, int hops, boolean inAllOf) {
+    private void checkObject(
+            JsonNode value, JsonNode schema, String path, List<String> out, int hops, boolean inAllOf) {
         for (JsonNode name : schema.path("required")) {
             if (!value.has(name.asText())) {
                 out.add(child(path, name.asText()) + ": required, missing");
             }
         }
-        if (schema.has("minProperties") && value.size() < schema.get("minProperties").asInt()) {
-            out.add(path + ": " + value.size() + " properties, fewer than minProperties " + schema.get("minProperties"));
+        if (schema.has("minProperties")
+                && value.size() < schema.get("minProperties").asInt()) {
+            out.add(path + ": " + value.size() + " properties, fewer than minProperties "
+                    + schema.get("minProperties"));
         }
-        if (schema.has("maxProperties") && value.size() > schema.get("maxProperties").asInt()) {
+        if (schema.has("maxProperties")
+                && value.size() > schema.get("maxProperties").asInt()) {
             out.add(path + ": " + value.size() + " properties, more than maxProperties " + schema.get("maxProperties"));
         }
         JsonNode properties = schema.path("properties");
@@ -288,8 +297,12 @@ final class SchemaValidator {
                         check(field.getValue(), additional, at, out, hops, false);
                     }
                 }
-            } else if (!undeclaredPropertiesAllowed && !inAllOf && schema.has("properties") && !declared.contains(field.getKey())) {
-                out.add(at + ": not a declared property (the schema lists " + declared + " and no additionalProperties)");
+            } else if (!undeclaredPropertiesAllowed
+                    && !inAllOf
+                    && schema.has("properties")
+                    && !declared.contains(field.getKey())) {
+                out.add(at + ": not a declared property (the schema lists " + declared
+                        + " and no additionalProperties)");
             }
         }
     }
@@ -300,7 +313,8 @@ final class SchemaValidator {
         schema.path("properties").fieldNames().forEachRemaining(names::add);
         if (hops < MAX_REF_HOPS) {
             for (JsonNode member : schema.path("allOf")) {
-                JsonNode m = member.has("$ref") ? resolveQuietly(member.get("$ref").asText()) : member;
+                JsonNode m =
+                        member.has("$ref") ? resolveQuietly(member.get("$ref").asText()) : member;
                 if (m != null) {
                     names.addAll(declaredProperties(m, hops + 1));
                 }
@@ -398,8 +412,13 @@ final class SchemaValidator {
         if (value.isNull()) {
             return "null";
         }
-        String type = value.isTextual() ? "string" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
-                : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
+        String type = value.isTextual()
+                ? "string"
+                : value.isIntegralNumber()
+                        ? "integer"
+                        : value.isNumber()
+                                ? "number"
+                                : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
         if (value.isContainerNode()) {
             return type;
         }
@@ -413,6 +432,8 @@ final class SchemaValidator {
 
     /** The JSON path of a property: $.a.b, or $['a b'] when the name is not an identifier. */
     static String child(String path, String name) {
-        return IDENTIFIER.matcher(name).matches() ? path + "." + name : path + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+        return IDENTIFIER.matcher(name).matches()
+                ? path + "." + name
+                : path + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 }

@@ -1,23 +1,22 @@
 package dev.dealeval.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 
 /** Simulated negotiations and tournaments over HTTP: the protocol's record, reproducibility, bounds, the chart, domains. */
 @QuarkusTest
@@ -28,7 +27,13 @@ class SimulationApiTest extends ApiTestSupport {
              "starts": "US", "seed": 1}""";
 
     private static JsonPath simulate(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/simulations").then().statusCode(200).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/simulations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -46,16 +51,23 @@ class SimulationApiTest extends ApiTestSupport {
             assertEquals(i == rounds.size() - 1, r.getBoolean("rounds[" + i + "].accepted"));
             int offer = r.getInt("rounds[" + i + "].offer");
             assertEquals(r.getDouble("offers[" + offer + "].usSurplus"), r.getDouble("rounds[" + i + "].usSurplus"));
-            assertEquals(r.getDouble("rounds[" + i + "].usSurplus") + dUs, r.getDouble("rounds[" + i + "].usUtility"), 1e-9);
+            assertEquals(
+                    r.getDouble("rounds[" + i + "].usSurplus") + dUs, r.getDouble("rounds[" + i + "].usUtility"), 1e-9);
         }
         assertEquals(round % 2 == 0 ? "US" : "CN", r.getString("outcome.acceptedBy"));
         assertTrue(r.getDouble("outcome.distanceToFrontier") >= 0);
         assertTrue(r.getDouble("outcome.distanceToNash") >= 0);
-        assertEquals(r.getDouble("outcome.usSurplus") * r.getDouble("outcome.cnSurplus"), r.getDouble("outcome.nashProduct"), 1e-9);
+        assertEquals(
+                r.getDouble("outcome.usSurplus") * r.getDouble("outcome.cnSurplus"),
+                r.getDouble("outcome.nashProduct"),
+                1e-9);
         // The accepted bundle, evaluated on its own, has the surpluses and verdict the outcome reports.
         Map<String, Object> bundle = r.getMap("offers[" + r.getInt("outcome.offer") + "].bundle");
-        given().contentType(ContentType.JSON).queryParam("store", false)
-                .body(JSON.writeValueAsString(Map.of("scenario", "GENEVA_2025", "bundle", bundle))).post("/api/v1/evaluations").then()
+        given().contentType(ContentType.JSON)
+                .queryParam("store", false)
+                .body(JSON.writeValueAsString(Map.of("scenario", "GENEVA_2025", "bundle", bundle)))
+                .post("/api/v1/evaluations")
+                .then()
                 .statusCode(200)
                 .body("sides.US.surplus", closeTo(r.getDouble("outcome.usSurplus"), 1e-9))
                 .body("sides.CN.surplus", closeTo(r.getDouble("outcome.cnSurplus"), 1e-9))
@@ -88,8 +100,14 @@ class SimulationApiTest extends ApiTestSupport {
 
     @Test
     void theChartDrawsBothSidesOffersOverTheFrontier() throws Exception {
-        String svg = given().contentType(ContentType.JSON).body(BOULWARE_CONCEDER).post("/api/v1/simulations/chart").then()
-                .statusCode(200).contentType("image/svg+xml").extract().asString();
+        String svg = given().contentType(ContentType.JSON)
+                .body(BOULWARE_CONCEDER)
+                .post("/api/v1/simulations/chart")
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .extract()
+                .asString();
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
@@ -102,10 +120,15 @@ class SimulationApiTest extends ApiTestSupport {
 
     @Test
     void aTournamentPlaysEveryOrderedPairInEverySetting() {
-        JsonPath t = given().contentType(ContentType.JSON).body("""
+        JsonPath t = given().contentType(ContentType.JSON)
+                .body("""
                 {"strategies": [{"kind": "BOULWARE"}, {"kind": "CONCEDER"}, {"name": "careful", "kind": "RATIFICATION_AWARE"}],
                  "scenarios": ["GENEVA_2025", "BUSAN_2025"], "deadline": 60, "seed": 3}""")
-                .post("/api/v1/simulations/tournaments").then().statusCode(200).extract().jsonPath();
+                .post("/api/v1/simulations/tournaments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(18, t.getInt("simulations"));
         assertEquals(9, t.getList("pairs").size());
         assertEquals(List.of("GENEVA_2025", "BUSAN_2025"), t.getList("settings.scenario"));
@@ -126,8 +149,9 @@ class SimulationApiTest extends ApiTestSupport {
         double rounds = 0;
         int ratified = 0;
         for (String scenario : List.of("GENEVA_2025", "BUSAN_2025")) {
-            JsonPath one = simulate("{\"scenario\": \"" + scenario + "\", \"strategies\": {\"us\": {\"kind\": \"CONCEDER\"}, "
-                    + "\"cn\": {\"kind\": \"BOULWARE\"}}, \"deadline\": 60}");
+            JsonPath one =
+                    simulate("{\"scenario\": \"" + scenario + "\", \"strategies\": {\"us\": {\"kind\": \"CONCEDER\"}, "
+                            + "\"cn\": {\"kind\": \"BOULWARE\"}}, \"deadline\": 60}");
             boolean both = one.getBoolean("outcome.ratifiedByBoth");
             ratified += both ? 1 : 0;
             us += both ? one.getDouble("outcome.usSurplus") : 0;
@@ -143,53 +167,88 @@ class SimulationApiTest extends ApiTestSupport {
 
     @Test
     void negotiationsRunOnImportedDomainsToo() throws Exception {
-        String id = DomainAnalysisTest.upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
-        JsonPath r = simulate("{\"domain\": \"" + id + "\", \"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\"}},"
+        String id = DomainAnalysisTest.upload(
+                "y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        JsonPath r = simulate("{\"domain\": \"" + id
+                + "\", \"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\"}},"
                 + " \"deadline\": 20}");
         assertTrue(r.getBoolean("outcome.agreed"));
         assertEquals(id, r.getString("domain.id"));
-        assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), List.copyOf(r.getMap("offers[0].outcome").keySet()));
+        assertEquals(
+                List.of("Laptop", "Harddisk", "External Monitor"),
+                List.copyOf(r.getMap("offers[0].outcome").keySet()));
         assertEquals(0.0, r.getDouble("noDeal.usUtility"));
         // Two linear sides on the Laptop frontier settle on it.
         assertEquals(0.0, r.getDouble("outcome.distanceToFrontier"), 1e-12);
-        JsonPath t = given().contentType(ContentType.JSON).body("{\"strategies\": [{\"kind\": \"BOULWARE\"}, {\"kind\": \"CONCEDER\"}],"
-                + " \"domains\": [\"" + id + "\"], \"deadline\": 20}").post("/api/v1/simulations/tournaments").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath t = given().contentType(ContentType.JSON)
+                .body("{\"strategies\": [{\"kind\": \"BOULWARE\"}, {\"kind\": \"CONCEDER\"}]," + " \"domains\": [\""
+                        + id + "\"], \"deadline\": 20}")
+                .post("/api/v1/simulations/tournaments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(4, t.getInt("simulations"));
         assertEquals(id, t.getString("settings[0].domain"));
     }
 
     @Test
     void workIsBoundedAndBadRequestsNameTheField() {
-        problem("/api/v1/simulations", BOULWARE_CONCEDER.replace("\"deadline\": 100", "\"deadline\": 10001"), "deadline", "between 1 and 10,000");
+        problem(
+                "/api/v1/simulations",
+                BOULWARE_CONCEDER.replace("\"deadline\": 100", "\"deadline\": 10001"),
+                "deadline",
+                "between 1 and 10,000");
         problem("/api/v1/simulations", "{\"deadline\": 10}", "strategies", "is required");
-        problem("/api/v1/simulations", "{\"strategies\": {\"us\": {\"kind\": \"BOULWARE\", \"exponent\": 3}, \"cn\": {\"kind\": \"LINEAR\"}}}",
+        problem(
+                "/api/v1/simulations",
+                        "{\"strategies\": {\"us\": {\"kind\": \"BOULWARE\", \"exponent\": 3}, \"cn\": {\"kind\": \"LINEAR\"}}}",
                 "strategies.us.exponent", "has its own exponent");
-        problem("/api/v1/simulations", "{\"strategies\": {\"us\": {\"kind\": \"TIME_DEPENDENT\", \"exponent\": 0}, \"cn\": {\"kind\": \"LINEAR\"}}}",
+        problem(
+                "/api/v1/simulations",
+                        "{\"strategies\": {\"us\": {\"kind\": \"TIME_DEPENDENT\", \"exponent\": 0}, \"cn\": {\"kind\": \"LINEAR\"}}}",
                 "strategies.us.exponent", "between 0.01 and 100");
-        problem("/api/v1/simulations", "{\"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\", \"window\": -1}}}",
+        problem(
+                "/api/v1/simulations",
+                        "{\"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\", \"window\": -1}}}",
                 "strategies.cn.window", "between 0 and 100");
-        problem("/api/v1/simulations", "{\"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\"}}, \"budget\": 10}",
+        problem(
+                "/api/v1/simulations",
+                        "{\"strategies\": {\"us\": {\"kind\": \"LINEAR\"}, \"cn\": {\"kind\": \"LINEAR\"}}, \"budget\": 10}",
                 "budget", "more than the budget");
         StringBuilder nine = new StringBuilder("{\"strategies\": [");
         for (int i = 0; i < 9; i++) {
             nine.append(i == 0 ? "" : ",").append("{\"name\": \"s").append(i).append("\", \"kind\": \"LINEAR\"}");
         }
         problem("/api/v1/simulations/tournaments", nine + "]}", "strategies", "between 2 and 8");
-        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], "
-                + "\"scenarios\": [\"GENEVA_2025\", \"BUSAN_2025\", \"APR_2025\", \"AUG_2025\", \"NOV_2025\"], "
-                + "\"profiles\": [\"default\", \"hawkish-washington\", \"economy-first-beijing\", \"phase-one-skeptic\"]}",
-                "scenarios", "the scenarios × profiles make 20 settings, more than the configured 16");
-        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"LINEAR\"}]}",
+        problem(
+                "/api/v1/simulations/tournaments",
+                "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], "
+                        + "\"scenarios\": [\"GENEVA_2025\", \"BUSAN_2025\", \"APR_2025\", \"AUG_2025\", \"NOV_2025\"], "
+                        + "\"profiles\": [\"default\", \"hawkish-washington\", \"economy-first-beijing\", \"phase-one-skeptic\"]}",
+                "scenarios",
+                "the scenarios × profiles make 20 settings, more than the configured 16");
+        problem(
+                "/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"LINEAR\"}]}",
                 "strategies[1].name", "used twice");
-        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"scenarios\": [\"GENEVA_2025\", \"NOWHERE\"]}",
+        problem(
+                "/api/v1/simulations/tournaments",
+                        "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"scenarios\": [\"GENEVA_2025\", \"NOWHERE\"]}",
                 "settings[1].scenario", "unknown scenario");
-        problem("/api/v1/simulations/tournaments", "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"domains\": [\"x\"],"
-                + " \"scenarios\": [\"GENEVA_2025\"]}", "scenarios", "leave them out with domains");
+        problem(
+                "/api/v1/simulations/tournaments",
+                "{\"strategies\": [{\"kind\": \"LINEAR\"}, {\"kind\": \"BOULWARE\"}], \"domains\": [\"x\"],"
+                        + " \"scenarios\": [\"GENEVA_2025\"]}",
+                "scenarios",
+                "leave them out with domains");
     }
 
     private static void problem(String path, String body, String field, String message) {
-        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.find { it.field == '" + field + "' }.message", containsString(message));
     }

@@ -1,10 +1,11 @@
 package dev.dealeval.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Slow and greedy clients: a connection that trickles its headers is closed by the header read
@@ -31,12 +30,17 @@ class SlowClientTest extends ApiTestSupport {
     public static class Short implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dealeval.limits.header-timeout", "2s", "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS));
+            return Map.of(
+                    "dealeval.limits.header-timeout",
+                    "2s",
+                    "quarkus.http.limits.max-connections",
+                    String.valueOf(MAX_CONNECTIONS));
         }
     }
 
     /** Reads until the server closes the connection; the seconds that took, or -1 if it stayed open past {@code maxSeconds}. */
-    private static double secondsUntilClosed(Socket s, long started, int maxSeconds, OutputStream trickle) throws Exception {
+    private static double secondsUntilClosed(Socket s, long started, int maxSeconds, OutputStream trickle)
+            throws Exception {
         InputStream in = s.getInputStream();
         s.setSoTimeout(500);
         while ((System.nanoTime() - started) / 1e9 < maxSeconds) {
@@ -70,7 +74,9 @@ class SlowClientTest extends ApiTestSupport {
             out.flush();
             double closedAfter = secondsUntilClosed(s, started, 15, out);
             assertTrue(closedAfter > 0, "a trickling client kept its connection for 15 s");
-            assertTrue(closedAfter >= 1.9 && closedAfter < 6, "closed after " + closedAfter + " s (timeout 2 s: between 2 and 4 s)");
+            assertTrue(
+                    closedAfter >= 1.9 && closedAfter < 6,
+                    "closed after " + closedAfter + " s (timeout 2 s: between 2 and 4 s)");
         }
     }
 
@@ -88,7 +94,8 @@ class SlowClientTest extends ApiTestSupport {
             s.setSoTimeout(10_000);
             long started = System.nanoTime();
             for (int i = 0; i < 6; i++) {
-                s.getOutputStream().write("GET /api/v1/terms HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write("GET /api/v1/terms HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 assertEquals(200, RawHttp.read(s.getInputStream()).status());
                 Thread.sleep(900);
             }
@@ -103,7 +110,8 @@ class SlowClientTest extends ApiTestSupport {
             for (int i = 0; i < MAX_CONNECTIONS + 20; i++) {
                 Socket s = new Socket();
                 s.connect(new InetSocketAddress("127.0.0.1", RawHttp.port()), 5000);
-                s.getOutputStream().write("GET /api/v1/terms HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write("GET /api/v1/terms HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
                 held.add(s);
             }
             // The API port is full (the connections past the limit were closed as they opened) ...
@@ -116,7 +124,9 @@ class SlowClientTest extends ApiTestSupport {
                     refused++;
                 }
             }
-            assertTrue(refused >= 15, "connections past the limit of " + MAX_CONNECTIONS + " closed: " + refused + " of 20");
+            assertTrue(
+                    refused >= 15,
+                    "connections past the limit of " + MAX_CONNECTIONS + " closed: " + refused + " of 20");
             // ... and the probes answer on theirs.
             management().get("/q/health/live").then().statusCode(200);
             management().get("/q/health/ready").then().statusCode(200);

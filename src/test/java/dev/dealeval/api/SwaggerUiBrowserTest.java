@@ -1,9 +1,20 @@
 package dev.dealeval.api;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,18 +35,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Swagger UI works for an analyst, proven in a real browser (headless Chromium driven by Selenium):
  * GET / lands on Swagger UI, the Authorize button takes the editor's API key, and "Try it out" sends
@@ -55,8 +54,8 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
     /** The default deal space's search: over a million bundles on a 2-core machine. */
     private static final Duration SEARCH_WAIT = Duration.ofSeconds(120);
 
-    private static final String SKIPPED = "skipped: Swagger UI's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-            + "; install them with: apt-get install chromium chromium-driver";
+    private static final String SKIPPED = "skipped: Swagger UI's browser test needs " + CHROMIUM + " and "
+            + CHROMEDRIVER + "; install them with: apt-get install chromium chromium-driver";
 
     private static boolean skipReported;
     private static ChromeDriverService service;
@@ -86,13 +85,23 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
     private static void startBrowser() throws Exception {
         Files.createDirectories(ARTEFACTS);
         // A fresh profile for each run, removed when the class ends.
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium-profiles")), "swagger-ui-");
+        profile = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "chromium-profiles")), "swagger-ui-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // The machine's network is closed: no background connections (they would be refused and retried).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1800", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1800",
+                "--user-data-dir=" + profile.toAbsolutePath());
         // The system chromedriver, given explicitly: Selenium Manager never looks for (or downloads) one.
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -117,7 +126,8 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
             }
             if (profile != null) {
                 try (var files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (java.io.IOException e) {
                     // left under target/, removed by mvn clean
                 }
@@ -133,7 +143,10 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
             driver.get(url("/"));
             new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/q/swagger-ui/"));
             waitVisible(By.cssSelector(".swagger-ui .info .title"));
-            assertTrue(driver.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("dealeval"),
+            assertTrue(
+                    driver.findElement(By.cssSelector(".swagger-ui .info .title"))
+                            .getText()
+                            .contains("dealeval"),
                     "Swagger UI shows the document's title");
             WebElement authorize = waitVisible(By.cssSelector(".swagger-ui .auth-wrapper .btn.authorize"));
             assertTrue(authorize.getText().contains("Authorize"), "the Authorize button: " + authorize.getText());
@@ -148,7 +161,9 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
             WebElement op = tryItOut("evaluateBundle");
             selectExample(op, "genevaTruce");
             JsonNode body = execute(op, 201, WAIT);
-            assertTrue(body.path("joint").hasNonNull("verdict"), "the evaluation has a joint verdict: " + body.path("joint"));
+            assertTrue(
+                    body.path("joint").hasNonNull("verdict"),
+                    "the evaluation has a joint verdict: " + body.path("joint"));
             assertTrue(body.hasNonNull("id"), "the evaluation was stored (store defaults to true): " + body.path("id"));
         });
     }
@@ -194,7 +209,9 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
             JsonNode body = execute(op, 200, SEARCH_WAIT);
             JsonNode frontier = body.path("frontier");
             assertTrue(frontier.isObject(), "the search has a frontier: " + abbreviate(body.toString()));
-            assertTrue(frontier.path("size").asInt() > 0, "the default space has a non-empty frontier: " + frontier.path("size"));
+            assertTrue(
+                    frontier.path("size").asInt() > 0,
+                    "the default space has a non-empty frontier: " + frontier.path("size"));
         });
     }
 
@@ -206,15 +223,27 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
             WebElement op = tryItOut("chartSearch");
             selectExample(op, "chipsForPurchases");
             click(op.findElement(By.cssSelector("button.execute")));
-            // The SVG answer drawn by the svg-charts plugin as an <img>, loaded (a broken picture has no natural width).
+            // The SVG answer drawn by the svg-charts plugin as an <img>, loaded (a broken picture has no natural
+            // width).
             WebElement picture = new WebDriverWait(driver, SEARCH_WAIT).until(d -> {
                 var found = op.findElements(By.cssSelector(".live-responses-table img.svg-chart__picture"));
                 return found.isEmpty() ? null : found.get(0);
             });
-            new WebDriverWait(driver, WAIT).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
-                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", picture)).intValue() > 0);
-            assertTrue(picture.getAttribute("src").startsWith("data:image/svg+xml"), picture.getAttribute("src").substring(0, 40));
-            assertEquals("200", op.findElement(By.cssSelector(".live-responses-table tbody tr.response .response-col_status")).getText().trim());
+            new WebDriverWait(driver, WAIT)
+                    .until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                                            .executeScript(
+                                                    "return arguments[0].complete ? arguments[0].naturalWidth : 0;",
+                                                    picture))
+                                    .intValue()
+                            > 0);
+            assertTrue(
+                    picture.getAttribute("src").startsWith("data:image/svg+xml"),
+                    picture.getAttribute("src").substring(0, 40));
+            assertEquals(
+                    "200",
+                    op.findElement(By.cssSelector(".live-responses-table tbody tr.response .response-col_status"))
+                            .getText()
+                            .trim());
         });
     }
 
@@ -243,7 +272,8 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
         // Authorized: the dialog offers Logout, then Close.
         waitVisible(By.xpath("//div[contains(@class,'auth-container')]//button[normalize-space()='Logout']"));
         click(By.cssSelector(".swagger-ui .dialog-ux .btn-done"));
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".swagger-ui .dialog-ux")));
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".swagger-ui .dialog-ux")));
         waitVisible(By.cssSelector(".swagger-ui .auth-wrapper .btn.authorize.locked"));
     }
 
@@ -254,28 +284,46 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
         if (!op.getAttribute("class").contains("is-open")) {
             click(op.findElement(By.cssSelector(".opblock-summary-control")));
         }
-        WebElement tryOut = new WebDriverWait(driver, WAIT).until(d -> d.findElement(block).findElement(By.cssSelector(".try-out__btn")));
+        WebElement tryOut = new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElement(block).findElement(By.cssSelector(".try-out__btn")));
         click(tryOut);
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(block).findElements(By.cssSelector("textarea.body-param__text")).isEmpty());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> !d.findElement(block)
+                        .findElements(By.cssSelector("textarea.body-param__text"))
+                        .isEmpty());
         return driver.findElement(block);
     }
 
     private void selectExample(WebElement op, String example) {
-        WebElement select = op.findElement(By.cssSelector(".opblock-section-request-body select.examples-select-element"));
+        WebElement select =
+                op.findElement(By.cssSelector(".opblock-section-request-body select.examples-select-element"));
         new Select(select).selectByValue(example);
-        new WebDriverWait(driver, WAIT).until(d -> new Select(select).getFirstSelectedOption().getAttribute("value").equals(example));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> new Select(select)
+                        .getFirstSelectedOption()
+                        .getAttribute("value")
+                        .equals(example));
     }
 
     /** Presses Execute, waits for the live answer and checks its status; returns its body. */
     private JsonNode execute(WebElement op, int status, Duration wait) throws Exception {
         click(op.findElement(By.cssSelector("button.execute")));
         WebElement shown = new WebDriverWait(driver, wait).until(d -> {
-            var statuses = op.findElements(By.cssSelector(".live-responses-table tbody tr.response .response-col_status"));
+            var statuses =
+                    op.findElements(By.cssSelector(".live-responses-table tbody tr.response .response-col_status"));
             return statuses.isEmpty() ? null : statuses.get(0);
         });
-        String body = op.findElements(By.cssSelector(".live-responses-table tbody tr.response .response-col_description .highlight-code pre")).stream()
-                .findFirst().map(e -> e.getAttribute("textContent")).orElse("");
-        assertEquals(String.valueOf(status), shown.getText().trim(), "the status Swagger UI shows; body: " + abbreviate(body));
+        String body = op
+                .findElements(By.cssSelector(
+                        ".live-responses-table tbody tr.response .response-col_description .highlight-code pre"))
+                .stream()
+                .findFirst()
+                .map(e -> e.getAttribute("textContent"))
+                .orElse("");
+        assertEquals(
+                String.valueOf(status),
+                shown.getText().trim(),
+                "the status Swagger UI shows; body: " + abbreviate(body));
         return body.isBlank() ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(body);
     }
 
@@ -295,14 +343,19 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
 
     private static void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(element))
+                .click();
     }
 
     /** A creating example can be sent again: drop what an earlier test created (as OpenApiExamplesTest does). */
     private static void removeIfPresent(String path) {
         var current = given().get(path);
         if (current.statusCode() == 200) {
-            given().header("If-Match", current.header("ETag")).delete(path).then().statusCode(204);
+            given().header("If-Match", current.header("ETag"))
+                    .delete(path)
+                    .then()
+                    .statusCode(204);
         }
     }
 
@@ -341,8 +394,8 @@ class SwaggerUiBrowserTest extends ApiTestSupport {
     /** Clears the current page's local and session storage; tells whether anything was there. */
     private static boolean clearStorage() {
         try {
-            Object had = ((JavascriptExecutor) driver).executeScript(
-                    "var had = window.localStorage.length + window.sessionStorage.length > 0;"
+            Object had = ((JavascriptExecutor) driver)
+                    .executeScript("var had = window.localStorage.length + window.sessionStorage.length > 0;"
                             + " window.localStorage.clear(); window.sessionStorage.clear(); return had;");
             return Boolean.TRUE.equals(had);
         } catch (Exception e) {

@@ -1,28 +1,40 @@
 package dev.dealeval.application;
 
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** A creating request that fails half-way leaves nothing: neither what it wrote nor its idempotency key. */
 @QuarkusTest
 class AtomicWritesTest {
     @Inject
     Idempotency idempotency;
+
     @Inject
     EvaluationHistory history;
+
     @Inject
     IdempotencyStore keys;
 
     private static StoredEvaluation evaluation(String id) {
-        return new StoredEvaluation(id, Instant.now(), "default", 1, "2026.12-1", "GENEVA_2025", 1L, "BOTH_REJECT", 0, 0, "{}",
+        return new StoredEvaluation(
+                id,
+                Instant.now(),
+                "default",
+                1,
+                "2026.12-1",
+                "GENEVA_2025",
+                1L,
+                "BOTH_REJECT",
+                0,
+                0,
+                "{}",
                 CompactJson.deflate("{}"));
     }
 
@@ -30,10 +42,12 @@ class AtomicWritesTest {
     void aFailureAfterTheFirstWriteRollsEverythingBack() {
         String id = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
-        IllegalStateException boom = assertThrows(IllegalStateException.class, () -> idempotency.run("test", key, "hash", () -> {
-            history.save(evaluation(id));
-            throw new IllegalStateException("failed after writing");
-        }));
+        IllegalStateException boom = assertThrows(
+                IllegalStateException.class,
+                () -> idempotency.run("test", key, "hash", () -> {
+                    history.save(evaluation(id));
+                    throw new IllegalStateException("failed after writing");
+                }));
         assertEquals("failed after writing", boom.getMessage());
         assertTrue(history.find(id).isEmpty(), "the evaluation written before the failure is gone");
         assertTrue(keys.find("test", key).isEmpty(), "the key is free for a retry");

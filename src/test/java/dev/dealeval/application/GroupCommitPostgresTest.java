@@ -10,5 +10,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @TestProfile(PostgresTestProfile.class)
 @ExtendWith(PostgresAvailable.class)
-class GroupCommitPostgresTest extends GroupCommitTest {
-}
+class GroupCommitPostgresTest extends GroupCommitTest {}

@@ -1,20 +1,19 @@
 package dev.dealeval.application;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The group commit: every evaluation handed to the writer is stored exactly as given once its future
@@ -24,13 +23,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GroupCommitTest {
     @Inject
     EvaluationWriter writer;
+
     @Inject
     EvaluationHistory history;
 
     private static StoredEvaluation evaluation(String verdict, double usSurplus) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new StoredEvaluation(TimeOrderedIds.next(now).toString(), now, "default", 1, "2026.12-1", "GENEVA_2025", 2L, verdict,
-                usSurplus, -usSurplus, "{\"bundle\":{}}", CompactJson.deflate("{\"n\":" + usSurplus + "}"));
+        return new StoredEvaluation(
+                TimeOrderedIds.next(now).toString(),
+                now,
+                "default",
+                1,
+                "2026.12-1",
+                "GENEVA_2025",
+                2L,
+                verdict,
+                usSurplus,
+                -usSurplus,
+                "{\"bundle\":{}}",
+                CompactJson.deflate("{\"n\":" + usSurplus + "}"));
     }
 
     @Test

@@ -1,20 +1,19 @@
 package dev.dealeval.application;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.model.ModelException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up: the registry loads the built-in model or an operator's file, and a bad file stops it with a message naming the entry. */
 class ModelRegistryTest {
@@ -23,7 +22,8 @@ class ModelRegistryTest {
         return config(path, Optional.empty(), scenario, profile);
     }
 
-    private static DealevalConfig config(Optional<String> path, Optional<String> backtest, String scenario, String profile) {
+    private static DealevalConfig config(
+            Optional<String> path, Optional<String> backtest, String scenario, String profile) {
         return new DealevalConfig() {
             @Override
             public String dataDir() {
@@ -118,7 +118,8 @@ class ModelRegistryTest {
     }
 
     private static String builtIn() throws IOException {
-        try (InputStream in = ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelRegistry.BUILT_IN_MODEL)) {
+        try (InputStream in =
+                ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelRegistry.BUILT_IN_MODEL)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -126,7 +127,9 @@ class ModelRegistryTest {
     @Test
     void loadsTheBuiltInModel() {
         ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
-        assertEquals(dev.dealeval.domain.TestModels.termsInModelFile(), registry.model().terms().size());
+        assertEquals(
+                dev.dealeval.domain.TestModels.termsInModelFile(),
+                registry.model().terms().size());
         var p = registry.profile("default").orElseThrow();
         assertTrue(registry.compiled(p) == registry.compiled(p), "compiled once per profile version");
     }
@@ -142,11 +145,20 @@ class ModelRegistryTest {
     @Test
     void aBrokenFileStopsStartUpNamingTheEntryAndTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.yaml");
-        Files.writeString(file, builtIn().replace("    weight: 0.11\n    formula: \"score of fentanyl.level", "    weight: lots\n    formula: \"score of fentanyl.level"));
-        ModelException e = assertThrows(ModelException.class,
+        Files.writeString(
+                file,
+                builtIn()
+                        .replace(
+                                "    weight: 0.11\n    formula: \"score of fentanyl.level",
+                                "    weight: lots\n    formula: \"score of fentanyl.level"));
+        ModelException e = assertThrows(
+                ModelException.class,
                 () -> new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
         assertEquals("criteria[2] (fentanyl).weight", e.entry());
-        assertTrue(e.getMessage().contains("must be a finite number") && e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("must be a finite number")
+                        && e.getMessage().contains(file.toString()),
+                e.getMessage());
     }
 
     @Test
@@ -164,7 +176,9 @@ class ModelRegistryTest {
         Files.writeString(file, model.substring(0, from) + model.substring(model.indexOf("  - id: DEC_2018")));
         ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
         assertTrue(registry.episodes().isEmpty());
-        assertTrue(registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"), registry.episodesProblem());
+        assertTrue(
+                registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"),
+                registry.episodesProblem());
     }
 
     @Test
@@ -175,22 +189,26 @@ class ModelRegistryTest {
                   - {id: x, date: "2025-01-01", title: t, kind: TRUCE, scenario: GENEVA_2025, bundle: {purchases.years: 9},
                      decisions: {US: ACCEPTED}, record: r, sources: [s]}
                 """);
-        ModelException e = assertThrows(ModelException.class,
-                () -> new ModelRegistry(config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> new ModelRegistry(
+                        config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
         assertEquals("episodes[0] (x).bundle.purchases.years", e.entry());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test
     void aMissingFileOrUnknownDefaultsStopStartUp(@TempDir Path dir) {
-        ModelException missing = assertThrows(ModelException.class,
-                () -> new ModelRegistry(config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
+        ModelException missing = assertThrows(
+                ModelException.class,
+                () -> new ModelRegistry(
+                        config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
         assertTrue(missing.getMessage().startsWith("model file: cannot read"), missing.getMessage());
-        ModelException scenario = assertThrows(ModelException.class,
-                () -> new ModelRegistry(config(Optional.empty(), "NOWHERE", "default")));
+        ModelException scenario = assertThrows(
+                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "NOWHERE", "default")));
         assertEquals("dealeval.model.default-scenario", scenario.entry());
-        ModelException profile = assertThrows(ModelException.class,
-                () -> new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "nobody")));
+        ModelException profile = assertThrows(
+                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "nobody")));
         assertEquals("dealeval.model.default-profile", profile.entry());
     }
 }

@@ -1,12 +1,12 @@
 package dev.dealeval.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The dependency rules of STYLE.md: the domain imports only java.*, and layers point inwards. */
 class ArchitectureTest {
@@ -16,26 +16,42 @@ class ArchitectureTest {
 
     @Test
     void theDomainImportsOnlyJava() {
-        classes().that().resideInAPackage("dev.dealeval.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.dealeval.domain..")
+        classes()
+                .that()
+                .resideInAPackage("dev.dealeval.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.dealeval.domain..")
                 .check(MAIN);
     }
 
     @Test
     void theApplicationLayerKnowsNoApi() {
-        noClasses().that().resideInAPackage("dev.dealeval.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.dealeval.api..", "dev.dealeval.persistence..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dealeval.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.dealeval.api..", "dev.dealeval.persistence..")
                 .check(MAIN);
     }
 
     @Test
     void apiAndPersistenceDoNotKnowEachOther() {
-        noClasses().that().resideInAPackage("dev.dealeval.api..")
-                .should().dependOnClassesThat().resideInAPackage("dev.dealeval.persistence..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dealeval.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dealeval.persistence..")
                 .allowEmptyShould(true)
                 .check(MAIN);
-        noClasses().that().resideInAPackage("dev.dealeval.persistence..")
-                .should().dependOnClassesThat().resideInAPackage("dev.dealeval.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dealeval.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dealeval.api..")
                 .allowEmptyShould(true)
                 .check(MAIN);
     }

@@ -9,6 +9,12 @@ import dev.dealeval.domain.analysis.Sensitivity;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.DealModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,13 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The deal-space targets of DESIGN.md §6, on the default model:
@@ -46,7 +45,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class AnalysisBenchmark {
     private static final int POINTS = 1_000_000;
 
@@ -72,8 +73,12 @@ public class AnalysisBenchmark {
             dims.add(dimension(m, "chinaMeasures.tariffPct"));
             dims.add(dimension(m, "purchases.servicesUsdBnPerYear"));
         }
-        search = new Search.Spec(model.resolve(Bundle.empty(m.terms().size()), scenario), scenario, dims,
-                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        search = new Search.Spec(
+                model.resolve(Bundle.empty(m.terms().size()), scenario),
+                scenario,
+                dims,
+                Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
         if (search.size() != searchSize) {
             throw new IllegalStateException("space of " + search.size() + " bundles, expected " + searchSize);
         }
@@ -96,7 +101,11 @@ public class AnalysisBenchmark {
 
     private Search.Dimension dimension(DealModel m, String term) {
         int t = m.termIndex(term);
-        return new Search.Dimension(t, m.terms().get(t).levels().stream().mapToDouble(Double::doubleValue).toArray());
+        return new Search.Dimension(
+                t,
+                m.terms().get(t).levels().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray());
     }
 
     @TearDown(Level.Trial)
@@ -118,7 +127,7 @@ public class AnalysisBenchmark {
     /** 10,000 samples × 50 bundles with the default concentrations of the API, on two threads. */
     @Benchmark
     public Sensitivity.Result sensitivity() {
-        return Sensitivity.run(model, scenario, smaaBundles,
-                new Sensitivity.Spec(10_000, 7, 100, 100, 20, Objective.NASH, 0.2, 2));
+        return Sensitivity.run(
+                model, scenario, smaaBundles, new Sensitivity.Spec(10_000, 7, 100, 100, 20, Objective.NASH, 0.2, 2));
     }
 }

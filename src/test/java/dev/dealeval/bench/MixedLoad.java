@@ -35,12 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench/mixed-load.sh starts the packaged service and runs it.
  */
 public final class MixedLoad {
-    private MixedLoad() {
-    }
+    private MixedLoad() {}
 
     /** One kind of request and its share of the mix, in percent. */
-    private record Kind(String name, int percent, String method, String path, String body) {
-    }
+    private record Kind(String name, int percent, String method, String path, String body) {}
 
     private static final String BUNDLE = "{\"purchases\":{\"agricultureUsdBnPerYear\":16,\"energyUsdBnPerYear\":26,"
             + "\"manufacturedUsdBnPerYear\":39,\"servicesUsdBnPerYear\":19},\"investment\":{\"jobs\":500000,\"technologyLicensing\":true},"
@@ -58,14 +56,31 @@ public final class MixedLoad {
                 new Kind("GET /scenarios/GENEVA_2025", 4, "GET", "/api/v1/scenarios/GENEVA_2025", null),
                 new Kind("GET /profiles/default", 3, "GET", "/api/v1/profiles/default", null),
                 new Kind("GET /terms", 3, "GET", "/api/v1/terms", null),
-                new Kind("POST /comparisons (3 bundles)", 4, "POST", "/api/v1/comparisons",
-                        "{\"bundles\":[{\"bundle\":" + BUNDLE + "},{\"bundle\":{}},{\"bundle\":{\"usConcessions\":{\"reciprocalTariffPct\":10}}}]}"),
-                new Kind("POST /counteroffers", 3, "POST", "/api/v1/counteroffers",
+                new Kind(
+                        "POST /comparisons (3 bundles)",
+                        4,
+                        "POST",
+                        "/api/v1/comparisons",
+                        "{\"bundles\":[{\"bundle\":" + BUNDLE
+                                + "},{\"bundle\":{}},{\"bundle\":{\"usConcessions\":{\"reciprocalTariffPct\":10}}}]}"),
+                new Kind(
+                        "POST /counteroffers",
+                        3,
+                        "POST",
+                        "/api/v1/counteroffers",
                         "{\"limit\":5,\"bundle\":{\"purchases\":{\"agricultureUsdBnPerYear\":8},\"usConcessions\":{\"exportControlLevel\":4}}}"),
-                new Kind("POST /searches (3 terms)", 2, "POST", "/api/v1/searches",
+                new Kind(
+                        "POST /searches (3 terms)",
+                        2,
+                        "POST",
+                        "/api/v1/searches",
                         "{\"frontierLimit\":20,\"terms\":[{\"term\":\"purchases.agricultureUsdBnPerYear\"},{\"term\":\"usConcessions.reciprocalTariffPct\"},"
                                 + "{\"term\":\"usConcessions.exportControlLevel\"}]}"),
-                new Kind("POST /sensitivity-analyses (300 x 2)", 1, "POST", "/api/v1/sensitivity-analyses",
+                new Kind(
+                        "POST /sensitivity-analyses (300 x 2)",
+                        1,
+                        "POST",
+                        "/api/v1/sensitivity-analyses",
                         "{\"samples\":300,\"bundles\":[{\"bundle\":" + BUNDLE + "},{\"bundle\":{}}]}"));
     }
 
@@ -99,7 +114,8 @@ public final class MixedLoad {
         try (Connection seeding = new Connection(target, editorKey)) {
             Connection.Answer created = seeding.send("POST", "/api/v1/evaluations", EVALUATION);
             if (created.status() != 201) {
-                throw new IllegalStateException("could not store an evaluation: HTTP " + created.status() + " " + created.body());
+                throw new IllegalStateException(
+                        "could not store an evaluation: HTTP " + created.status() + " " + created.body());
             }
             evaluationId = created.body().replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         }
@@ -113,44 +129,48 @@ public final class MixedLoad {
         long started = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + c);
-            Thread t = new Thread(() -> {
-                long[][] buffers = new long[kinds.size()][];
-                int[] fill = new int[kinds.size()];
-                Connection connection = new Connection(target, editorKey);
-                try {
-                    while (System.nanoTime() < end) {
-                        int k = wheel[random.nextInt(100)];
-                        Kind kind = kinds.get(k);
-                        long t0 = System.nanoTime();
+            Thread t = new Thread(
+                    () -> {
+                        long[][] buffers = new long[kinds.size()][];
+                        int[] fill = new int[kinds.size()];
+                        Connection connection = new Connection(target, editorKey);
                         try {
-                            int status = connection.send(kind.method(), kind.path().replace("{id}", evaluationId), kind.body()).status();
-                            if (status / 100 != 2) {
-                                error(stats[k], kind.name() + ": HTTP " + status);
+                            while (System.nanoTime() < end) {
+                                int k = wheel[random.nextInt(100)];
+                                Kind kind = kinds.get(k);
+                                long t0 = System.nanoTime();
+                                try {
+                                    int status = connection
+                                            .send(kind.method(), kind.path().replace("{id}", evaluationId), kind.body())
+                                            .status();
+                                    if (status / 100 != 2) {
+                                        error(stats[k], kind.name() + ": HTTP " + status);
+                                    }
+                                } catch (java.io.IOException e) {
+                                    error(stats[k], kind.name() + ": " + e);
+                                    connection.close();
+                                }
+                                long elapsed = System.nanoTime() - t0;
+                                if (buffers[k] == null || fill[k] == buffers[k].length) {
+                                    if (buffers[k] != null) {
+                                        stats[k].chunks.add(buffers[k]);
+                                    }
+                                    buffers[k] = new long[4096];
+                                    fill[k] = 0;
+                                }
+                                buffers[k][fill[k]++] = elapsed;
                             }
-                        } catch (java.io.IOException e) {
-                            error(stats[k], kind.name() + ": " + e);
+                        } finally {
                             connection.close();
-                        }
-                        long elapsed = System.nanoTime() - t0;
-                        if (buffers[k] == null || fill[k] == buffers[k].length) {
-                            if (buffers[k] != null) {
-                                stats[k].chunks.add(buffers[k]);
+                            for (int k = 0; k < buffers.length; k++) {
+                                if (buffers[k] != null) {
+                                    stats[k].chunks.add(Arrays.copyOf(buffers[k], fill[k]));
+                                }
                             }
-                            buffers[k] = new long[4096];
-                            fill[k] = 0;
+                            done.countDown();
                         }
-                        buffers[k][fill[k]++] = elapsed;
-                    }
-                } finally {
-                    connection.close();
-                    for (int k = 0; k < buffers.length; k++) {
-                        if (buffers[k] != null) {
-                            stats[k].chunks.add(Arrays.copyOf(buffers[k], fill[k]));
-                        }
-                    }
-                    done.countDown();
-                }
-            }, "load-" + c);
+                    },
+                    "load-" + c);
             t.setDaemon(true);
             t.start();
         }
@@ -158,7 +178,8 @@ public final class MixedLoad {
         double wall = (System.nanoTime() - started) / 1e9;
 
         System.out.printf("mixed load: %d connections, %d s, seed %d, against %s%n", connections, seconds, seed, base);
-        System.out.printf("%-44s %9s %9s %9s %9s %7s%n", "endpoint (share)", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+        System.out.printf(
+                "%-44s %9s %9s %9s %9s %7s%n", "endpoint (share)", "requests", "req/s", "p50 ms", "p99 ms", "errors");
         long total = 0;
         long errors = 0;
         List<Long> all = new ArrayList<>();
@@ -170,8 +191,14 @@ public final class MixedLoad {
             for (long l : lat) {
                 all.add(l);
             }
-            System.out.printf("%-44s %9d %9.0f %9.2f %9.2f %7d%n", kinds.get(k).name() + " (" + kinds.get(k).percent() + "%)", lat.length,
-                    lat.length / wall, percentile(lat, 50), percentile(lat, 99), stats[k].errors.get());
+            System.out.printf(
+                    "%-44s %9d %9.0f %9.2f %9.2f %7d%n",
+                    kinds.get(k).name() + " (" + kinds.get(k).percent() + "%)",
+                    lat.length,
+                    lat.length / wall,
+                    percentile(lat, 50),
+                    percentile(lat, 99),
+                    stats[k].errors.get());
             String first = stats[k].firstErrors.peek();
             if (first != null) {
                 firstErrors.put(kinds.get(k).name(), first);
@@ -179,8 +206,9 @@ public final class MixedLoad {
         }
         long[] everything = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(everything);
-        System.out.printf("%-44s %9d %9.0f %9.2f %9.2f %7d%n", "all", total, total / wall, percentile(everything, 50),
-                percentile(everything, 99), errors);
+        System.out.printf(
+                "%-44s %9d %9.0f %9.2f %9.2f %7d%n",
+                "all", total, total / wall, percentile(everything, 50), percentile(everything, 99), errors);
         firstErrors.forEach((k, v) -> System.out.println("first error, " + k + ": " + v));
         System.exit(errors == 0 ? 0 : 1);
     }
@@ -193,8 +221,7 @@ public final class MixedLoad {
 
     /** One keep-alive HTTP/1.1 connection on a blocking socket, reopened after an error. */
     private static final class Connection implements AutoCloseable {
-        record Answer(int status, String body) {
-        }
+        record Answer(int status, String body) {}
 
         private final URI target;
         private final String editorKey;
@@ -217,13 +244,22 @@ public final class MixedLoad {
                 out = socket.getOutputStream();
             }
             byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                    .append(target.getHost()).append(':').append(target.getPort()).append("\r\n");
+            StringBuilder head = new StringBuilder(256)
+                    .append(method)
+                    .append(' ')
+                    .append(path)
+                    .append(" HTTP/1.1\r\nHost: ")
+                    .append(target.getHost())
+                    .append(':')
+                    .append(target.getPort())
+                    .append("\r\n");
             if (editorKey != null) {
                 head.append("X-API-Key: ").append(editorKey).append("\r\n");
             }
             if (body != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
+                head.append("Content-Type: application/json\r\nContent-Length: ")
+                        .append(payload.length)
+                        .append("\r\n");
             }
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.write(payload);
@@ -246,7 +282,9 @@ public final class MixedLoad {
             }
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             if (chunked) {
-                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().split(";")[0].trim(), 16)) {
                     copy(size, received);
                     line();
                 }

@@ -5,7 +5,6 @@ import dev.dealeval.domain.analysis.Search;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.DealModel;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * fresh JVM with the same small heap.
  */
 public final class SearchMemoryProbe {
-    private SearchMemoryProbe() {
-    }
+    private SearchMemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         long wanted = Long.parseLong(args[0]);
@@ -28,21 +26,37 @@ public final class SearchMemoryProbe {
         CompiledModel model = TestModels.compile(m, "default");
         int s = model.scenarioIndex("GENEVA_2025");
         List<Search.Dimension> dims = new ArrayList<>(Search.defaultDimensions(model.model()));
-        for (String extra : new String[] {"chinaMeasures.tariffPct", "purchases.servicesUsdBnPerYear", "geopolitics.northKorea"}) {
+        for (String extra :
+                new String[] {"chinaMeasures.tariffPct", "purchases.servicesUsdBnPerYear", "geopolitics.northKorea"}) {
             if (Search.size(dims) >= wanted) {
                 break;
             }
             int t = m.termIndex(extra);
-            dims.add(new Search.Dimension(t, m.terms().get(t).levels().stream().mapToDouble(Double::doubleValue).toArray()));
+            dims.add(new Search.Dimension(
+                    t,
+                    m.terms().get(t).levels().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray()));
         }
         while (Search.size(dims) > wanted) {
             dims.remove(0);
         }
-        Search.Spec spec = new Search.Spec(model.resolve(Bundle.empty(m.terms().size()), s), s, dims, Double.NEGATIVE_INFINITY,
+        Search.Spec spec = new Search.Spec(
+                model.resolve(Bundle.empty(m.terms().size()), s),
+                s,
+                dims,
+                Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        Search.run(model, new Search.Spec(spec.base(), s, dims.subList(0, Math.min(4, dims.size())), spec.minUsSurplus(),
-                spec.minCnSurplus()), pool); // class loading and a little JIT before measuring
+        Search.run(
+                model,
+                new Search.Spec(
+                        spec.base(),
+                        s,
+                        dims.subList(0, Math.min(4, dims.size())),
+                        spec.minUsSurplus(),
+                        spec.minCnSurplus()),
+                pool); // class loading and a little JIT before measuring
         long t0 = System.nanoTime();
         Search.Result r = Search.run(model, spec, pool);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -68,7 +82,13 @@ public final class SearchMemoryProbe {
         sampler.interrupt();
         sampler.join();
         pool.shutdown();
-        System.out.printf("%,14d bundles  %6.2f s  frontier %4d  live heap during the search: peak %5.1f MB over %d samples (heap limit %d MB)%n",
-                r.examined(), secs, r.frontier().size(), peak.get() / 1048576.0, samples.get(), Runtime.getRuntime().maxMemory() / 1048576);
+        System.out.printf(
+                "%,14d bundles  %6.2f s  frontier %4d  live heap during the search: peak %5.1f MB over %d samples (heap limit %d MB)%n",
+                r.examined(),
+                secs,
+                r.frontier().size(),
+                peak.get() / 1048576.0,
+                samples.get(),
+                Runtime.getRuntime().maxMemory() / 1048576);
     }
 }

@@ -1,5 +1,9 @@
 package dev.dealeval.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.analysis.Frontier;
 import dev.dealeval.domain.analysis.Search.Point;
 import dev.dealeval.domain.analysis.Solutions;
@@ -9,17 +13,12 @@ import dev.dealeval.domain.genius.Issue;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import dev.dealeval.domain.model.ModelException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * GENIUS XML in and out, on ANAC domains (src/test/resources/genius/README.md): utilities as GENIUS
@@ -41,13 +40,16 @@ class GeniusXmlTest {
     private record Scenario(NegotiationDomain domain, Preferences a, Preferences b) {
         static Scenario of(String folder, String domain, String a, String b) {
             NegotiationDomain d = GeniusXml.readDomain(resource(folder + "/" + domain), folder);
-            return new Scenario(d, GeniusXml.readPreferences(resource(folder + "/" + a), d, a),
+            return new Scenario(
+                    d,
+                    GeniusXml.readPreferences(resource(folder + "/" + a), d, a),
                     GeniusXml.readPreferences(resource(folder + "/" + b), d, b));
         }
     }
 
     private static Scenario laptop() {
-        return Scenario.of("anac/y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
+        return Scenario.of(
+                "anac/y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
     }
 
     /** Every outcome, as value positions, the last issue turning fastest. */
@@ -71,12 +73,15 @@ class GeniusXmlTest {
     void laptopUtilitiesAreGeniusUtilities() {
         Scenario s = laptop();
         assertEquals(27, s.domain().outcomeCount());
-        assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), s.domain().issues().stream().map(Issue::name).toList());
+        assertEquals(
+                List.of("Laptop", "Harddisk", "External Monitor"),
+                s.domain().issues().stream().map(Issue::name).toList());
         // Buyer: weights 0.4452125771655631, 0.37808251708013424, 0.1767567099260568; evaluations divided by
         // each issue's best (30, 30, 30). Dell (12), 60 Gb (30), 19'' (30):
         // The weights sum to 1.0000518 (a hand-edited file); they are divided by that sum.
         double sum = 0.4452125771655631 + 0.37808251708013424 + 0.1767567099260568;
-        double buyer = (0.4452125771655631 * 12 / 30 + 0.37808251708013424 * 30 / 30 + 0.1767567099260568 * 30 / 30) / sum;
+        double buyer =
+                (0.4452125771655631 * 12 / 30 + 0.37808251708013424 * 30 / 30 + 0.1767567099260568 * 30 / 30) / sum;
         assertEquals(buyer, s.a().utility(s.domain(), new int[] {0, 0, 0}), EPS);
         // Seller: Macintosh (30 of 30), 80 Gb (30 of 30), 19'' (3 of 3): every issue at its best. The weights
         // of this hand-edited file sum to 1.0000518; divided by their sum, the best outcome is worth exactly 1.
@@ -84,18 +89,23 @@ class GeniusXmlTest {
         assertEquals(1.0000518, sellerWeights, 1e-7);
         assertEquals(1.0, s.b().utility(s.domain(), new int[] {1, 1, 0}), EPS);
         // HP (20 of 30), 120 Gb (9 of 30), 23'' (1 of 3) for the seller:
-        assertEquals((0.37808251708013424 * 20 / 30 + 0.1767567099260568 * 9 / 30 + 0.4452125771655631 / 3) / sellerWeights,
-                s.b().utility(s.domain(), new int[] {2, 2, 2}), EPS);
+        assertEquals(
+                (0.37808251708013424 * 20 / 30 + 0.1767567099260568 * 9 / 30 + 0.4452125771655631 / 3) / sellerWeights,
+                s.b().utility(s.domain(), new int[] {2, 2, 2}),
+                EPS);
         assertEquals(0.0, s.a().reservation());
         assertEquals(0.42441038, s.a().discount());
     }
 
     @Test
     void anacDomainsReadWithTheirOutcomeCountsAndWeights() {
-        Scenario energy = Scenario.of("anac/y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
+        Scenario energy =
+                Scenario.of("anac/y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
         assertEquals(390_625, energy.domain().outcomeCount(), "5 levels for each of 8 three-hour slots");
-        Scenario grocery = Scenario.of("anac/y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml");
-        Scenario england = Scenario.of("anac/y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml", "England.xml", "Zimbabwe.xml");
+        Scenario grocery = Scenario.of(
+                "anac/y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml");
+        Scenario england =
+                Scenario.of("anac/y2010/EnglandZimbabwe", "EnglandZimbabwe_domain.xml", "England.xml", "Zimbabwe.xml");
         for (Scenario s : List.of(energy, grocery, england, laptop())) {
             for (Preferences p : List.of(s.a(), s.b())) {
                 double sum = 0;
@@ -135,7 +145,9 @@ class GeniusXmlTest {
             assertTrue(d.domain().outcomeCount() > 1, folder.toString());
             domains++;
             for (Preferences p : d.parties()) {
-                assertTrue(p.reservation() >= 0 && p.reservation() <= 1 && p.discount() > 0 && p.discount() <= 1, folder + "/" + p.name());
+                assertTrue(
+                        p.reservation() >= 0 && p.reservation() <= 1 && p.discount() > 0 && p.discount() <= 1,
+                        folder + "/" + p.name());
                 parties++;
             }
         }
@@ -173,7 +185,9 @@ class GeniusXmlTest {
                 expected.add(i);
             }
         }
-        assertEquals(expected.stream().sorted().toList(), java.util.Arrays.stream(frontier).boxed().sorted().toList());
+        assertEquals(
+                expected.stream().sorted().toList(),
+                java.util.Arrays.stream(frontier).boxed().sorted().toList());
         List<Point> points = new ArrayList<>();
         for (int k : frontier) {
             points.add(new Point(k, x[k], y[k], 0));
@@ -190,10 +204,16 @@ class GeniusXmlTest {
 
     @Test
     void writingAndReadingBackKeepsEveryUtility() {
-        for (Scenario s : List.of(laptop(),
+        for (Scenario s : List.of(
+                laptop(),
                 Scenario.of("anac/y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml"),
-                Scenario.of("anac/y2011/Grocery", "Grocery_domain.xml", "Grocery_domain_mary.xml", "Grocery_domain_sam.xml"))) {
-            NegotiationDomain again = GeniusXml.readDomain(GeniusXml.writeDomain(s.domain()), s.domain().name());
+                Scenario.of(
+                        "anac/y2011/Grocery",
+                        "Grocery_domain.xml",
+                        "Grocery_domain_mary.xml",
+                        "Grocery_domain_sam.xml"))) {
+            NegotiationDomain again = GeniusXml.readDomain(
+                    GeniusXml.writeDomain(s.domain()), s.domain().name());
             assertEquals(s.domain(), again);
             for (Preferences p : List.of(s.a(), s.b())) {
                 Preferences q = GeniusXml.readPreferences(GeniusXml.writePreferences(s.domain(), p), again, p.name());
@@ -253,7 +273,8 @@ class GeniusXmlTest {
             assertEquals("xml", e.entry());
             assertTrue(e.getMessage().contains("DOCTYPE is not allowed"), e.getMessage());
         }
-        ModelException broken = assertThrows(ModelException.class, () -> GeniusXml.readDomain("<utility_space><objective>", "x"));
+        ModelException broken =
+                assertThrows(ModelException.class, () -> GeniusXml.readDomain("<utility_space><objective>", "x"));
         assertEquals("xml", broken.entry());
     }
 
@@ -261,25 +282,46 @@ class GeniusXmlTest {
     void brokenPreferencesNameTheElement() {
         NegotiationDomain d = laptop().domain();
         String buyer = resource("anac/y2011/Laptop/laptop_buyer_utility.xml");
-        assertEntry("utility_space/objective/weight", () -> GeniusXml.readPreferences(
-                buyer.replace("0.4452125771655631", "0.5"), d, "b"), "the weights sum to");
-        assertEntry("utility_space/objective/weight[3].index", () -> GeniusXml.readPreferences(
-                buyer.replace("<weight index=\"3\"", "<weight index=\"9\""), d, "b"), "refers to no issue");
-        assertEntry("utility_space/objective/issue[1] (Laptop)/item[1].value", () -> GeniusXml.readPreferences(
-                buyer.replace("value=\"Dell\"", "value=\"Lenovo\""), d, "b"), "is not a value of issue 'Laptop'");
-        assertEntry("utility_space/objective/issue[2] (Hard disk)", () -> GeniusXml.readPreferences(
-                buyer.replace("name=\"Harddisk\"", "name=\"Hard disk\""), d, "b"), "refers to no issue");
-        assertEntry("utility_space/objective/issue[1] (Laptop)/item[2].evaluation", () -> GeniusXml.readPreferences(
-                buyer.replace("evaluation=\"20\" description=\"quality laptop\"", "evaluation=\"lots\" description=\"quality laptop\""),
-                d, "b"), "must be a finite number");
+        assertEntry(
+                "utility_space/objective/weight",
+                () -> GeniusXml.readPreferences(buyer.replace("0.4452125771655631", "0.5"), d, "b"),
+                "the weights sum to");
+        assertEntry(
+                "utility_space/objective/weight[3].index",
+                () -> GeniusXml.readPreferences(buyer.replace("<weight index=\"3\"", "<weight index=\"9\""), d, "b"),
+                "refers to no issue");
+        assertEntry(
+                "utility_space/objective/issue[1] (Laptop)/item[1].value",
+                () -> GeniusXml.readPreferences(buyer.replace("value=\"Dell\"", "value=\"Lenovo\""), d, "b"),
+                "is not a value of issue 'Laptop'");
+        assertEntry(
+                "utility_space/objective/issue[2] (Hard disk)",
+                () -> GeniusXml.readPreferences(buyer.replace("name=\"Harddisk\"", "name=\"Hard disk\""), d, "b"),
+                "refers to no issue");
+        assertEntry(
+                "utility_space/objective/issue[1] (Laptop)/item[2].evaluation",
+                () -> GeniusXml.readPreferences(
+                        buyer.replace(
+                                "evaluation=\"20\" description=\"quality laptop\"",
+                                "evaluation=\"lots\" description=\"quality laptop\""),
+                        d,
+                        "b"),
+                "must be a finite number");
         // ANAC 2012 Fitness gives the objective itself a weight (its own index, 1): it must be the whole.
-        NegotiationDomain fitness = GeniusXml.readDomain(resource("anac/y2012/FitnessA/Fitness-A-domain.xml"), "fitness");
+        NegotiationDomain fitness =
+                GeniusXml.readDomain(resource("anac/y2012/FitnessA/Fitness-A-domain.xml"), "fitness");
         String fit = resource("anac/y2012/FitnessA/Fitness-A-prof1.xml");
-        assertEntry("utility_space/objective/weight[6].value", () -> GeniusXml.readPreferences(
-                fit.replace("<weight index=\"1\" value=\"1.0\" />", "<weight index=\"1\" value=\"0.5\" />"), fitness, "f"),
+        assertEntry(
+                "utility_space/objective/weight[6].value",
+                () -> GeniusXml.readPreferences(
+                        fit.replace("<weight index=\"1\" value=\"1.0\" />", "<weight index=\"1\" value=\"0.5\" />"),
+                        fitness,
+                        "f"),
                 "the objective's own weight must be 1");
-        assertEntry("utility_space/discount_factor.value", () -> GeniusXml.readPreferences(
-                buyer.replace("0.42441038", "1.5"), d, "b"), "between 0 and 1");
+        assertEntry(
+                "utility_space/discount_factor.value",
+                () -> GeniusXml.readPreferences(buyer.replace("0.42441038", "1.5"), d, "b"),
+                "between 0 and 1");
     }
 
     private static void assertEntry(String entry, org.junit.jupiter.api.function.Executable read, String message) {

@@ -1,19 +1,18 @@
 package dev.dealeval.config;
 
-import dev.dealeval.domain.TestModels;
-import dev.dealeval.domain.model.DealModel;
-import dev.dealeval.domain.model.ModelException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelLoaderTest {
 
@@ -30,17 +29,47 @@ class ModelLoaderTest {
         assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
         // The eight of DOMAIN.md §5 and the ten historical status quos the backtest's episodes need, in date order.
-        assertEquals(java.util.List.of("JUN_2018", "DEC_2018", "FEB_2019", "JUN_2019", "OCT_2019", "DEC_2019", "OCT_2021",
-                "PRE_2025", "FEB_2025", "MAR_2025", "APR_2025", "GENEVA_2025", "AUG_2025", "SEP_2025", "OCT_2025", "NOV_2025",
-                "BUSAN_2025", "POST_RULING_2026"), model.scenarios().stream().map(s -> s.id()).toList());
+        assertEquals(
+                java.util.List.of(
+                        "JUN_2018",
+                        "DEC_2018",
+                        "FEB_2019",
+                        "JUN_2019",
+                        "OCT_2019",
+                        "DEC_2019",
+                        "OCT_2021",
+                        "PRE_2025",
+                        "FEB_2025",
+                        "MAR_2025",
+                        "APR_2025",
+                        "GENEVA_2025",
+                        "AUG_2025",
+                        "SEP_2025",
+                        "OCT_2025",
+                        "NOV_2025",
+                        "BUSAN_2025",
+                        "POST_RULING_2026"),
+                model.scenarios().stream().map(s -> s.id()).toList());
         var dates = model.scenarios().stream().map(s -> s.date()).toList();
         assertEquals(dates.stream().sorted().toList(), dates);
         var profile = model.profile("default").orElseThrow();
         assertEquals(11, profile.factions().size());
-        assertEquals(1.0, profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream().mapToDouble(d -> d).sum(), 1e-9);
-        assertEquals(1.0, profile.weights().get(dev.dealeval.domain.model.Side.CN).values().stream().mapToDouble(d -> d).sum(), 1e-9);
-        assertEquals(0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
-        assertEquals(0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
+        assertEquals(
+                1.0,
+                profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream()
+                        .mapToDouble(d -> d)
+                        .sum(),
+                1e-9);
+        assertEquals(
+                1.0,
+                profile.weights().get(dev.dealeval.domain.model.Side.CN).values().stream()
+                        .mapToDouble(d -> d)
+                        .sum(),
+                1e-9);
+        assertEquals(
+                0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
+        assertEquals(
+                0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
         // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (DOMAIN.md §2).
         long space = 1;
         int searched = 0;
@@ -57,31 +86,35 @@ class ModelLoaderTest {
 
     /** Each mutation of the default file must stop loading with a message naming the entry. */
     @ParameterizedTest(name = "{2}")
-    @CsvSource(delimiter = '|', value = {
-            "weight: 0.18|weight: -0.18|criteria[0] (exportGains).weight",
-            "range: [0, 60]|range: [60, 0]|terms[0] (purchases.agricultureUsdBnPerYear).range",
-            "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
-            "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
-            "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
-            "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[7] (PRE_2025).values",
-            "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
-            "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
-            "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
-            "    side: US\\n    weight: 0.18|    side: XX\\n    weight: 0.18|criteria[0] (exportGains).side",
-            "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
-            "  relativeStanceMargin: 0.1|  relativeStanceMargin: 1.5|profiles[0] (default).settings",
-            "gate: {term: pledges, per: 50}|gate: {term: pledges, per: 0}|criteria[3] (enforcement).components",
-            // The bundle's sections: every term's section declared, every declared section used.
-            "  - id: tiktok\\n    description: TikTok|  - id: tikTok\\n    description: TikTok|terms[14] (tiktok.structure).id",
-            "  - id: tiktok\\n|  - id: bytedance\\n    description: unused.\\n  - id: tiktok\\n|sections[4] (bytedance).id",
-            "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
-            "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "weight: 0.18|weight: -0.18|criteria[0] (exportGains).weight",
+                "range: [0, 60]|range: [60, 0]|terms[0] (purchases.agricultureUsdBnPerYear).range",
+                "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
+                "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
+                "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
+                "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[7] (PRE_2025).values",
+                "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
+                "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
+                "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
+                "    side: US\\n    weight: 0.18|    side: XX\\n    weight: 0.18|criteria[0] (exportGains).side",
+                "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
+                "  relativeStanceMargin: 0.1|  relativeStanceMargin: 1.5|profiles[0] (default).settings",
+                "gate: {term: pledges, per: 50}|gate: {term: pledges, per: 0}|criteria[3] (enforcement).components",
+                // The bundle's sections: every term's section declared, every declared section used.
+                "  - id: tiktok\\n    description: TikTok|  - id: tikTok\\n    description: TikTok|terms[14] (tiktok.structure).id",
+                "  - id: tiktok\\n|  - id: bytedance\\n    description: unused.\\n  - id: tiktok\\n|sections[4] (bytedance).id",
+                "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
+                "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
+            })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
         String yaml = defaultYaml();
         String fromText = from.replace("\\n", "\n");
         assertTrue(yaml.contains(fromText), "fixture text not found: " + from);
-        String broken = yaml.replaceFirst(java.util.regex.Pattern.quote(fromText), java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
+        String broken = yaml.replaceFirst(
+                java.util.regex.Pattern.quote(fromText),
+                java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
         ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml(broken));
         assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
     }

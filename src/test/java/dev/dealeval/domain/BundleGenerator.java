@@ -2,7 +2,6 @@ package dev.dealeval.domain;
 
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.TermDef;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -38,7 +37,8 @@ public final class BundleGenerator {
                 return t.values().get(random.nextInt(t.values().size()));
             case INTEGER:
                 if (random.nextBoolean()) {
-                    return (int) Math.round(t.levels().get(random.nextInt(t.levels().size())));
+                    return (int)
+                            Math.round(t.levels().get(random.nextInt(t.levels().size())));
                 }
                 return (int) (t.min() + random.nextInt((int) (t.max() - t.min()) + 1));
             default:

@@ -1,13 +1,12 @@
 package dev.dealeval.domain;
 
-import dev.dealeval.domain.engine.CompiledModel;
-import dev.dealeval.domain.engine.Evaluation;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The credibility calibration of DOMAIN.md §6 on the default model. */
 class CredibilityTest {
@@ -16,10 +15,22 @@ class CredibilityTest {
     @Test
     void aPhaseOneSizedPledgeInASignedTextIsBelievedAtTheObserved57to58Percent() {
         // Phase One's $200B over two years, per year: farm 16.0, energy 26.2, manufactured 38.85, services 18.95.
-        Evaluation e = TestModels.evaluate(m, "GENEVA_2025", Map.of(
-                "purchases.agricultureUsdBnPerYear", 16.0, "purchases.energyUsdBnPerYear", 26.2,
-                "purchases.manufacturedUsdBnPerYear", 38.85, "purchases.servicesUsdBnPerYear", 18.95,
-                "purchases.years", 2, "commitment.form", "SIGNED_TEXT"));
+        Evaluation e = TestModels.evaluate(
+                m,
+                "GENEVA_2025",
+                Map.of(
+                        "purchases.agricultureUsdBnPerYear",
+                        16.0,
+                        "purchases.energyUsdBnPerYear",
+                        26.2,
+                        "purchases.manufacturedUsdBnPerYear",
+                        38.85,
+                        "purchases.servicesUsdBnPerYear",
+                        18.95,
+                        "purchases.years",
+                        2,
+                        "commitment.form",
+                        "SIGNED_TEXT"));
         // 16·0.83 + 26.2·0.37 + 38.85·0.60 + 18.95·0.60 = 13.28 + 9.694 + 23.31 + 11.37 = 57.654.
         assertEquals(100.0, e.credibility().pledgedUsdBnPerYear(), 1e-9);
         assertEquals(57.654, e.credibility().credibleUsdBnPerYear(), 1e-9);
@@ -34,32 +45,45 @@ class CredibilityTest {
         // $60B/yr of farm goods in one year. Pace limit for n = 1: 186·0.33 = 61.38 $B/yr;
         // believed at Phase One's delivery 0.577 → 35.416. Track-record-weighted pledge: 60·0.83 = 49.8.
         // realism = (35.416 + 0.3·(49.8 − 35.416)) / 49.8.
-        Evaluation e = TestModels.evaluate(m, "GENEVA_2025", Map.of("purchases.agricultureUsdBnPerYear", 60.0, "purchases.years", 1));
+        Evaluation e = TestModels.evaluate(
+                m, "GENEVA_2025", Map.of("purchases.agricultureUsdBnPerYear", 60.0, "purchases.years", 1));
         double pace = 186 * 0.33 * 0.577;
         double realism = (pace + 0.3 * (49.8 - pace)) / 49.8;
         assertEquals(0.79782, realism, 1e-5);
         assertEquals(realism, e.credibility().realism(), 1e-12);
         assertEquals(60 * 0.83 * realism, e.credibility().credibleUsdBnPerYear(), 1e-9);
         assertEquals(60.0 / 186, e.credibility().requiredGrowth(), 1e-12, "(1 + 60/186)^1 - 1");
-        assertTrue(e.warnings().stream().anyMatch(w -> w.contains("realism 0.7978")), e.warnings().toString());
+        assertTrue(
+                e.warnings().stream().anyMatch(w -> w.contains("realism 0.7978")),
+                e.warnings().toString());
     }
 
     @Test
     void formAndEnforcementScaleBelief() {
         Map<String, Object> pledge = Map.of("purchases.agricultureUsdBnPerYear", 10.0);
-        double signed = TestModels.evaluate(m, "GENEVA_2025", pledge).credibility().credibleUsdBnPerYear();
+        double signed =
+                TestModels.evaluate(m, "GENEVA_2025", pledge).credibility().credibleUsdBnPerYear();
         var floated = new java.util.HashMap<String, Object>(pledge);
         floated.put("commitment.form", "FLOATED_PROPOSAL");
         var snap = new java.util.HashMap<String, Object>(pledge);
         snap.put("commitment.enforcement", "SNAPBACK");
         assertEquals(8.3, signed, 1e-9);
         // A floated proposal promises nothing until it is tabled: its form factor is 0.
-        assertEquals(0.0, TestModels.evaluate(m, "GENEVA_2025", floated).credibility().credibleUsdBnPerYear(), 1e-9);
+        assertEquals(
+                0.0,
+                TestModels.evaluate(m, "GENEVA_2025", floated).credibility().credibleUsdBnPerYear(),
+                1e-9);
         var statement = new java.util.HashMap<String, Object>(pledge);
         statement.put("commitment.form", "LEADER_STATEMENT");
-        assertEquals(8.3 * 0.85, TestModels.evaluate(m, "GENEVA_2025", statement).credibility().credibleUsdBnPerYear(), 1e-9);
+        assertEquals(
+                8.3 * 0.85,
+                TestModels.evaluate(m, "GENEVA_2025", statement).credibility().credibleUsdBnPerYear(),
+                1e-9);
         // 0.83 · 1.15 = 0.9545 (capped at 1 only beyond that).
-        assertEquals(10 * 0.83 * 1.15, TestModels.evaluate(m, "GENEVA_2025", snap).credibility().credibleUsdBnPerYear(), 1e-9);
+        assertEquals(
+                10 * 0.83 * 1.15,
+                TestModels.evaluate(m, "GENEVA_2025", snap).credibility().credibleUsdBnPerYear(),
+                1e-9);
     }
 
     @Test
@@ -69,7 +93,9 @@ class CredibilityTest {
         assertEquals(0.0, e.credibility().factor(), 0);
         assertEquals(0.0, e.side(dev.dealeval.domain.model.Side.US).surplus(), 0);
         assertEquals(0.0, e.side(dev.dealeval.domain.model.Side.CN).surplus(), 0);
-        assertTrue(e.warnings().stream().anyMatch(w -> w.startsWith("commitment.enforcement is worth nothing of its own")), e.warnings().toString());
+        assertTrue(
+                e.warnings().stream().anyMatch(w -> w.startsWith("commitment.enforcement is worth nothing of its own")),
+                e.warnings().toString());
         // With $10B of farm goods (credible 8.3 × 1.15 = 9.545), snap-back adds 0.25 × 9.545 / 50 to the
         // enforcement criterion (weight 0.11): 100 × 0.11 × 0.0477 = 0.525 points over monitoring's 0.1 × 8.3 / 50.
         Map<String, Object> farm = Map.of("purchases.agricultureUsdBnPerYear", 10.0);
@@ -87,15 +113,18 @@ class CredibilityTest {
     }
 
     private static double enforcement(Evaluation e) {
-        return e.side(dev.dealeval.domain.model.Side.US).criteria().stream().filter(c -> c.id().equals("enforcement")).findFirst()
-                .orElseThrow().value();
+        return e.side(dev.dealeval.domain.model.Side.US).criteria().stream()
+                .filter(c -> c.id().equals("enforcement"))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     @Test
     void soybeansAreAnAlternativeUnitNotAnAddition() {
         // Busan's 25 MMT a year ≈ $10B (0.4 $B per MMT); given with $8B of farm goods the larger counts.
-        Evaluation e = TestModels.evaluate(m, "OCT_2025", Map.of("purchases.soybeansMmtPerYear", 25.0,
-                "purchases.agricultureUsdBnPerYear", 8.0));
+        Evaluation e = TestModels.evaluate(
+                m, "OCT_2025", Map.of("purchases.soybeansMmtPerYear", 25.0, "purchases.agricultureUsdBnPerYear", 8.0));
         assertEquals(10.0, e.credibility().pledgedUsdBnPerYear(), 1e-9);
         assertTrue(e.warnings().stream().anyMatch(w -> w.contains("two units")));
     }

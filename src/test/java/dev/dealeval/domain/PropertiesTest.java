@@ -1,5 +1,9 @@
 package dev.dealeval.domain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
@@ -10,16 +14,11 @@ import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of DESIGN.md §2 on the default model, over seeded random bundles, every scenario and
@@ -50,7 +49,8 @@ class PropertiesTest {
             CompiledModel m = CompiledModel.compile(model, p);
             for (Scenario sc : model.scenarios()) {
                 int s = m.scenarioIndex(sc.id());
-                Evaluation empty = Evaluator.evaluate(m, Bundle.empty(model.terms().size()), s, List.of());
+                Evaluation empty =
+                        Evaluator.evaluate(m, Bundle.empty(model.terms().size()), s, List.of());
                 assertEquals(0.0, empty.side(Side.US).surplus(), p.id() + "/" + sc.id());
                 assertEquals(0.0, empty.side(Side.CN).surplus(), p.id() + "/" + sc.id());
                 // The same bundle written out term by term (every no-deal value given explicitly).
@@ -58,7 +58,8 @@ class PropertiesTest {
                 double[] x0 = m.noDeal(s);
                 for (int t = 0; t < x0.length; t++) {
                     if (!Double.isNaN(x0[t])) {
-                        explicit.put(model.terms().get(t).id(), model.terms().get(t).decode(x0[t]));
+                        explicit.put(
+                                model.terms().get(t).id(), model.terms().get(t).decode(x0[t]));
                     }
                 }
                 Evaluation written = Evaluator.evaluate(m, TestModels.bundle(model, explicit), s, List.of());
@@ -83,7 +84,17 @@ class PropertiesTest {
                 w.forEach((c, v) -> s.put(c, v * k));
                 scaled.put(side, s);
             });
-            Profile p = new Profile("scaled", "s", "s", List.of(), false, 1, scaled, base.factions(), base.credibility(), base.settings());
+            Profile p = new Profile(
+                    "scaled",
+                    "s",
+                    "s",
+                    List.of(),
+                    false,
+                    1,
+                    scaled,
+                    base.factions(),
+                    base.credibility(),
+                    base.settings());
             CompiledModel ms = CompiledModel.compile(model, p);
             for (int j = 0; j < 10; j++) {
                 Map<String, Object> b = gen.next();
@@ -120,8 +131,10 @@ class PropertiesTest {
                     high.put(t.id(), aLower ? c : a);
                     double uLow = utility(m, low, s, Side.US);
                     double uHigh = utility(m, high, s, Side.US);
-                    assertTrue(uHigh >= uLow - 1e-9, p.id() + ": raising " + t.id() + " from " + low.get(t.id()) + " to "
-                            + high.get(t.id()) + " lowered U.S. utility " + uLow + " → " + uHigh + " in " + b);
+                    assertTrue(
+                            uHigh >= uLow - 1e-9,
+                            p.id() + ": raising " + t.id() + " from " + low.get(t.id()) + " to " + high.get(t.id())
+                                    + " lowered U.S. utility " + uLow + " → " + uHigh + " in " + b);
                 }
             }
         }
@@ -133,17 +146,40 @@ class PropertiesTest {
      */
     @Test
     void aSingleConcessionForNothingIsRejectedByItsGiver() {
-        Object[][] us = {{"usConcessions.reciprocalTariffPct", 0.0}, {"usConcessions.fentanylTariffPct", 0.0},
-                {"usConcessions.section301ReliefShare", 0.5}, {"usConcessions.section301ReliefShare", 1.0}, {"usConcessions.standstillMonths", 12},
-                {"usConcessions.standstillMonths", 36}, {"usConcessions.exportControlLevel", 5}, {"usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE"},
-                {"usConcessions.cfiusPosture", "CASE_BY_CASE_MINORITY"}, {"usConcessions.portFeesSuspended", true}, {"process.format", "STATE_VISIT"}};
-        Object[][] cn = {{"purchases.agricultureUsdBnPerYear", 8.0}, {"purchases.energyUsdBnPerYear", 40.0}, {"purchases.soybeansMmtPerYear", 25.0},
-                {"purchases.catchUpProvision", true}, {"investment.technologyLicensing", true}, {"finance.treasuryChangeUsdBn", 100.0},
-                {"finance.reserveCurrencyStandDown", true}, {"finance.noDevaluationPledge", true}, {"fentanyl.level", "STATEMENT"},
-                {"fentanyl.level", "VERIFIED_REDUCTION"}, {"tiktok.structure", "FULL_DIVESTITURE"}, {"tiktok.structure", "JV_MINORITY_LICENSED_ALGORITHM"},
-                {"chinaMeasures.tariffPct", 0.0}, {"chinaMeasures.rareEarths", "GENERAL_LICENSES"}, {"chinaMeasures.countermeasuresSuspended", true},
-                {"geopolitics.ukraine", 0.5}, {"geopolitics.northKorea", 1.0}, {"geopolitics.nuclearDialogue", true},
-                {"geopolitics.overcapacityRestraint", 0.5}};
+        Object[][] us = {
+            {"usConcessions.reciprocalTariffPct", 0.0},
+            {"usConcessions.fentanylTariffPct", 0.0},
+            {"usConcessions.section301ReliefShare", 0.5},
+            {"usConcessions.section301ReliefShare", 1.0},
+            {"usConcessions.standstillMonths", 12},
+            {"usConcessions.standstillMonths", 36},
+            {"usConcessions.exportControlLevel", 5},
+            {"usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE"},
+            {"usConcessions.cfiusPosture", "CASE_BY_CASE_MINORITY"},
+            {"usConcessions.portFeesSuspended", true},
+            {"process.format", "STATE_VISIT"}
+        };
+        Object[][] cn = {
+            {"purchases.agricultureUsdBnPerYear", 8.0},
+            {"purchases.energyUsdBnPerYear", 40.0},
+            {"purchases.soybeansMmtPerYear", 25.0},
+            {"purchases.catchUpProvision", true},
+            {"investment.technologyLicensing", true},
+            {"finance.treasuryChangeUsdBn", 100.0},
+            {"finance.reserveCurrencyStandDown", true},
+            {"finance.noDevaluationPledge", true},
+            {"fentanyl.level", "STATEMENT"},
+            {"fentanyl.level", "VERIFIED_REDUCTION"},
+            {"tiktok.structure", "FULL_DIVESTITURE"},
+            {"tiktok.structure", "JV_MINORITY_LICENSED_ALGORITHM"},
+            {"chinaMeasures.tariffPct", 0.0},
+            {"chinaMeasures.rareEarths", "GENERAL_LICENSES"},
+            {"chinaMeasures.countermeasuresSuspended", true},
+            {"geopolitics.ukraine", 0.5},
+            {"geopolitics.northKorea", 1.0},
+            {"geopolitics.nuclearDialogue", true},
+            {"geopolitics.overcapacityRestraint", 0.5}
+        };
         int gifts = 0;
         for (Profile p : model.profiles()) {
             CompiledModel m = CompiledModel.compile(model, p);
@@ -152,13 +188,19 @@ class PropertiesTest {
                     Side giver = set == us ? Side.US : Side.CN;
                     for (Object[] t : set) {
                         for (String form : new String[] {"SIGNED_TEXT", "LEADER_STATEMENT"}) {
-                            var e = TestModels.evaluate(m, sc.id(), Map.of((String) t[0], t[1], "commitment.form", form));
+                            var e = TestModels.evaluate(
+                                    m, sc.id(), Map.of((String) t[0], t[1], "commitment.form", form));
                             if (!(e.side(giver.other()).surplus() > 0)) {
                                 continue; // no gift here: the scenario already has it, or it is a rollback
                             }
                             gifts++;
-                            assertFalse(e.side(giver).ratified(), () -> p.id() + " " + sc.id() + ": " + giver + " gives " + t[0] + " = " + t[1]
-                                    + " for nothing and ratifies (" + e.side(giver).factions().stream().map(f -> f.summary()).toList() + ")");
+                            assertFalse(
+                                    e.side(giver).ratified(),
+                                    () -> p.id() + " " + sc.id() + ": " + giver + " gives " + t[0] + " = " + t[1]
+                                            + " for nothing and ratifies ("
+                                            + e.side(giver).factions().stream()
+                                                    .map(f -> f.summary())
+                                                    .toList() + ")");
                         }
                     }
                 }
@@ -206,7 +248,9 @@ class PropertiesTest {
             for (int i = 0; i < CASES; i++) {
                 Map<String, Object> b = gen.next();
                 int s = gen.random().nextInt(model.scenarios().size());
-                String term = gen.random().nextBoolean() ? "usConcessions.reciprocalTariffPct" : "usConcessions.fentanylTariffPct";
+                String term = gen.random().nextBoolean()
+                        ? "usConcessions.reciprocalTariffPct"
+                        : "usConcessions.fentanylTariffPct";
                 TermDef t = model.term(term).orElseThrow();
                 double hi = t.min() + gen.random().nextDouble() * (t.max() - t.min());
                 double lo = hi * gen.random().nextDouble();
@@ -216,7 +260,9 @@ class PropertiesTest {
                 low.put(term, lo);
                 double uHigh = utility(m, high, s, Side.CN);
                 double uLow = utility(m, low, s, Side.CN);
-                assertTrue(uLow >= uHigh - 1e-12, p.id() + ": cutting " + term + " " + hi + " → " + lo + " lowered China's utility in " + b);
+                assertTrue(
+                        uLow >= uHigh - 1e-12,
+                        p.id() + ": cutting " + term + " " + hi + " → " + lo + " lowered China's utility in " + b);
                 strict += uLow > uHigh + 1e-9 ? 1 : 0;
             }
             assertTrue(strict > CASES * 0.9, p.id() + ": strictly better in " + strict + "/" + CASES);
@@ -238,26 +284,39 @@ class PropertiesTest {
             }
             Evaluation us = TestModels.evaluate(m, sc.id(), usGivesAll);
             Evaluation cn = TestModels.evaluate(m, sc.id(), cnGivesAll);
-            assertTrue(!us.side(Side.US).ratified() && us.side(Side.US).surplus() < 0, sc.id() + " U.S. gives all: " + us.side(Side.US).surplus());
-            assertTrue(!cn.side(Side.CN).ratified() && cn.side(Side.CN).surplus() < 0, sc.id() + " China gives all: " + cn.side(Side.CN).surplus());
+            assertTrue(
+                    !us.side(Side.US).ratified() && us.side(Side.US).surplus() < 0,
+                    sc.id() + " U.S. gives all: " + us.side(Side.US).surplus());
+            assertTrue(
+                    !cn.side(Side.CN).ratified() && cn.side(Side.CN).surplus() < 0,
+                    sc.id() + " China gives all: " + cn.side(Side.CN).surplus());
         }
     }
 
     /** The most generous value of a term for the side that gives it, or null for terms neither side "gives". */
     private static Object givenMost(TermDef t) {
         return switch (t.id()) {
-            case "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "chinaMeasures.tariffPct" -> 0.0;
+            case "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "chinaMeasures.tariffPct" ->
+                0.0;
             case "usConcessions.section301ReliefShare" -> 1.0;
             case "usConcessions.standstillMonths" -> 36;
             case "usConcessions.exportControlLevel" -> 5;
             case "usConcessions.cfiusPosture" -> "OPEN_NON_SENSITIVE";
-            case "usConcessions.portFeesSuspended", "chinaMeasures.countermeasuresSuspended", "finance.reserveCurrencyStandDown",
-                 "finance.noDevaluationPledge", "geopolitics.nuclearDialogue", "purchases.catchUpProvision" -> true;
+            case "usConcessions.portFeesSuspended",
+                    "chinaMeasures.countermeasuresSuspended",
+                    "finance.reserveCurrencyStandDown",
+                    "finance.noDevaluationPledge",
+                    "geopolitics.nuclearDialogue",
+                    "purchases.catchUpProvision" -> true;
             case "chinaMeasures.rareEarths" -> "GENERAL_LICENSES";
             case "fentanyl.level" -> "VERIFIED_REDUCTION";
             case "tiktok.structure" -> "FULL_DIVESTITURE";
-            default -> t.isPledge() && (t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER) && t.alternativeOf() == null
-                    ? (Object) t.max() : null;
+            default ->
+                t.isPledge()
+                                && (t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER)
+                                && t.alternativeOf() == null
+                        ? (Object) t.max()
+                        : null;
         };
     }
 }

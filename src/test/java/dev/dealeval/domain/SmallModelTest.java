@@ -1,18 +1,17 @@
 package dev.dealeval.domain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Stance;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A model small enough to evaluate by hand (DESIGN.md §2). Two terms: a Chinese purchase pledge
@@ -77,7 +76,10 @@ class SmallModelTest {
         assertEquals(70.0, e.joint().nashProduct(), EPS);
         assertEquals(21.5, e.joint().welfare(), EPS);
         assertEquals(Verdict.AGREEMENT_LIKELY, e.joint().verdict());
-        assertEquals(us.ratificationProbability() * cn.ratificationProbability(), e.joint().agreementProbability(), EPS);
+        assertEquals(
+                us.ratificationProbability() * cn.ratificationProbability(),
+                e.joint().agreementProbability(),
+                EPS);
 
         // Credibility: 8 pledged, 4 credible.
         assertEquals(8.0, e.credibility().pledgedUsdBnPerYear(), EPS);
@@ -141,8 +143,9 @@ class SmallModelTest {
         assertEquals(Verdict.CHINA_REJECTS, e.joint().verdict());
         // With ρ = 1 the boss's margin is min(δ, 1.1) = δ: a 0.7 gain leaves it neutral, nobody supports
         // and the U.S. does not ratify.
-        CompiledModel absolute = TestModels.compile(TestModels.fromYaml(YAML.replace("relativeStanceMargin: 0.25",
-                "relativeStanceMargin: 1.0")), "default");
+        CompiledModel absolute = TestModels.compile(
+                TestModels.fromYaml(YAML.replace("relativeStanceMargin: 0.25", "relativeStanceMargin: 1.0")),
+                "default");
         Evaluation strict = TestModels.evaluate(absolute, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
         assertEquals(1.0, strict.side(Side.US).factions().get(0).stanceMargin(), EPS);
         assertFalse(strict.side(Side.US).ratified());
@@ -153,17 +156,23 @@ class SmallModelTest {
         DealModel model = TestModels.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         // The hand-computed bundle: boss supports (0.6), hawk opposes (0.4): 0.6 > 0.5 · 1.0.
-        assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0)).side(Side.US).ratified());
+        assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
+                .side(Side.US)
+                .ratified());
         // With a quorum of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
-        CompiledModel high = TestModels.compile(TestModels.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
-        assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0)).side(Side.US).ratified());
+        CompiledModel high = TestModels.compile(
+                TestModels.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
+        assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
+                .side(Side.US)
+                .ratified());
     }
 
     @Test
     void aFloatedProposalIsBelievedLess() {
         DealModel model = TestModels.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
-        Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0, "commitment.form", "FLOATED_PROPOSAL"));
+        Evaluation e = TestModels.evaluate(
+                m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0, "commitment.form", "FLOATED_PROPOSAL"));
         // π = 0.5 · 0.5 → 2 credible → gains 0.2 → U = 100(0.12 + 0.2) = 32.
         assertEquals(2.0, e.credibility().credibleUsdBnPerYear(), EPS);
         assertEquals(32.0, e.side(Side.US).utility(), EPS);

@@ -7,7 +7,6 @@ import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.model.DealModel;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,13 +58,15 @@ public final class TestModels {
               - {id: default, name: Default, description: d}
             """;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /** How many terms the built-in model file lists, read as plain YAML (not through the model's loader). */
     public static int termsInModelFile() {
         try (var in = TestModels.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
-            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(in).path("terms").size();
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                    .readTree(in)
+                    .path("terms")
+                    .size();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -111,8 +112,7 @@ public final class TestModels {
     }
 
     /** Seeded random bundles over every term, the i-th evaluated in scenario i modulo the model's scenarios (the benchmarks' input). */
-    public record SeededBundles(Bundle[] bundles, int[] scenario) {
-    }
+    public record SeededBundles(Bundle[] bundles, int[] scenario) {}
 
     public static SeededBundles seededBundles(DealModel model, int n, long seed, double density) {
         BundleGenerator gen = new BundleGenerator(model, seed, density);

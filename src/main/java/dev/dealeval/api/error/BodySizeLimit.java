@@ -6,11 +6,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses bodies without a Content-Length (chunked) over {@code dealeval.limits.max-body-bytes} with
@@ -43,8 +42,13 @@ public class BodySizeLimit {
     }
 
     private Response tooLarge(UriInfo uri) {
-        return ProblemMappers.problem(413, "urn:dealeval:problem:payload-too-large", "Payload Too Large",
-                "The body is larger than the limit of " + limit() + " bytes (dealeval.limits.max-body-bytes).", uri, null);
+        return ProblemMappers.problem(
+                413,
+                "urn:dealeval:problem:payload-too-large",
+                "Payload Too Large",
+                "The body is larger than the limit of " + limit() + " bytes (dealeval.limits.max-body-bytes).",
+                uri,
+                null);
     }
 
     private final class Counting extends FilterInputStream {

@@ -12,13 +12,12 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import org.jboss.logging.Logger;
-
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Two things Vert.x does for each HTTP/1.1 connection that Quarkus gives no way to configure:
@@ -51,6 +50,7 @@ public class HttpConnections {
     private final long headerTimeoutMillis;
     /** Http1xServerConnection's request handler and answer in progress, found on the first connection. */
     private volatile Field requestHandler;
+
     private volatile Field responseInProgress;
 
     public HttpConnections(ObjectMapper json, DealevalConfig config) {
@@ -88,7 +88,9 @@ public class HttpConnections {
             }
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("No header read timeout, and requests the HTTP decoder refuses keep Vert.x's empty answers (%s)", e);
+            LOG.warnf(
+                    "No header read timeout, and requests the HTTP decoder refuses keep Vert.x's empty answers (%s)",
+                    e);
             return false;
         }
     }
@@ -100,9 +102,11 @@ public class HttpConnections {
         if (balancer == null) {
             return found;
         }
-        Map<?, ?> workerMap = (Map<?, ?>) field(balancer.getClass(), "workerMap").get(balancer);
+        Map<?, ?> workerMap =
+                (Map<?, ?>) field(balancer.getClass(), "workerMap").get(balancer);
         for (Object workers : workerMap.values()) {
-            for (Object channelHandler : (Collection<?>) field(workers.getClass(), "list").get(workers)) {
+            for (Object channelHandler :
+                    (Collection<?>) field(workers.getClass(), "list").get(workers)) {
                 // The channel handler is a lambda holding the server whose childHandler is the HttpServerWorker.
                 for (Field captured : channelHandler.getClass().getDeclaredFields()) {
                     captured.setAccessible(true);
@@ -183,7 +187,8 @@ public class HttpConnections {
         private long headsAtLastCheck;
         private long timer;
 
-        HeaderDeadline(HttpServerConnection connection, Handler<HttpServerRequest> requests, Vertx vertx, Field answering) {
+        HeaderDeadline(
+                HttpServerConnection connection, Handler<HttpServerRequest> requests, Vertx vertx, Field answering) {
             this.connection = connection;
             this.requests = requests;
             this.vertx = vertx;
@@ -223,13 +228,15 @@ public class HttpConnections {
         String detail = "The request cannot be read as HTTP/1.1: " + message.replaceAll("[^\\x20-\\x7e]", "?") + ".";
         if (cause instanceof TooLongFrameException && message.startsWith("An HTTP line is larger than")) {
             status = 414;
-            detail = "The request line is longer than the HTTP layer reads (quarkus.http.limits.max-initial-line-length).";
+            detail =
+                    "The request line is longer than the HTTP layer reads (quarkus.http.limits.max-initial-line-length).";
         } else if (cause instanceof TooLongFrameException && message.startsWith("HTTP header is larger than")) {
             status = 431;
             detail = "The request headers are larger than the HTTP layer reads (quarkus.http.limits.max-header-size).";
         }
         // No route runs for this request: the headers SecurityHeaders would add are set here.
         SecurityHeaders.apply(request.response().headers(), null);
-        HttpGuard.refuse(request.response(), json, status, detail, null).onComplete(done -> request.connection().close());
+        HttpGuard.refuse(request.response(), json, status, detail, null)
+                .onComplete(done -> request.connection().close());
     }
 }

@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -51,6 +50,7 @@ public class HttpGuard {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+"
                     + "(\\s*;\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+=([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"([^\"\\\\\\p{Cntrl}]|\\\\[^\\p{Cntrl}])*\"))*\\s*;?\\s*");
+
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final ObjectMapper json;
@@ -73,13 +73,17 @@ public class HttpGuard {
     private void failed(RoutingContext ctx) {
         int status = ctx.statusCode();
         if (status >= 400 && status < 500 && !ctx.response().headWritten()) {
-            String message = ctx.failure() == null || ctx.failure().getMessage() == null ? "" : ctx.failure().getMessage();
-            refuse(ctx, status, "The request cannot be routed" + (message.isEmpty() ? "" : ": " + printable(message)) + ".");
+            String message = ctx.failure() == null || ctx.failure().getMessage() == null
+                    ? ""
+                    : ctx.failure().getMessage();
+            refuse(
+                    ctx,
+                    status,
+                    "The request cannot be routed" + (message.isEmpty() ? "" : ": " + printable(message)) + ".");
         } else {
             ctx.next();
         }
     }
-
 
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
@@ -89,8 +93,8 @@ public class HttpGuard {
         DealevalConfig.Limits limits = config.limits();
         if (uri.length() > limits.maxUriLength()) {
             status = 414;
-            refusal = "The request target is " + uri.length() + " characters long; the limit is " + limits.maxUriLength()
-                    + " (dealeval.limits.max-uri-length).";
+            refusal = "The request target is " + uri.length() + " characters long; the limit is "
+                    + limits.maxUriLength() + " (dealeval.limits.max-uri-length).";
         }
         if (refusal == null) {
             long headerBytes = 0;
@@ -109,9 +113,12 @@ public class HttpGuard {
         if (refusal == null) {
             // The decoder has checked that a Content-Length is a number; one too long for a long is over any limit.
             String length = request.getHeader("Content-Length");
-            if (length != null && (!DIGITS.matcher(length.trim()).matches() || Long.parseLong(length.trim()) > limits.maxBodyBytes())) {
+            if (length != null
+                    && (!DIGITS.matcher(length.trim()).matches()
+                            || Long.parseLong(length.trim()) > limits.maxBodyBytes())) {
                 status = 413;
-                refusal = "The body is larger than the limit of " + limits.maxBodyBytes() + " bytes (dealeval.limits.max-body-bytes).";
+                refusal = "The body is larger than the limit of " + limits.maxBodyBytes()
+                        + " bytes (dealeval.limits.max-body-bytes).";
             }
         }
         if (refusal == null) {
@@ -133,14 +140,20 @@ public class HttpGuard {
     private void refuse(RoutingContext ctx, int status, String detail) {
         // The path as far as it can be told: its raw form, cut short (it may be what was refused).
         String path = ctx.request().path();
-        refuse(ctx.response(), json, status, detail, path == null || path.length() > 200 || controlCharacter(path) ? null : path);
+        refuse(
+                ctx.response(),
+                json,
+                status,
+                detail,
+                path == null || path.length() > 200 || controlCharacter(path) ? null : path);
     }
 
     /**
      * Answers a request refused before the API saw it with problem+json, and closes the connection:
      * the rest of what was sent (a body, further pipelined requests) is not read.
      */
-    static Future<Void> refuse(HttpServerResponse response, ObjectMapper json, int status, String detail, String instance) {
+    static Future<Void> refuse(
+            HttpServerResponse response, ObjectMapper json, int status, String detail, String instance) {
         String type = switch (status) {
             case 413 -> "urn:dealeval:problem:payload-too-large";
             case 414 -> "urn:dealeval:problem:uri-too-long";
@@ -161,7 +174,10 @@ public class HttpGuard {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return response.setStatusCode(status).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE).putHeader("Connection", "close").end(body);
+        return response.setStatusCode(status)
+                .putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(body);
     }
 
     /**
@@ -218,10 +234,13 @@ public class HttpGuard {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= raw.length()
+                        || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
                     return null;
                 }
-                bytes[n++] = (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                bytes[n++] =
+                        (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
                 i += 2;
             } else if (c > 0xFF) {
                 return null; // the request line is read as bytes: nothing above U+00FF can appear
@@ -230,8 +249,11 @@ public class HttpGuard {
             }
         }
         try {
-            CharBuffer text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n));
+            CharBuffer text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, n));
             return text.toString();
         } catch (CharacterCodingException e) {
             return null;

@@ -15,13 +15,12 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into an RFC 9457 problem document: one mapper per family of exception.
@@ -36,7 +35,11 @@ public class ProblemMappers {
     /** Well-formed request whose content the domain rejects: ranges, enum values, unknown scenario or profile. */
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        return invalid(e.violations().stream().map(v -> new ProblemDetail.Violation(v.field(), v.message())).toList(), uri);
+        return invalid(
+                e.violations().stream()
+                        .map(v -> new ProblemDetail.Violation(v.field(), v.message()))
+                        .toList(),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -56,20 +59,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response idempotencyMismatch(dev.dealeval.application.IdempotencyMismatchException e, UriInfo uri) {
-        return problem(422, "urn:dealeval:problem:idempotency-key-reused", "Unprocessable Content", e.getMessage(), uri, null);
+        return problem(
+                422, "urn:dealeval:problem:idempotency-key-reused", "Unprocessable Content", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper
     public Response preconditionRequired(dev.dealeval.application.PreconditionRequiredException e, UriInfo uri) {
-        return problem(428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
+        return problem(
+                428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
     }
 
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         String detail = e instanceof io.quarkus.security.AuthenticationFailedException
-                ? "The API key is not valid." : "This needs an API key: send it in X-API-Key (or Authorization: Bearer).";
-        return Response.fromResponse(problem(401, "urn:dealeval:problem:unauthorized", "Unauthorized", detail, uri, null))
-                .header("WWW-Authenticate", "Bearer realm=\"dealeval\"").build();
+                ? "The API key is not valid."
+                : "This needs an API key: send it in X-API-Key (or Authorization: Bearer).";
+        return Response.fromResponse(
+                        problem(401, "urn:dealeval:problem:unauthorized", "Unauthorized", detail, uri, null))
+                .header("WWW-Authenticate", "Bearer realm=\"dealeval\"")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -132,7 +143,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
-        String why = e instanceof java.io.CharConversionException ? "it is not UTF-8 JSON" : "it is incomplete or not framed as declared";
+        String why = e instanceof java.io.CharConversionException
+                ? "it is not UTF-8 JSON"
+                : "it is incomplete or not framed as declared";
         return problem(400, MALFORMED, "Malformed body", "The request body cannot be read: " + why + ".", uri, null);
     }
 
@@ -140,18 +153,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response quota(dev.dealeval.api.security.AnonymousStoreQuota.Exceeded e, UriInfo uri) {
         if (e.retryAfterSeconds() <= 0) {
-            return Response.fromResponse(problem(401, "urn:dealeval:problem:unauthorized", "Unauthorized", e.getMessage(), uri, null))
-                    .header("WWW-Authenticate", "Bearer realm=\"dealeval\"").build();
+            return Response.fromResponse(problem(
+                            401, "urn:dealeval:problem:unauthorized", "Unauthorized", e.getMessage(), uri, null))
+                    .header("WWW-Authenticate", "Bearer realm=\"dealeval\"")
+                    .build();
         }
-        return Response.fromResponse(problem(429, "urn:dealeval:problem:quota-exceeded", "Too Many Requests", e.getMessage(), uri, null))
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+        return Response.fromResponse(problem(
+                        429, "urn:dealeval:problem:quota-exceeded", "Too Many Requests", e.getMessage(), uri, null))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .build();
     }
 
     /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
     @ServerExceptionMapper
     public Response busy(dev.dealeval.application.BusyException e, UriInfo uri) {
-        return Response.fromResponse(problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+        return Response.fromResponse(
+                        problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .build();
     }
 
     /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
@@ -161,45 +180,79 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
-        return Response.fromResponse(problem(503, "urn:dealeval:problem:database-unavailable", "Service Unavailable",
-                "The database cannot be reached; try again shortly. Computing without storing (store=false) and built-in "
-                        + "profiles and scenarios keep working.", uri, null)).header("Retry-After", "5").build();
+        return Response.fromResponse(problem(
+                        503,
+                        "urn:dealeval:problem:database-unavailable",
+                        "Service Unavailable",
+                        "The database cannot be reached; try again shortly. Computing without storing (store=false) and built-in "
+                                + "profiles and scenarios keep working.",
+                        uri,
+                        null))
+                .header("Retry-After", "5")
+                .build();
     }
 
     /** Anything else is a bug: a 500 that reveals nothing internal. */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
+        if (e instanceof WebApplicationException w
+                && w.getResponse() != null
+                && w.getResponse().getStatus() < 500) {
             return webApplication(w, uri);
         }
-        if (!(e instanceof dev.dealeval.application.StorageException) && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
+        if (!(e instanceof dev.dealeval.application.StorageException)
+                && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
-        return problem(500, "about:blank", "Internal Server Error",
-                "The service failed unexpectedly; quote error id " + id + " when reporting it.", uri, null);
+        return problem(
+                500,
+                "about:blank",
+                "Internal Server Error",
+                "The service failed unexpectedly; quote error id " + id + " when reporting it.",
+                uri,
+                null);
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException && e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+        if (e instanceof JsonMappingException
+                && e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
             // A syntax error met while binding (a truncated body, NaN): report it as the syntax error it is.
             e = parse;
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.startsWith("Non-standard token")) {
             String field = parserPath(e);
-            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
-                    List.of(new ProblemDetail.Violation(field == null ? "body" : field,
+            return problem(
+                    400,
+                    INVALID,
+                    "Invalid input",
+                    "The request has 1 invalid field.",
+                    uri,
+                    List.of(new ProblemDetail.Violation(
+                            field == null ? "body" : field,
                             "must be a finite number (NaN and Infinity are not JSON numbers)")));
         }
-        if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getPath().isEmpty()) {
-            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+        if (e instanceof MismatchedInputException
+                && ((MismatchedInputException) e).getPath().isEmpty()) {
+            return problem(
+                    400,
+                    INVALID,
+                    "Invalid input",
+                    "The request has 1 invalid field.",
+                    uri,
                     List.of(new ProblemDetail.Violation("body", "must be a JSON object")));
         }
         if (original.startsWith("Numeric value")) {
-            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? mappingPath(m) : parserPath(e);
-            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+            String field =
+                    e instanceof JsonMappingException m && !m.getPath().isEmpty() ? mappingPath(m) : parserPath(e);
+            return problem(
+                    400,
+                    INVALID,
+                    "Invalid input",
+                    "The request has 1 invalid field.",
+                    uri,
                     List.of(new ProblemDetail.Violation(field == null ? "body" : field, "number out of range")));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -208,7 +261,13 @@ public class ProblemMappers {
             if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
                 message = "must not be null";
             } else if (e instanceof UnrecognizedPropertyException u) {
-                message = "unknown field; allowed here: " + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+                message = "unknown field; allowed here: "
+                        + String.join(
+                                ", ",
+                                u.getKnownPropertyIds().stream()
+                                        .map(String::valueOf)
+                                        .sorted()
+                                        .toList());
             } else if (e instanceof InvalidFormatException f) {
                 message = "must be " + typeName(f.getTargetType()) + " (was " + shortValue(f.getValue()) + ")";
             } else if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
@@ -216,14 +275,24 @@ public class ProblemMappers {
             } else {
                 message = cleanMessage(e.getOriginalMessage());
             }
-            return problem(400, INVALID, "Invalid input", "The request has 1 invalid field.", uri,
+            return problem(
+                    400,
+                    INVALID,
+                    "Invalid input",
+                    "The request has 1 invalid field.",
+                    uri,
                     List.of(new ProblemDetail.Violation(field, message)));
         }
         String field = parserPath(e);
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String message = cleanMessage(e.getOriginalMessage());
-        return problem(400, MALFORMED, "Malformed JSON", "The body is not valid JSON" + where + ": " + message, uri,
+        return problem(
+                400,
+                MALFORMED,
+                "Malformed JSON",
+                "The body is not valid JSON" + where + ": " + message,
+                uri,
                 field == null ? null : List.of(new ProblemDetail.Violation(field, message)));
     }
 
@@ -250,8 +319,11 @@ public class ProblemMappers {
         for (JsonMappingException.Reference r : m.getPath()) {
             String name = r.getFieldName();
             if (name != null) {
-                if (r.getFrom() instanceof java.util.Map<?, ?> && !PLAIN_NAME.matcher(name).matches()) {
-                    sb.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                if (r.getFrom() instanceof java.util.Map<?, ?>
+                        && !PLAIN_NAME.matcher(name).matches()) {
+                    sb.append("[\"")
+                            .append(name.replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append("\"]");
                 } else {
                     if (sb.length() > 0) {
                         sb.append('.');
@@ -265,7 +337,8 @@ public class ProblemMappers {
         return sb.length() == 0 ? "body" : sb.toString();
     }
 
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    private static final java.util.regex.Pattern PLAIN_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     /**
      * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size", an element of a
@@ -286,7 +359,9 @@ public class ProblemMappers {
                     // A node inside a list or map carries the element's index or key: it belongs to the node before.
                     if (n.isInIterable() && !names.isEmpty() && (n.getIndex() != null || n.getKey() != null)) {
                         int last = names.size() - 1;
-                        names.set(last, names.get(last) + (n.getIndex() != null ? "[" + n.getIndex() + "]" : "." + n.getKey()));
+                        names.set(
+                                last,
+                                names.get(last) + (n.getIndex() != null ? "[" + n.getIndex() + "]" : "." + n.getKey()));
                     }
                     if (n.getName() != null && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                         names.add(n.getName());
@@ -314,7 +389,12 @@ public class ProblemMappers {
             return "a string";
         }
         if (t.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString).toList());
+            return "one of "
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(t.getEnumConstants())
+                                    .map(Object::toString)
+                                    .toList());
         }
         if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) {
             return "an object";
@@ -335,26 +415,41 @@ public class ProblemMappers {
         if (m == null) {
             return "invalid JSON";
         }
-        String first = m.split("\n")[0].replaceAll("\\s*\\(start marker at \\[Source.*", "").replaceAll("\\s*at \\[Source.*", "");
+        String first = m.split("\n")[0]
+                .replaceAll("\\s*\\(start marker at \\[Source.*", "")
+                .replaceAll("\\s*at \\[Source.*", "");
         return first.replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
     }
 
     /** 400 listing the first {@link ProblemDetail#MAX_VIOLATIONS} violations by field (all of them counted). */
     private static Response invalid(List<ProblemDetail.Violation> all, UriInfo uri) {
-        List<ProblemDetail.Violation> sorted = all.stream().sorted(Comparator.comparing(ProblemDetail.Violation::field)).toList();
+        List<ProblemDetail.Violation> sorted = all.stream()
+                .sorted(Comparator.comparing(ProblemDetail.Violation::field))
+                .toList();
         int n = all.size();
         String detail = "The request has " + (n == 1 ? "1 invalid field" : n + " invalid fields")
-                + (n > ProblemDetail.MAX_VIOLATIONS ? "; the first " + ProblemDetail.MAX_VIOLATIONS + " by field are listed." : ".");
+                + (n > ProblemDetail.MAX_VIOLATIONS
+                        ? "; the first " + ProblemDetail.MAX_VIOLATIONS + " by field are listed."
+                        : ".");
         return problem(400, INVALID, "Invalid input", detail, uri, sorted);
     }
 
     /** A problem document; violations beyond {@link ProblemDetail#MAX_VIOLATIONS} are counted, not listed. */
-    static Response problem(int status, String type, String title, String detail, UriInfo uri, List<ProblemDetail.Violation> violations) {
+    static Response problem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<ProblemDetail.Violation> violations) {
         String instance = uri == null ? null : uri.getPath();
-        List<ProblemDetail.Violation> listed = violations == null || violations.size() <= ProblemDetail.MAX_VIOLATIONS ? violations
+        List<ProblemDetail.Violation> listed = violations == null || violations.size() <= ProblemDetail.MAX_VIOLATIONS
+                ? violations
                 : violations.subList(0, ProblemDetail.MAX_VIOLATIONS);
-        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(type, title, status, detail, instance, listed, violations == null ? null : violations.size()))
+        return Response.status(status)
+                .type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail(
+                        type, title, status, detail, instance, listed, violations == null ? null : violations.size()))
                 .build();
     }
 }

@@ -27,8 +27,9 @@ import jakarta.enterprise.event.Observes;
 public class SecurityHeaders {
     static final String API_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
     /** Swagger UI's page starts itself with an inline script and styles itself inline. */
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+    static final String PAGE_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
     /** Notified before {@link HttpGuard}'s installer, so its refusals carry these headers too. */
     void install(@Observes @Priority(1) Router router) {

@@ -4,13 +4,12 @@ import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.SectionDef;
 import dev.dealeval.domain.model.TermDef;
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * The bundle's JSON schema, built from the deal model: the {@value #BUNDLE} schema has one
@@ -22,12 +21,13 @@ import java.util.Map;
 public final class BundleSchema {
     /** The name of the bundle's schema; request and answer records refer to it. */
     public static final String BUNDLE = "Bundle";
-    static final String DESCRIPTION = "A deal bundle, by section. Every term is optional: a term left out keeps its no-deal value in "
-            + "the scenario (its neutral value, or the scenario's level for tariffs and controls). {} is no deal. GET /api/v1/terms "
-            + "lists every term with its unit, range and neutral value.";
 
-    private BundleSchema() {
-    }
+    static final String DESCRIPTION =
+            "A deal bundle, by section. Every term is optional: a term left out keeps its no-deal value in "
+                    + "the scenario (its neutral value, or the scenario's level for tariffs and controls). {} is no deal. GET /api/v1/terms "
+                    + "lists every term with its unit, range and neutral value.";
+
+    private BundleSchema() {}
 
     /** Replaces the bundle's schema and its sections' schemas in the document by those of the model. */
     public static void apply(OpenAPI api, DealModel model) {
@@ -37,20 +37,26 @@ public final class BundleSchema {
         java.util.Set<String> earlier = new java.util.HashSet<>();
         Schema before = schemas.get(BUNDLE);
         if (before != null && before.getProperties() != null) {
-            before.getProperties().values().stream().map(Schema::getRef).filter(r -> r != null && r.startsWith(REF))
+            before.getProperties().values().stream()
+                    .map(Schema::getRef)
+                    .filter(r -> r != null && r.startsWith(REF))
                     .forEach(r -> earlier.add(r.substring(REF.length())));
         }
-        Schema bundle = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(DESCRIPTION)
+        Schema bundle = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description(DESCRIPTION)
                 .additionalPropertiesBoolean(false);
         Map<String, Schema> sections = new LinkedHashMap<>();
         for (SectionDef section : model.sections()) {
             String name = schemaName(section);
             Schema existing = schemas.get(name);
             if (existing != null && !earlier.contains(name)) {
-                throw new IllegalStateException("The model's section '" + section.id() + "' would take the schema name " + name
-                        + ", which another schema of the API has: rename the section");
+                throw new IllegalStateException("The model's section '" + section.id() + "' would take the schema name "
+                        + name + ", which another schema of the API has: rename the section");
             }
-            Schema s = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(section.description())
+            Schema s = OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT)
+                    .description(section.description())
                     .additionalPropertiesBoolean(false);
             for (TermDef term : model.terms(section)) {
                 s.addProperty(term.name(), term(term));
@@ -81,7 +87,8 @@ public final class BundleSchema {
                         .format(whole ? (fitsInt(t) ? "int32" : "int64") : "double")
                         .minimum(new BigDecimal(Numbers.plain(t.min())))
                         .maximum(new BigDecimal(Numbers.plain(t.max())));
-                description += " " + Numbers.plain(t.min()) + " to " + Numbers.plain(t.max()) + (t.unit() == null ? "" : ", " + t.unit()) + ".";
+                description += " " + Numbers.plain(t.min()) + " to " + Numbers.plain(t.max())
+                        + (t.unit() == null ? "" : ", " + t.unit()) + ".";
             }
             case BOOLEAN -> s.addType(Schema.SchemaType.BOOLEAN);
             case ENUM -> {

@@ -2,10 +2,9 @@ package dev.dealeval.api.openapi;
 
 import dev.dealeval.application.ModelRegistry;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-
-import java.util.Optional;
 
 /**
  * Writes the bundle's schema into the OpenAPI document at build time, from the built-in model file

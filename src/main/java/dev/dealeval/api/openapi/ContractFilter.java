@@ -1,6 +1,14 @@
 package dev.dealeval.api.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -17,15 +25,6 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.RecordComponentInfo;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Rules that make the OpenAPI document one that client generators read without guessing, applied
@@ -49,16 +48,19 @@ public class ContractFilter implements OASFilter {
     static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
     private static final String SCHEMA_PREFIX = "#/components/schemas/";
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
-    private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
+    private static final DotName SCHEMA =
+            DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
     private static final Set<String> OMITTED_WHEN = Set.of("NON_NULL", "NON_EMPTY", "NON_ABSENT", "NON_DEFAULT");
     /**
      * The packages whose records are the API's documents (and only those: in test mode the index also
      * holds the tests' own records, which must not stand in for a document of the same name).
      */
-    private static final List<String> DOCUMENT_PACKAGES = List.of("dev.dealeval.api.v1.dto.", "dev.dealeval.api.error.");
+    private static final List<String> DOCUMENT_PACKAGES =
+            List.of("dev.dealeval.api.v1.dto.", "dev.dealeval.api.error.");
 
     /** Where the enums of the API's documents live (in test mode the index also holds the tests' classes). */
-    private static final List<String> ENUM_PACKAGES = List.of("dev.dealeval.domain.", "dev.dealeval.api.", "dev.dealeval.application.");
+    private static final List<String> ENUM_PACKAGES =
+            List.of("dev.dealeval.domain.", "dev.dealeval.api.", "dev.dealeval.application.");
 
     private final IndexView index;
 
@@ -68,26 +70,31 @@ public class ContractFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
-        Map<String, Schema> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null ? Map.of()
-                : api.getComponents().getSchemas();
+        Map<String, Schema> schemas =
+                api.getComponents() == null || api.getComponents().getSchemas() == null
+                        ? Map.of()
+                        : api.getComponents().getSchemas();
         Set<String> answers = new HashSet<>();
         Set<String> requests = new HashSet<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-                typeParameters(op);
-                if (op.getRequestBody() != null) {
-                    reachable(op.getRequestBody().getContent(), schemas, requests);
-                }
-                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                    op.getResponses().getAPIResponses().forEach((code, response) -> {
-                        requireSchema(op, code, response);
-                        binaryDocuments(response);
-                        typeErrorAnswer(code, response);
-                        typeHeaders(code, response);
-                        reachable(response.getContent(), schemas, answers);
-                    });
-                }
-            }));
+            api.getPaths()
+                    .getPathItems()
+                    .values()
+                    .forEach(item -> item.getOperations().values().forEach(op -> {
+                        typeParameters(op);
+                        if (op.getRequestBody() != null) {
+                            reachable(op.getRequestBody().getContent(), schemas, requests);
+                        }
+                        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                            op.getResponses().getAPIResponses().forEach((code, response) -> {
+                                requireSchema(op, code, response);
+                                binaryDocuments(response);
+                                typeErrorAnswer(code, response);
+                                typeHeaders(code, response);
+                                reachable(response.getContent(), schemas, answers);
+                            });
+                        }
+                    }));
         }
         answers.removeAll(requests);
         nameEnums(api, schemas);
@@ -119,13 +126,18 @@ public class ContractFilter implements OASFilter {
         Set<DotName> seen = new HashSet<>();
         for (ClassInfo c : index.getKnownClasses()) {
             if (c.isEnum() && ENUM_PACKAGES.stream().anyMatch(c.name().toString()::startsWith) && seen.add(c.name())) {
-                enumsByConstants.computeIfAbsent(c.enumConstants().stream().map(f -> f.name()).toList(), k -> new ArrayList<>()).add(c);
+                enumsByConstants
+                        .computeIfAbsent(
+                                c.enumConstants().stream().map(f -> f.name()).toList(), k -> new ArrayList<>())
+                        .add(c);
             }
         }
         Map<String, String> renames = new HashMap<>();
         for (Map.Entry<String, Schema> e : schemas.entrySet()) {
             List<Object> values = e.getValue().getEnumeration();
-            List<ClassInfo> classes = values == null ? null : enumsByConstants.get(values.stream().map(String::valueOf).toList());
+            List<ClassInfo> classes = values == null
+                    ? null
+                    : enumsByConstants.get(values.stream().map(String::valueOf).toList());
             if (classes == null || classes.size() != 1) {
                 continue;
             }
@@ -140,7 +152,8 @@ public class ContractFilter implements OASFilter {
         }
         renames.forEach((from, to) -> {
             if (schemas.containsKey(to) && !renames.containsKey(to)) {
-                throw new IllegalStateException("The enum schema " + from + " would be named " + to + ", which another schema has");
+                throw new IllegalStateException(
+                        "The enum schema " + from + " would be named " + to + ", which another schema has");
             }
         });
         Map<String, Schema> moved = new HashMap<>();
@@ -148,7 +161,9 @@ public class ContractFilter implements OASFilter {
         renames.keySet().forEach(api.getComponents()::removeSchema);
         moved.forEach(api.getComponents()::addSchema);
         Schemas.forEach(api, s -> {
-            if (s.getRef() != null && s.getRef().startsWith(SCHEMA_PREFIX) && renames.containsKey(s.getRef().substring(SCHEMA_PREFIX.length()))) {
+            if (s.getRef() != null
+                    && s.getRef().startsWith(SCHEMA_PREFIX)
+                    && renames.containsKey(s.getRef().substring(SCHEMA_PREFIX.length()))) {
                 s.setRef(SCHEMA_PREFIX + renames.get(s.getRef().substring(SCHEMA_PREFIX.length())));
             }
         });
@@ -158,12 +173,18 @@ public class ContractFilter implements OASFilter {
     private static void requireSchema(Operation op, String code, APIResponse response) {
         boolean body = code.startsWith("2") && !code.equals("204");
         Content content = response.getContent();
-        boolean declared = content != null && content.getMediaTypes() != null && !content.getMediaTypes().isEmpty()
-                && content.getMediaTypes().values().stream().allMatch(m -> m.getSchema() != null
-                && (m.getSchema().getRef() != null || m.getSchema().getType() != null || m.getSchema().getOneOf() != null));
+        boolean declared = content != null
+                && content.getMediaTypes() != null
+                && !content.getMediaTypes().isEmpty()
+                && content.getMediaTypes().values().stream()
+                        .allMatch(m -> m.getSchema() != null
+                                && (m.getSchema().getRef() != null
+                                        || m.getSchema().getType() != null
+                                        || m.getSchema().getOneOf() != null));
         if (body && !declared) {
-            throw new IllegalStateException("Operation " + op.getOperationId() + ": answer " + code + " does not declare the schema of its "
-                    + "body: add content = @Content(schema = @Schema(implementation = ...)) to its @APIResponse");
+            throw new IllegalStateException(
+                    "Operation " + op.getOperationId() + ": answer " + code + " does not declare the schema of its "
+                            + "body: add content = @Content(schema = @Schema(implementation = ...)) to its @APIResponse");
         }
     }
 
@@ -179,7 +200,11 @@ public class ContractFilter implements OASFilter {
         response.getContent().getMediaTypes().forEach((type, media) -> {
             Schema s = media.getSchema();
             boolean json = type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || type.endsWith("+json");
-            if (!json && s != null && s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.STRING))) {
+            if (!json
+                    && s != null
+                    && s.getRef() == null
+                    && s.getType() != null
+                    && s.getType().equals(List.of(Schema.SchemaType.STRING))) {
                 s.setFormat("binary");
             }
         });
@@ -191,16 +216,25 @@ public class ContractFilter implements OASFilter {
             return;
         }
         Content content = response.getContent();
-        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+        if (content == null
+                || content.getMediaTypes() == null
+                || content.getMediaTypes().isEmpty()) {
+            response.setContent(OASFactory.createContent()
+                    .addMediaType(
+                            PROBLEM_MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
         }
     }
 
     private static void typeHeaders(String code, APIResponse response) {
-        if ((code.equals("429") || code.equals("503")) && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
-            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        if ((code.equals("429") || code.equals("503"))
+                && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
+            response.addHeader(
+                    "Retry-After",
+                    OASFactory.createHeader()
+                            .description("Seconds to wait before trying again")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
         if (response.getHeaders() != null) {
             for (Header header : response.getHeaders().values()) {
@@ -284,8 +318,8 @@ public class ContractFilter implements OASFilter {
             String schemaName = name == null ? simpleName.substring(simpleName.lastIndexOf('$') + 1) : name.asString();
             ClassInfo before = out.putIfAbsent(schemaName, c);
             if (before != null && !before.name().equals(c.name())) {
-                throw new IllegalStateException("Records " + before.name() + " and " + c.name() + " would both be the schema "
-                        + schemaName + ": give one of them @Schema(name = ...)");
+                throw new IllegalStateException("Records " + before.name() + " and " + c.name()
+                        + " would both be the schema " + schemaName + ": give one of them @Schema(name = ...)");
             }
         }
         return out;

@@ -1,12 +1,5 @@
 package dev.dealeval.api.openapi;
 
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,11 +8,16 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /** Walks every schema of an OpenAPI document: components, parameters, request bodies, answers and their headers. */
 final class Schemas {
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static void forEach(OpenAPI api, Consumer<Schema> action) {
         Deque<Schema> todo = new ArrayDeque<>();
@@ -27,22 +25,29 @@ final class Schemas {
             todo.addAll(api.getComponents().getSchemas().values());
         }
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-                if (op.getParameters() != null) {
-                    op.getParameters().stream().map(Parameter::getSchema).forEach(s -> add(todo, s));
-                }
-                if (op.getRequestBody() != null) {
-                    content(todo, op.getRequestBody().getContent());
-                }
-                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                    op.getResponses().getAPIResponses().values().forEach(r -> {
-                        content(todo, r.getContent());
-                        if (r.getHeaders() != null) {
-                            r.getHeaders().values().stream().map(Header::getSchema).forEach(s -> add(todo, s));
+            api.getPaths()
+                    .getPathItems()
+                    .values()
+                    .forEach(item -> item.getOperations().values().forEach(op -> {
+                        if (op.getParameters() != null) {
+                            op.getParameters().stream()
+                                    .map(Parameter::getSchema)
+                                    .forEach(s -> add(todo, s));
                         }
-                    });
-                }
-            }));
+                        if (op.getRequestBody() != null) {
+                            content(todo, op.getRequestBody().getContent());
+                        }
+                        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                            op.getResponses().getAPIResponses().values().forEach(r -> {
+                                content(todo, r.getContent());
+                                if (r.getHeaders() != null) {
+                                    r.getHeaders().values().stream()
+                                            .map(Header::getSchema)
+                                            .forEach(s -> add(todo, s));
+                                }
+                            });
+                        }
+                    }));
         }
         Set<Schema> done = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {

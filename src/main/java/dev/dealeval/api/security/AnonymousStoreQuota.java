@@ -1,7 +1,6 @@
 package dev.dealeval.api.security;
 
 import dev.dealeval.config.DealevalConfig;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +54,8 @@ public final class AnonymousStoreQuota {
     }
 
     private void forgetOldest() {
-        clients.entrySet().stream().min(java.util.Comparator.comparingLong(e -> e.getValue().lastSeen))
+        clients.entrySet().stream()
+                .min(java.util.Comparator.comparingLong(e -> e.getValue().lastSeen))
                 .ifPresent(e -> clients.remove(e.getKey(), e.getValue()));
     }
 
@@ -81,12 +81,15 @@ public final class AnonymousStoreQuota {
                 today = 0;
             }
             if (today >= perDay) {
-                throw new Exceeded("This client has stored " + perDay + " evaluations without a key in 24 hours "
-                        + "(dealeval.security.anonymous-stores-per-day); send a key, or store=false.", (dayStart + DAY_MILLIS - now + 999) / 1000);
+                throw new Exceeded(
+                        "This client has stored " + perDay + " evaluations without a key in 24 hours "
+                                + "(dealeval.security.anonymous-stores-per-day); send a key, or store=false.",
+                        (dayStart + DAY_MILLIS - now + 999) / 1000);
             }
             if (tokens < 1) {
-                throw new Exceeded("This client stores evaluations without a key faster than " + perMinute + " a minute "
-                        + "(dealeval.security.anonymous-stores-per-minute); send a key, or store=false.",
+                throw new Exceeded(
+                        "This client stores evaluations without a key faster than " + perMinute + " a minute "
+                                + "(dealeval.security.anonymous-stores-per-minute); send a key, or store=false.",
                         (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
             }
             tokens--;

@@ -8,7 +8,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Set;
 
 /** Reads an API key from {@code X-API-Key} or {@code Authorization: Bearer}; no key means anonymous. */

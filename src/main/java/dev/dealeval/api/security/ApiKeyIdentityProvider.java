@@ -9,7 +9,6 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,8 +23,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
-    private record Key(String name, Set<String> roles, byte[] hash) {
-    }
+    private record Key(String name, Set<String> roles, byte[] hash) {}
 
     private final List<Key> keys = new ArrayList<>();
 
@@ -36,7 +34,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                 throw new IllegalArgumentException("dealeval.security.api-keys: '" + parts[0]
                         + "' is not name:role[+role]:sha256hex (64 hex digits)");
             }
-            keys.add(new Key(parts[0], Set.of(parts[1].split("\\+")), HexFormat.of().parseHex(parts[2].toLowerCase())));
+            keys.add(new Key(
+                    parts[0], Set.of(parts[1].split("\\+")), HexFormat.of().parseHex(parts[2].toLowerCase())));
         }
     }
 
@@ -58,8 +57,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
         byte[] presented = sha256(request.key());
         for (Key k : keys) {
             if (MessageDigest.isEqual(presented, k.hash())) {
-                return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(k.name()))
-                        .addRoles(k.roles()).build());
+                return Uni.createFrom()
+                        .item(QuarkusSecurityIdentity.builder()
+                                .setPrincipal(new QuarkusPrincipal(k.name()))
+                                .addRoles(k.roles())
+                                .build());
             }
         }
         return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));

@@ -42,7 +42,8 @@ public class ReadAccess {
 
     /** POST /api/v1/evaluations that stores (store is true unless the query says false). */
     private static boolean storesAnEvaluation(ContainerRequestContext ctx) {
-        return "POST".equals(ctx.getMethod()) && "/api/v1/evaluations".equals(ctx.getUriInfo().getPath())
+        return "POST".equals(ctx.getMethod())
+                && "/api/v1/evaluations".equals(ctx.getUriInfo().getPath())
                 && !"false".equals(ctx.getUriInfo().getQueryParameters().getFirst("store"));
     }
 }

@@ -5,6 +5,5 @@ public final class Roles {
     /** May create, replace and delete profiles and scenarios. */
     public static final String EDITOR = "editor";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

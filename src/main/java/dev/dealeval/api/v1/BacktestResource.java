@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,20 +30,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 @Path("/api/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Backtest", description = "The model checked against what governments actually did, 2018-2025")
 public class BacktestResource {
-    static final String RULES = "Each episode is evaluated against its own status quo (a built-in scenario) with the chosen profile. "
-            + "It agrees when every government decision on record matches the model's ratification of that side (ACCEPTED: "
-            + "ratified, REJECTED: not); the hit rate is the share of episodes that agree. The Brier score is the mean of "
-            + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
-            + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
-            + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
-    private static final String PROFILE = "Profile to judge with, built in or stored (default: the configured default profile)";
+    static final String RULES =
+            "Each episode is evaluated against its own status quo (a built-in scenario) with the chosen profile. "
+                    + "It agrees when every government decision on record matches the model's ratification of that side (ACCEPTED: "
+                    + "ratified, REJECTED: not); the hit rate is the share of episodes that agree. The Brier score is the mean of "
+                    + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
+                    + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
+                    + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
+    private static final String PROFILE =
+            "Profile to judge with, built in or stored (default: the configured default profile)";
     private static final String PROFILE_ID = "[a-z][a-z0-9-]{0,63}";
     private static final String PROFILE_ID_MESSAGE = "must be a profile id such as default";
 
@@ -54,42 +55,94 @@ public class BacktestResource {
     }
 
     @GET
-    @Operation(operationId = "runBacktest", summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
-            description = "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
-                    + "ignored, escalations, from 2018 to 2025, each with its sources - through the profile, and returns per episode "
-                    + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
-                    + "and the Brier score of the agreement probability. " + RULES)
+    @Operation(
+            operationId = "runBacktest",
+            summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
+            description =
+                    "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
+                            + "ignored, escalations, from 2018 to 2025, each with its sources - through the profile, and returns per episode "
+                            + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
+                            + "and the Brier score of the agreement probability. " + RULES)
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
-    @APIResponse(responseCode = "400", description = "Unknown profile",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "A model file of one's own is configured and the built-in episodes do not fit it",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public BacktestResponse run(@Parameter(description = PROFILE, example = "hawkish-washington") @QueryParam("profile")
-                                @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE) String profile) {
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown profile",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A model file of one's own is configured and the built-in episodes do not fit it",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public BacktestResponse run(
+            @Parameter(description = PROFILE, example = "hawkish-washington")
+                    @QueryParam("profile")
+                    @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE)
+                    String profile) {
         BacktestService.Run run = backtests.run(profile);
         Backtest.Summary s = run.report().summary();
-        return new BacktestResponse(run.profile().id(), run.profile().version(), model.version(),
-                new BacktestResponse.Summary(s.episodes(), s.agreeing(), s.hitRate(), s.sideDecisions(), s.sideAgreeing(), s.sideHitRate(),
-                        s.scoredOutcomes(), s.brierScore(), s.referenceBrierScore(), s.brierSkillScore(), s.sideBrierScore()),
+        return new BacktestResponse(
+                run.profile().id(),
+                run.profile().version(),
+                model.version(),
+                new BacktestResponse.Summary(
+                        s.episodes(),
+                        s.agreeing(),
+                        s.hitRate(),
+                        s.sideDecisions(),
+                        s.sideAgreeing(),
+                        s.sideHitRate(),
+                        s.scoredOutcomes(),
+                        s.brierScore(),
+                        s.referenceBrierScore(),
+                        s.brierSkillScore(),
+                        s.sideBrierScore()),
                 run.report().results().stream().map(this::episode).toList(),
-                run.set().excluded().stream().map(x -> new BacktestResponse.Excluded(x.id(), x.date(), x.title(), x.reason())).toList(),
+                run.set().excluded().stream()
+                        .map(x -> new BacktestResponse.Excluded(x.id(), x.date(), x.title(), x.reason()))
+                        .toList(),
                 RULES);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "explainBacktestEpisode", summary = "One episode of the backtest with the model's full explanation",
-            description = "The episode as in GET /api/v1/backtests, with the explained evaluation of its bundle against its status "
-                    + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
-                    + "judges it as it does.")
+    @Operation(
+            operationId = "explainBacktestEpisode",
+            summary = "One episode of the backtest with the model's full explanation",
+            description =
+                    "The episode as in GET /api/v1/backtests, with the explained evaluation of its bundle against its status "
+                            + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
+                            + "judges it as it does.")
     @APIResponse(responseCode = "200", description = "The episode and its evaluation")
-    @APIResponse(responseCode = "400", description = "Unknown profile",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such episode",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown profile",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such episode",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public BacktestEpisodeResponse episode(
-            @Parameter(description = "Episode id", example = "geneva-truce-2025", schema = @Schema(type = SchemaType.STRING)) @PathParam("id") String id,
-            @Parameter(description = PROFILE) @QueryParam("profile") @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE) String profile) {
+            @Parameter(
+                            description = "Episode id",
+                            example = "geneva-truce-2025",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = PROFILE)
+                    @QueryParam("profile")
+                    @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE)
+                    String profile) {
         Backtest.Result r = backtests.runOne(id, profile).report().results().get(0);
         return new BacktestEpisodeResponse(episode(r), DtoMapper.evaluation(r.evaluation()));
     }
@@ -104,12 +157,27 @@ public class BacktestResource {
                 happened.put(side.name(), e.decisions().get(side));
             }
             var s = ev.side(side);
-            sides.put(side.name(), new BacktestResponse.SideJudgement(s.ratified(), s.ratificationProbability(), s.surplus(),
-                    r.sideAgrees().get(side)));
+            sides.put(
+                    side.name(),
+                    new BacktestResponse.SideJudgement(
+                            s.ratified(),
+                            s.ratificationProbability(),
+                            s.surplus(),
+                            r.sideAgrees().get(side)));
         }
-        return new BacktestResponse.EpisodeResult(e.id(), e.date(), e.title(), e.kind(), e.scenario(), bundle(e.bundle()), happened,
-                new BacktestResponse.Judgement(ev.joint().verdict(), ev.joint().agreementProbability(), sides), r.agrees(), e.record(),
-                e.encoding(), e.sources());
+        return new BacktestResponse.EpisodeResult(
+                e.id(),
+                e.date(),
+                e.title(),
+                e.kind(),
+                e.scenario(),
+                bundle(e.bundle()),
+                happened,
+                new BacktestResponse.Judgement(ev.joint().verdict(), ev.joint().agreementProbability(), sides),
+                r.agrees(),
+                e.record(),
+                e.encoding(),
+                e.sources());
     }
 
     /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */

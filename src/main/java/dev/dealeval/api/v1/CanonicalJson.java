@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,7 +51,8 @@ public class CanonicalJson {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -63,9 +63,11 @@ public class CanonicalJson {
         if (header == null) {
             return null;
         }
-        if (header.isBlank() || header.length() > MAX_KEY_LENGTH || !header.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInputException(List.of(new Violation("Idempotency-Key",
-                    "must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters, e.g. a UUID")));
+        if (header.isBlank()
+                || header.length() > MAX_KEY_LENGTH
+                || !header.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidInputException(List.of(new Violation(
+                    "Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters, e.g. a UUID")));
         }
         return header;
     }

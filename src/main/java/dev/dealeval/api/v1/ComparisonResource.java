@@ -32,21 +32,42 @@ public class ComparisonResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "compareBundles", summary = "Rank several bundles",
-            description = "Evaluates each bundle against the same scenario and profile and ranks them by the objective: NASH (the Nash "
-                    + "product of the surpluses, 0 when either is negative), US or CN (that side's surplus), WELFARE (their sum) or "
-                    + "MIN_SURPLUS (the smaller). Each bundle comes with its evaluation summary and the bundles it Pareto-dominates or "
-                    + "is dominated by. Ties go to the larger welfare, then to the earlier bundle.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonRequest.class),
-            examples = {@ExampleObject(name = "threeOffers", ref = "threeOffers"),
-                    @ExampleObject(name = "deliveryTermsOffers", ref = "deliveryTermsOffers")}))
-    @APIResponse(responseCode = "200", description = "The ranking",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input or too many bundles",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "compareBundles",
+            summary = "Rank several bundles",
+            description =
+                    "Evaluates each bundle against the same scenario and profile and ranks them by the objective: NASH (the Nash "
+                            + "product of the surpluses, 0 when either is negative), US or CN (that side's surplus), WELFARE (their sum) or "
+                            + "MIN_SURPLUS (the smaller). Each bundle comes with its evaluation summary and the bundles it Pareto-dominates or "
+                            + "is dominated by. Ties go to the larger welfare, then to the earlier bundle.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparisonRequest.class),
+                            examples = {
+                                @ExampleObject(name = "threeOffers", ref = "threeOffers"),
+                                @ExampleObject(name = "deliveryTermsOffers", ref = "deliveryTermsOffers")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The ranking",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComparisonResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input or too many bundles",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public ComparisonResponse compare(@NotNull(message = "a JSON body is required") @Valid ComparisonRequest request) {
-        var compared = service.compare(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
-                AnalysisMapper.bundles(request.bundles()), request.objective() == null ? Objective.NASH : request.objective());
+        var compared = service.compare(
+                AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
+                AnalysisMapper.bundles(request.bundles()),
+                request.objective() == null ? Objective.NASH : request.objective());
         return AnalysisMapper.comparison(compared);
     }
 }

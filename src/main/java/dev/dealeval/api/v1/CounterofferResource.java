@@ -32,20 +32,40 @@ public class CounterofferResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "proposeCounteroffers", summary = "Repair a failing bundle",
-            description = "From a bundle one side would not ratify, the best bundles reachable by moving one or two terms to their "
-                    + "candidate levels that both sides ratify, ranked by Nash product (then fewer changes, then welfare); a two-term "
-                    + "change is offered only when it beats each of its moves made alone. Each change is spelled out with what it is worth to each side, the side it costs and "
-                    + "how much. For a bundle that already passes, the changes that raise its Nash product.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CounterofferRequest.class),
-            examples = @ExampleObject(name = "repairChipsDeal", ref = "repairChipsDeal")))
-    @APIResponse(responseCode = "200", description = "The counteroffers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CounterofferResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public CounterofferResponse counteroffers(@NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
-        var command = new AnalysisService.CounterofferCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), null),
-                DtoMapper.flatten(request.bundle()), AnalysisMapper.terms(request.terms()),
+    @Operation(
+            operationId = "proposeCounteroffers",
+            summary = "Repair a failing bundle",
+            description =
+                    "From a bundle one side would not ratify, the best bundles reachable by moving one or two terms to their "
+                            + "candidate levels that both sides ratify, ranked by Nash product (then fewer changes, then welfare); a two-term "
+                            + "change is offered only when it beats each of its moves made alone. Each change is spelled out with what it is worth to each side, the side it costs and "
+                            + "how much. For a bundle that already passes, the changes that raise its Nash product.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CounterofferRequest.class),
+                            examples = @ExampleObject(name = "repairChipsDeal", ref = "repairChipsDeal")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The counteroffers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CounterofferResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public CounterofferResponse counteroffers(
+            @NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
+        var command = new AnalysisService.CounterofferCommand(
+                AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), null),
+                DtoMapper.flatten(request.bundle()),
+                AnalysisMapper.terms(request.terms()),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
         return AnalysisMapper.counteroffers(service.counteroffers(command));
     }

@@ -6,11 +6,12 @@ import jakarta.ws.rs.core.Response;
 
 /** The response of a creating POST, first time or replayed: same status, Location, ETag and body. */
 final class Created {
-    private Created() {
-    }
+    private Created() {}
 
     static Response response(IdempotencyStore.Outcome outcome) {
-        Response.ResponseBuilder r = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body());
+        Response.ResponseBuilder r = Response.status(outcome.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(outcome.body());
         if (outcome.location() != null) {
             r.header("Location", outcome.location());
         }

@@ -1,8 +1,8 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import static dev.dealeval.api.security.Roles.EDITOR;
 
+import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.DomainList;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.DomainResponse;
@@ -36,6 +36,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -49,10 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 @Path("/api/v1/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Domains", description = "Any two-party negotiation domain, imported and exported as GENIUS XML")
@@ -64,7 +63,11 @@ public class DomainResource {
     private final CanonicalJson canonical;
     private final jakarta.validation.Validator validator;
 
-    public DomainResource(DomainService domains, Idempotency idempotency, CanonicalJson canonical, jakarta.validation.Validator validator) {
+    public DomainResource(
+            DomainService domains,
+            Idempotency idempotency,
+            CanonicalJson canonical,
+            jakarta.validation.Validator validator) {
         this.domains = domains;
         this.validator = validator;
         this.idempotency = idempotency;
@@ -72,26 +75,56 @@ public class DomainResource {
     }
 
     @GET
-    @Operation(operationId = "listDomains", summary = "List the imported domains", description = "Imported negotiation domains, a page at a time, in id order.")
+    @Operation(
+            operationId = "listDomains",
+            summary = "List the imported domains",
+            description = "Imported negotiation domains, a page at a time, in id order.")
     public DomainList list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
+                    int size) {
         var p = domains.list(page, size);
-        return new DomainList(p.items().stream().map(DomainResource::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return new DomainList(
+                p.items().stream().map(DomainResource::response).toList(),
+                p.page(),
+                p.size(),
+                p.total(),
+                p.totalPages());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDomain", summary = "Get one imported domain", description = "Its issues and outcome count and each party's weights, reservation "
-            + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
-            + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
-    @APIResponse(responseCode = "200", description = "The domain; with Accept: application/xml, its GENIUS domain file", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)),
-                    @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "404", description = "No such domain",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response get(@Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
-                        @PathParam("id") String id) {
+    @Operation(
+            operationId = "getDomain",
+            summary = "Get one imported domain",
+            description = "Its issues and outcome count and each party's weights, reservation "
+                    + "value and discount factor; the version is the ETag to send back in If-Match when replacing it. With Accept: "
+                    + "application/xml, the GENIUS domain file instead (as /{id}/domain.xml).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The domain; with Accept: application/xml, its GENIUS domain file",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = DomainResponse.class)),
+                @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such domain",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(
+            @Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
+                    @PathParam("id")
+                    String id) {
         DomainDefinition d = domains.get(id);
         return Response.ok(response(d)).tag(Etags.of(d.version())).build();
     }
@@ -108,88 +141,188 @@ public class DomainResource {
     @GET
     @Path("/{id}/domain.xml")
     @Produces(XML)
-    @Operation(operationId = "exportDomainXml", summary = "Export the domain as a GENIUS domain file",
+    @Operation(
+            operationId = "exportDomainXml",
+            summary = "Export the domain as a GENIUS domain file",
             description = "The issues and their values as GENIUS and ANAC tools read them (negotiation_template).")
-    @APIResponse(responseCode = "200", description = "The GENIUS domain file", content = @Content(mediaType = XML,
-            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The GENIUS domain file",
+            content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response domainXml(@PathParam("id") String id) {
         DomainDefinition d = domains.get(id);
-        return Response.ok(GeniusXml.writeDomain(d.domain()), XML).tag(Etags.of(d.version())).build();
+        return Response.ok(GeniusXml.writeDomain(d.domain()), XML)
+                .tag(Etags.of(d.version()))
+                .build();
     }
 
     @GET
     @Path("/{id}/parties/{n}.xml")
     @Produces(XML)
-    @Operation(operationId = "exportDomainPartyXml", summary = "Export one party's preferences as a GENIUS preferences file",
-            description = "Party 1 or 2, in the order imported: evaluations, weights, reservation value and discount factor (utility_space). "
-                    + "Read back with the domain file, it gives the same utility for every outcome.")
-    @APIResponse(responseCode = "200", description = "The GENIUS preferences file", content = @Content(mediaType = XML,
-            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such domain or party",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response partyXml(@PathParam("id") String id,
-                             @Parameter(description = "Party number, 1 or 2", schema = @Schema(type = SchemaType.INTEGER)) @PathParam("n") String n) {
+    @Operation(
+            operationId = "exportDomainPartyXml",
+            summary = "Export one party's preferences as a GENIUS preferences file",
+            description =
+                    "Party 1 or 2, in the order imported: evaluations, weights, reservation value and discount factor (utility_space). "
+                            + "Read back with the domain file, it gives the same utility for every outcome.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The GENIUS preferences file",
+            content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such domain or party",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response partyXml(
+            @PathParam("id") String id,
+            @Parameter(description = "Party number, 1 or 2", schema = @Schema(type = SchemaType.INTEGER))
+                    @PathParam("n")
+                    String n) {
         DomainDefinition d = domains.get(id);
         int party = "1".equals(n) ? 0 : "2".equals(n) ? 1 : -1;
         if (party < 0 || party >= d.parties().size()) {
             throw new UnknownResourceException("party", n);
         }
-        return Response.ok(GeniusXml.writePreferences(d.domain(), d.parties().get(party)), XML).tag(Etags.of(d.version())).build();
+        return Response.ok(GeniusXml.writePreferences(d.domain(), d.parties().get(party)), XML)
+                .tag(Etags.of(d.version()))
+                .build();
     }
 
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importDomain", summary = "Import a negotiation domain",
-            description = "Reads a GENIUS domain file and one preferences file per party (discrete issues, integer issues with linear "
-                    + "evaluators, weights, reservation values, discount factors) with GENIUS's utility semantics: each value's "
-                    + "evaluation divided by the issue's best, weighted and added. Every file is checked before anything is written: "
-                    + "malformed XML, any DOCTYPE (so no entity tricks), unknown issues or values, and weights that do not sum to 1 "
-                    + "(within 1%) get 400 naming the field and the element. Answers 201 with Location and ETag. The files can be "
-                    + "sent as JSON texts (domainXml, parties[].xml) or uploaded as multipart/form-data: id, name, description, the "
-                    + "files domain, party1 and party2, and optionally party1Name and party2Name (default: the files' names); problems "
-                    + "then name the form field.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainRequest.class),
-            examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(responseCode = "400", description = "A file is malformed or inconsistent",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid DomainRequest request,
-                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+    @Operation(
+            operationId = "importDomain",
+            summary = "Import a negotiation domain",
+            description =
+                    "Reads a GENIUS domain file and one preferences file per party (discrete issues, integer issues with linear "
+                            + "evaluators, weights, reservation values, discount factors) with GENIUS's utility semantics: each value's "
+                            + "evaluation divided by the issue's best, weighted and added. Every file is checked before anything is written: "
+                            + "malformed XML, any DOCTYPE (so no entity tricks), unknown issues or values, and weights that do not sum to 1 "
+                            + "(within 1%) get 400 naming the field and the element. Answers 201 with Location and ETag. The files can be "
+                            + "sent as JSON texts (domainXml, parties[].xml) or uploaded as multipart/form-data: id, name, description, the "
+                            + "files domain, party1 and party2, and optionally party1Name and party2Name (default: the files' names); problems "
+                            + "then name the form field.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DomainRequest.class),
+                            examples = @ExampleObject(name = "deliveryTerms", ref = "deliveryTermsDomain")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "Path of the new resource",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DomainResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A file is malformed or inconsistent",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The id is taken",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was first used with another request",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(
+            @NotNull(message = "a JSON body is required") @Valid DomainRequest request,
+            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Context UriInfo uri) {
         return store(request, idempotencyKey, uri);
     }
 
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a negotiation domain from files",
-            description = "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
-                    + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
-                    + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
-    @APIResponse(responseCode = "201", description = "Imported", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response upload(@Parameter(description = "Id of the new domain", example = "laptop") @RestForm("id") String id,
-                           @Parameter(description = "Display name", example = "Laptop (ANAC 2011)") @RestForm("name") String name,
-                           @RestForm("description") String description,
-                           @Parameter(description = "The GENIUS domain file (negotiation_template)") @RestForm("domain") FileUpload domain,
-                           @Parameter(description = "Party 1's GENIUS preferences file (utility_space)") @RestForm("party1") FileUpload party1,
-                           @Parameter(description = "Party 2's GENIUS preferences file") @RestForm("party2") FileUpload party2,
-                           @Parameter(description = "Party 1's name; default its file's name") @RestForm("party1Name") String party1Name,
-                           @Parameter(description = "Party 2's name; default its file's name") @RestForm("party2Name") String party2Name,
-                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+    @Operation(
+            summary = "Import a negotiation domain from files",
+            description =
+                    "The same import as the JSON form, with the files uploaded as they are (Swagger UI offers file pickers): "
+                            + "domain is the GENIUS domain file, party1 and party2 the two preferences files. A party's name defaults to its "
+                            + "file's name. Problems name the form field (party1: utility_space/objective/weight[3].index: ...).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "Path of the new resource",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DomainResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A file is missing, malformed or inconsistent",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The id is taken",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was first used with another request",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response upload(
+            @Parameter(description = "Id of the new domain", example = "laptop") @RestForm("id") String id,
+            @Parameter(description = "Display name", example = "Laptop (ANAC 2011)") @RestForm("name") String name,
+            @RestForm("description") String description,
+            @Parameter(description = "The GENIUS domain file (negotiation_template)") @RestForm("domain")
+                    FileUpload domain,
+            @Parameter(description = "Party 1's GENIUS preferences file (utility_space)") @RestForm("party1")
+                    FileUpload party1,
+            @Parameter(description = "Party 2's GENIUS preferences file") @RestForm("party2") FileUpload party2,
+            @Parameter(description = "Party 1's name; default its file's name") @RestForm("party1Name")
+                    String party1Name,
+            @Parameter(description = "Party 2's name; default its file's name") @RestForm("party2Name")
+                    String party2Name,
+            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Context UriInfo uri) {
         List<Violation> violations = new java.util.ArrayList<>();
         String domainXml = text("domain", domain, violations);
         String xml1 = text("party1", party1, violations);
@@ -197,8 +330,13 @@ public class DomainResource {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        DomainRequest request = new DomainRequest(id, name == null ? domain.fileName() : name, description, domainXml,
-                List.of(new DomainRequest.Party(party1Name == null ? party1.fileName() : party1Name, xml1),
+        DomainRequest request = new DomainRequest(
+                id,
+                name == null ? domain.fileName() : name,
+                description,
+                domainXml,
+                List.of(
+                        new DomainRequest.Party(party1Name == null ? party1.fileName() : party1Name, xml1),
                         new DomainRequest.Party(party2Name == null ? party2.fileName() : party2Name, xml2)));
         // Checked as the JSON form is, each problem named by its form field: first what a JSON string
         // could not hold either (NUL, an unpaired surrogate), then the request's constraints.
@@ -227,14 +365,24 @@ public class DomainResource {
         try {
             return store(request, idempotencyKey, uri);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.violations().stream().map(v -> new Violation(FORM_FIELDS.getOrDefault(v.field(), v.field()),
-                    v.message())).toList());
+            throw new InvalidInputException(e.violations().stream()
+                    .map(v -> new Violation(FORM_FIELDS.getOrDefault(v.field(), v.field()), v.message()))
+                    .toList());
         }
     }
 
     /** The JSON form's fields by the multipart form's. */
-    private static final Map<String, String> FORM_FIELDS = Map.of("domainXml", "domain", "parties[0].xml", "party1",
-            "parties[1].xml", "party2", "parties[0].name", "party1Name", "parties[1].name", "party2Name");
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "domainXml",
+            "domain",
+            "parties[0].xml",
+            "party1",
+            "parties[1].xml",
+            "party2",
+            "parties[0].name",
+            "party1Name",
+            "parties[1].name",
+            "party2Name");
 
     private static String text(String field, FileUpload file, List<Violation> violations) {
         if (file == null) {
@@ -254,11 +402,18 @@ public class DomainResource {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
         String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run("POST /api/v1/domains", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
-            DomainDefinition d = domains.create(request.id(), draft(request));
-            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(d.id()).build().getPath(),
-                    Etags.of(d.version()).toString(), canonical.writeResponse(response(d)));
-        });
+        var outcome = idempotency.run(
+                "POST /api/v1/domains",
+                CanonicalJson.key(idempotencyKey),
+                CanonicalJson.sha256(canonicalRequest),
+                () -> {
+                    DomainDefinition d = domains.create(request.id(), draft(request));
+                    return new IdempotencyStore.Outcome(
+                            201,
+                            uri.getAbsolutePathBuilder().path(d.id()).build().getPath(),
+                            Etags.of(d.version()).toString(),
+                            canonical.writeResponse(response(d)));
+                });
         return Created.response(outcome);
     }
 
@@ -266,18 +421,44 @@ public class DomainResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceDomain", summary = "Replace an imported domain", description = "Replaces the domain if it is still at the version If-Match names: "
-            + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                            @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
+    @Operation(
+            operationId = "replaceDomain",
+            summary = "Replace an imported domain",
+            description = "Replaces the domain if it is still at the version If-Match names: "
+                    + "428 without If-Match, 412 when someone else changed it first. The version grows by one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DomainResponse.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+            throw new InvalidInputException(
+                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
         }
         DomainDefinition d = domains.update(id, Etags.version(ifMatch), draft(request));
         return Response.ok(response(d)).tag(Etags.of(d.version())).build();
@@ -289,29 +470,51 @@ public class DomainResource {
     @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(operationId = "deleteDomain", summary = "Delete an imported domain", description = "Deletes the domain if it is still at the version If-Match names "
-            + "(428 without it, 412 if stale).")
+    @Operation(
+            operationId = "deleteDomain",
+            summary = "Delete an imported domain",
+            description = "Deletes the domain if it is still at the version If-Match names "
+                    + "(428 without it, 412 if stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         domains.delete(id, Etags.version(ifMatch));
         return Response.noContent().build();
     }
 
     private static DomainService.Draft draft(DomainRequest r) {
-        return new DomainService.Draft(r.name(), r.description(), r.domainXml(),
-                r.parties().stream().map(p -> new DomainService.Party(p.name(), p.xml())).toList());
+        return new DomainService.Draft(
+                r.name(),
+                r.description(),
+                r.domainXml(),
+                r.parties().stream()
+                        .map(p -> new DomainService.Party(p.name(), p.xml()))
+                        .toList());
     }
 
     private static DomainResponse response(DomainDefinition d) {
-        List<DomainResponse.IssueDescriptor> issues = d.domain().issues().stream().map(i -> i.kind() == Issue.Kind.DISCRETE
-                ? new DomainResponse.IssueDescriptor(i.name(), i.kind(), i.values(), null, null)
-                : new DomainResponse.IssueDescriptor(i.name(), i.kind(), null, i.low(), i.high())).toList();
-        List<DomainResponse.PartyDescriptor> parties = d.parties().stream().map(p -> party(d, p)).toList();
-        return new DomainResponse(d.id(), d.name(), d.description(), d.version(), d.domain().outcomeCount(), issues, parties);
+        List<DomainResponse.IssueDescriptor> issues = d.domain().issues().stream()
+                .map(i -> i.kind() == Issue.Kind.DISCRETE
+                        ? new DomainResponse.IssueDescriptor(i.name(), i.kind(), i.values(), null, null)
+                        : new DomainResponse.IssueDescriptor(i.name(), i.kind(), null, i.low(), i.high()))
+                .toList();
+        List<DomainResponse.PartyDescriptor> parties =
+                d.parties().stream().map(p -> party(d, p)).toList();
+        return new DomainResponse(
+                d.id(), d.name(), d.description(), d.version(), d.domain().outcomeCount(), issues, parties);
     }
 
     private static DomainResponse.PartyDescriptor party(DomainDefinition d, Preferences p) {

@@ -15,7 +15,6 @@ import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ import java.util.TreeMap;
 
 /** Maps between the API's records and the domain's. */
 final class DtoMapper {
-    private DtoMapper() {
-    }
+    private DtoMapper() {}
 
     /** The bundle as raw values keyed by term id ({@code purchases.years → 2}), for the model to read. */
     static Map<String, Object> flatten(BundleTerms bundle) {
@@ -39,8 +37,13 @@ final class DtoMapper {
         }
         Map<String, ProfileOverrides.FactionOverride> factions = new HashMap<>();
         if (o.factions() != null) {
-            o.factions().forEach((id, f) -> factions.put(id, f == null ? new ProfileOverrides.FactionOverride(null, null, null, null)
-                    : new ProfileOverrides.FactionOverride(f.clout(), f.multipliers(), f.veto(), f.vetoScope())));
+            o.factions()
+                    .forEach((id, f) -> factions.put(
+                            id,
+                            f == null
+                                    ? new ProfileOverrides.FactionOverride(null, null, null, null)
+                                    : new ProfileOverrides.FactionOverride(
+                                            f.clout(), f.multipliers(), f.veto(), f.vetoScope())));
         }
         Map<Side, Map<String, Double>> weights = new EnumMap<>(Side.class);
         if (o.weights() != null) {
@@ -52,12 +55,26 @@ final class DtoMapper {
     static dev.dealeval.domain.engine.ProfileDraft draft(dev.dealeval.api.v1.dto.ProfileRequest r) {
         var c = r.credibility();
         var s = r.settings();
-        return new dev.dealeval.domain.engine.ProfileDraft(r.basedOn(), r.name(), r.description(), r.sources(),
+        return new dev.dealeval.domain.engine.ProfileDraft(
+                r.basedOn(),
+                r.name(),
+                r.description(),
+                r.sources(),
                 overrides(new Overrides(r.weights(), r.factions())),
-                c == null ? null : new dev.dealeval.domain.engine.ProfileDraft.CredibilityPatch(c.trackRecords(), c.formFactors(),
-                        c.enforcementFactors(), c.baselineUsdBn(), c.referenceGrowth(), c.referenceDelivery(), c.excessBelief()),
-                s == null ? null : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(s.stanceMargin(), s.vetoTemperature(), s.quorum(),
-                        s.relativeStanceMargin()));
+                c == null
+                        ? null
+                        : new dev.dealeval.domain.engine.ProfileDraft.CredibilityPatch(
+                                c.trackRecords(),
+                                c.formFactors(),
+                                c.enforcementFactors(),
+                                c.baselineUsdBn(),
+                                c.referenceGrowth(),
+                                c.referenceDelivery(),
+                                c.excessBelief()),
+                s == null
+                        ? null
+                        : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(
+                                s.stanceMargin(), s.vetoTemperature(), s.quorum(), s.relativeStanceMargin()));
     }
 
     static dev.dealeval.application.ScenarioService.Draft scenarioDraft(dev.dealeval.api.v1.dto.ScenarioRequest r) {
@@ -67,59 +84,134 @@ final class DtoMapper {
         for (int i = 0; i < given.size(); i++) {
             var t = given.get(i);
             if (t == null || t.term() == null || t.value() == null || t.probability() == null) {
-                violations.add(new dev.dealeval.domain.engine.Violation("threats[" + i + "]", "needs term, value and probability"));
+                violations.add(new dev.dealeval.domain.engine.Violation(
+                        "threats[" + i + "]", "needs term, value and probability"));
                 continue;
             }
-            threats.add(new dev.dealeval.domain.model.Threat(t.term(), t.value(), t.probability(), t.description() == null ? "" : t.description()));
+            threats.add(new dev.dealeval.domain.model.Threat(
+                    t.term(), t.value(), t.probability(), t.description() == null ? "" : t.description()));
         }
         if (!violations.isEmpty()) {
             throw new dev.dealeval.application.InvalidInputException(violations);
         }
-        return new dev.dealeval.application.ScenarioService.Draft(r.basedOn(), r.name(), r.date(), r.description(), r.values(), threats,
-                r.sources());
+        return new dev.dealeval.application.ScenarioService.Draft(
+                r.basedOn(), r.name(), r.date(), r.description(), r.values(), threats, r.sources());
     }
 
     /** The compact view: the explained view's headline numbers only. */
     static dev.dealeval.api.v1.dto.EvaluationSummary summary(Evaluation e) {
         Map<String, dev.dealeval.api.v1.dto.EvaluationSummary.Side> sides = new LinkedHashMap<>();
-        e.sides().forEach((side, s) -> sides.put(side.name(), new dev.dealeval.api.v1.dto.EvaluationSummary.Side(s.utility(),
-                s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability())));
+        e.sides()
+                .forEach((side, s) -> sides.put(
+                        side.name(),
+                        new dev.dealeval.api.v1.dto.EvaluationSummary.Side(
+                                s.utility(),
+                                s.noDealUtility(),
+                                s.surplus(),
+                                s.ratified(),
+                                s.ratificationProbability())));
         var c = e.credibility();
         var j = e.joint();
-        return new dev.dealeval.api.v1.dto.EvaluationSummary(e.scenario(), e.profile(), e.profileVersion(), sides,
-                new dev.dealeval.api.v1.dto.EvaluationSummary.Credibility(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
-                        c.policyFactor()),
-                new dev.dealeval.api.v1.dto.EvaluationSummary.Joint(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
+        return new dev.dealeval.api.v1.dto.EvaluationSummary(
+                e.scenario(),
+                e.profile(),
+                e.profileVersion(),
+                sides,
+                new dev.dealeval.api.v1.dto.EvaluationSummary.Credibility(
+                        c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(), c.policyFactor()),
+                new dev.dealeval.api.v1.dto.EvaluationSummary.Joint(
+                        j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
                 e.warnings());
     }
 
     static EvaluationResponse evaluation(Evaluation e) {
         Map<String, EvaluationResponse.SideResult> sides = new LinkedHashMap<>();
-        e.sides().forEach((side, s) -> sides.put(side.name(), new EvaluationResponse.SideResult(
-                s.utility(), s.noDealUtility(), s.surplus(), s.ratified(), s.ratificationProbability(), s.supportingClout(), s.opposingClout(), s.quorum(),
-                s.criteria().stream().map(c -> new EvaluationResponse.CriterionResult(c.id(), c.weight(), c.value(), c.noDealValue(),
-                        c.contribution(), c.surplusContribution())).toList(),
-                s.terms().stream().map(t -> new EvaluationResponse.TermResult(t.term(), t.value(), t.noDealValue(), t.contribution())).toList(),
-                s.factions().stream().map(f -> new EvaluationResponse.FactionResult(f.id(), f.clout(), f.veto(), f.vetoApplies(),
-                        f.utility(), f.noDealUtility(), f.surplus(), f.stake(), f.stanceMargin(), f.stance(), f.supportProbability(), f.reasons(), f.summary())).toList())));
+        e.sides()
+                .forEach((side, s) -> sides.put(
+                        side.name(),
+                        new EvaluationResponse.SideResult(
+                                s.utility(),
+                                s.noDealUtility(),
+                                s.surplus(),
+                                s.ratified(),
+                                s.ratificationProbability(),
+                                s.supportingClout(),
+                                s.opposingClout(),
+                                s.quorum(),
+                                s.criteria().stream()
+                                        .map(c -> new EvaluationResponse.CriterionResult(
+                                                c.id(),
+                                                c.weight(),
+                                                c.value(),
+                                                c.noDealValue(),
+                                                c.contribution(),
+                                                c.surplusContribution()))
+                                        .toList(),
+                                s.terms().stream()
+                                        .map(t -> new EvaluationResponse.TermResult(
+                                                t.term(), t.value(), t.noDealValue(), t.contribution()))
+                                        .toList(),
+                                s.factions().stream()
+                                        .map(f -> new EvaluationResponse.FactionResult(
+                                                f.id(),
+                                                f.clout(),
+                                                f.veto(),
+                                                f.vetoApplies(),
+                                                f.utility(),
+                                                f.noDealUtility(),
+                                                f.surplus(),
+                                                f.stake(),
+                                                f.stanceMargin(),
+                                                f.stance(),
+                                                f.supportProbability(),
+                                                f.reasons(),
+                                                f.summary()))
+                                        .toList())));
         var c = e.credibility();
-        var credibility = new EvaluationResponse.CredibilityResult(c.pledgedUsdBnPerYear(), c.credibleUsdBnPerYear(), c.factor(),
-                c.formFactor(), c.realism(), c.requiredGrowth(), c.policyFactor(),
-                c.categories().stream().map(k -> new EvaluationResponse.CategoryResult(k.category(), k.pledgedUsdBnPerYear(),
-                        k.credibleUsdBnPerYear(), k.factor())).toList());
+        var credibility = new EvaluationResponse.CredibilityResult(
+                c.pledgedUsdBnPerYear(),
+                c.credibleUsdBnPerYear(),
+                c.factor(),
+                c.formFactor(),
+                c.realism(),
+                c.requiredGrowth(),
+                c.policyFactor(),
+                c.categories().stream()
+                        .map(k -> new EvaluationResponse.CategoryResult(
+                                k.category(), k.pledgedUsdBnPerYear(), k.credibleUsdBnPerYear(), k.factor()))
+                        .toList());
         var j = e.joint();
-        return new EvaluationResponse(null, null, e.scenario(), e.profile(), e.profileVersion(), sides, credibility,
-                new EvaluationResponse.JointResult(j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
+        return new EvaluationResponse(
+                null,
+                null,
+                e.scenario(),
+                e.profile(),
+                e.profileVersion(),
+                sides,
+                credibility,
+                new EvaluationResponse.JointResult(
+                        j.zopa(), j.nashProduct(), j.welfare(), j.verdict(), j.agreementProbability()),
                 e.warnings());
     }
 
     static TermCatalog.TermDescriptor term(TermDef t) {
         boolean numeric = t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER;
-        return new TermCatalog.TermDescriptor(t.id(), t.section(), t.name(), t.kind(), t.unit(),
-                numeric ? t.min() : null, numeric ? t.max() : null,
-                Double.isNaN(t.neutral()) ? null : t.decode(t.neutral()), t.inheritsScenario(),
-                t.derivedFrom() == null ? null : t.derivedFrom().term(), t.values(),
-                t.levels().stream().map(t::decode).toList(), t.searchDefault(), t.pledge(), t.description());
+        return new TermCatalog.TermDescriptor(
+                t.id(),
+                t.section(),
+                t.name(),
+                t.kind(),
+                t.unit(),
+                numeric ? t.min() : null,
+                numeric ? t.max() : null,
+                Double.isNaN(t.neutral()) ? null : t.decode(t.neutral()),
+                t.inheritsScenario(),
+                t.derivedFrom() == null ? null : t.derivedFrom().term(),
+                t.values(),
+                t.levels().stream().map(t::decode).toList(),
+                t.searchDefault(),
+                t.pledge(),
+                t.description());
     }
 
     static ScenarioResponse scenario(Scenario s, CompiledModel defaults) {
@@ -140,25 +232,64 @@ final class DtoMapper {
             TermDef def = model.term(term).orElseThrow();
             values.put(term, def.decode(def.encode(raw)));
         });
-        return new ScenarioResponse(s.id(), s.name(), s.date(), s.description(), s.builtIn(), s.version(), values,
-                s.threats().stream().map(t -> new ScenarioResponse.ThreatResponse(t.term(), t.value(), t.probability(), t.description())).toList(),
-                noDeal, utility, s.sources());
+        return new ScenarioResponse(
+                s.id(),
+                s.name(),
+                s.date(),
+                s.description(),
+                s.builtIn(),
+                s.version(),
+                values,
+                s.threats().stream()
+                        .map(t -> new ScenarioResponse.ThreatResponse(
+                                t.term(), t.value(), t.probability(), t.description()))
+                        .toList(),
+                noDeal,
+                utility,
+                s.sources());
     }
 
     static ProfileResponse profile(Profile p) {
         Map<Side, Map<String, Double>> weights = new EnumMap<>(Side.class);
         p.weights().forEach((side, w) -> weights.put(side, new TreeMap<>(w)));
-        List<ProfileResponse.FactionProfile> factions = p.factions().stream().map(f -> new ProfileResponse.FactionProfile(
-                f.id(), f.side(), f.name(), f.description(), f.clout(), f.veto(), f.vetoScope(), new TreeMap<>(f.multipliers()))).toList();
+        List<ProfileResponse.FactionProfile> factions = p.factions().stream()
+                .map(f -> new ProfileResponse.FactionProfile(
+                        f.id(),
+                        f.side(),
+                        f.name(),
+                        f.description(),
+                        f.clout(),
+                        f.veto(),
+                        f.vetoScope(),
+                        new TreeMap<>(f.multipliers())))
+                .toList();
         var c = p.credibility();
-        var credibility = new ProfileResponse.CredibilityProfile(new TreeMap<>(c.trackRecords()), c.purchaseCategories(),
-                new TreeMap<>(c.formFactors()), new TreeMap<>(c.enforcementFactors()), c.baselineUsdBn(), c.referenceGrowth(),
-                c.referenceDelivery(), c.excessBelief());
+        var credibility = new ProfileResponse.CredibilityProfile(
+                new TreeMap<>(c.trackRecords()),
+                c.purchaseCategories(),
+                new TreeMap<>(c.formFactors()),
+                new TreeMap<>(c.enforcementFactors()),
+                c.baselineUsdBn(),
+                c.referenceGrowth(),
+                c.referenceDelivery(),
+                c.excessBelief());
         Map<Side, Double> quorum = new EnumMap<>(Side.class);
         quorum.put(Side.US, p.settings().quorumUs());
         quorum.put(Side.CN, p.settings().quorumCn());
-        return new ProfileResponse(p.id(), p.name(), p.description(), p.sources(), p.builtIn(), p.version(), weights, factions,
-                credibility, new ProfileResponse.SettingsProfile(p.settings().stanceMargin(), p.settings().vetoTemperature(), quorum,
-                p.settings().relativeStanceMargin()));
+        return new ProfileResponse(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.sources(),
+                p.builtIn(),
+                p.version(),
+                weights,
+                factions,
+                credibility,
+                new ProfileResponse.SettingsProfile(
+                        p.settings().stanceMargin(),
+                        p.settings().vetoTemperature(),
+                        quorum,
+                        p.settings().relativeStanceMargin()));
     }
 }

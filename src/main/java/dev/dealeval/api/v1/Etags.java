@@ -4,13 +4,11 @@ import dev.dealeval.application.IfMatch;
 import dev.dealeval.application.InvalidInputException;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.ws.rs.core.EntityTag;
-
 import java.util.List;
 
 /** Versions as strong ETags ({@code "3"}) and If-Match headers back to versions. */
 final class Etags {
-    private Etags() {
-    }
+    private Etags() {}
 
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -37,7 +35,8 @@ final class Etags {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new Violation("If-Match", "must be an ETag from GET, such as \"3\"")));
+            throw new InvalidInputException(
+                    List.of(new Violation("If-Match", "must be an ETag from GET, such as \"3\"")));
         }
     }
 }

@@ -2,17 +2,14 @@ package dev.dealeval.api.v1;
 
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
+import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.api.v1.dto.EvaluationSummary;
 import dev.dealeval.application.CompactJson;
-import dev.dealeval.application.EvaluationService;
-import java.util.List;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.application.EvaluationHistory;
-import dev.dealeval.application.EvaluationWriter;
+import dev.dealeval.application.EvaluationService;
 import dev.dealeval.application.EvaluationStore;
+import dev.dealeval.application.EvaluationWriter;
 import dev.dealeval.application.Idempotency;
 import dev.dealeval.application.IdempotencyStore;
 import dev.dealeval.application.InvalidInputException;
@@ -21,31 +18,34 @@ import dev.dealeval.application.UnknownResourceException;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.engine.Violation;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,8 +61,12 @@ public class EvaluationResource {
     private final Idempotency idempotency;
     private final CanonicalJson canonical;
 
-    public EvaluationResource(EvaluationService service, EvaluationHistory history, EvaluationWriter writer, Idempotency idempotency,
-                              CanonicalJson canonical) {
+    public EvaluationResource(
+            EvaluationService service,
+            EvaluationHistory history,
+            EvaluationWriter writer,
+            Idempotency idempotency,
+            CanonicalJson canonical) {
         this.service = service;
         this.writer = writer;
         this.history = history;
@@ -72,51 +76,100 @@ public class EvaluationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "evaluateBundle", summary = "Evaluate one deal bundle",
-            description = "Scores the bundle for the U.S. and China against the no-deal scenario: each side's utility (0-100), "
-                    + "no-deal utility and surplus, with per-criterion and per-term contributions; the U.S. values Chinese "
-                    + "pledges at their credible delivery; every faction's utility, surplus, stance, support probability and the "
-                    + "terms that move it; whether each government ratifies (supporting clout above the quorum, no applicable "
-                    + "veto opposed) and the probability it does; and the joint figures: ZOPA, Nash product, welfare, verdict "
-                    + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal. "
-                    + "The request, the profile version used and the result are stored: 201 with the evaluation's id and "
-                    + "Location. With store=false nothing is stored and the answer is 200 (the path for high-rate callers). "
-                    + "An Idempotency-Key makes a retry return the first answer instead of storing twice. High-rate callers that "
-                    + "need only the figures use POST /api/v1/evaluations/summary (evaluateBundleSummary).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateRequest.class),
-            examples = {
-                    @ExampleObject(name = "grandBargain", ref = "grandBargain"),
-                    @ExampleObject(name = "restorePhaseOne", ref = "restorePhaseOne"),
-                    @ExampleObject(name = "securityFirstCounter", ref = "securityFirstCounter"),
-                    @ExampleObject(name = "genevaTruce", ref = "genevaTruce"),
-                    @ExampleObject(name = "busanTruce", ref = "busanTruce"),
-                    @ExampleObject(name = "hawkishOverrides", ref = "hawkishOverrides")}))
-    @APIResponse(responseCode = "201", description = "Evaluated and stored",
-            headers = @Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
-    @APIResponse(responseCode = "200", description = "Evaluated, not stored (store=false)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the configured limit",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "429", description = "Stored without an API key past this client's quota (30 a minute, 1,000 a day "
-            + "by default: dealeval.security.anonymous-stores-per-minute, -per-day); Retry-After says when to try again. Send a key, "
-            + "or store=false.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "evaluateBundle",
+            summary = "Evaluate one deal bundle",
+            description =
+                    "Scores the bundle for the U.S. and China against the no-deal scenario: each side's utility (0-100), "
+                            + "no-deal utility and surplus, with per-criterion and per-term contributions; the U.S. values Chinese "
+                            + "pledges at their credible delivery; every faction's utility, surplus, stance, support probability and the "
+                            + "terms that move it; whether each government ratifies (supporting clout above the quorum, no applicable "
+                            + "veto opposed) and the probability it does; and the joint figures: ZOPA, Nash product, welfare, verdict "
+                            + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal. "
+                            + "The request, the profile version used and the result are stored: 201 with the evaluation's id and "
+                            + "Location. With store=false nothing is stored and the answer is 200 (the path for high-rate callers). "
+                            + "An Idempotency-Key makes a retry return the first answer instead of storing twice. High-rate callers that "
+                            + "need only the figures use POST /api/v1/evaluations/summary (evaluateBundleSummary).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluateRequest.class),
+                            examples = {
+                                @ExampleObject(name = "grandBargain", ref = "grandBargain"),
+                                @ExampleObject(name = "restorePhaseOne", ref = "restorePhaseOne"),
+                                @ExampleObject(name = "securityFirstCounter", ref = "securityFirstCounter"),
+                                @ExampleObject(name = "genevaTruce", ref = "genevaTruce"),
+                                @ExampleObject(name = "busanTruce", ref = "busanTruce"),
+                                @ExampleObject(name = "hawkishOverrides", ref = "hawkishOverrides")
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Evaluated and stored",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Path of the new resource",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Evaluated, not stored (store=false)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than the configured limit",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used before with a different request",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Stored without an API key past this client's quota (30 a minute, 1,000 a day "
+                    + "by default: dealeval.security.anonymous-stores-per-minute, -per-day); Retry-After says when to try again. Send a key, "
+                    + "or store=false.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     // The query and header parameters are documented here, on the method, not on the parameters:
     // RESTEasy Reactive reads the parameter annotations of a method with a body on every request
     // (Method.getParameterAnnotations parses them anew each time), and the OpenAPI annotations made
     // that a sixth of the CPU of an evaluation.
-    @Parameter(name = "store", in = ParameterIn.QUERY, description = "Store the evaluation (201) or only compute it (200)")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Makes retries safe: the same key and request return "
-            + "the first answer")
-    public Uni<Response> evaluate(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request,
-                             @QueryParam("store") @DefaultValue("true") boolean store,
-                             @HeaderParam("Idempotency-Key") String idempotencyKey,
-                             @Context UriInfo uri) {
+    @Parameter(
+            name = "store",
+            in = ParameterIn.QUERY,
+            description = "Store the evaluation (201) or only compute it (200)")
+    @Parameter(
+            name = "Idempotency-Key",
+            in = ParameterIn.HEADER,
+            description = "Makes retries safe: the same key and request return " + "the first answer")
+    public Uni<Response> evaluate(
+            @NotNull(message = "a JSON body is required") @Valid EvaluateRequest request,
+            @QueryParam("store") @DefaultValue("true") boolean store,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
         String key = CanonicalJson.key(idempotencyKey);
         var command = command(request, true);
         if (!store) {
@@ -124,42 +177,70 @@ public class EvaluationResource {
         }
         // Storing reads and writes the database: on a worker thread.
         String location = uri.getAbsolutePath().getPath();
-        return Uni.createFrom().item(() -> stored(request, command, key, location)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .item(() -> stored(request, command, key, location))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
     @Path("/summary")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "evaluateBundleSummary", summary = "Evaluate one deal bundle, compact view",
-            description = "The same evaluation as POST /api/v1/evaluations, answered in the compact view for high-rate callers: "
-                    + "each side's utility, no-deal utility, surplus, whether it ratifies and how likely, the credibility of China's "
-                    + "pledges, and the joint figures (every number equals the explained view's) at a fraction of the cost and "
-                    + "size. Nothing is stored.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluateRequest.class),
-            examples = @ExampleObject(name = "genevaTruce", ref = "genevaTruce")))
-    @APIResponse(responseCode = "200", description = "Evaluated",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationSummary.class),
-                    examples = @ExampleObject(name = "genevaTruceSummary", ref = "genevaTruceSummary")))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "evaluateBundleSummary",
+            summary = "Evaluate one deal bundle, compact view",
+            description =
+                    "The same evaluation as POST /api/v1/evaluations, answered in the compact view for high-rate callers: "
+                            + "each side's utility, no-deal utility, surplus, whether it ratifies and how likely, the credibility of China's "
+                            + "pledges, and the joint figures (every number equals the explained view's) at a fraction of the cost and "
+                            + "size. Nothing is stored.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluateRequest.class),
+                            examples = @ExampleObject(name = "genevaTruce", ref = "genevaTruce")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Evaluated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluationSummary.class),
+                            examples = @ExampleObject(name = "genevaTruceSummary", ref = "genevaTruceSummary")))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Uni<Response> evaluateSummary(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request) {
-        return computed(command(request, false), e -> Response.ok(DtoMapper.summary(e)).build());
+        return computed(
+                command(request, false), e -> Response.ok(DtoMapper.summary(e)).build());
     }
 
     private static EvaluationService.Command command(EvaluateRequest request, boolean explained) {
-        return new EvaluationService.Command(DtoMapper.flatten(request.bundle()), request.scenario(), request.profile(),
-                DtoMapper.overrides(request.overrides()), explained);
+        return new EvaluationService.Command(
+                DtoMapper.flatten(request.bundle()),
+                request.scenario(),
+                request.profile(),
+                DtoMapper.overrides(request.overrides()),
+                explained);
     }
 
     /** Evaluates without storing. */
-    private Uni<Response> computed(EvaluationService.Command command, java.util.function.Function<Evaluation, Response> answer) {
+    private Uni<Response> computed(
+            EvaluationService.Command command, java.util.function.Function<Evaluation, Response> answer) {
         if (service.inMemory(command.scenario(), command.profile())) {
             // Built-in scenario and profile: pure computation, answered on the I/O thread without a hop to
             // a worker (several times the throughput; no database is touched).
             return Uni.createFrom().item(answer.apply(service.evaluate(command)));
         }
         // A stored scenario or profile is read from the database: on a worker thread.
-        return Uni.createFrom().item(() -> answer.apply(service.evaluate(command))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .item(() -> answer.apply(service.evaluate(command)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response stored(EvaluateRequest request, EvaluationService.Command command, String key, String location) {
@@ -186,55 +267,89 @@ public class EvaluationResource {
     }
 
     /** An evaluation as it is stored, and the answer that says so. */
-    private record Stored(StoredEvaluation evaluation, IdempotencyStore.Outcome outcome) {
-    }
+    private record Stored(StoredEvaluation evaluation, IdempotencyStore.Outcome outcome) {}
 
     private Stored store(EvaluationService.Command command, String requestJson, String location) {
         var evaluation = service.evaluate(command);
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String id = dev.dealeval.application.TimeOrderedIds.next(now).toString();
         String body = canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, now.toString()));
-        StoredEvaluation stored = new StoredEvaluation(id, now, evaluation.profile(), evaluation.profileVersion(), evaluation.modelVersion(),
-                evaluation.scenario(), evaluation.scenarioVersion(), evaluation.joint().verdict().name(),
-                evaluation.side(dev.dealeval.domain.model.Side.US).surplus(), evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(),
-                requestJson, CompactJson.deflate(body));
+        StoredEvaluation stored = new StoredEvaluation(
+                id,
+                now,
+                evaluation.profile(),
+                evaluation.profileVersion(),
+                evaluation.modelVersion(),
+                evaluation.scenario(),
+                evaluation.scenarioVersion(),
+                evaluation.joint().verdict().name(),
+                evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
+                evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(),
+                requestJson,
+                CompactJson.deflate(body));
         return new Stored(stored, new IdempotencyStore.Outcome(201, location + "/" + id, null, body));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getEvaluation", summary = "Get a stored evaluation", description = "The evaluation exactly as it was computed and returned, even if "
-            + "its profile or scenario has changed or gone since.")
-    @APIResponse(responseCode = "200", description = "The stored evaluation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such evaluation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "getEvaluation",
+            summary = "Get a stored evaluation",
+            description = "The evaluation exactly as it was computed and returned, even if "
+                    + "its profile or scenario has changed or gone since.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stored evaluation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such evaluation",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response get(@PathParam("id") String id) {
         StoredEvaluation e = history.find(id).orElseThrow(() -> new UnknownResourceException("evaluation", id));
         return Response.ok(e.result().json(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
-    @Operation(operationId = "listEvaluations", summary = "List stored evaluations", description = "Stored evaluations newest first, filtered by profile, scenario, "
-            + "verdict and a time range [from, to), a page at a time: by page number, or by cursor (pass the nextCursor of the previous "
-            + "page), which neither repeats nor skips evaluations while others are being stored.")
+    @Operation(
+            operationId = "listEvaluations",
+            summary = "List stored evaluations",
+            description = "Stored evaluations newest first, filtered by profile, scenario, "
+                    + "verdict and a time range [from, to), a page at a time: by page number, or by cursor (pass the nextCursor of the previous "
+                    + "page), which neither repeats nor skips evaluations while others are being stored.")
     public EvaluationList list(
             @Parameter(description = "Profile id") @QueryParam("profile") String profile,
             @Parameter(description = "Scenario id") @QueryParam("scenario") String scenario,
-            @Parameter(description = "AGREEMENT_LIKELY, US_REJECTS, CHINA_REJECTS or BOTH_REJECT") @QueryParam("verdict") String verdict,
-            @Parameter(description = "Stored at or after this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z)") @QueryParam("from") String from,
+            @Parameter(description = "AGREEMENT_LIKELY, US_REJECTS, CHINA_REJECTS or BOTH_REJECT")
+                    @QueryParam("verdict")
+                    String verdict,
+            @Parameter(description = "Stored at or after this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z)")
+                    @QueryParam("from")
+                    String from,
             @Parameter(description = "Stored before this instant (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Page number, from 0 (not with cursor)") @QueryParam("page") @Min(0) Integer page,
-            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-            @Parameter(description = "Continue after this position: the nextCursor of the previous page") @QueryParam("cursor")
-            @jakarta.validation.constraints.Size(max = 200, message = "must be at most 200 characters") String cursor,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
+                    int size,
+            @Parameter(description = "Continue after this position: the nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @jakarta.validation.constraints.Size(max = 200, message = "must be at most 200 characters")
+                    String cursor,
             @Context UriInfo uri) {
         List<Violation> violations = new java.util.ArrayList<>();
-        if (verdict != null && java.util.Arrays.stream(Verdict.values()).noneMatch(v -> v.name().equals(verdict))) {
+        if (verdict != null
+                && java.util.Arrays.stream(Verdict.values())
+                        .noneMatch(v -> v.name().equals(verdict))) {
             violations.add(new Violation("verdict", "must be one of " + java.util.Arrays.toString(Verdict.values())));
         }
         if (cursor != null && page != null) {
-            violations.add(new Violation("page", "leave it out with a cursor: a cursor already says where the page starts"));
+            violations.add(
+                    new Violation("page", "leave it out with a cursor: a cursor already says where the page starts"));
         }
         EvaluationStore.Cursor after = cursor == null ? null : Cursors.read(cursor, violations);
         java.time.Instant fromAt = instant("from", from, violations);
@@ -243,42 +358,70 @@ public class EvaluationResource {
             throw new InvalidInputException(violations);
         }
         var filter = new EvaluationStore.Filter(profile, scenario, verdict, fromAt, toAt);
-        java.util.function.Function<StoredEvaluation.Entry, EvaluationList.Summary> summary = e -> new EvaluationList.Summary(e.id(),
-                e.createdAt().toString(), uri.getBaseUriBuilder().path("api/v1/evaluations").path(e.id()).build().getPath(), e.profileId(),
-                e.profileVersion(), e.modelVersion(), e.scenarioId(), e.scenarioVersion(), e.verdict(), e.usSurplus(), e.cnSurplus());
+        java.util.function.Function<StoredEvaluation.Entry, EvaluationList.Summary> summary =
+                e -> new EvaluationList.Summary(
+                        e.id(),
+                        e.createdAt().toString(),
+                        uri.getBaseUriBuilder()
+                                .path("api/v1/evaluations")
+                                .path(e.id())
+                                .build()
+                                .getPath(),
+                        e.profileId(),
+                        e.profileVersion(),
+                        e.modelVersion(),
+                        e.scenarioId(),
+                        e.scenarioVersion(),
+                        e.verdict(),
+                        e.usSurplus(),
+                        e.cnSurplus());
         if (cursor != null) {
             var p = history.listAfter(filter, after, size);
-            return new EvaluationList(p.items().stream().map(summary).toList(), null, size, null, null,
+            return new EvaluationList(
+                    p.items().stream().map(summary).toList(),
+                    null,
+                    size,
+                    null,
+                    null,
                     p.next() == null ? null : Cursors.write(p.next()));
         }
         var p = history.list(filter, page == null ? 0 : page, size);
-        StoredEvaluation.Entry last = p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
+        StoredEvaluation.Entry last =
+                p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
         boolean more = (long) (p.page() + 1) * p.size() < p.total();
-        return new EvaluationList(p.items().stream().map(summary).toList(), p.page(), p.size(), p.total(), p.totalPages(),
+        return new EvaluationList(
+                p.items().stream().map(summary).toList(),
+                p.page(),
+                p.size(),
+                p.total(),
+                p.totalPages(),
                 more && last != null ? Cursors.write(new EvaluationStore.Cursor(last.createdAt(), last.id())) : null);
     }
 
     /** Opaque cursors: the position (stored-at instant and id) in base64url, so clients do not build them. */
     static final class Cursors {
-        private Cursors() {
-        }
+        private Cursors() {}
 
         static String write(EvaluationStore.Cursor c) {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((c.createdAt() + "|" + c.id())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((c.createdAt() + "|" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         static EvaluationStore.Cursor read(String cursor, List<Violation> violations) {
             try {
-                String text = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+                String text = new String(
+                        java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
                 int bar = text.indexOf('|');
                 if (bar > 0 && bar < text.length() - 1) {
-                    return new EvaluationStore.Cursor(java.time.Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
+                    return new EvaluationStore.Cursor(
+                            java.time.Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
                 }
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                 // reported below
             }
-            violations.add(new Violation("cursor", "is not a cursor this service gave out (pass a page's nextCursor as it is)"));
+            violations.add(new Violation(
+                    "cursor", "is not a cursor this service gave out (pass a page's nextCursor as it is)"));
             return null;
         }
     }

@@ -1,8 +1,8 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import static dev.dealeval.api.security.Roles.EDITOR;
 
+import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ProfileList;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ProfileResponse;
@@ -31,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,27 +58,55 @@ public class ProfileResource {
     }
 
     @GET
-    @Operation(operationId = "listProfiles", summary = "List the weight profiles",
-            description = "Each profile's criterion weights per side, factions (clout, veto, multipliers), credibility parameters "
-                    + "and decision settings, a page at a time: the built-in ones (default, hawkish-washington, "
-                    + "economy-first-beijing, phase-one-skeptic) first, then user-defined ones, each in id order.")
+    @Operation(
+            operationId = "listProfiles",
+            summary = "List the weight profiles",
+            description =
+                    "Each profile's criterion weights per side, factions (clout, veto, multipliers), credibility parameters "
+                            + "and decision settings, a page at a time: the built-in ones (default, hawkish-washington, "
+                            + "economy-first-beijing, phase-one-skeptic) first, then user-defined ones, each in id order.")
     public ProfileList list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
+                    int size) {
         var p = profiles.list(page, size);
-        return new ProfileList(p.items().stream().map(DtoMapper::profile).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return new ProfileList(
+                p.items().stream().map(DtoMapper::profile).toList(), p.page(), p.size(), p.total(), p.totalPages());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getProfile", summary = "Get one profile", description = "One profile in full: weights, factions, credibility and settings, with "
-            + "its version as the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The profile", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such profile",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response get(@Parameter(description = "Profile id", example = "hawkish-washington", schema = @Schema(type = SchemaType.STRING))
-                        @PathParam("id") String id) {
+    @Operation(
+            operationId = "getProfile",
+            summary = "Get one profile",
+            description = "One profile in full: weights, factions, credibility and settings, with "
+                    + "its version as the ETag to send back in If-Match when changing it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such profile",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(
+            @Parameter(
+                            description = "Profile id",
+                            example = "hawkish-washington",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @PathParam("id")
+                    String id) {
         Profile p = profiles.get(id);
         return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
     }
@@ -87,30 +114,78 @@ public class ProfileResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createProfile", summary = "Create a profile", description = "Stores a new profile: the given changes applied to basedOn (default: "
-            + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileRequest.class),
-            examples = @ExampleObject(name = "tariffHawk", ref = "tariffHawkProfile")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid profile",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
-                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
+    @Operation(
+            operationId = "createProfile",
+            summary = "Create a profile",
+            description =
+                    "Stores a new profile: the given changes applied to basedOn (default: "
+                            + "default), validated as a whole before anything is written. Answers 201 with its Location and ETag (version 1).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileRequest.class),
+                            examples = @ExampleObject(name = "tariffHawk", ref = "tariffHawkProfile")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "Path of the new resource",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid profile",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The id is taken or belongs to a built-in profile",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was first used with another request",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(
+            @NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
+            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request.id() == null) {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
         String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run("POST /api/v1/profiles", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
-            Profile p = profiles.create(request.id(), DtoMapper.draft(request));
-            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(p.id()).build().getPath(),
-                    Etags.of(p.version()).toString(), canonical.writeResponse(DtoMapper.profile(p)));
-        });
+        var outcome = idempotency.run(
+                "POST /api/v1/profiles",
+                CanonicalJson.key(idempotencyKey),
+                CanonicalJson.sha256(canonicalRequest),
+                () -> {
+                    Profile p = profiles.create(request.id(), DtoMapper.draft(request));
+                    return new IdempotencyStore.Outcome(
+                            201,
+                            uri.getAbsolutePathBuilder().path(p.id()).build().getPath(),
+                            Etags.of(p.version()).toString(),
+                            canonical.writeResponse(DtoMapper.profile(p)));
+                });
         return Created.response(outcome);
     }
 
@@ -118,21 +193,52 @@ public class ProfileResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceProfile", summary = "Replace a profile", description = "Replaces a user-defined profile with the given document, if it is still "
-            + "at the version If-Match names: 428 without If-Match, 412 when someone else changed it first, 409 for a built-in one. "
-            + "The version grows by one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "A built-in profile cannot be changed",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                            @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
+    @Operation(
+            operationId = "replaceProfile",
+            summary = "Replace a profile",
+            description = "Replaces a user-defined profile with the given document, if it is still "
+                    + "at the version If-Match names: 428 without If-Match, 412 when someone else changed it first, 409 for a built-in one. "
+                    + "The version grows by one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileResponse.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A built-in profile cannot be changed",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+            throw new InvalidInputException(
+                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
         }
         Long version = Etags.version(ifMatch);
         Profile p = profiles.update(id, version, DtoMapper.draft(request));
@@ -145,15 +251,34 @@ public class ProfileResource {
     @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(operationId = "deleteProfile", summary = "Delete a profile", description = "Deletes a user-defined profile if it is still at the version If-Match "
-            + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
+    @Operation(
+            operationId = "deleteProfile",
+            summary = "Delete a profile",
+            description =
+                    "Deletes a user-defined profile if it is still at the version If-Match "
+                            + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "A built-in profile cannot be changed",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A built-in profile cannot be changed",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Long version = Etags.version(ifMatch);
         profiles.delete(id, version);

@@ -1,8 +1,8 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import static dev.dealeval.api.security.Roles.EDITOR;
 
+import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ScenarioList;
 import dev.dealeval.api.v1.dto.ScenarioRequest;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -44,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 @Path("/api/v1/scenarios")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")
@@ -55,7 +54,8 @@ public class ScenarioResource {
     private final Idempotency idempotency;
     private final CanonicalJson canonical;
 
-    public ScenarioResource(ScenarioService scenarios, ModelRegistry registry, Idempotency idempotency, CanonicalJson canonical) {
+    public ScenarioResource(
+            ScenarioService scenarios, ModelRegistry registry, Idempotency idempotency, CanonicalJson canonical) {
         this.scenarios = scenarios;
         this.registry = registry;
         this.idempotency = idempotency;
@@ -63,31 +63,57 @@ public class ScenarioResource {
     }
 
     private ScenarioResponse response(Scenario s) {
-        return DtoMapper.scenario(s, registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow(), s));
+        return DtoMapper.scenario(
+                s, registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow(), s));
     }
 
     @GET
-    @Operation(operationId = "listScenarios", summary = "List the no-deal scenarios",
-            description = "The status quo each side falls back to without a deal, from before the 2025 tariffs to after the 2026 "
-                    + "ruling, then user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
-                    + "no-deal bundle and each side's no-deal utility under the default profile.")
+    @Operation(
+            operationId = "listScenarios",
+            summary = "List the no-deal scenarios",
+            description =
+                    "The status quo each side falls back to without a deal, from before the 2025 tariffs to after the 2026 "
+                            + "ruling, then user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
+                            + "no-deal bundle and each side's no-deal utility under the default profile.")
     public ScenarioList list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
+                    int size) {
         var p = scenarios.list(page, size);
-        return new ScenarioList(p.items().stream().map(this::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return new ScenarioList(
+                p.items().stream().map(this::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getScenario", summary = "Get one no-deal scenario", description = "One scenario with its full no-deal bundle and no-deal utilities; "
-            + "its version is the ETag to send back in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The scenario", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such scenario",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response get(@Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
-                        @PathParam("id") String id) {
+    @Operation(
+            operationId = "getScenario",
+            summary = "Get one no-deal scenario",
+            description = "One scenario with its full no-deal bundle and no-deal utilities; "
+                    + "its version is the ETag to send back in If-Match when changing it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The scenario",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ScenarioResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such scenario",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response get(
+            @Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
+                    @PathParam("id")
+                    String id) {
         Scenario s = scenarios.get(id);
         return Response.ok(response(s)).tag(Etags.of(s.version())).build();
     }
@@ -95,28 +121,71 @@ public class ScenarioResource {
     @POST
     @RolesAllowed(EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createScenario", summary = "Create a no-deal scenario", description = "Stores a user-defined status quo, checked against the term "
-            + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRequest.class),
-            examples = @ExampleObject(name = "section122At15", ref = "section122Scenario")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "Path of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
-                           @Parameter(description = "Makes retries safe: the same key and request return the first answer")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+    @Operation(
+            operationId = "createScenario",
+            summary = "Create a no-deal scenario",
+            description =
+                    "Stores a user-defined status quo, checked against the term "
+                            + "catalogue before anything is written; evaluations can then name it. Answers 201 with Location and ETag.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ScenarioRequest.class),
+                            examples = @ExampleObject(name = "section122At15", ref = "section122Scenario")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "Path of the new resource",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ScenarioResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The id is taken or belongs to a built-in scenario",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was first used with another request",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response create(
+            @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
+            @Parameter(description = "Makes retries safe: the same key and request return the first answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Context UriInfo uri) {
         if (request.id() == null) {
             throw new InvalidInputException(List.of(new Violation("id", "is required")));
         }
         String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run("POST /api/v1/scenarios", CanonicalJson.key(idempotencyKey), CanonicalJson.sha256(canonicalRequest), () -> {
-            Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
-            return new IdempotencyStore.Outcome(201, uri.getAbsolutePathBuilder().path(s.id()).build().getPath(),
-                    Etags.of(s.version()).toString(), canonical.writeResponse(response(s)));
-        });
+        var outcome = idempotency.run(
+                "POST /api/v1/scenarios",
+                CanonicalJson.key(idempotencyKey),
+                CanonicalJson.sha256(canonicalRequest),
+                () -> {
+                    Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
+                    return new IdempotencyStore.Outcome(
+                            201,
+                            uri.getAbsolutePathBuilder().path(s.id()).build().getPath(),
+                            Etags.of(s.version()).toString(),
+                            canonical.writeResponse(response(s)));
+                });
         return Created.response(outcome);
     }
 
@@ -124,20 +193,51 @@ public class ScenarioResource {
     @RolesAllowed(EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceScenario", summary = "Replace a no-deal scenario", description = "Replaces a user-defined scenario if it is still at the version "
-            + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The version, quoted, e.g. \"3\"; send it back as If-Match", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "A built-in scenario cannot be changed",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                            @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
+    @Operation(
+            operationId = "replaceScenario",
+            summary = "Replace a no-deal scenario",
+            description = "Replaces a user-defined scenario if it is still at the version "
+                    + "If-Match names: 428 without If-Match, 412 when stale, 409 for a built-in one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ScenarioResponse.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A built-in scenario cannot be changed",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(List.of(new Violation("id", "must equal the id in the path, or be left out")));
+            throw new InvalidInputException(
+                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
         }
         Long version = Etags.version(ifMatch);
         Scenario s = scenarios.update(id, version, DtoMapper.scenarioDraft(request));
@@ -150,15 +250,33 @@ public class ScenarioResource {
     @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed(EDITOR)
     @Path("/{id}")
-    @Operation(operationId = "deleteScenario", summary = "Delete a no-deal scenario", description = "Deletes a user-defined scenario if it is still at the version "
-            + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
+    @Operation(
+            operationId = "deleteScenario",
+            summary = "Delete a no-deal scenario",
+            description = "Deletes a user-defined scenario if it is still at the version "
+                    + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "A built-in scenario cannot be changed",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A built-in scenario cannot be changed",
+            content =
+                    @Content(
+                            mediaType = ProblemDetail.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Long version = Etags.version(ifMatch);
         scenarios.delete(id, version);

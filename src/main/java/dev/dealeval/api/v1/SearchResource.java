@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/searches")
-@Tag(name = "Deal space", description = "Compare bundles, search the deal space, repair failing offers, test robustness")
+@Tag(
+        name = "Deal space",
+        description = "Compare bundles, search the deal space, repair failing offers, test robustness")
 public class SearchResource {
     static final String SVG = "image/svg+xml";
     private final AnalysisService service;
@@ -37,25 +39,51 @@ public class SearchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "searchDealSpace", summary = "Search the deal space",
-            description = "Scores every bundle in the product of the candidate levels of the listed terms (by default the model's ten-term "
-                    + "subset, 1,152,000 bundles, less any term the base bundle fixes), every other term at the base bundle's value. "
-                    + "Keeps the bundles both sides ratify (and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
-                    + "with the bundles on it; the Nash, Kalai-Smorodinsky, egalitarian and utilitarian bundles, always chosen among "
-                    + "feasible bundles that both sides strictly prefer to no deal; counts of bundles examined, ratified and feasible; "
-                    + "and where the reference bundles stand. " + AnalysisMapper.RULES + " A space larger than the budget (default "
-                    + "and maximum from configuration) is refused up front with its size. Every bundle returned evaluates, through "
-                    + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
-            examples = {@ExampleObject(name = "defaultSpace", ref = "defaultSpace"),
-                    @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases"),
-                    @ExampleObject(name = "deliveryTermsSearch", ref = "deliveryTermsSearch")}))
-    @APIResponse(responseCode = "200", description = "The frontier and the solutions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget (the detail says how large)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "searchDealSpace",
+            summary = "Search the deal space",
+            description =
+                    "Scores every bundle in the product of the candidate levels of the listed terms (by default the model's ten-term "
+                            + "subset, 1,152,000 bundles, less any term the base bundle fixes), every other term at the base bundle's value. "
+                            + "Keeps the bundles both sides ratify (and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
+                            + "with the bundles on it; the Nash, Kalai-Smorodinsky, egalitarian and utilitarian bundles, always chosen among "
+                            + "feasible bundles that both sides strictly prefer to no deal; counts of bundles examined, ratified and feasible; "
+                            + "and where the reference bundles stand. " + AnalysisMapper.RULES
+                            + " A space larger than the budget (default "
+                            + "and maximum from configuration) is refused up front with its size. Every bundle returned evaluates, through "
+                            + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchRequest.class),
+                            examples = {
+                                @ExampleObject(name = "defaultSpace", ref = "defaultSpace"),
+                                @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases"),
+                                @ExampleObject(name = "deliveryTermsSearch", ref = "deliveryTermsSearch")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The frontier and the solutions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, or a space larger than the budget (the detail says how large)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return AnalysisMapper.search(service.search(command(request)));
     }
@@ -64,17 +92,45 @@ public class SearchResource {
     @Path("/chart")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(SVG)
-    @Operation(operationId = "chartSearch", summary = "Chart a search",
-            description = "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
-                    + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points (for a domain, its parties' surpluses in GENIUS utility). "
-                    + "Opens in any browser.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchRequest.class),
-            examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "chartSearch",
+            summary = "Chart a search",
+            description =
+                    "Runs the search in the body and draws it as an SVG chart: the whole frontier (frontierLimit does not "
+                            + "apply; beyond 5,000 points, 5,000 spread evenly), the four solutions, the reference bundles and the no-deal point at (0, 0), axes in surplus points (for a domain, its parties' surpluses in GENIUS utility). "
+                            + "Opens in any browser.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchRequest.class),
+                            examples = @ExampleObject(name = "chipsForPurchases", ref = "chipsForPurchases")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The chart",
+            content =
+                    @Content(
+                            mediaType = SVG,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, or a space larger than the budget",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return FrontierChart.svg(AnalysisMapper.chart(service.search(command(request))));
     }
@@ -82,25 +138,59 @@ public class SearchResource {
     @GET
     @Path("/chart")
     @Produces(SVG)
-    @Operation(operationId = "chartDefaultDealSpace", summary = "Chart the default deal space",
-            description = "The search of the model's default ten-term subset from an empty base bundle, drawn as an SVG chart; open "
-                    + "/api/v1/searches/chart in a browser. Scenario and profile as in every request.")
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Unknown scenario or profile",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(
+            operationId = "chartDefaultDealSpace",
+            summary = "Chart the default deal space",
+            description =
+                    "The search of the model's default ten-term subset from an empty base bundle, drawn as an SVG chart; open "
+                            + "/api/v1/searches/chart in a browser. Scenario and profile as in every request.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The chart",
+            content =
+                    @Content(
+                            mediaType = SVG,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown scenario or profile",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     public String defaultChart(
-            @Parameter(description = "No-deal scenario id; default from configuration") @QueryParam("scenario")
-            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025") String scenario,
-            @Parameter(description = "Profile id; default from configuration") @QueryParam("profile")
-            @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default") String profile) {
+            @Parameter(description = "No-deal scenario id; default from configuration")
+                    @QueryParam("scenario")
+                    @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+                    String scenario,
+            @Parameter(description = "Profile id; default from configuration")
+                    @QueryParam("profile")
+                    @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+                    String profile) {
         return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null, null));
     }
 
     private AnalysisService.SearchCommand command(SearchRequest r) {
-        return new AnalysisService.SearchCommand(AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
-                DtoMapper.flatten(r.base()), AnalysisMapper.terms(r.terms()), r.minUsSurplus(), r.minCnSurplus(), r.budget(),
-                r.frontierLimit(), AnalysisMapper.bundles(r.references()));
+        return new AnalysisService.SearchCommand(
+                AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
+                DtoMapper.flatten(r.base()),
+                AnalysisMapper.terms(r.terms()),
+                r.minUsSurplus(),
+                r.minCnSurplus(),
+                r.budget(),
+                r.frontierLimit(),
+                AnalysisMapper.bundles(r.references()));
     }
 }

@@ -38,30 +38,59 @@ public class SensitivityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "analyseSensitivity", summary = "Test bundles against uncertain weights",
-            description = "Stochastic multicriteria acceptability analysis (SMAA): samples both sides' weights from a Dirichlet around "
-                    + "the profile's (concentration α; larger is tighter), the factions' clouts likewise, and each pledge category's "
-                    + "track record from a Beta around the profile's; in every sample each bundle is scored, ranked by the objective "
-                    + "and tested for ratification. Returns each bundle's rank acceptability indices (the share of samples in which "
-                    + "it ranks 1st, 2nd, ...), the probability that each side ratifies and that both do (AGREEMENT_LIKELY), its "
-                    + "central weights (the mean weights when it ranks first), and a one-at-a-time tornado: each criterion weight "
-                    + "lowered and raised by the step with everything else at the profile's values. Seeded: the same request gives "
-                    + "the same answer.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SensitivityRequest.class),
-            examples = @ExampleObject(name = "robustness", ref = "robustness")))
-    @APIResponse(responseCode = "200", description = "The analysis",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SensitivityResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, too many bundles or samples",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public SensitivityResponse analyse(@NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
+    @Operation(
+            operationId = "analyseSensitivity",
+            summary = "Test bundles against uncertain weights",
+            description =
+                    "Stochastic multicriteria acceptability analysis (SMAA): samples both sides' weights from a Dirichlet around "
+                            + "the profile's (concentration α; larger is tighter), the factions' clouts likewise, and each pledge category's "
+                            + "track record from a Beta around the profile's; in every sample each bundle is scored, ranked by the objective "
+                            + "and tested for ratification. Returns each bundle's rank acceptability indices (the share of samples in which "
+                            + "it ranks 1st, 2nd, ...), the probability that each side ratifies and that both do (AGREEMENT_LIKELY), its "
+                            + "central weights (the mean weights when it ranks first), and a one-at-a-time tornado: each criterion weight "
+                            + "lowered and raised by the step with everything else at the profile's values. Seeded: the same request gives "
+                            + "the same answer.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SensitivityRequest.class),
+                            examples = @ExampleObject(name = "robustness", ref = "robustness")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SensitivityResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, too many bundles or samples",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    public SensitivityResponse analyse(
+            @NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
-        var command = new AnalysisService.SensitivityCommand(AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
-                AnalysisMapper.bundles(request.bundles()), request.samples() == null ? DEFAULT_SAMPLES : request.samples(), seed,
-                or(request.weightConcentration(), DEFAULT_WEIGHT_CONCENTRATION), or(request.cloutConcentration(), DEFAULT_CLOUT_CONCENTRATION),
+        var command = new AnalysisService.SensitivityCommand(
+                AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
+                AnalysisMapper.bundles(request.bundles()),
+                request.samples() == null ? DEFAULT_SAMPLES : request.samples(),
+                seed,
+                or(request.weightConcentration(), DEFAULT_WEIGHT_CONCENTRATION),
+                or(request.cloutConcentration(), DEFAULT_CLOUT_CONCENTRATION),
                 or(request.credibilityConcentration(), DEFAULT_CREDIBILITY_CONCENTRATION),
-                request.objective() == null ? Objective.NASH : request.objective(), or(request.tornadoStep(), DEFAULT_TORNADO_STEP));
+                request.objective() == null ? Objective.NASH : request.objective(),
+                or(request.tornadoStep(), DEFAULT_TORNADO_STEP));
         return AnalysisMapper.sensitivity(service.sensitivity(command), seed);
     }
 

@@ -23,18 +23,25 @@ public class TermResource {
                 space *= t.levels().size();
             }
         }
-        this.catalog = new TermCatalog(registry.model().version(), space,
+        this.catalog = new TermCatalog(
+                registry.model().version(),
+                space,
                 registry.model().terms().stream().map(DtoMapper::term).toList(),
-                registry.model().criteria().stream().map(c -> new TermCatalog.CriterionDescriptor(c.id(), c.side(), c.weight(),
-                        c.formula(), c.description())).toList());
+                registry.model().criteria().stream()
+                        .map(c -> new TermCatalog.CriterionDescriptor(
+                                c.id(), c.side(), c.weight(), c.formula(), c.description()))
+                        .toList());
     }
 
     @GET
-    @Operation(operationId = "listTerms", summary = "List the terms a bundle can contain, and the criteria that score them",
-            description = "Every term of the deal model with its kind, unit, allowed range or values, neutral (no-commitment) "
-                    + "value, whether it inherits the scenario's level, its default search levels and what it means. Terms are "
-                    + "written in a bundle as section.name, e.g. purchases.agricultureUsdBnPerYear. Also lists each side's criteria with "
-                    + "their default weights and formulas.")
+    @Operation(
+            operationId = "listTerms",
+            summary = "List the terms a bundle can contain, and the criteria that score them",
+            description =
+                    "Every term of the deal model with its kind, unit, allowed range or values, neutral (no-commitment) "
+                            + "value, whether it inherits the scenario's level, its default search levels and what it means. Terms are "
+                            + "written in a bundle as section.name, e.g. purchases.agricultureUsdBnPerYear. Also lists each side's criteria with "
+                            + "their default weights and formulas.")
     public TermCatalog list() {
         return catalog;
     }

@@ -11,8 +11,7 @@ import java.util.List;
  * better for one.
  */
 public final class Comparison {
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /**
      * @param index       position of the bundle in the request
@@ -54,7 +53,11 @@ public final class Comparison {
                     dominatedBy.add(j);
                 }
             }
-            out.add(new Ranked(i, r + 1, value[i], dominates.stream().mapToInt(Integer::intValue).toArray(),
+            out.add(new Ranked(
+                    i,
+                    r + 1,
+                    value[i],
+                    dominates.stream().mapToInt(Integer::intValue).toArray(),
                     dominatedBy.stream().mapToInt(Integer::intValue).toArray()));
         }
         return out;

@@ -3,7 +3,6 @@ package dev.dealeval.domain.analysis;
 import dev.dealeval.domain.analysis.Search.Dimension;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.Side;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,19 +17,23 @@ import java.util.List;
  * back at its old value)), so the side that gives it and its cost can be read off.
  */
 public final class Counteroffers {
-    private Counteroffers() {
-    }
+    private Counteroffers() {}
 
     /** One term moved: its marginal worth to each side in the counteroffer, in utility points. */
-    public record Change(int term, double from, double to, double usUtilityChange, double cnUtilityChange) {
-    }
+    public record Change(int term, double from, double to, double usUtilityChange, double cnUtilityChange) {}
 
     /**
      * @param bundle   the resolved counteroffer
      * @param order    enumeration position (singles first, then pairs), the last tie-break
      */
-    public record Offer(double[] bundle, List<Change> changes, double usSurplus, double cnSurplus, double usUtilityChange,
-                        double cnUtilityChange, long order) {
+    public record Offer(
+            double[] bundle,
+            List<Change> changes,
+            double usSurplus,
+            double cnSurplus,
+            double usUtilityChange,
+            double cnUtilityChange,
+            long order) {
         public double nashProduct() {
             return Objective.NASH.value(usSurplus, cnSurplus);
         }
@@ -44,9 +47,14 @@ public final class Counteroffers {
      * @param examined bundles scored (single and pair changes)
      * @param passing  counteroffers found before the limit was applied
      */
-    public record Result(double usSurplus, double cnSurplus, boolean usRatifies, boolean cnRatifies, long examined, int passing,
-                         List<Offer> offers) {
-    }
+    public record Result(
+            double usSurplus,
+            double cnSurplus,
+            boolean usRatifies,
+            boolean cnRatifies,
+            long examined,
+            int passing,
+            List<Offer> offers) {}
 
     /**
      * @param x          the resolved bundle
@@ -105,7 +113,8 @@ public final class Counteroffers {
                 int tb = candidates.get(b[0]).term();
                 y[ta] = candidates.get(a[0]).levels()[a[1]];
                 y[tb] = candidates.get(b[0]).levels()[b[1]];
-                Offer o = tryOffer(m, s, x, y, new int[] {ta, tb}, w, uUs, uCn, dUs, dCn, Math.max(alone[i], alone[j]), order);
+                Offer o = tryOffer(
+                        m, s, x, y, new int[] {ta, tb}, w, uUs, uCn, dUs, dCn, Math.max(alone[i], alone[j]), order);
                 examined++;
                 if (o != null) {
                     offers.add(o);
@@ -114,15 +123,34 @@ public final class Counteroffers {
                 y[tb] = x[tb];
             }
         }
-        offers.sort(Comparator.comparingDouble(Offer::nashProduct).reversed()
+        offers.sort(Comparator.comparingDouble(Offer::nashProduct)
+                .reversed()
                 .thenComparingInt(o -> o.changes().size())
                 .thenComparing(Comparator.comparingDouble(Offer::welfare).reversed())
                 .thenComparingLong(Offer::order));
-        return new Result(uUs - dUs, uCn - dCn, usOk, cnOk, examined, offers.size(), List.copyOf(offers.subList(0, Math.min(limit, offers.size()))));
+        return new Result(
+                uUs - dUs,
+                uCn - dCn,
+                usOk,
+                cnOk,
+                examined,
+                offers.size(),
+                List.copyOf(offers.subList(0, Math.min(limit, offers.size()))));
     }
 
-    private static Offer tryOffer(CompiledModel m, int s, double[] x, double[] y, int[] moved, CompiledModel.Work w, double uUs, double uCn,
-                                  double dUs, double dCn, double bar, long order) {
+    private static Offer tryOffer(
+            CompiledModel m,
+            int s,
+            double[] x,
+            double[] y,
+            int[] moved,
+            CompiledModel.Work w,
+            double uUs,
+            double uCn,
+            double dUs,
+            double dCn,
+            double bar,
+            long order) {
         m.score(y, s, w);
         if (!m.ratifies(Side.US, y, s, w) || !m.ratifies(Side.CN, y, s, w)) {
             return null;

@@ -17,8 +17,7 @@ package dev.dealeval.domain.analysis;
 public final class Frontier {
     private static final int INSERTION_SORT_BELOW = 24;
 
-    private Frontier() {
-    }
+    private Frontier() {}
 
     /**
      * Positions (0..n-1) of the frontier points of (x[i], y[i]) with ids id[i], in order of x

@@ -127,6 +127,5 @@ public final class FrontierBuilder {
     /**
      * @param equivalents how many other points had exactly these coordinates
      */
-    public record Point(double x, double y, long id, long equivalents) {
-    }
+    public record Point(double x, double y, long id, long equivalents) {}
 }

@@ -84,8 +84,13 @@ public final class FrontierChart {
      * @param axes       who is on x and on y, and the unit of their surpluses
      * @param trajectories sequences of points drawn as paths (a negotiation's offers, side by side), at most two
      */
-    public record Chart(String title, List<Point> frontier, List<Mark> solutions, List<Mark> references, Axes axes,
-                        List<Trajectory> trajectories) {
+    public record Chart(
+            String title,
+            List<Point> frontier,
+            List<Mark> solutions,
+            List<Mark> references,
+            Axes axes,
+            List<Trajectory> trajectories) {
         public Chart {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(axes, "axes");
@@ -159,8 +164,7 @@ public final class FrontierChart {
     private static final String REFERENCE_COLOUR = "#6a3d9a";
     private static final String ZONE_COLOUR = "#2e9e5b";
 
-    private FrontierChart() {
-    }
+    private FrontierChart() {}
 
     /** The chart as a standalone SVG document (XML declaration included). */
     public static String svg(Chart chart) {
@@ -170,8 +174,8 @@ public final class FrontierChart {
 
     private static void checkCoordinate(double v, String name) {
         if (!Double.isFinite(v) || Math.abs(v) > MAX_COORDINATE) {
-            throw new IllegalArgumentException(name + " must be finite and at most " + MAX_COORDINATE
-                    + " in magnitude, was " + v);
+            throw new IllegalArgumentException(
+                    name + " must be finite and at most " + MAX_COORDINATE + " in magnitude, was " + v);
         }
     }
 
@@ -366,13 +370,24 @@ public final class FrontierChart {
 
         String render() {
             out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                    .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                    .append("\" role=\"img\" font-family=\"").append(FONT).append("\">\n");
+            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                    .append(WIDTH)
+                    .append(' ')
+                    .append(HEIGHT)
+                    .append("\" width=\"")
+                    .append(WIDTH)
+                    .append("\" height=\"")
+                    .append(HEIGHT)
+                    .append("\" role=\"img\" font-family=\"")
+                    .append(FONT)
+                    .append("\">\n");
             out.append("<title>").append(escape(clean(chart.title()))).append("</title>\n");
             out.append("<desc>").append(escape(description())).append("</desc>\n");
-            out.append("<rect class=\"background\" x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"")
-                    .append(HEIGHT).append("\" fill=\"#fff\"/>\n");
+            out.append("<rect class=\"background\" x=\"0\" y=\"0\" width=\"")
+                    .append(WIDTH)
+                    .append("\" height=\"")
+                    .append(HEIGHT)
+                    .append("\" fill=\"#fff\"/>\n");
 
             agreementZone();
             gridAndTicks();
@@ -384,11 +399,15 @@ public final class FrontierChart {
             emptyMessage();
             markers();
             placeLabels();
-            out.append("<g class=\"leaders\" stroke=\"#777\" stroke-width=\"0.8\">\n").append(leaders).append("</g>\n");
-            out.append("<g class=\"labels\" font-size=\"").append(plain(LABEL_FONT))
+            out.append("<g class=\"leaders\" stroke=\"#777\" stroke-width=\"0.8\">\n")
+                    .append(leaders)
+                    .append("</g>\n");
+            out.append("<g class=\"labels\" font-size=\"")
+                    .append(plain(LABEL_FONT))
                     .append("\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\""
                             + " paint-order=\"stroke\">\n")
-                    .append(labels).append("</g>\n");
+                    .append(labels)
+                    .append("</g>\n");
             legend();
             title();
             out.append("</svg>\n");
@@ -399,16 +418,27 @@ public final class FrontierChart {
             return "Pareto frontier of " + count(frontier.size(), "point") + ", "
                     + count(chart.solutions().size(), "bargaining solution") + " and "
                     + count(chart.references().size(), "reference bundle")
-                    + " in (" + axes.x() + " surplus, " + axes.y() + " surplus) space; the no-deal point is at the origin.";
+                    + " in (" + axes.x() + " surplus, " + axes.y()
+                    + " surplus) space; the no-deal point is at the origin.";
         }
 
         private void agreementZone() {
             double x0 = px(0), y0 = py(0);
-            out.append("<rect class=\"agreement-zone\" x=\"").append(plain(x0)).append("\" y=\"")
-                    .append(plain(PLOT_TOP)).append("\" width=\"").append(plain(plotRight - x0))
-                    .append("\" height=\"").append(plain(y0 - PLOT_TOP)).append("\" fill=\"").append(ZONE_COLOUR)
-                    .append("\" fill-opacity=\"0.08\"><title>Both sides gain: ").append(escape(axes.x())).append(" surplus &gt; 0 and ")
-                    .append(escape(axes.y())).append(" surplus &gt; 0</title></rect>\n");
+            out.append("<rect class=\"agreement-zone\" x=\"")
+                    .append(plain(x0))
+                    .append("\" y=\"")
+                    .append(plain(PLOT_TOP))
+                    .append("\" width=\"")
+                    .append(plain(plotRight - x0))
+                    .append("\" height=\"")
+                    .append(plain(y0 - PLOT_TOP))
+                    .append("\" fill=\"")
+                    .append(ZONE_COLOUR)
+                    .append("\" fill-opacity=\"0.08\"><title>Both sides gain: ")
+                    .append(escape(axes.x()))
+                    .append(" surplus &gt; 0 and ")
+                    .append(escape(axes.y()))
+                    .append(" surplus &gt; 0</title></rect>\n");
         }
 
         private void gridAndTicks() {
@@ -417,47 +447,104 @@ public final class FrontierChart {
             StringBuilder yTicks = new StringBuilder();
             for (double t : xAxis.ticks()) {
                 String x = plain(px(t));
-                grid.append("<line x1=\"").append(x).append("\" y1=\"").append(plain(PLOT_TOP)).append("\" x2=\"")
-                        .append(x).append("\" y2=\"").append(plain(PLOT_BOTTOM)).append("\"/>\n");
-                xTicks.append("<text x=\"").append(x).append("\" y=\"").append(plain(PLOT_BOTTOM + 18)).append("\">")
-                        .append(escape(human(t))).append("</text>\n");
+                grid.append("<line x1=\"")
+                        .append(x)
+                        .append("\" y1=\"")
+                        .append(plain(PLOT_TOP))
+                        .append("\" x2=\"")
+                        .append(x)
+                        .append("\" y2=\"")
+                        .append(plain(PLOT_BOTTOM))
+                        .append("\"/>\n");
+                xTicks.append("<text x=\"")
+                        .append(x)
+                        .append("\" y=\"")
+                        .append(plain(PLOT_BOTTOM + 18))
+                        .append("\">")
+                        .append(escape(human(t)))
+                        .append("</text>\n");
             }
             for (double t : yAxis.ticks()) {
                 String y = plain(py(t));
-                grid.append("<line x1=\"").append(plain(plotLeft)).append("\" y1=\"").append(y).append("\" x2=\"")
-                        .append(plain(plotRight)).append("\" y2=\"").append(y).append("\"/>\n");
-                yTicks.append("<text x=\"").append(plain(plotLeft - 7)).append("\" y=\"").append(y)
-                        .append("\" dy=\"0.35em\">").append(escape(human(t))).append("</text>\n");
+                grid.append("<line x1=\"")
+                        .append(plain(plotLeft))
+                        .append("\" y1=\"")
+                        .append(y)
+                        .append("\" x2=\"")
+                        .append(plain(plotRight))
+                        .append("\" y2=\"")
+                        .append(y)
+                        .append("\"/>\n");
+                yTicks.append("<text x=\"")
+                        .append(plain(plotLeft - 7))
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" dy=\"0.35em\">")
+                        .append(escape(human(t)))
+                        .append("</text>\n");
             }
-            out.append("<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n").append(grid).append("</g>\n");
-            out.append("<rect class=\"plot-frame\" x=\"").append(plain(plotLeft)).append("\" y=\"")
-                    .append(plain(PLOT_TOP)).append("\" width=\"").append(plain(plotRight - plotLeft))
-                    .append("\" height=\"").append(plain(PLOT_BOTTOM - PLOT_TOP))
+            out.append("<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n")
+                    .append(grid)
+                    .append("</g>\n");
+            out.append("<rect class=\"plot-frame\" x=\"")
+                    .append(plain(plotLeft))
+                    .append("\" y=\"")
+                    .append(plain(PLOT_TOP))
+                    .append("\" width=\"")
+                    .append(plain(plotRight - plotLeft))
+                    .append("\" height=\"")
+                    .append(plain(PLOT_BOTTOM - PLOT_TOP))
                     .append("\" fill=\"none\" stroke=\"#9a9a9a\"/>\n");
-            out.append("<g class=\"x-ticks\" font-size=\"").append(plain(TICK_FONT))
-                    .append("\" fill=\"#444\" text-anchor=\"middle\">\n").append(xTicks).append("</g>\n");
-            out.append("<g class=\"y-ticks\" font-size=\"").append(plain(TICK_FONT))
-                    .append("\" fill=\"#444\" text-anchor=\"end\">\n").append(yTicks).append("</g>\n");
+            out.append("<g class=\"x-ticks\" font-size=\"")
+                    .append(plain(TICK_FONT))
+                    .append("\" fill=\"#444\" text-anchor=\"middle\">\n")
+                    .append(xTicks)
+                    .append("</g>\n");
+            out.append("<g class=\"y-ticks\" font-size=\"")
+                    .append(plain(TICK_FONT))
+                    .append("\" fill=\"#444\" text-anchor=\"end\">\n")
+                    .append(yTicks)
+                    .append("</g>\n");
         }
 
         private void zeroLines() {
             String x0 = plain(px(0)), y0 = plain(py(0));
             out.append("<g class=\"zero-lines\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\">\n");
-            out.append("<line x1=\"").append(x0).append("\" y1=\"").append(plain(PLOT_TOP)).append("\" x2=\"").append(x0)
-                    .append("\" y2=\"").append(plain(PLOT_BOTTOM)).append("\"/>\n");
-            out.append("<line x1=\"").append(plain(plotLeft)).append("\" y1=\"").append(y0).append("\" x2=\"")
-                    .append(plain(plotRight)).append("\" y2=\"").append(y0).append("\"/>\n");
+            out.append("<line x1=\"")
+                    .append(x0)
+                    .append("\" y1=\"")
+                    .append(plain(PLOT_TOP))
+                    .append("\" x2=\"")
+                    .append(x0)
+                    .append("\" y2=\"")
+                    .append(plain(PLOT_BOTTOM))
+                    .append("\"/>\n");
+            out.append("<line x1=\"")
+                    .append(plain(plotLeft))
+                    .append("\" y1=\"")
+                    .append(y0)
+                    .append("\" x2=\"")
+                    .append(plain(plotRight))
+                    .append("\" y2=\"")
+                    .append(y0)
+                    .append("\"/>\n");
             out.append("</g>\n");
         }
 
         private void axisLabels() {
             double midX = (plotLeft + plotRight) / 2, midY = (PLOT_TOP + PLOT_BOTTOM) / 2;
-            out.append("<text class=\"axis-label x-label\" x=\"").append(plain(midX)).append("\" y=\"")
-                    .append(HEIGHT - 16).append("\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                    .append(escape(axes.x() + " surplus (" + axes.unit() + ")")).append("</text>\n");
-            out.append("<text class=\"axis-label y-label\" transform=\"translate(20,").append(plain(midY))
+            out.append("<text class=\"axis-label x-label\" x=\"")
+                    .append(plain(midX))
+                    .append("\" y=\"")
+                    .append(HEIGHT - 16)
+                    .append("\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
+                    .append(escape(axes.x() + " surplus (" + axes.unit() + ")"))
+                    .append("</text>\n");
+            out.append("<text class=\"axis-label y-label\" transform=\"translate(20,")
+                    .append(plain(midY))
                     .append(") rotate(-90)\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                    .append(escape(axes.y() + " surplus (" + axes.unit() + ")")).append("</text>\n");
+                    .append(escape(axes.y() + " surplus (" + axes.unit() + ")"))
+                    .append("</text>\n");
         }
 
         private void frontierLine() {
@@ -471,19 +558,29 @@ public final class FrontierChart {
                 Point p = frontier.get(i);
                 d.append('V').append(plain(py(p.cn()))).append('H').append(plain(px(p.us())));
             }
-            out.append("<path class=\"frontier-line\" d=\"").append(d).append("\" fill=\"none\" stroke=\"")
-                    .append(FRONTIER_COLOUR).append("\" stroke-opacity=\"0.55\" stroke-width=\"1.4\""
-                            + " stroke-linejoin=\"round\"/>\n");
+            out.append("<path class=\"frontier-line\" d=\"")
+                    .append(d)
+                    .append("\" fill=\"none\" stroke=\"")
+                    .append(FRONTIER_COLOUR)
+                    .append("\" stroke-opacity=\"0.55\" stroke-width=\"1.4\"" + " stroke-linejoin=\"round\"/>\n");
         }
 
         private void frontierDots() {
-            out.append("<g class=\"frontier-dots\" fill=\"").append(FRONTIER_COLOUR).append("\">\n");
+            out.append("<g class=\"frontier-dots\" fill=\"")
+                    .append(FRONTIER_COLOUR)
+                    .append("\">\n");
             String r = plain(dotRadius);
             for (Point p : frontier) {
                 double x = px(p.us()), y = py(p.cn());
                 dotPixels.add(new double[] {x, y});
-                out.append("<circle cx=\"").append(plain(x)).append("\" cy=\"").append(plain(y)).append("\" r=\"")
-                        .append(r).append("\"><title>").append(coordinates(p.us(), p.cn()))
+                out.append("<circle cx=\"")
+                        .append(plain(x))
+                        .append("\" cy=\"")
+                        .append(plain(y))
+                        .append("\" r=\"")
+                        .append(r)
+                        .append("\"><title>")
+                        .append(coordinates(p.us(), p.cn()))
                         .append("</title></circle>\n");
             }
             out.append("</g>\n");
@@ -496,44 +593,93 @@ public final class FrontierChart {
             double x = (plotLeft + plotRight) / 2, baseline = PLOT_TOP + 30;
             double w = textWidth(EMPTY_FRONTIER, 15);
             obstacles.add(new Box(x - w / 2, baseline - 13, x + w / 2, baseline + 4).grow(2));
-            out.append("<text class=\"empty-frontier\" x=\"").append(plain(x)).append("\" y=\"").append(plain(baseline))
+            out.append("<text class=\"empty-frontier\" x=\"")
+                    .append(plain(x))
+                    .append("\" y=\"")
+                    .append(plain(baseline))
                     .append("\" font-size=\"15\" font-style=\"italic\" fill=\"#8a1c24\" text-anchor=\"middle\""
                             + " stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">")
-                    .append(escape(EMPTY_FRONTIER)).append("</text>\n");
+                    .append(escape(EMPTY_FRONTIER))
+                    .append("</text>\n");
         }
 
         private void markers() {
-            out.append("<g class=\"references\" fill=\"#fff\" fill-opacity=\"0\" stroke=\"").append(REFERENCE_COLOUR)
+            out.append("<g class=\"references\" fill=\"#fff\" fill-opacity=\"0\" stroke=\"")
+                    .append(REFERENCE_COLOUR)
                     .append("\" stroke-width=\"2\">\n");
             for (Group g : references) {
                 double x = px(g.us()), y = py(g.cn());
                 obstacles.add(square(x, y, REFERENCE_RADIUS + 1));
-                out.append("<circle cx=\"").append(plain(x)).append("\" cy=\"").append(plain(y)).append("\" r=\"")
-                        .append(plain(REFERENCE_RADIUS)).append("\"><title>").append(tooltip(g))
+                out.append("<circle cx=\"")
+                        .append(plain(x))
+                        .append("\" cy=\"")
+                        .append(plain(y))
+                        .append("\" r=\"")
+                        .append(plain(REFERENCE_RADIUS))
+                        .append("\"><title>")
+                        .append(tooltip(g))
                         .append("</title></circle>\n");
             }
             out.append("</g>\n");
 
             double x0 = px(0), y0 = py(0), s = NO_DEAL_SIZE;
             obstacles.add(square(x0, y0, s + 1));
-            out.append("<g class=\"no-deal\"><path d=\"M").append(plain(x0 - s)).append(' ').append(plain(y0 - s))
-                    .append('L').append(plain(x0 + s)).append(' ').append(plain(y0 + s)).append('M')
-                    .append(plain(x0 - s)).append(' ').append(plain(y0 + s)).append('L').append(plain(x0 + s))
-                    .append(' ').append(plain(y0 - s)).append("\" stroke=\"#111\" stroke-width=\"2.2\"/>")
-                    .append("<circle cx=\"").append(plain(x0)).append("\" cy=\"").append(plain(y0)).append("\" r=\"")
-                    .append(plain(s + 1)).append("\" fill=\"#fff\" fill-opacity=\"0\"><title>")
-                    .append(escape(NO_DEAL)).append(": ").append(escape(axes.x())).append(" 0, ").append(escape(axes.y()))
+            out.append("<g class=\"no-deal\"><path d=\"M")
+                    .append(plain(x0 - s))
+                    .append(' ')
+                    .append(plain(y0 - s))
+                    .append('L')
+                    .append(plain(x0 + s))
+                    .append(' ')
+                    .append(plain(y0 + s))
+                    .append('M')
+                    .append(plain(x0 - s))
+                    .append(' ')
+                    .append(plain(y0 + s))
+                    .append('L')
+                    .append(plain(x0 + s))
+                    .append(' ')
+                    .append(plain(y0 - s))
+                    .append("\" stroke=\"#111\" stroke-width=\"2.2\"/>")
+                    .append("<circle cx=\"")
+                    .append(plain(x0))
+                    .append("\" cy=\"")
+                    .append(plain(y0))
+                    .append("\" r=\"")
+                    .append(plain(s + 1))
+                    .append("\" fill=\"#fff\" fill-opacity=\"0\"><title>")
+                    .append(escape(NO_DEAL))
+                    .append(": ")
+                    .append(escape(axes.x()))
+                    .append(" 0, ")
+                    .append(escape(axes.y()))
                     .append(" 0</title></circle></g>\n");
 
-            out.append("<g class=\"solutions\" fill=\"").append(SOLUTION_COLOUR)
+            out.append("<g class=\"solutions\" fill=\"")
+                    .append(SOLUTION_COLOUR)
                     .append("\" stroke=\"#fff\" stroke-width=\"1.2\">\n");
             for (Group g : solutions) {
                 double x = px(g.us()), y = py(g.cn()), d = SOLUTION_SIZE;
                 obstacles.add(square(x, y, d));
-                out.append("<polygon points=\"").append(plain(x)).append(',').append(plain(y - d)).append(' ')
-                        .append(plain(x + d)).append(',').append(plain(y)).append(' ').append(plain(x)).append(',')
-                        .append(plain(y + d)).append(' ').append(plain(x - d)).append(',').append(plain(y))
-                        .append("\"><title>").append(tooltip(g)).append("</title></polygon>\n");
+                out.append("<polygon points=\"")
+                        .append(plain(x))
+                        .append(',')
+                        .append(plain(y - d))
+                        .append(' ')
+                        .append(plain(x + d))
+                        .append(',')
+                        .append(plain(y))
+                        .append(' ')
+                        .append(plain(x))
+                        .append(',')
+                        .append(plain(y + d))
+                        .append(' ')
+                        .append(plain(x - d))
+                        .append(',')
+                        .append(plain(y))
+                        .append("\"><title>")
+                        .append(tooltip(g))
+                        .append("</title></polygon>\n");
             }
             out.append("</g>\n");
         }
@@ -550,8 +696,16 @@ public final class FrontierChart {
 
         /** Direction unit vectors, in order of preference: NE, E, N, NW, SE, W, S, SW. */
         private static final double[][] DIRECTIONS = {
-            {0.7071, -0.7071}, {1, 0}, {0, -1}, {-0.7071, -0.7071}, {0.7071, 0.7071}, {-1, 0}, {0, 1}, {-0.7071, 0.7071},
+            {0.7071, -0.7071},
+            {1, 0},
+            {0, -1},
+            {-0.7071, -0.7071},
+            {0.7071, 0.7071},
+            {-1, 0},
+            {0, 1},
+            {-0.7071, 0.7071},
         };
+
         private static final double[] RINGS = {4, 14, 28, 46, 70};
 
         private void place(String label, double mx, double my, double markerSize, String cssClass, String colour) {
@@ -612,12 +766,24 @@ public final class FrontierChart {
                 double len = Math.hypot(nx - mx, ny - my);
                 if (len > markerSize + 3) {
                     double sx = mx + (nx - mx) / len * (markerSize + 1), sy = my + (ny - my) / len * (markerSize + 1);
-                    leaders.append("<line x1=\"").append(plain(sx)).append("\" y1=\"").append(plain(sy))
-                            .append("\" x2=\"").append(plain(nx)).append("\" y2=\"").append(plain(ny)).append("\"/>\n");
+                    leaders.append("<line x1=\"")
+                            .append(plain(sx))
+                            .append("\" y1=\"")
+                            .append(plain(sy))
+                            .append("\" x2=\"")
+                            .append(plain(nx))
+                            .append("\" y2=\"")
+                            .append(plain(ny))
+                            .append("\"/>\n");
                 }
             }
-            labels.append("<text class=\"").append(cssClass).append("\" x=\"").append(plain(bestX)).append("\" y=\"")
-                    .append(plain(bestBaseline)).append('"');
+            labels.append("<text class=\"")
+                    .append(cssClass)
+                    .append("\" x=\"")
+                    .append(plain(bestX))
+                    .append("\" y=\"")
+                    .append(plain(bestBaseline))
+                    .append('"');
             if (!bestAnchor.equals("start")) {
                 labels.append(" text-anchor=\"").append(bestAnchor).append('"');
             }
@@ -642,18 +808,36 @@ public final class FrontierChart {
                 out.append("<g class=\"trajectory\">\n<path d=\"");
                 for (int i = 0; i < t.points().size(); i++) {
                     Point p = t.points().get(i);
-                    out.append(i == 0 ? 'M' : 'L').append(plain(px(p.us()))).append(' ').append(plain(py(p.cn())));
+                    out.append(i == 0 ? 'M' : 'L')
+                            .append(plain(px(p.us())))
+                            .append(' ')
+                            .append(plain(py(p.cn())));
                 }
-                out.append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-opacity=\"0.7\" stroke-width=\"1.2\"/>\n");
+                out.append("\" fill=\"none\" stroke=\"")
+                        .append(colour)
+                        .append("\" stroke-opacity=\"0.7\" stroke-width=\"1.2\"/>\n");
                 java.util.Set<Point> drawn = new java.util.HashSet<>();
                 for (int i = 0; i < t.points().size(); i++) {
                     Point p = t.points().get(i);
                     boolean last = i == t.points().size() - 1;
                     if (drawn.add(p) || last) {
-                        out.append("<circle cx=\"").append(plain(px(p.us()))).append("\" cy=\"").append(plain(py(p.cn())))
-                                .append("\" r=\"").append(last ? "4.5" : "2.4").append("\" fill=\"").append(last ? "none" : colour)
-                                .append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"><title>").append(escape(t.label()))
-                                .append(", offer ").append(i + 1).append(": ").append(coordinates(p.us(), p.cn())).append("</title></circle>\n");
+                        out.append("<circle cx=\"")
+                                .append(plain(px(p.us())))
+                                .append("\" cy=\"")
+                                .append(plain(py(p.cn())))
+                                .append("\" r=\"")
+                                .append(last ? "4.5" : "2.4")
+                                .append("\" fill=\"")
+                                .append(last ? "none" : colour)
+                                .append("\" stroke=\"")
+                                .append(colour)
+                                .append("\" stroke-width=\"1.5\"><title>")
+                                .append(escape(t.label()))
+                                .append(", offer ")
+                                .append(i + 1)
+                                .append(": ")
+                                .append(coordinates(p.us(), p.cn()))
+                                .append("</title></circle>\n");
                     }
                 }
                 out.append("</g>\n");
@@ -694,46 +878,116 @@ public final class FrontierChart {
             g.append("<g class=\"legend\" font-size=\"12\" fill=\"#333\">\n");
             int item = 0;
             for (int k = 0; k < chart.trajectories().size(); k++) {
-                g.append("<path d=\"M").append(plain(x)).append(' ').append(plain(mid + 4)).append('L').append(plain(x + 14)).append(' ')
-                        .append(plain(mid - 4)).append("\" stroke=\"").append(TRAJECTORY_COLOURS[k]).append("\" stroke-width=\"1.5\"/>");
-                g.append("<circle cx=\"").append(plain(x + 14)).append("\" cy=\"").append(plain(mid - 4)).append("\" r=\"2.4\" fill=\"")
-                        .append(TRAJECTORY_COLOURS[k]).append("\"/>\n");
+                g.append("<path d=\"M")
+                        .append(plain(x))
+                        .append(' ')
+                        .append(plain(mid + 4))
+                        .append('L')
+                        .append(plain(x + 14))
+                        .append(' ')
+                        .append(plain(mid - 4))
+                        .append("\" stroke=\"")
+                        .append(TRAJECTORY_COLOURS[k])
+                        .append("\" stroke-width=\"1.5\"/>");
+                g.append("<circle cx=\"")
+                        .append(plain(x + 14))
+                        .append("\" cy=\"")
+                        .append(plain(mid - 4))
+                        .append("\" r=\"2.4\" fill=\"")
+                        .append(TRAJECTORY_COLOURS[k])
+                        .append("\"/>\n");
                 x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
             }
             if (!frontier.isEmpty()) {
-                g.append("<path d=\"M").append(plain(x)).append(' ').append(plain(mid - 5)).append('H')
-                        .append(plain(x + 8)).append('V').append(plain(mid + 5)).append('H').append(plain(x + 18))
-                        .append("\" fill=\"none\" stroke=\"").append(FRONTIER_COLOUR)
+                g.append("<path d=\"M")
+                        .append(plain(x))
+                        .append(' ')
+                        .append(plain(mid - 5))
+                        .append('H')
+                        .append(plain(x + 8))
+                        .append('V')
+                        .append(plain(mid + 5))
+                        .append('H')
+                        .append(plain(x + 18))
+                        .append("\" fill=\"none\" stroke=\"")
+                        .append(FRONTIER_COLOUR)
                         .append("\" stroke-opacity=\"0.55\" stroke-width=\"1.4\"/>");
-                g.append("<circle cx=\"").append(plain(x + 8)).append("\" cy=\"").append(plain(mid - 5))
-                        .append("\" r=\"3\" fill=\"").append(FRONTIER_COLOUR).append("\"/>");
-                g.append("<circle cx=\"").append(plain(x + 18)).append("\" cy=\"").append(plain(mid + 5))
-                        .append("\" r=\"3\" fill=\"").append(FRONTIER_COLOUR).append("\"/>\n");
+                g.append("<circle cx=\"")
+                        .append(plain(x + 8))
+                        .append("\" cy=\"")
+                        .append(plain(mid - 5))
+                        .append("\" r=\"3\" fill=\"")
+                        .append(FRONTIER_COLOUR)
+                        .append("\"/>");
+                g.append("<circle cx=\"")
+                        .append(plain(x + 18))
+                        .append("\" cy=\"")
+                        .append(plain(mid + 5))
+                        .append("\" r=\"3\" fill=\"")
+                        .append(FRONTIER_COLOUR)
+                        .append("\"/>\n");
                 x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
             }
             if (!solutions.isEmpty()) {
                 double cx = x + 7, d = 6;
-                g.append("<polygon points=\"").append(plain(cx)).append(',').append(plain(mid - d)).append(' ')
-                        .append(plain(cx + d)).append(',').append(plain(mid)).append(' ').append(plain(cx))
-                        .append(',').append(plain(mid + d)).append(' ').append(plain(cx - d)).append(',')
-                        .append(plain(mid)).append("\" fill=\"").append(SOLUTION_COLOUR).append("\"/>\n");
+                g.append("<polygon points=\"")
+                        .append(plain(cx))
+                        .append(',')
+                        .append(plain(mid - d))
+                        .append(' ')
+                        .append(plain(cx + d))
+                        .append(',')
+                        .append(plain(mid))
+                        .append(' ')
+                        .append(plain(cx))
+                        .append(',')
+                        .append(plain(mid + d))
+                        .append(' ')
+                        .append(plain(cx - d))
+                        .append(',')
+                        .append(plain(mid))
+                        .append("\" fill=\"")
+                        .append(SOLUTION_COLOUR)
+                        .append("\"/>\n");
                 x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
             }
             if (!references.isEmpty()) {
-                g.append("<circle cx=\"").append(plain(x + 6)).append("\" cy=\"").append(plain(mid))
-                        .append("\" r=\"5\" fill=\"none\" stroke=\"").append(REFERENCE_COLOUR)
+                g.append("<circle cx=\"")
+                        .append(plain(x + 6))
+                        .append("\" cy=\"")
+                        .append(plain(mid))
+                        .append("\" r=\"5\" fill=\"none\" stroke=\"")
+                        .append(REFERENCE_COLOUR)
                         .append("\" stroke-width=\"2\"/>\n");
                 x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
             }
             double cx = x + 5, s = 4.5;
-            g.append("<path d=\"M").append(plain(cx - s)).append(' ').append(plain(mid - s)).append('L')
-                    .append(plain(cx + s)).append(' ').append(plain(mid + s)).append('M').append(plain(cx - s))
-                    .append(' ').append(plain(mid + s)).append('L').append(plain(cx + s)).append(' ')
-                    .append(plain(mid - s)).append("\" stroke=\"#111\" stroke-width=\"2\"/>\n");
+            g.append("<path d=\"M")
+                    .append(plain(cx - s))
+                    .append(' ')
+                    .append(plain(mid - s))
+                    .append('L')
+                    .append(plain(cx + s))
+                    .append(' ')
+                    .append(plain(mid + s))
+                    .append('M')
+                    .append(plain(cx - s))
+                    .append(' ')
+                    .append(plain(mid + s))
+                    .append('L')
+                    .append(plain(cx + s))
+                    .append(' ')
+                    .append(plain(mid - s))
+                    .append("\" stroke=\"#111\" stroke-width=\"2\"/>\n");
             x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
-            g.append("<rect x=\"").append(plain(x)).append("\" y=\"").append(plain(mid - 6))
-                    .append("\" width=\"14\" height=\"12\" fill=\"").append(ZONE_COLOUR)
-                    .append("\" fill-opacity=\"0.16\" stroke=\"").append(ZONE_COLOUR)
+            g.append("<rect x=\"")
+                    .append(plain(x))
+                    .append("\" y=\"")
+                    .append(plain(mid - 6))
+                    .append("\" width=\"14\" height=\"12\" fill=\"")
+                    .append(ZONE_COLOUR)
+                    .append("\" fill-opacity=\"0.16\" stroke=\"")
+                    .append(ZONE_COLOUR)
                     .append("\" stroke-opacity=\"0.4\"/>\n");
             legendText(g, x, symbolWidths.get(item), texts.get(item), baseline);
             g.append("</g>\n");
@@ -742,8 +996,13 @@ public final class FrontierChart {
 
         /** Writes a legend entry's text after its symbol; returns where the next entry starts. */
         private double legendText(StringBuilder g, double x, double symbolWidth, String text, double baseline) {
-            g.append("<text x=\"").append(plain(x + symbolWidth)).append("\" y=\"").append(plain(baseline))
-                    .append("\">").append(escape(text)).append("</text>\n");
+            g.append("<text x=\"")
+                    .append(plain(x + symbolWidth))
+                    .append("\" y=\"")
+                    .append(plain(baseline))
+                    .append("\">")
+                    .append(escape(text))
+                    .append("</text>\n");
             return x + symbolWidth + legendAdvance(text);
         }
 
@@ -761,8 +1020,11 @@ public final class FrontierChart {
                 size = Math.max(11, Math.floor(size * available / width * 10) / 10);
             }
             String shown = truncate(title, (int) (available / (0.6 * size)));
-            out.append("<text class=\"chart-title\" x=\"").append(WIDTH / 2).append("\" y=\"28\" font-size=\"")
-                    .append(plain(size)).append("\" font-weight=\"bold\" fill=\"#111\" text-anchor=\"middle\">")
+            out.append("<text class=\"chart-title\" x=\"")
+                    .append(WIDTH / 2)
+                    .append("\" y=\"28\" font-size=\"")
+                    .append(plain(size))
+                    .append("\" font-weight=\"bold\" fill=\"#111\" text-anchor=\"middle\">")
                     .append(escape(shown));
             if (!shown.equals(title)) {
                 out.append("<title>").append(escape(title)).append("</title>");
@@ -861,14 +1123,20 @@ public final class FrontierChart {
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&apos;");
                 default -> {
-                    boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD
-                            || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+                    boolean allowed = cp == 0x9
+                            || cp == 0xA
+                            || cp == 0xD
+                            || (cp >= 0x20 && cp <= 0xD7FF)
+                            || (cp >= 0xE000 && cp <= 0xFFFD)
+                            || cp >= 0x10000;
                     if (!allowed) {
                         b.append("&#xFFFD;");
                     } else if (cp < 0x80) {
                         b.append((char) cp);
                     } else {
-                        b.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
+                        b.append("&#x")
+                                .append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT))
+                                .append(';');
                     }
                 }
             }

@@ -4,7 +4,6 @@ import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,12 +33,10 @@ public final class Search {
     /** Bundles per task: big enough to amortise the task, small enough to balance two cores. */
     static final long CHUNK = 1 << 16;
 
-    private Search() {
-    }
+    private Search() {}
 
     /** One searched term and its candidate levels, encoded. */
-    public record Dimension(int term, double[] levels) {
-    }
+    public record Dimension(int term, double[] levels) {}
 
     /**
      * @param base        the resolved base bundle (CompiledModel.resolve); searched terms are overwritten
@@ -47,8 +44,13 @@ public final class Search {
      * @param minUsSurplus only bundles with S(US) ≥ this are feasible (−∞ for none)
      * @param offerFrontiers also keep the frontiers negotiators bid from ({@link OfferFrontiers})
      */
-    public record Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus,
-                       boolean offerFrontiers) {
+    public record Spec(
+            double[] base,
+            int scenario,
+            List<Dimension> dimensions,
+            double minUsSurplus,
+            double minCnSurplus,
+            boolean offerFrontiers) {
         public Spec(double[] base, int scenario, List<Dimension> dimensions, double minUsSurplus, double minCnSurplus) {
             this(base, scenario, dimensions, minUsSurplus, minCnSurplus, false);
         }
@@ -63,8 +65,7 @@ public final class Search {
      * space whatever the governments would ratify (all), and of the bundles the U.S. (usRatifies), or
      * China (cnRatifies), would ratify itself. The minimum surpluses do not apply.
      */
-    public record OfferFrontiers(List<Point> all, List<Point> usRatifies, List<Point> cnRatifies) {
-    }
+    public record OfferFrontiers(List<Point> all, List<Point> usRatifies, List<Point> cnRatifies) {}
 
     /** A feasible bundle on the frontier, by its index in the enumeration. */
     public record Point(long index, double usSurplus, double cnSurplus, long equivalents) {
@@ -83,9 +84,15 @@ public final class Search {
      * @param frontier  Pareto frontier of the feasible bundles, U.S. surplus ascending
      * @param offers    the negotiators' frontiers when the spec asks for them, else null
      */
-    public record Result(long examined, long usRatifies, long cnRatifies, long feasible, long bothGain,
-                         List<Point> frontier, Solutions solutions, OfferFrontiers offers) {
-    }
+    public record Result(
+            long examined,
+            long usRatifies,
+            long cnRatifies,
+            long feasible,
+            long bothGain,
+            List<Point> frontier,
+            Solutions solutions,
+            OfferFrontiers offers) {}
 
     /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
     public static List<Dimension> defaultDimensions(DealModel model) {
@@ -98,7 +105,9 @@ public final class Search {
         for (int t = 0; t < model.terms().size(); t++) {
             TermDef def = model.terms().get(t);
             if (!def.levels().isEmpty() && (def.searchDefault() || !defaultSubsetOnly)) {
-                out.add(new Dimension(t, def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
+                out.add(new Dimension(
+                        t,
+                        def.levels().stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
         return out;
@@ -299,6 +308,7 @@ public final class Search {
         final FrontierBuilder frontier = new FrontierBuilder();
         /** The offer frontiers (null unless asked for): every bundle, and those each side ratifies. */
         final FrontierBuilder all;
+
         final FrontierBuilder usOwn;
         final FrontierBuilder cnOwn;
 

@@ -3,7 +3,6 @@ package dev.dealeval.domain.analysis;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,10 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Sensitivity {
     /** Samples per block: the unit of work for a thread and of deterministic summation. */
     static final int BLOCK = 256;
+
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Sensitivity() {
-    }
+    private Sensitivity() {}
 
     /**
      * What to sample and how.
@@ -54,8 +53,15 @@ public final class Sensitivity {
      * @param tornadoStep              one-at-a-time change of each weight for the tornado (0.2 = ±20%), in [0, 1]
      * @param parallelism              threads to use (1 = caller's thread only)
      */
-    public record Spec(int samples, long seed, double weightConcentration, double cloutConcentration,
-                       double credibilityConcentration, Objective objective, double tornadoStep, int parallelism) {
+    public record Spec(
+            int samples,
+            long seed,
+            double weightConcentration,
+            double cloutConcentration,
+            double credibilityConcentration,
+            Objective objective,
+            double tornadoStep,
+            int parallelism) {
         public Spec {
             if (samples < 1) {
                 throw new IllegalArgumentException("samples must be at least 1");
@@ -79,8 +85,7 @@ public final class Sensitivity {
         }
     }
 
-    public record Result(int samples, List<BundleResult> bundles, List<TornadoBar> tornado) {
-    }
+    public record Result(int samples, List<BundleResult> bundles, List<TornadoBar> tornado) {}
 
     /**
      * @param index              the bundle's position in the request (0-based)
@@ -93,10 +98,18 @@ public final class Sensitivity {
      * @param baseObjective      the objective at the profile's own weights, clouts and track records
      * @param baseRank           1-based rank at the profile's own weights
      */
-    public record BundleResult(int index, double[] rankAcceptability, double usRatifies, double cnRatifies, double agreement,
-                               double[] centralWeights, double meanUsSurplus, double meanCnSurplus, double meanObjective,
-                               double baseObjective, int baseRank) {
-    }
+    public record BundleResult(
+            int index,
+            double[] rankAcceptability,
+            double usRatifies,
+            double cnRatifies,
+            double agreement,
+            double[] centralWeights,
+            double meanUsSurplus,
+            double meanCnSurplus,
+            double meanObjective,
+            double baseObjective,
+            int baseRank) {}
 
     /**
      * One bar of the one-at-a-time tornado: criterion c's weight times (1 − step) and (1 + step), the side renormalised,
@@ -107,9 +120,15 @@ public final class Sensitivity {
      * @param leaderLow      index of the top-ranked bundle at the lowered weight; leaderHigh likewise at the raised weight
      * @param verdictChanges indices of bundles whose both-ratify outcome differs from the base at the lowered or raised weight
      */
-    public record TornadoBar(Side side, String criterion, double[] low, double[] high, double swing, int leaderLow,
-                             int leaderHigh, int[] verdictChanges) {
-    }
+    public record TornadoBar(
+            Side side,
+            String criterion,
+            double[] low,
+            double[] high,
+            double swing,
+            int leaderLow,
+            int leaderHigh,
+            int[] verdictChanges) {}
 
     /** Runs on the caller's thread and parallelism − 1 threads of its own. */
     public static Result run(CompiledModel m, int s, List<double[]> bundles, Spec spec) {
@@ -126,7 +145,8 @@ public final class Sensitivity {
      *
      * @param bundles resolved bundles (CompiledModel.resolve), each scored in scenario s
      */
-    public static Result run(CompiledModel m, int s, List<double[]> bundles, Spec spec, java.util.concurrent.Executor executor) {
+    public static Result run(
+            CompiledModel m, int s, List<double[]> bundles, Spec spec, java.util.concurrent.Executor executor) {
         Objects.requireNonNull(m, "m");
         Objects.requireNonNull(spec, "spec");
         if (bundles == null || bundles.isEmpty()) {
@@ -162,10 +182,18 @@ public final class Sensitivity {
                     central[c] = totals.sums[at + Kernel.WEIGHTS + c] / firsts;
                 }
             }
-            out.add(new BundleResult(b, acceptability, totals.usCounts[b] / count, totals.cnCounts[b] / count,
-                    totals.bothCounts[b] / count, central, totals.sums[at + Kernel.US_SURPLUS] / count,
-                    totals.sums[at + Kernel.CN_SURPLUS] / count, totals.sums[at + Kernel.OBJECTIVE] / count,
-                    base.objective[b], base.rank[b]));
+            out.add(new BundleResult(
+                    b,
+                    acceptability,
+                    totals.usCounts[b] / count,
+                    totals.cnCounts[b] / count,
+                    totals.bothCounts[b] / count,
+                    central,
+                    totals.sums[at + Kernel.US_SURPLUS] / count,
+                    totals.sums[at + Kernel.CN_SURPLUS] / count,
+                    totals.sums[at + Kernel.OBJECTIVE] / count,
+                    base.objective[b],
+                    base.rank[b]));
         }
         return new Result(spec.samples(), List.copyOf(out), List.copyOf(tornado));
     }
@@ -173,12 +201,10 @@ public final class Sensitivity {
     // ------------------------------------------------------------------ the model in flat arrays
 
     /** What the base (profile) evaluation yields. */
-    private record Base(double[] objective, int[] rank, boolean[] agreement) {
-    }
+    private record Base(double[] objective, int[] rank, boolean[] agreement) {}
 
     /** Sums over all samples. */
-    private record Totals(long[] rankCounts, long[] usCounts, long[] cnCounts, long[] bothCounts, double[] sums) {
-    }
+    private record Totals(long[] rankCounts, long[] usCounts, long[] cnCounts, long[] bothCounts, double[] sums) {}
 
     /** The model, bundles and spec of one run, with everything that does not change between samples precomputed. */
     private static final class Kernel {
@@ -198,6 +224,7 @@ public final class Sensitivity {
         final int nCat;
         /** Doubles summed per bundle: surpluses, objective, central weights. */
         final int stride;
+
         final double[] baseWeight;
         final double[] baseFactionWeight;
         final double[] multiplier;
@@ -205,6 +232,7 @@ public final class Sensitivity {
         final int[] facTo;
         /** Factions are stored U.S. first, then China: [0, usFac) and [usFac, nFac). */
         final int usFac;
+
         final double[] baseClout;
         final double usCloutTotal;
         final double cnCloutTotal;
@@ -213,6 +241,7 @@ public final class Sensitivity {
         final boolean reservationGiven;
         /** A side's utility is unit × Σ w·v (CompiledModel#utilityScale). */
         final double unit;
+
         final double stanceMargin;
         final double[] baseTrack;
         final boolean[] trackSampled;
@@ -285,7 +314,8 @@ public final class Sensitivity {
             boolean anySampled = false;
             for (int k = 0; k < nCat; k++) {
                 baseTrack[k] = m.trackRecord(k);
-                trackSampled[k] = baseTrack[k] > 0 && baseTrack[k] < 1 && Double.isFinite(spec.credibilityConcentration());
+                trackSampled[k] =
+                        baseTrack[k] > 0 && baseTrack[k] < 1 && Double.isFinite(spec.credibilityConcentration());
                 anySampled |= trackSampled[k];
             }
             weightsFixed = Double.isInfinite(spec.weightConcentration());
@@ -337,7 +367,8 @@ public final class Sensitivity {
                     double factor = dir == 0 ? 1 - step : 1 + step;
                     System.arraycopy(baseWeight, 0, sc.weight, 0, nCrit);
                     sc.weight[c] *= factor;
-                    // A factor of exactly 1 keeps the profile's weights bit for bit, so a step of 0 reproduces the base.
+                    // A factor of exactly 1 keeps the profile's weights bit for bit, so a step of 0 reproduces the
+                    // base.
                     if (factor != 1) {
                         Numbers.normalise(sc.weight, c < nUs ? 0 : nUs, c < nUs ? nUs : nCrit);
                     }
@@ -346,8 +377,16 @@ public final class Sensitivity {
                     for (int b = 0; b < n; b++) {
                         surpluses(baseValues[b], sc, b);
                         objective[dir][b] = spec.objective().value(sUs[b], sCn[b]);
-                        boolean both = m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout)
-                                && m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                        boolean both = m.ratifies(
+                                        Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout)
+                                && m.ratifies(
+                                        Side.CN,
+                                        x[b],
+                                        s,
+                                        sc.cnSurplus[b],
+                                        sc.factionSurplus,
+                                        sc.factionStake,
+                                        sc.clout);
                         changed[b] |= both != base.agreement[b];
                     }
                     leader[dir] = leader(objective[dir]);
@@ -356,9 +395,18 @@ public final class Sensitivity {
                 for (int b = 0; b < n; b++) {
                     swing = Math.max(swing, Math.abs(objective[1][b] - objective[0][b]));
                 }
-                int[] changes = java.util.stream.IntStream.range(0, n).filter(b -> changed[b]).toArray();
-                bars.add(new TornadoBar(m.criterion(c).side(), m.criterion(c).id(), objective[0], objective[1], swing,
-                        leader[0], leader[1], changes));
+                int[] changes = java.util.stream.IntStream.range(0, n)
+                        .filter(b -> changed[b])
+                        .toArray();
+                bars.add(new TornadoBar(
+                        m.criterion(c).side(),
+                        m.criterion(c).id(),
+                        objective[0],
+                        objective[1],
+                        swing,
+                        leader[0],
+                        leader[1],
+                        changes));
             }
             // List.sort is stable: equal swings stay in criterion order, which is U.S. first, then China.
             bars.sort(Comparator.comparingDouble(TornadoBar::swing).reversed());
@@ -431,9 +479,11 @@ public final class Sensitivity {
             sc.usSurplus[b] = utility(sc.weight, 0, v, 0, nUs) - sc.noDealUs;
             sc.cnSurplus[b] = utility(sc.weight, 0, v, nUs, nCrit) - sc.noDealCn;
             for (int f = 0; f < nFac; f++) {
-                sc.factionSurplus[f] = utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
+                sc.factionSurplus[f] =
+                        utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
                 // As in CompiledModel#ratifies: the stake only decides a stance when |S| < δ.
-                sc.factionStake[f] = Math.abs(sc.factionSurplus[f]) >= stanceMargin ? Double.NaN
+                sc.factionStake[f] = Math.abs(sc.factionSurplus[f]) >= stanceMargin
+                        ? Double.NaN
                         : stake(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]);
             }
         }
@@ -558,8 +608,10 @@ public final class Sensitivity {
                 double sCn = sc.cnSurplus[b];
                 double obj = objective.value(sUs, sCn);
                 sc.objective[b] = obj;
-                boolean us = m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
-                boolean cn = m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                boolean us =
+                        m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                boolean cn =
+                        m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
                 if (us) {
                     w.usCounts[b]++;
                 }
@@ -800,8 +852,8 @@ public final class Sensitivity {
      * A Dirichlet draw over {@code out[from..to)} with parameters concentration·mean[c]/Σmean, scaled
      * to sum to {@code scale}. Components with mean 0 stay 0 (and draw nothing).
      */
-    static void dirichlet(SplittableRandom rng, double concentration, double[] mean, int from, int to, double scale,
-                          double[] out) {
+    static void dirichlet(
+            SplittableRandom rng, double concentration, double[] mean, int from, int to, double scale, double[] out) {
         double total = 0;
         for (int c = from; c < to; c++) {
             total += mean[c];
@@ -831,7 +883,6 @@ public final class Sensitivity {
         }
     }
 
-
     // ------------------------------------------------------------------ test seam
 
     /**
@@ -840,7 +891,8 @@ public final class Sensitivity {
      * uses. With the profile's weights it must reproduce {@code work.utility(side)}.
      */
     static double[] utilities(CompiledModel m, CompiledModel.Work work, double[] sideWeights) {
-        Kernel k = new Kernel(m, 0, List.of(new double[m.termCount()]), new Spec(1, 0, 1, 1, 1, Objective.WELFARE, 0, 1));
+        Kernel k =
+                new Kernel(m, 0, List.of(new double[m.termCount()]), new Spec(1, 0, 1, 1, 1, Objective.WELFARE, 0, 1));
         double[] v = new double[k.nCrit];
         for (int c = 0; c < k.nCrit; c++) {
             v[c] = work.value(c);

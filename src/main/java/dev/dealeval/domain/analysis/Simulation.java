@@ -1,7 +1,6 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.model.Side;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,8 +29,7 @@ import java.util.SplittableRandom;
  * the ratification-aware strategy never proposes such a bundle.
  */
 public final class Simulation {
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /** Surpluses closer than this are the same (rounding noise), as in the engine. */
     private static final double NOISE = 1e-9;
@@ -115,12 +113,20 @@ public final class Simulation {
             int s = spec.scenario();
             Map<Long, Candidate> scored = new java.util.HashMap<>();
             dev.dealeval.domain.engine.CompiledModel.Work w = m.newWork();
-            java.util.function.Function<Search.Point, Candidate> candidate = p -> scored.computeIfAbsent(p.index(), i -> {
-                double[] x = Search.bundle(spec, i);
-                m.score(x, s, w);
-                return new Candidate(i, p.usSurplus(), p.cnSurplus(), m.ratifies(Side.US, x, s, w), m.ratifies(Side.CN, x, s, w));
-            });
-            return new Pools(f.all().stream().map(candidate).toList(), f.usRatifies().stream().map(candidate).toList(),
+            java.util.function.Function<Search.Point, Candidate> candidate =
+                    p -> scored.computeIfAbsent(p.index(), i -> {
+                        double[] x = Search.bundle(spec, i);
+                        m.score(x, s, w);
+                        return new Candidate(
+                                i,
+                                p.usSurplus(),
+                                p.cnSurplus(),
+                                m.ratifies(Side.US, x, s, w),
+                                m.ratifies(Side.CN, x, s, w));
+                    });
+            return new Pools(
+                    f.all().stream().map(candidate).toList(),
+                    f.usRatifies().stream().map(candidate).toList(),
                     f.cnRatifies().stream().map(candidate).toList());
         }
 
@@ -149,15 +155,15 @@ public final class Simulation {
      * One round: who proposed which offer (a position in {@link Result#offers}), its target then,
      * and whether the other side accepted it.
      */
-    public record Round(int round, Side proposer, int offer, double proposerTarget, boolean accepted) {
-    }
+    public record Round(int round, Side proposer, int offer, double proposerTarget, boolean accepted) {}
 
     /**
      * @param offers      every distinct bundle offered, in order of first offer
      * @param agreement   the accepted offer (a position in offers), or -1 on breakdown
      * @param ratifiedByBoth whether both governments would ratify the agreement (false on breakdown)
      */
-    public record Result(List<Round> rounds, List<Candidate> offers, int agreement, int agreementRound, boolean ratifiedByBoth) {
+    public record Result(
+            List<Round> rounds, List<Candidate> offers, int agreement, int agreementRound, boolean ratifiedByBoth) {
         public boolean agreed() {
             return agreement >= 0;
         }
@@ -195,7 +201,12 @@ public final class Simulation {
             boolean accepted = q.accepts(offer, r + 1);
             rounds.add(new Round(r, proposer, position, target, accepted));
             if (accepted) {
-                return new Result(List.copyOf(rounds), List.copyOf(offers), position, r, offer.usRatifies() && offer.cnRatifies());
+                return new Result(
+                        List.copyOf(rounds),
+                        List.copyOf(offers),
+                        position,
+                        r,
+                        offer.usRatifies() && offer.cnRatifies());
             }
             proposer = proposer.other();
         }
@@ -211,16 +222,20 @@ public final class Simulation {
         final double best;
         /** The other side's first and latest offers, in this side's surplus (NaN before any). */
         double firstReceived = Double.NaN;
+
         double lastReceived = Double.NaN;
 
         Negotiator(Side side, Strategy strategy, List<Candidate> pool, int deadline) {
             this.side = side;
             this.strategy = strategy;
             List<Candidate> sorted = new ArrayList<>(pool);
-            sorted.sort(Comparator.comparingDouble((Candidate c) -> c.surplus(side)).thenComparingLong(Candidate::index));
+            sorted.sort(
+                    Comparator.comparingDouble((Candidate c) -> c.surplus(side)).thenComparingLong(Candidate::index));
             this.pool = sorted;
             this.deadline = deadline;
-            this.best = sorted.isEmpty() ? 0 : Math.max(0, sorted.get(sorted.size() - 1).surplus(side));
+            this.best = sorted.isEmpty()
+                    ? 0
+                    : Math.max(0, sorted.get(sorted.size() - 1).surplus(side));
         }
 
         /** The surplus this side asks for in round r: from Pmax (its best bundle) down to Pmin = 0, its reservation value. */
@@ -228,7 +243,8 @@ public final class Simulation {
             if (strategy.kind() == Kind.TIT_FOR_TAT) {
                 // Only what the other side concedes above this side's reservation value counts: an offer worse
                 // than no deal is no offer, so moving from a worse one to a bare one concedes nothing.
-                double conceded = Double.isNaN(firstReceived) ? 0 : Math.max(0, lastReceived - Math.max(0, firstReceived));
+                double conceded =
+                        Double.isNaN(firstReceived) ? 0 : Math.max(0, lastReceived - Math.max(0, firstReceived));
                 return Math.max(0, best - conceded);
             }
             double t = deadline == 1 ? 1 : Math.min(1, (r - 1) / (double) (deadline - 1));

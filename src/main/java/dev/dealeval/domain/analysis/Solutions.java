@@ -1,7 +1,6 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.analysis.Search.Point;
-
 import java.util.List;
 
 /**
@@ -17,7 +16,8 @@ import java.util.List;
  * Ties: the larger welfare (for utilitarian, the larger smaller surplus), then the smaller
  * enumeration index. Given the Pareto frontier, every solution is a frontier point.
  */
-public record Solutions(double idealUs, double idealCn, Point nash, Point kalaiSmorodinsky, Point egalitarian, Point utilitarian) {
+public record Solutions(
+        double idealUs, double idealCn, Point nash, Point kalaiSmorodinsky, Point egalitarian, Point utilitarian) {
 
     /** The solutions over the given points (a frontier, or any set of feasible points). */
     public static Solutions of(List<Point> points) {
@@ -55,8 +55,11 @@ public record Solutions(double idealUs, double idealCn, Point nash, Point kalaiS
         return Math.min(p.usSurplus(), p.cnSurplus());
     }
 
-    private static Point better(Point p, Point best, java.util.function.ToDoubleFunction<Point> objective,
-                                java.util.function.ToDoubleFunction<Point> tieBreak) {
+    private static Point better(
+            Point p,
+            Point best,
+            java.util.function.ToDoubleFunction<Point> objective,
+            java.util.function.ToDoubleFunction<Point> tieBreak) {
         if (best == null) {
             return p;
         }

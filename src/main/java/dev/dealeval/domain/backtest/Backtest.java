@@ -6,7 +6,6 @@ import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.model.Side;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.Map;
  * score of the agreement probability against whether both governments accepted.
  */
 public final class Backtest {
-    private Backtest() {
-    }
+    private Backtest() {}
 
     /**
      * One episode judged by the model.
@@ -27,8 +25,7 @@ public final class Backtest {
      * @param agrees     every recorded decision matches the model's ratification of that side
      * @param sideAgrees per side with a recorded decision: does the model's ratification match it
      */
-    public record Result(Episode episode, Evaluation evaluation, boolean agrees, Map<Side, Boolean> sideAgrees) {
-    }
+    public record Result(Episode episode, Evaluation evaluation, boolean agrees, Map<Side, Boolean> sideAgrees) {}
 
     /**
      * The scores over all episodes.
@@ -40,13 +37,20 @@ public final class Backtest {
      * @param brierSkillScore     1 − brierScore / referenceBrierScore: above 0, better than the base rate
      * @param sideBrierScore      mean (P(side ratifies) − o)² over recorded side decisions
      */
-    public record Summary(int episodes, int agreeing, double hitRate, int sideDecisions, int sideAgreeing, double sideHitRate,
-                          int scoredOutcomes, double brierScore, double referenceBrierScore, double brierSkillScore,
-                          double sideBrierScore) {
-    }
+    public record Summary(
+            int episodes,
+            int agreeing,
+            double hitRate,
+            int sideDecisions,
+            int sideAgreeing,
+            double sideHitRate,
+            int scoredOutcomes,
+            double brierScore,
+            double referenceBrierScore,
+            double brierSkillScore,
+            double sideBrierScore) {}
 
-    public record Report(List<Result> results, Summary summary) {
-    }
+    public record Report(List<Result> results, Summary summary) {}
 
     /** Runs every episode; each names a scenario of the model and a bundle it can read (checked when the set is loaded). */
     public static Report run(CompiledModel m, List<Episode> episodes) {
@@ -62,7 +66,8 @@ public final class Backtest {
             }
             Evaluation ev = Evaluator.evaluate(m, bundle.bundle(), s, List.of());
             Map<Side, Boolean> sideAgrees = new EnumMap<>(Side.class);
-            e.decisions().forEach((side, d) -> sideAgrees.put(side, ev.side(side).ratified() == (d == Decision.ACCEPTED)));
+            e.decisions()
+                    .forEach((side, d) -> sideAgrees.put(side, ev.side(side).ratified() == (d == Decision.ACCEPTED)));
             results.add(new Result(e, ev, !sideAgrees.containsValue(false), sideAgrees));
         }
         return new Report(List.copyOf(results), summarise(results));
@@ -97,8 +102,17 @@ public final class Backtest {
         double base = scored == 0 ? 0 : agreements / scored;
         double reference = base * (1 - base);
         double brierScore = scored == 0 ? Double.NaN : brier / scored;
-        return new Summary(n, agreeing, n == 0 ? Double.NaN : (double) agreeing / n, sideDecisions, sideAgreeing,
-                sideDecisions == 0 ? Double.NaN : (double) sideAgreeing / sideDecisions, scored, brierScore, reference,
-                reference == 0 ? Double.NaN : 1 - brierScore / reference, sideDecisions == 0 ? Double.NaN : sideBrier / sideDecisions);
+        return new Summary(
+                n,
+                agreeing,
+                n == 0 ? Double.NaN : (double) agreeing / n,
+                sideDecisions,
+                sideAgreeing,
+                sideDecisions == 0 ? Double.NaN : (double) sideAgreeing / sideDecisions,
+                scored,
+                brierScore,
+                reference,
+                reference == 0 ? Double.NaN : 1 - brierScore / reference,
+                sideDecisions == 0 ? Double.NaN : sideBrier / sideDecisions);
     }
 }

@@ -1,7 +1,6 @@
 package dev.dealeval.domain.backtest;
 
 import dev.dealeval.domain.model.Side;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.dealeval.domain.engine;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.TermDef;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ import java.util.Map;
  * term is omitted; a bare section id ({@code purchases}) is a section written without terms.
  */
 public final class BundleReader {
-    private BundleReader() {
-    }
+    private BundleReader() {}
 
     public record Result(Bundle bundle, List<Violation> violations) {
         public boolean valid() {
@@ -41,12 +39,26 @@ public final class BundleReader {
                 String section = dot < 0 ? e.getKey() : e.getKey().substring(0, dot);
                 if (model.section(section).isEmpty()) {
                     if (unknownSections.add(section)) {
-                        violations.add(new Violation(prefix.isEmpty() ? section : prefix + "." + section, "unknown section; allowed here: "
-                                + String.join(", ", model.sections().stream().map(s -> s.id()).sorted().toList())));
+                        violations.add(new Violation(
+                                prefix.isEmpty() ? section : prefix + "." + section,
+                                "unknown section; allowed here: "
+                                        + String.join(
+                                                ", ",
+                                                model.sections().stream()
+                                                        .map(s -> s.id())
+                                                        .sorted()
+                                                        .toList())));
                     }
                 } else if (dot >= 0) {
-                    violations.add(new Violation(field, "unknown term; allowed here: " + String.join(", ",
-                            model.terms(model.section(section).get()).stream().map(TermDef::name).sorted().toList())));
+                    violations.add(new Violation(
+                            field,
+                            "unknown term; allowed here: "
+                                    + String.join(
+                                            ", ",
+                                            model.terms(model.section(section).get()).stream()
+                                                    .map(TermDef::name)
+                                                    .sorted()
+                                                    .toList())));
                 }
                 // A bare section id is a section written without terms.
                 continue;

@@ -4,18 +4,17 @@ import dev.dealeval.domain.model.Component;
 import dev.dealeval.domain.model.CriterionDef;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.FactionDef;
+import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.ScoreFunction;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Shape;
-import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
 import dev.dealeval.domain.model.Threat;
 import dev.dealeval.domain.model.VetoKind;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +34,7 @@ public final class CompiledModel {
     private static final double NOISE = 1e-9;
     /** compGate of a component gated by the purchases pledged rather than by a term. */
     static final int GATE_PLEDGES = -2;
+
     private static final int FN_LINEAR = 0;
     private static final int FN_POINTS = 1;
     private static final int FN_LEVELS = 2;
@@ -95,16 +95,19 @@ public final class CompiledModel {
     final int[] compBelief;
     /** Pledge category of the component's gate term when the gate is credible (U.S. criteria), else -1. */
     final int[] compGateBelief;
+
     final boolean[] compCategorical;
     final double[] sideWeight;
     final int[] compCrit;
     /** Components by how the hot loop sums them: plain linear, plain levels, plain points, and credible or gated ones. */
     final int[] plainLinear;
+
     final int[] plainLevels;
     final int[] plainPoints;
     final int[] special;
     /** For each term, the criteria whose value can change when that term alone changes. */
     final int[][] affectedCriteria;
+
     final int[] derivedTerms;
     final int[] alternativeTerms;
 
@@ -117,6 +120,7 @@ public final class CompiledModel {
     final double[][] factionWeight;
     /** Per side (U.S., China): whether it has factions; a side without them decides as one negotiator. */
     final boolean[] hasFactions;
+
     final Settings settings;
 
     // scenarios
@@ -169,7 +173,8 @@ public final class CompiledModel {
                 alternativeTarget[t] = model.termIndex(def.alternativeOf().term());
                 alternativeFactor[t] = def.alternativeOf().factor();
             }
-            pledgeCategory[t] = def.pledge() == null ? -1 : Arrays.asList(categories).indexOf(def.pledge());
+            pledgeCategory[t] =
+                    def.pledge() == null ? -1 : Arrays.asList(categories).indexOf(def.pledge());
             if (pledgeCategory[t] >= 0 && purchaseCategory[pledgeCategory[t]] && alternativeTarget[t] < 0) {
                 purchases.add(t);
             }
@@ -235,13 +240,18 @@ public final class CompiledModel {
                 } else {
                     compKind[k] = FN_LEVELS;
                     var scores = ((ScoreFunction.Levels) fn).scores();
-                    List<String> vals = terms[t].kind() == TermKind.BOOLEAN ? List.of("false", "true") : terms[t].values();
+                    List<String> vals =
+                            terms[t].kind() == TermKind.BOOLEAN ? List.of("false", "true") : terms[t].values();
                     compLevels[k] = new double[vals.size()];
                     for (int i = 0; i < vals.size(); i++) {
                         compLevels[k][i] = scores.getOrDefault(vals.get(i), 0.0);
                     }
                 }
-                compGate[k] = comp.gate() == null ? -1 : comp.gate().onPledges() ? GATE_PLEDGES : model.termIndex(comp.gate().term());
+                compGate[k] = comp.gate() == null
+                        ? -1
+                        : comp.gate().onPledges()
+                                ? GATE_PLEDGES
+                                : model.termIndex(comp.gate().term());
                 compGatePer[k] = comp.gate() == null ? 1 : comp.gate().per();
                 k++;
             }
@@ -267,14 +277,20 @@ public final class CompiledModel {
         int[][] groups = new int[4][];
         for (int g = 0; g < 4; g++) {
             final int group = g;
-            groups[g] = java.util.stream.IntStream.range(0, nComp).filter(j -> compGroup[j] == group).toArray();
+            groups[g] = java.util.stream.IntStream.range(0, nComp)
+                    .filter(j -> compGroup[j] == group)
+                    .toArray();
         }
         plainLinear = groups[GROUP_LINEAR];
         plainLevels = groups[GROUP_LEVELS];
         plainPoints = groups[GROUP_POINTS];
         special = groups[GROUP_SPECIAL];
-        derivedTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> derivedSource[t] >= 0).toArray();
-        alternativeTerms = java.util.stream.IntStream.range(0, nTerms).filter(t -> alternativeTarget[t] >= 0).toArray();
+        derivedTerms = java.util.stream.IntStream.range(0, nTerms)
+                .filter(t -> derivedSource[t] >= 0)
+                .toArray();
+        alternativeTerms = java.util.stream.IntStream.range(0, nTerms)
+                .filter(t -> alternativeTarget[t] >= 0)
+                .toArray();
         affectedCriteria = affectedCriteria();
         sideWeight = new double[nCrit];
         for (int c = 0; c < nCrit; c++) {
@@ -336,7 +352,8 @@ public final class CompiledModel {
             noDealUtility[s][0] = reservation == null ? w.utilityUs : reservation.get(Side.US);
             noDealUtility[s][1] = reservation == null ? w.utilityCn : reservation.get(Side.CN);
             for (int f = 0; f < nFac; f++) {
-                noDealUtility[s][2 + f] = reservation == null ? w.factionUtility[f] : noDealUtility[s][factionUs[f] ? 0 : 1];
+                noDealUtility[s][2 + f] =
+                        reservation == null ? w.factionUtility[f] : noDealUtility[s][factionUs[f] ? 0 : 1];
             }
         }
     }
@@ -373,8 +390,10 @@ public final class CompiledModel {
             for (int c = 0; c < nCrit; c++) {
                 boolean hit = false;
                 for (int j = compStart[c]; j < compStart[c + 1] && !hit; j++) {
-                    hit = drives[compTerm[j]] || (compGate[j] >= 0 && drives[compGate[j]])
-                            || (beliefTerm[t] && (compBelief[j] >= 0 || compGateBelief[j] >= 0 || compGate[j] == GATE_PLEDGES));
+                    hit = drives[compTerm[j]]
+                            || (compGate[j] >= 0 && drives[compGate[j]])
+                            || (beliefTerm[t]
+                                    && (compBelief[j] >= 0 || compGateBelief[j] >= 0 || compGate[j] == GATE_PLEDGES));
                 }
                 if (hit) {
                     cs.add(c);
@@ -388,7 +407,9 @@ public final class CompiledModel {
     /** The summation group of a component, from its definition (used to order a criterion's components). */
     private static int group(DealModel model, Component comp, boolean us) {
         boolean pledged = us && model.term(comp.term()).orElseThrow().pledge() != null;
-        boolean gatedByPledge = us && comp.gate() != null && !comp.gate().onPledges()
+        boolean gatedByPledge = us
+                && comp.gate() != null
+                && !comp.gate().onPledges()
                 && model.term(comp.gate().term()).orElseThrow().pledge() != null;
         if (pledged || comp.gate() != null || gatedByPledge) {
             return GROUP_SPECIAL;
@@ -415,7 +436,6 @@ public final class CompiledModel {
         }
         return out;
     }
-
 
     private double[] noDealBundle(Scenario s) {
         double[] x = new double[nTerms];
@@ -562,6 +582,7 @@ public final class CompiledModel {
         final double[] factionStake;
         /** Track record per pledge category used by this work's scoring: the profile's, unless a sensitivity analysis perturbs it. */
         final double[] trackRecord;
+
         double utilityUs;
         double utilityCn;
         double realism;
@@ -569,6 +590,7 @@ public final class CompiledModel {
         double pledgedTotal;
         /** Expected delivery of the purchases pledged ($B/yr): Σ π × pledge, as the U.S. believes it. */
         double credibleTotal;
+
         double weightedPledge;
 
         Work(CompiledModel m) {
@@ -805,7 +827,8 @@ public final class CompiledModel {
         }
         double years = yearsTerm < 0 ? 1 : xe[yearsTerm];
         int whole = (int) years;
-        double pace = referenceDelivery * (whole == years && whole < paceByYears.length ? paceByYears[whole] : paceLimit(years));
+        double pace = referenceDelivery
+                * (whole == years && whole < paceByYears.length ? paceByYears[whole] : paceLimit(years));
         double realism = weighted > pace ? (pace + excessBelief * (weighted - pace)) / weighted : 1.0;
         for (int c = 0; c < categories.length; c++) {
             double pi = w.trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
@@ -885,8 +908,14 @@ public final class CompiledModel {
      * The same test on a given side surplus and faction surpluses, stakes and clouts (indexed by
      * faction), for analyses that sample them.
      */
-    public boolean ratifies(Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake,
-                            double[] factionClout) {
+    public boolean ratifies(
+            Side side,
+            double[] x,
+            int s,
+            double sideSurplus,
+            double[] factionSurplus,
+            double[] factionStake,
+            double[] factionClout) {
         boolean us = side == Side.US;
         if (!hasFactions[us ? 0 : 1]) {
             // One negotiator (an imported domain's party): individually rational, U ≥ its reservation value.
@@ -942,7 +971,8 @@ public final class CompiledModel {
      * coalition form of DESIGN.md §2; 1/2 when no faction cares either way. Faction surpluses and
      * stakes are indexed by faction. A side without factions accepts for certain what it ratifies.
      */
-    double ratificationProbability(Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake) {
+    double ratificationProbability(
+            Side side, double[] x, int s, double sideSurplus, double[] factionSurplus, double[] factionStake) {
         boolean us = side == Side.US;
         if (!hasFactions[us ? 0 : 1]) {
             return sideSurplus > -NOISE ? 1 : 0;

@@ -2,7 +2,6 @@ package dev.dealeval.domain.engine;
 
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.VetoKind;
-
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +37,7 @@ public record Evaluation(
             double quorum,
             List<CriterionResult> criteria,
             List<TermContribution> terms,
-            List<FactionResult> factions) {
-    }
+            List<FactionResult> factions) {}
 
     /**
      * @param weight       normalised weight of the criterion for this side
@@ -47,13 +45,16 @@ public record Evaluation(
      * @param contribution 100 · weight · value: its share of the utility
      * @param surplusContribution 100 · weight · (value − noDealValue): its share of the surplus
      */
-    public record CriterionResult(String id, double weight, double value, double noDealValue,
-                                  double contribution, double surplusContribution) {
-    }
+    public record CriterionResult(
+            String id,
+            double weight,
+            double value,
+            double noDealValue,
+            double contribution,
+            double surplusContribution) {}
 
     /** U(x) − U(x with this term at its no-deal value). */
-    public record TermContribution(String term, Object value, Object noDealValue, double contribution) {
-    }
+    public record TermContribution(String term, Object value, Object noDealValue, double contribution) {}
 
     public record FactionResult(
             String id,
@@ -68,8 +69,7 @@ public record Evaluation(
             Stance stance,
             double supportProbability,
             List<String> reasons,
-            String summary) {
-    }
+            String summary) {}
 
     /**
      * @param factor      credible ÷ pledged for purchases, in [0, 1]; 0 when nothing is pledged, since an empty promise delivers nothing
@@ -84,12 +84,11 @@ public record Evaluation(
             double realism,
             double requiredGrowth,
             double policyFactor,
-            List<CategoryCredibility> categories) {
-    }
+            List<CategoryCredibility> categories) {}
 
-    public record CategoryCredibility(String category, double pledgedUsdBnPerYear, double credibleUsdBnPerYear, double factor) {
-    }
+    public record CategoryCredibility(
+            String category, double pledgedUsdBnPerYear, double credibleUsdBnPerYear, double factor) {}
 
-    public record JointResult(boolean zopa, double nashProduct, double welfare, Verdict verdict, double agreementProbability) {
-    }
+    public record JointResult(
+            boolean zopa, double nashProduct, double welfare, Verdict verdict, double agreementProbability) {}
 }

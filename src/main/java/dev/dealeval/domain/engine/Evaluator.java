@@ -10,7 +10,6 @@ import dev.dealeval.domain.engine.Evaluation.TermContribution;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,10 +22,10 @@ import java.util.List;
 public final class Evaluator {
     /** A term moving a faction by less than this is not worth a reason. */
     private static final double REASON_THRESHOLD = 0.05;
+
     private static final int MAX_REASONS = 3;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     public static Evaluation evaluate(CompiledModel m, Bundle bundle, int s, List<String> extraWarnings) {
         return evaluate(m, bundle, s, extraWarnings, true);
@@ -37,7 +36,8 @@ public final class Evaluator {
      *                  credibility, joint figures and warnings, without the per-criterion, per-term and
      *                  per-faction explanations (their lists are empty), so several times cheaper
      */
-    public static Evaluation evaluate(CompiledModel m, Bundle bundle, int s, List<String> extraWarnings, boolean explained) {
+    public static Evaluation evaluate(
+            CompiledModel m, Bundle bundle, int s, List<String> extraWarnings, boolean explained) {
         double[] x = m.resolve(bundle, s);
         CompiledModel.Work w = m.newWork();
         m.score(x, s, w);
@@ -110,7 +110,13 @@ public final class Evaluator {
             for (int c = from; c < to && explained; c++) {
                 double wc = m.sideWeight[c];
                 double v0 = m.noDealValues[s][c];
-                crit.add(new CriterionResult(m.criteria[c].id(), wc, values[c], v0, m.unit * wc * values[c], m.unit * wc * (values[c] - v0)));
+                crit.add(new CriterionResult(
+                        m.criteria[c].id(),
+                        wc,
+                        values[c],
+                        v0,
+                        m.unit * wc * values[c],
+                        m.unit * wc * (values[c] - v0)));
             }
             List<TermContribution> termList = new ArrayList<>();
             for (int i = 0; i < moved.size(); i++) {
@@ -140,22 +146,56 @@ public final class Evaluator {
                 List<String> reasons = reasons(m, moved, shown, phrases, termFac, f, stance);
                 String summary = m.factions[f].id() + " " + verb(stance)
                         + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons));
-                facs.add(new FactionResult(m.factions[f].id(), m.clout[f], m.factions[f].veto(), m.vetoApplies(f, x, s),
-                        uFac[f], d0, surplus, stake, m.margin(stake), stance, m.supportProbability(surplus, stake),
-                        reasons, summary));
+                facs.add(new FactionResult(
+                        m.factions[f].id(),
+                        m.clout[f],
+                        m.factions[f].veto(),
+                        m.vetoApplies(f, x, s),
+                        uFac[f],
+                        d0,
+                        surplus,
+                        stake,
+                        m.margin(stake),
+                        stance,
+                        m.supportProbability(surplus, stake),
+                        reasons,
+                        summary));
             }
             boolean ratified = us ? usRatifies : cnRatifies;
-            sides.put(side, new SideResult(u, d, u - d, ratified, us ? pUs : pCn, supporting, opposing, m.settings.quorum(side),
-                    crit, termList, facs));
+            sides.put(
+                    side,
+                    new SideResult(
+                            u,
+                            d,
+                            u - d,
+                            ratified,
+                            us ? pUs : pCn,
+                            supporting,
+                            opposing,
+                            m.settings.quorum(side),
+                            crit,
+                            termList,
+                            facs));
         }
 
-        JointResult joint = new JointResult(sUs > 0 && sCn > 0, Math.max(0, sUs) * Math.max(0, sCn), sUs + sCn,
-                Verdict.of(usRatifies, cnRatifies), pUs * pCn);
+        JointResult joint = new JointResult(
+                sUs > 0 && sCn > 0,
+                Math.max(0, sUs) * Math.max(0, sCn),
+                sUs + sCn,
+                Verdict.of(usRatifies, cnRatifies),
+                pUs * pCn);
         List<String> warnings = new ArrayList<>(extraWarnings);
         warnings.addAll(warnings(m, bundle, x, s, credibility));
-        return new Evaluation(m.scenarios[s].id(), m.profile.id(), m.profile.version(), m.scenarios[s].version(), m.model().version(),
+        return new Evaluation(
+                m.scenarios[s].id(),
+                m.profile.id(),
+                m.profile.version(),
+                m.scenarios[s].version(),
+                m.model().version(),
                 Collections.unmodifiableMap(sides),
-                credibility, joint, List.copyOf(warnings));
+                credibility,
+                joint,
+                List.copyOf(warnings));
     }
 
     private static String verb(Stance stance) {
@@ -167,8 +207,14 @@ public final class Evaluator {
     }
 
     /** The terms that move a faction most, in the direction of its stance, as "phrase (±n.n)". */
-    private static List<String> reasons(CompiledModel m, List<Integer> moved, Object[] shown, String[] phrases, double[][] termFac,
-                                        int f, Stance stance) {
+    private static List<String> reasons(
+            CompiledModel m,
+            List<Integer> moved,
+            Object[] shown,
+            String[] phrases,
+            double[][] termFac,
+            int f,
+            Stance stance) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < moved.size(); i++) {
             double c = termFac[i][f];
@@ -236,8 +282,15 @@ public final class Evaluator {
         double factor = pledged > 0 ? credible / pledged : 0;
         int policy = java.util.Arrays.asList(m.categories).indexOf("policy");
         double years = m.yearsTerm < 0 ? 1 : xe[m.yearsTerm];
-        return new CredibilityResult(pledged, credible, factor, w.formAndEnforcement, w.realism,
-                m.requiredGrowth(pledged, years), policy < 0 ? 1.0 : w.belief[policy], List.copyOf(cats));
+        return new CredibilityResult(
+                pledged,
+                credible,
+                factor,
+                w.formAndEnforcement,
+                w.realism,
+                m.requiredGrowth(pledged, years),
+                policy < 0 ? 1.0 : w.belief[policy],
+                List.copyOf(cats));
     }
 
     /** Things the caller should know that are not errors. */
@@ -248,11 +301,13 @@ public final class Evaluator {
             anyGiven |= g;
         }
         if (!anyGiven) {
-            out.add("The bundle is empty: it is the no-deal bundle of " + m.scenarios[s].id() + ", so both surpluses are 0.");
+            out.add("The bundle is empty: it is the no-deal bundle of " + m.scenarios[s].id()
+                    + ", so both surpluses are 0.");
         }
         if (cred.realism() < 1) {
             out.add("The purchase pledge of $" + Numbers.plain(Math.round(cred.pledgedUsdBnPerYear() * 10) / 10.0)
-                    + "B a year is expected to deliver more than a pledge at Phase One's pace (" + Math.round(m.referenceGrowth * 100)
+                    + "B a year is expected to deliver more than a pledge at Phase One's pace ("
+                    + Math.round(m.referenceGrowth * 100)
                     + "% export growth a year) did; the excess is believed at " + Math.round(m.excessBelief * 100)
                     + "% (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
         }

@@ -7,7 +7,6 @@ import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +28,20 @@ public record ProfileDraft(
         SettingsPatch settings) {
 
     /** Changes to credibility parameters; null fields keep the base's values. */
-    public record CredibilityPatch(Map<String, Double> trackRecords, Map<String, Double> formFactors,
-                                   Map<String, Double> enforcementFactors, Double baselineUsdBn, Double referenceGrowth,
-                                   Double referenceDelivery, Double excessBelief) {
-    }
+    public record CredibilityPatch(
+            Map<String, Double> trackRecords,
+            Map<String, Double> formFactors,
+            Map<String, Double> enforcementFactors,
+            Double baselineUsdBn,
+            Double referenceGrowth,
+            Double referenceDelivery,
+            Double excessBelief) {}
 
     /** Changes to decision settings; null fields keep the base's values. */
-    public record SettingsPatch(Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum, Double relativeStanceMargin) {
-    }
+    public record SettingsPatch(
+            Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum, Double relativeStanceMargin) {}
 
-    public record Resolved(Profile profile, List<Violation> violations) {
-    }
+    public record Resolved(Profile profile, List<Violation> violations) {}
 
     /**
      * @param id      the new profile's id
@@ -50,37 +52,61 @@ public record ProfileDraft(
         if (name == null || name.isBlank() || name.length() > 200) {
             violations.add(new Violation("name", "is required, at most 200 characters"));
         }
-        ProfileOverrides.Applied applied = (changes == null ? new ProfileOverrides(null, null) : changes).apply(model, base, "", false);
-        applied.violations().forEach(v -> violations.add(new Violation(v.field().startsWith(".") ? v.field().substring(1) : v.field(), v.message())));
+        ProfileOverrides.Applied applied =
+                (changes == null ? new ProfileOverrides(null, null) : changes).apply(model, base, "", false);
+        applied.violations()
+                .forEach(v -> violations.add(
+                        new Violation(v.field().startsWith(".") ? v.field().substring(1) : v.field(), v.message())));
         CredibilityParams cred = base.credibility();
         if (credibility != null) {
             cred = new CredibilityParams(
                     merge(cred.trackRecords(), credibility.trackRecords(), "credibility.trackRecords", violations),
                     merge(cred.formFactors(), credibility.formFactors(), "credibility.formFactors", violations),
-                    merge(cred.enforcementFactors(), credibility.enforcementFactors(), "credibility.enforcementFactors", violations),
-                    or(credibility.baselineUsdBn(), cred.baselineUsdBn()), or(credibility.referenceGrowth(), cred.referenceGrowth()),
-                    or(credibility.referenceDelivery(), cred.referenceDelivery()), or(credibility.excessBelief(), cred.excessBelief()),
+                    merge(
+                            cred.enforcementFactors(),
+                            credibility.enforcementFactors(),
+                            "credibility.enforcementFactors",
+                            violations),
+                    or(credibility.baselineUsdBn(), cred.baselineUsdBn()),
+                    or(credibility.referenceGrowth(), cred.referenceGrowth()),
+                    or(credibility.referenceDelivery(), cred.referenceDelivery()),
+                    or(credibility.excessBelief(), cred.excessBelief()),
                     cred.purchaseCategories());
         }
         Settings set = base.settings();
         if (settings != null) {
             Map<Side, Double> q = settings.quorum() == null ? Map.of() : settings.quorum();
-            set = new Settings(or(settings.stanceMargin(), set.stanceMargin()), or(settings.vetoTemperature(), set.vetoTemperature()),
-                    or(q.get(Side.US), set.quorumUs()), or(q.get(Side.CN), set.quorumCn()),
+            set = new Settings(
+                    or(settings.stanceMargin(), set.stanceMargin()),
+                    or(settings.vetoTemperature(), set.vetoTemperature()),
+                    or(q.get(Side.US), set.quorumUs()),
+                    or(q.get(Side.CN), set.quorumCn()),
                     or(settings.relativeStanceMargin(), set.relativeStanceMargin()));
         }
         if (!violations.isEmpty()) {
             return new Resolved(null, List.copyOf(violations));
         }
         Profile p = applied.profile();
-        Profile resolved = new Profile(id, name, description == null ? "" : description, sources, false, version, p.weights(),
-                p.factions(), cred, set);
+        Profile resolved = new Profile(
+                id,
+                name,
+                description == null ? "" : description,
+                sources,
+                false,
+                version,
+                p.weights(),
+                p.factions(),
+                cred,
+                set);
         try {
             ModelValidator.validateProfile(model, resolved, "");
         } catch (ModelException e) {
             String field = e.entry().startsWith(".") ? e.entry().substring(1) : e.entry();
-            return new Resolved(null, List.of(new Violation(field.isEmpty() ? "id" : field,
-                    e.getMessage().substring(e.entry().length() + 2))));
+            return new Resolved(
+                    null,
+                    List.of(new Violation(
+                            field.isEmpty() ? "id" : field,
+                            e.getMessage().substring(e.entry().length() + 2))));
         }
         return new Resolved(resolved, List.of());
     }
@@ -89,12 +115,15 @@ public record ProfileDraft(
         return v == null ? dflt : v;
     }
 
-    private static Map<String, Double> merge(Map<String, Double> base, Map<String, Double> patch, String field, List<Violation> violations) {
+    private static Map<String, Double> merge(
+            Map<String, Double> base, Map<String, Double> patch, String field, List<Violation> violations) {
         Map<String, Double> out = new LinkedHashMap<>(base);
         if (patch != null) {
             patch.forEach((k, v) -> {
                 if (!base.containsKey(k)) {
-                    violations.add(new Violation(field + "." + k, "unknown key; known: " + String.join(", ", new java.util.TreeSet<>(base.keySet()))));
+                    violations.add(new Violation(
+                            field + "." + k,
+                            "unknown key; known: " + String.join(", ", new java.util.TreeSet<>(base.keySet()))));
                 } else if (v == null || !Double.isFinite(v)) {
                     violations.add(new Violation(field + "." + k, "must be a finite number"));
                 } else {

@@ -7,7 +7,6 @@ import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.VetoKind;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,11 +30,10 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
     }
 
     /** Any field left null keeps the profile's value. */
-    public record FactionOverride(Double clout, Map<String, Double> multipliers, VetoKind veto, List<String> vetoScope) {
-    }
+    public record FactionOverride(
+            Double clout, Map<String, Double> multipliers, VetoKind veto, List<String> vetoScope) {}
 
-    public record Applied(Profile profile, List<Violation> violations, List<String> warnings) {
-    }
+    public record Applied(Profile profile, List<Violation> violations, List<String> warnings) {}
 
     /** @param prefix JSON path of the overrides object, e.g. {@code overrides} */
     public Applied apply(DealModel model, Profile base, String prefix) {
@@ -55,7 +53,8 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
             weights.getOrDefault(side, Map.of()).forEach((id, v) -> {
                 String field = prefix + ".weights." + side + "." + id;
                 if (!sideWeights.containsKey(id)) {
-                    violations.add(new Violation(field, "unknown " + side + " criterion; known: " + sorted(sideWeights.keySet())));
+                    violations.add(new Violation(
+                            field, "unknown " + side + " criterion; known: " + sorted(sideWeights.keySet())));
                 } else if (v == null || !Double.isFinite(v) || v < 0) {
                     violations.add(new Violation(field, "must be a finite number ≥ 0"));
                 } else {
@@ -72,7 +71,8 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
         List<FactionDef> fs = new ArrayList<>();
         factions.forEach((id, o) -> {
             if (!byId.containsKey(id)) {
-                violations.add(new Violation(prefix + ".factions." + id, "unknown faction; known: " + sorted(byId.keySet())));
+                violations.add(
+                        new Violation(prefix + ".factions." + id, "unknown faction; known: " + sorted(byId.keySet())));
             }
         });
         boolean[] cloutChanged = new boolean[2];
@@ -99,8 +99,9 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
                     if (!sideWeights.containsKey(c)) {
                         violations.add(new Violation(at + ".multipliers." + c, "unknown " + f.side() + " criterion"));
                     } else if (v == null || !Double.isFinite(v) || v < 0 || v > ModelValidator.MAX_MULTIPLIER) {
-                        violations.add(new Violation(at + ".multipliers." + c, "must be between 0 and "
-                                + Numbers.plain(ModelValidator.MAX_MULTIPLIER)));
+                        violations.add(new Violation(
+                                at + ".multipliers." + c,
+                                "must be between 0 and " + Numbers.plain(ModelValidator.MAX_MULTIPLIER)));
                     } else {
                         mult.put(c, v);
                     }
@@ -125,9 +126,13 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
         }
         List<FactionDef> rescaled = new ArrayList<>();
         for (Side side : Side.values()) {
-            double sum = fs.stream().filter(f -> f.side() == side).mapToDouble(FactionDef::clout).sum();
+            double sum = fs.stream()
+                    .filter(f -> f.side() == side)
+                    .mapToDouble(FactionDef::clout)
+                    .sum();
             if (sum <= 0) {
-                violations.add(new Violation(prefix + ".factions", "the clout of " + side + " factions must not all be 0"));
+                violations.add(
+                        new Violation(prefix + ".factions", "the clout of " + side + " factions must not all be 0"));
                 continue;
             }
             boolean rescale = rescaleClout && cloutChanged[side.ordinal()] && Math.abs(sum - 1) > 1e-9;
@@ -144,8 +149,17 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
         if (!violations.isEmpty()) {
             return new Applied(base, List.copyOf(violations), List.of());
         }
-        Profile p = new Profile(base.id(), base.name(), base.description(), base.sources(), base.builtIn(), base.version(),
-                w, rescaled, base.credibility(), base.settings());
+        Profile p = new Profile(
+                base.id(),
+                base.name(),
+                base.description(),
+                base.sources(),
+                base.builtIn(),
+                base.version(),
+                w,
+                rescaled,
+                base.credibility(),
+                base.settings());
         return new Applied(p, List.of(), List.copyOf(warnings));
     }
 

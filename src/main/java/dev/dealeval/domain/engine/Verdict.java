@@ -2,7 +2,10 @@ package dev.dealeval.domain.engine;
 
 /** The joint verdict from the two ratification tests. */
 public enum Verdict {
-    AGREEMENT_LIKELY, US_REJECTS, CHINA_REJECTS, BOTH_REJECT;
+    AGREEMENT_LIKELY,
+    US_REJECTS,
+    CHINA_REJECTS,
+    BOTH_REJECT;
 
     public static Verdict of(boolean usRatifies, boolean cnRatifies) {
         if (usRatifies && cnRatifies) {

@@ -6,7 +6,6 @@ import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,22 +25,27 @@ import java.util.SplittableRandom;
  * not carry over: GENIUS has no place for them.
  */
 public final class AdditiveExport {
-    private AdditiveExport() {
-    }
+    private AdditiveExport() {}
 
     /**
      * How far the additive approximation is from the model on the sample, in the model's utility
      * points, and the affine map back: model utility ≈ low + range × GENIUS utility.
      */
-    public record Fit(double rSquared, double rootMeanSquareError, double maxAbsoluteError, double low, double range,
-                      double noDealUtility, boolean reservationClipped) {
-    }
+    public record Fit(
+            double rSquared,
+            double rootMeanSquareError,
+            double maxAbsoluteError,
+            double low,
+            double range,
+            double noDealUtility,
+            boolean reservationClipped) {}
 
     /** The exported domain, both parties' preferences (U.S. first) and how well each fits. */
-    public record Result(NegotiationDomain domain, Preferences us, Preferences cn, Fit usFit, Fit cnFit, int samples, long seed) {
-    }
+    public record Result(
+            NegotiationDomain domain, Preferences us, Preferences cn, Fit usFit, Fit cnFit, int samples, long seed) {}
 
-    public static Result export(String name, CompiledModel m, int s, double[] base, List<Search.Dimension> dims, int samples, long seed) {
+    public static Result export(
+            String name, CompiledModel m, int s, double[] base, List<Search.Dimension> dims, int samples, long seed) {
         int nd = dims.size();
         List<Issue> issues = new ArrayList<>();
         for (Search.Dimension d : dims) {
@@ -135,15 +139,24 @@ public final class AdditiveExport {
             double noDeal = m.noDealUtility(side, s);
             double rv = range > 0 ? (noDeal - low) / range : 0;
             double clipped = Math.min(1, Math.max(0, rv));
-            prefs[p] = new Preferences(side == Side.US ? "United States" : "China", weights, evaluations, new double[nd], new double[nd],
-                    clipped, 1);
-            fits[p] = new Fit(sst > 0 ? 1 - sse / sst : 1, Math.sqrt(sse / samples), maxErr, low, range, noDeal, clipped != rv);
+            prefs[p] = new Preferences(
+                    side == Side.US ? "United States" : "China",
+                    weights,
+                    evaluations,
+                    new double[nd],
+                    new double[nd],
+                    clipped,
+                    1);
+            fits[p] = new Fit(
+                    sst > 0 ? 1 - sse / sst : 1, Math.sqrt(sse / samples), maxErr, low, range, noDeal, clipped != rv);
         }
         return new Result(domain, prefs[0], prefs[1], fits[0], fits[1], samples, seed);
     }
 
     /** A level as the issue's value name: numbers plainly, booleans as true/false, enum values by name. */
     static String value(TermDef t, double level) {
-        return t.kind() == TermKind.ENUM || t.kind() == TermKind.BOOLEAN ? String.valueOf(t.decode(level)) : Numbers.plain(level);
+        return t.kind() == TermKind.ENUM || t.kind() == TermKind.BOOLEAN
+                ? String.valueOf(t.decode(level))
+                : Numbers.plain(level);
     }
 }

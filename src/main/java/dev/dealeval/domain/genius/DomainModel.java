@@ -12,7 +12,6 @@ import dev.dealeval.domain.model.Shape;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,14 +45,14 @@ public final class DomainModel {
     /** The scenario every compiled domain has. */
     public static final String SCENARIO = "NO_AGREEMENT";
 
-    private DomainModel() {
-    }
+    private DomainModel() {}
 
     /** The domain and its two parties' preferences as a deal model on the GENIUS utility scale. */
     public static DealModel compile(DomainDefinition d) {
         NegotiationDomain domain = d.domain();
         if (d.parties().size() != 2) {
-            throw new IllegalArgumentException("a domain has two parties, not " + d.parties().size());
+            throw new IllegalArgumentException(
+                    "a domain has two parties, not " + d.parties().size());
         }
         List<TermDef> terms = new ArrayList<>();
         for (Issue issue : domain.issues()) {
@@ -74,27 +73,58 @@ public final class DomainModel {
             weights.put(side, w);
             reservation.put(side, p.reservation());
         }
-        Profile profile = new Profile(PROFILE, d.parties().get(0).name() + " and " + d.parties().get(1).name(),
+        Profile profile = new Profile(
+                PROFILE,
+                d.parties().get(0).name() + " and " + d.parties().get(1).name(),
                 "The two parties' preferences as imported: each decides alone, accepting what gives it at least its reservation value.",
-                List.of(), true, d.version(), weights, List.of(),
+                List.of(),
+                true,
+                d.version(),
+                weights,
+                List.of(),
                 new CredibilityParams(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, List.of()),
                 new Settings(0, 1, 0.5, 0.5, 0));
-        Scenario scenario = new Scenario(SCENARIO, "No agreement", "",
-                "Each party gets its reservation value (" + d.parties().get(0).name() + " " + d.parties().get(0).reservation()
-                        + ", " + d.parties().get(1).name() + " " + d.parties().get(1).reservation() + ").",
-                Map.of(), List.of(), List.of(), true, d.version(), reservation);
-        return new DealModel("domain " + d.id() + " v" + d.version(), terms, criteria, List.of(scenario), List.of(profile), 1);
+        Scenario scenario = new Scenario(
+                SCENARIO,
+                "No agreement",
+                "",
+                "Each party gets its reservation value (" + d.parties().get(0).name() + " "
+                        + d.parties().get(0).reservation() + ", "
+                        + d.parties().get(1).name() + " " + d.parties().get(1).reservation() + ").",
+                Map.of(),
+                List.of(),
+                List.of(),
+                true,
+                d.version(),
+                reservation);
+        return new DealModel(
+                "domain " + d.id() + " v" + d.version(), terms, criteria, List.of(scenario), List.of(profile), 1);
     }
 
     private static TermDef term(Issue issue) {
         boolean discrete = issue.kind() == Issue.Kind.DISCRETE;
         List<Double> levels = discrete
                 ? IntStream.range(0, issue.size()).mapToObj(v -> (double) v).toList()
-                : IntStream.rangeClosed(issue.low(), issue.high()).mapToObj(v -> (double) v).toList();
-        return new TermDef(issue.name(), discrete ? TermKind.ENUM : TermKind.INTEGER, discrete ? "" : "whole number",
-                discrete ? 0 : issue.low(), discrete ? issue.size() - 1 : issue.high(), discrete ? 0 : issue.low(), false,
-                issue.values(), levels, true, null, null, null, issue.name() + " {value}",
-                discrete ? "One of " + String.join(", ", issue.values()) + "."
+                : IntStream.rangeClosed(issue.low(), issue.high())
+                        .mapToObj(v -> (double) v)
+                        .toList();
+        return new TermDef(
+                issue.name(),
+                discrete ? TermKind.ENUM : TermKind.INTEGER,
+                discrete ? "" : "whole number",
+                discrete ? 0 : issue.low(),
+                discrete ? issue.size() - 1 : issue.high(),
+                discrete ? 0 : issue.low(),
+                false,
+                issue.values(),
+                levels,
+                true,
+                null,
+                null,
+                null,
+                issue.name() + " {value}",
+                discrete
+                        ? "One of " + String.join(", ", issue.values()) + "."
                         : "A whole number from " + issue.low() + " to " + issue.high() + ".");
     }
 
@@ -108,13 +138,21 @@ public final class DomainModel {
                 scores.put(issue.values().get(v), norm[v]);
             }
             fn = new ScoreFunction.Levels(scores);
-            formula = "evaluation / " + DoubleStream.of(p.evaluations().get(i)).max().orElse(0) + " (the largest evaluation)";
+            formula = "evaluation / "
+                    + DoubleStream.of(p.evaluations().get(i)).max().orElse(0) + " (the largest evaluation)";
         } else {
             fn = new ScoreFunction.Linear(p.slopes()[i], 1);
             base = p.offsets()[i];
             formula = p.slopes()[i] + " · value + " + p.offsets()[i];
         }
-        return new CriterionDef(issue.name(), side, p.weights()[i], formula, p.name() + "'s evaluation of " + issue.name(), base,
-                Shape.LINEAR, List.of(new Component(issue.name(), fn, null)));
+        return new CriterionDef(
+                issue.name(),
+                side,
+                p.weights()[i],
+                formula,
+                p.name() + "'s evaluation of " + issue.name(),
+                base,
+                Shape.LINEAR,
+                List.of(new Component(issue.name(), fn, null)));
     }
 }

@@ -15,8 +15,14 @@ import java.util.List;
  * @param reservation the utility of no agreement, 0–1
  * @param discount    the discount factor, 0–1 (1: no discounting)
  */
-public record Preferences(String name, double[] weights, List<double[]> evaluations, double[] slopes, double[] offsets,
-                          double reservation, double discount) {
+public record Preferences(
+        String name,
+        double[] weights,
+        List<double[]> evaluations,
+        double[] slopes,
+        double[] offsets,
+        double reservation,
+        double discount) {
 
     public Preferences {
         weights = weights.clone();

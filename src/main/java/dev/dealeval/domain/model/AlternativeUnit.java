@@ -5,5 +5,4 @@ package dev.dealeval.domain.model;
  * agriculture in $B). The engine scores {@code max(target, alternative x factor)}, so a pledge
  * given both ways is not counted twice.
  */
-public record AlternativeUnit(String term, double factor) {
-}
+public record AlternativeUnit(String term, double factor) {}

@@ -32,8 +32,13 @@ public record DealModel(
     }
 
     /** A model whose sections are those its term ids name, in order of their first term, undescribed. */
-    public DealModel(String version, List<TermDef> terms, List<CriterionDef> criteria, List<Scenario> scenarios, List<Profile> profiles,
-                     double utilityScale) {
+    public DealModel(
+            String version,
+            List<TermDef> terms,
+            List<CriterionDef> criteria,
+            List<Scenario> scenarios,
+            List<Profile> profiles,
+            double utilityScale) {
         this(version, terms, criteria, scenarios, profiles, utilityScale, null);
     }
 
@@ -44,7 +49,12 @@ public record DealModel(
     }
 
     /** A model on the scale of utility points. */
-    public DealModel(String version, List<TermDef> terms, List<CriterionDef> criteria, List<Scenario> scenarios, List<Profile> profiles) {
+    public DealModel(
+            String version,
+            List<TermDef> terms,
+            List<CriterionDef> criteria,
+            List<Scenario> scenarios,
+            List<Profile> profiles) {
         this(version, terms, criteria, scenarios, profiles, POINTS, null);
     }
 

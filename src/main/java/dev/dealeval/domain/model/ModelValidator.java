@@ -13,10 +13,10 @@ import java.util.Set;
 public final class ModelValidator {
     /** Faction multipliers outside this range are almost certainly typos. */
     public static final double MAX_MULTIPLIER = 10.0;
+
     private static final double CLOUT_TOLERANCE = 1e-6;
 
-    private ModelValidator() {
-    }
+    private ModelValidator() {}
 
     public static void validate(DealModel model) {
         if (model.terms().isEmpty()) {
@@ -34,7 +34,8 @@ public final class ModelValidator {
             }
             validateTerm(model, t, at);
             if (model.section(t.section()).isEmpty()) {
-                throw new ModelException(at + ".id", "its section '" + t.section() + "' is not declared under sections");
+                throw new ModelException(
+                        at + ".id", "its section '" + t.section() + "' is not declared under sections");
             }
         }
         Set<String> sectionIds = new HashSet<>();
@@ -62,7 +63,8 @@ public final class ModelValidator {
         }
         for (Side side : Side.values()) {
             if (model.criteria(side).stream().noneMatch(c -> c.weight() > 0)) {
-                throw new ModelException("criteria", "side " + side + " needs at least one criterion with a positive weight");
+                throw new ModelException(
+                        "criteria", "side " + side + " needs at least one criterion with a positive weight");
             }
         }
         Set<String> scenarioIds = new HashSet<>();
@@ -108,11 +110,12 @@ public final class ModelValidator {
                 }
             }
             case ENUM -> {
-                if (t.values().size() < 2 || new HashSet<>(t.values()).size() != t.values().size()) {
+                if (t.values().size() < 2
+                        || new HashSet<>(t.values()).size() != t.values().size()) {
                     throw new ModelException(at + ".values", "an enum needs at least two distinct values");
                 }
             }
-            case BOOLEAN -> { }
+            case BOOLEAN -> {}
         }
         boolean needsNeutral = !t.inheritsScenario() && t.derivedFrom() == null;
         if (needsNeutral) {
@@ -121,7 +124,8 @@ public final class ModelValidator {
                 throw new ModelException(at + ".neutral", problem);
             }
         } else if (!Double.isNaN(t.neutral())) {
-            throw new ModelException(at + ".neutral", "a term that inherits the scenario or derives its value has no neutral value");
+            throw new ModelException(
+                    at + ".neutral", "a term that inherits the scenario or derives its value has no neutral value");
         }
         if (t.levels().isEmpty()) {
             throw new ModelException(at + ".levels", "at least one search level is required");
@@ -137,8 +141,12 @@ public final class ModelValidator {
         }
         if (t.alternativeOf() != null) {
             TermDef target = model.term(t.alternativeOf().term())
-                    .orElseThrow(() -> new ModelException(at + ".alternativeOf.term", "unknown term " + t.alternativeOf().term()));
-            if (target.kind() != TermKind.NUMBER || t.kind() != TermKind.NUMBER || !(t.alternativeOf().factor() > 0)) {
+                    .orElseThrow(() -> new ModelException(
+                            at + ".alternativeOf.term",
+                            "unknown term " + t.alternativeOf().term()));
+            if (target.kind() != TermKind.NUMBER
+                    || t.kind() != TermKind.NUMBER
+                    || !(t.alternativeOf().factor() > 0)) {
                 throw new ModelException(at + ".alternativeOf", "both terms must be numbers and the factor positive");
             }
             if (!java.util.Objects.equals(target.pledge(), t.pledge())) {
@@ -147,9 +155,13 @@ public final class ModelValidator {
         }
         if (t.derivedFrom() != null) {
             TermDef source = model.term(t.derivedFrom().term())
-                    .orElseThrow(() -> new ModelException(at + ".derivedFrom.term", "unknown term " + t.derivedFrom().term()));
-            if (source.kind() != TermKind.ENUM || !t.derivedFrom().values().keySet().equals(new HashSet<>(source.values()))) {
-                throw new ModelException(at + ".derivedFrom.values", "must give a value for every value of " + source.id());
+                    .orElseThrow(() -> new ModelException(
+                            at + ".derivedFrom.term",
+                            "unknown term " + t.derivedFrom().term()));
+            if (source.kind() != TermKind.ENUM
+                    || !t.derivedFrom().values().keySet().equals(new HashSet<>(source.values()))) {
+                throw new ModelException(
+                        at + ".derivedFrom.values", "must give a value for every value of " + source.id());
             }
             t.derivedFrom().values().forEach((k, v) -> {
                 String problem = t.rangeProblem(v);
@@ -170,7 +182,8 @@ public final class ModelValidator {
         if (!(c.weight() >= 0) || Double.isInfinite(c.weight())) {
             throw new ModelException(at + ".weight", "must be a non-negative number");
         }
-        if (c.shape() == null || (c.shape().kind() == Shape.Kind.SATURATING && !(c.shape().scale() > 0))) {
+        if (c.shape() == null
+                || (c.shape().kind() == Shape.Kind.SATURATING && !(c.shape().scale() > 0))) {
             throw new ModelException(at + ".shape", "SATURATING needs a positive scale");
         }
         if (c.components().isEmpty()) {
@@ -181,8 +194,9 @@ public final class ModelValidator {
             String cat = at + ".components[" + k + "] (" + comp.term() + ")";
             TermDef term = model.term(comp.term()).orElseThrow(() -> new ModelException(cat + ".term", "unknown term"));
             if (term.alternativeOf() != null) {
-                throw new ModelException(cat + ".term", "score " + term.alternativeOf().term() + " instead: "
-                        + term.id() + " is folded into it");
+                throw new ModelException(
+                        cat + ".term",
+                        "score " + term.alternativeOf().term() + " instead: " + term.id() + " is folded into it");
             }
             validateFunction(term, comp.function(), cat);
             if (comp.gate() != null && comp.gate().onPledges() && !(comp.gate().per() > 0)) {
@@ -190,8 +204,11 @@ public final class ModelValidator {
             }
             if (comp.gate() != null && !comp.gate().onPledges()) {
                 TermDef gate = model.term(comp.gate().term())
-                        .orElseThrow(() -> new ModelException(cat + ".gate.term", "unknown term " + comp.gate().term()));
-                if ((gate.kind() != TermKind.NUMBER && gate.kind() != TermKind.INTEGER) || !(comp.gate().per() > 0)) {
+                        .orElseThrow(() -> new ModelException(
+                                cat + ".gate.term",
+                                "unknown term " + comp.gate().term()));
+                if ((gate.kind() != TermKind.NUMBER && gate.kind() != TermKind.INTEGER)
+                        || !(comp.gate().per() > 0)) {
                     throw new ModelException(cat + ".gate", "the gate term must be numeric and per positive");
                 }
             }
@@ -220,7 +237,8 @@ public final class ModelValidator {
             List<String> allowed = term.kind() == TermKind.BOOLEAN ? List.of("false", "true") : term.values();
             for (Map.Entry<String, Double> e : lv.scores().entrySet()) {
                 if (!allowed.contains(e.getKey())) {
-                    throw new ModelException(at + ".levels." + e.getKey(), "not a value of " + term.id() + " " + allowed);
+                    throw new ModelException(
+                            at + ".levels." + e.getKey(), "not a value of " + term.id() + " " + allowed);
                 }
                 if (!Double.isFinite(e.getValue())) {
                     throw new ModelException(at + ".levels." + e.getKey(), "must be a finite number");
@@ -237,7 +255,8 @@ public final class ModelValidator {
             throw new ModelException(at + ".id", "must be UPPER_SNAKE");
         }
         for (Map.Entry<String, Object> e : s.values().entrySet()) {
-            TermDef t = model.term(e.getKey()).orElseThrow(() -> new ModelException(at + ".values." + e.getKey(), "unknown term"));
+            TermDef t = model.term(e.getKey())
+                    .orElseThrow(() -> new ModelException(at + ".values." + e.getKey(), "unknown term"));
             String problem = valueProblem(t, e.getValue());
             if (problem != null) {
                 throw new ModelException(at + ".values." + e.getKey(), problem);
@@ -251,7 +270,8 @@ public final class ModelValidator {
         for (int i = 0; i < s.threats().size(); i++) {
             Threat th = s.threats().get(i);
             String tat = at + ".threats[" + i + "]";
-            TermDef t = model.term(th.term()).orElseThrow(() -> new ModelException(tat + ".term", "unknown term " + th.term()));
+            TermDef t = model.term(th.term())
+                    .orElseThrow(() -> new ModelException(tat + ".term", "unknown term " + th.term()));
             if (t.kind() != TermKind.NUMBER && t.kind() != TermKind.INTEGER) {
                 throw new ModelException(tat + ".term", "only numeric terms can be threatened");
             }
@@ -278,8 +298,13 @@ public final class ModelValidator {
             case ENUM -> raw instanceof String;
         };
         if (!fits) {
-            String was = " (was " + (raw instanceof String s ? "\"" + s + "\"" : raw instanceof java.util.Map ? "an object"
-                    : raw instanceof java.util.List ? "a list" : String.valueOf(raw)) + ")";
+            String was = " (was "
+                    + (raw instanceof String s
+                            ? "\"" + s + "\""
+                            : raw instanceof java.util.Map
+                                    ? "an object"
+                                    : raw instanceof java.util.List ? "a list" : String.valueOf(raw))
+                    + ")";
             return switch (t.kind()) {
                 case NUMBER -> "must be a number" + was;
                 case INTEGER -> "must be a whole number" + was;
@@ -313,8 +338,10 @@ public final class ModelValidator {
                 missing.removeAll(w.keySet());
                 Set<String> extra = new HashSet<>(w.keySet());
                 extra.removeAll(known);
-                throw new ModelException(at + ".weights." + side, (extra.isEmpty() ? "" : "unknown criteria " + extra + " ")
-                        + (missing.isEmpty() ? "" : "missing criteria " + missing));
+                throw new ModelException(
+                        at + ".weights." + side,
+                        (extra.isEmpty() ? "" : "unknown criteria " + extra + " ")
+                                + (missing.isEmpty() ? "" : "missing criteria " + missing));
             }
             w.forEach((k, v) -> {
                 if (v == null || !(v >= 0) || Double.isInfinite(v)) {
@@ -359,12 +386,15 @@ public final class ModelValidator {
                 });
                 boolean anyWeight = w.entrySet().stream().anyMatch(e -> e.getValue() * f.multiplier(e.getKey()) > 0);
                 if (!anyWeight) {
-                    throw new ModelException(fat + ".multipliers", "leave the faction at least one criterion with a positive weight");
+                    throw new ModelException(
+                            fat + ".multipliers", "leave the faction at least one criterion with a positive weight");
                 }
             }
             if (Math.abs(clout - 1.0) > CLOUT_TOLERANCE) {
-                throw new ModelException(at + ".factions", "the clout of " + side + " factions must sum to 1 (is "
-                        + Numbers.plain(Numbers.round4(clout)) + ")");
+                throw new ModelException(
+                        at + ".factions",
+                        "the clout of " + side + " factions must sum to 1 (is " + Numbers.plain(Numbers.round4(clout))
+                                + ")");
             }
         }
         Set<String> factionIds = new HashSet<>();
@@ -375,10 +405,15 @@ public final class ModelValidator {
         }
         validateCredibility(model, p.credibility(), at + ".credibility");
         Settings s = p.settings();
-        if (s == null || !(s.stanceMargin() >= 0) || !(s.vetoTemperature() > 0)
-                || !(s.quorumUs() >= 0 && s.quorumUs() < 1) || !(s.quorumCn() >= 0 && s.quorumCn() < 1)
+        if (s == null
+                || !(s.stanceMargin() >= 0)
+                || !(s.vetoTemperature() > 0)
+                || !(s.quorumUs() >= 0 && s.quorumUs() < 1)
+                || !(s.quorumCn() >= 0 && s.quorumCn() < 1)
                 || !(s.relativeStanceMargin() >= 0 && s.relativeStanceMargin() <= 1)) {
-            throw new ModelException(at + ".settings", "needs stanceMargin ≥ 0, vetoTemperature > 0, quorums in [0, 1) and relativeStanceMargin in [0, 1]");
+            throw new ModelException(
+                    at + ".settings",
+                    "needs stanceMargin ≥ 0, vetoTemperature > 0, quorums in [0, 1) and relativeStanceMargin in [0, 1]");
         }
     }
 
@@ -388,7 +423,8 @@ public final class ModelValidator {
         }
         for (TermDef t : model.terms()) {
             if (t.pledge() != null && !c.trackRecords().containsKey(t.pledge())) {
-                throw new ModelException(at + ".trackRecords", "no track record for pledge category '" + t.pledge() + "' of " + t.id());
+                throw new ModelException(
+                        at + ".trackRecords", "no track record for pledge category '" + t.pledge() + "' of " + t.id());
             }
         }
         c.trackRecords().forEach((k, v) -> {
@@ -403,14 +439,19 @@ public final class ModelValidator {
         }
         checkFactors(model, "commitment.form", c.formFactors(), at + ".formFactors");
         checkFactors(model, "commitment.enforcement", c.enforcementFactors(), at + ".enforcementFactors");
-        if (!(c.baselineUsdBn() > 0) || !(c.referenceGrowth() > 0) || !(c.referenceDelivery() > 0 && c.referenceDelivery() <= 1)
+        if (!(c.baselineUsdBn() > 0)
+                || !(c.referenceGrowth() > 0)
+                || !(c.referenceDelivery() > 0 && c.referenceDelivery() <= 1)
                 || !(c.excessBelief() >= 0 && c.excessBelief() <= 1)) {
-            throw new ModelException(at, "needs baselineUsdBn > 0, referenceGrowth > 0, referenceDelivery in (0, 1] and excessBelief in [0, 1]");
+            throw new ModelException(
+                    at,
+                    "needs baselineUsdBn > 0, referenceGrowth > 0, referenceDelivery in (0, 1] and excessBelief in [0, 1]");
         }
     }
 
     private static void checkFactors(DealModel model, String termId, Map<String, Double> factors, String at) {
-        TermDef t = model.term(termId).orElseThrow(() -> new ModelException("terms", "the model needs the term " + termId));
+        TermDef t =
+                model.term(termId).orElseThrow(() -> new ModelException("terms", "the model needs the term " + termId));
         if (!factors.keySet().equals(new HashSet<>(t.values()))) {
             throw new ModelException(at, "must give a factor for every value of " + termId + " " + t.values());
         }

@@ -2,8 +2,7 @@ package dev.dealeval.domain.model;
 
 /** Number formatting for messages and reasons, without the cost of String.format. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** 12 → "12", 0.5 → "0.5", 1e6 → "1000000", 19.9 → "19.9". */
     public static String plain(double v) {
@@ -11,7 +10,9 @@ public final class Numbers {
             return Long.toString((long) v);
         }
         String s = Double.toString(v);
-        return s.indexOf('E') < 0 ? s : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return s.indexOf('E') < 0
+                ? s
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** One decimal with an explicit sign: 6.14 → "+6.1", -3.36 → "-3.4". */

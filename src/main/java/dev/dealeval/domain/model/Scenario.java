@@ -32,8 +32,16 @@ public record Scenario(
     }
 
     /** A status quo given by term values and threats. */
-    public Scenario(String id, String name, String date, String description, Map<String, Object> values, List<Threat> threats,
-                    List<String> sources, boolean builtIn, long version) {
+    public Scenario(
+            String id,
+            String name,
+            String date,
+            String description,
+            Map<String, Object> values,
+            List<Threat> threats,
+            List<String> sources,
+            boolean builtIn,
+            long version) {
         this(id, name, date, description, values, threats, sources, builtIn, version, null);
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 public sealed interface ScoreFunction {
 
     /** {@code slope * value / per}. */
-    record Linear(double slope, double per) implements ScoreFunction {
-    }
+    record Linear(double slope, double per) implements ScoreFunction {}
 
     /** Piecewise linear through (x, y) points, flat beyond the ends; xs strictly increasing. */
     record Points(List<Double> xs, List<Double> ys) implements ScoreFunction {

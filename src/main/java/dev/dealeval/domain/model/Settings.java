@@ -11,7 +11,8 @@ package dev.dealeval.domain.model;
  *                             criteria, gains and losses added), so a small deal that moves a faction one way
  *                             wins its support while trade-offs that nearly cancel leave it neutral
  */
-public record Settings(double stanceMargin, double vetoTemperature, double quorumUs, double quorumCn, double relativeStanceMargin) {
+public record Settings(
+        double stanceMargin, double vetoTemperature, double quorumUs, double quorumCn, double relativeStanceMargin) {
     public double quorum(Side side) {
         return side == Side.US ? quorumUs : quorumCn;
     }

@@ -5,7 +5,10 @@ package dev.dealeval.domain.model;
  * {@code 1 - exp(-raw / scale)} before clamping.
  */
 public record Shape(Kind kind, double scale) {
-    public enum Kind { LINEAR, SATURATING }
+    public enum Kind {
+        LINEAR,
+        SATURATING
+    }
 
     public static final Shape LINEAR = new Shape(Kind.LINEAR, 1.0);
 }

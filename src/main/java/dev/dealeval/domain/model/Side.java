@@ -2,7 +2,8 @@ package dev.dealeval.domain.model;
 
 /** The two governments at the table. */
 public enum Side {
-    US, CN;
+    US,
+    CN;
 
     /** The other side. */
     public Side other() {

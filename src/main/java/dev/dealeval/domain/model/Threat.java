@@ -5,5 +5,4 @@ package dev.dealeval.domain.model;
  * {@code (1 - probability) * current + probability * value}; a deal that leaves the term out
  * keeps the current value (the threat is withdrawn).
  */
-public record Threat(String term, double value, double probability, String description) {
-}
+public record Threat(String term, double value, double probability, String description) {}

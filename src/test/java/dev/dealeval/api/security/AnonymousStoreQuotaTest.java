@@ -1,10 +1,10 @@
 package dev.dealeval.api.security;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class AnonymousStoreQuotaTest {
 
@@ -28,21 +28,26 @@ class AnonymousStoreQuotaTest {
         for (int i = 0; i < 5; i++) {
             q.acquire("a", i * 60_000L);
         }
-        AnonymousStoreQuota.Exceeded e = assertThrows(AnonymousStoreQuota.Exceeded.class, () -> q.acquire("a", 10 * 60_000L));
+        AnonymousStoreQuota.Exceeded e =
+                assertThrows(AnonymousStoreQuota.Exceeded.class, () -> q.acquire("a", 10 * 60_000L));
         assertEquals(24 * 3600 - 600, e.retryAfterSeconds());
         assertDoesNotThrow(() -> q.acquire("a", 24 * 3600_000L));
     }
 
     @Test
     void zeroMeansAKeyIsNeededAndTheClientsKeptAreBounded() {
-        assertEquals(0, assertThrows(AnonymousStoreQuota.Exceeded.class, () -> new AnonymousStoreQuota(0, 10).acquire("a", 0))
-                .retryAfterSeconds());
+        assertEquals(
+                0,
+                assertThrows(AnonymousStoreQuota.Exceeded.class, () -> new AnonymousStoreQuota(0, 10).acquire("a", 0))
+                        .retryAfterSeconds());
         AnonymousStoreQuota q = new AnonymousStoreQuota(1, 10);
         for (int i = 0; i <= AnonymousStoreQuota.MAX_CLIENTS; i++) {
             q.acquire("c" + i, i);
         }
         // The client seen longest ago was forgotten: it starts again with a full bucket.
         assertDoesNotThrow(() -> q.acquire("c0", AnonymousStoreQuota.MAX_CLIENTS + 1));
-        assertThrows(AnonymousStoreQuota.Exceeded.class, () -> q.acquire("c" + AnonymousStoreQuota.MAX_CLIENTS, AnonymousStoreQuota.MAX_CLIENTS + 1));
+        assertThrows(
+                AnonymousStoreQuota.Exceeded.class,
+                () -> q.acquire("c" + AnonymousStoreQuota.MAX_CLIENTS, AnonymousStoreQuota.MAX_CLIENTS + 1));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dealeval.api.v1;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -9,11 +11,8 @@ import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluator;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written serializer writes exactly what Jackson's bean serializer writes for the record,
@@ -39,7 +38,9 @@ class EvaluationResponseSerializerTest {
         BundleGenerator gen = new BundleGenerator(model, 17, 0.5);
         for (int i = 0; i < 50; i++) {
             var e = Evaluator.evaluate(m, TestModels.bundle(model, gen.next()), i % 8, List.of("a warning"));
-            EvaluationResponse dto = i % 2 == 0 ? DtoMapper.evaluation(e) : DtoMapper.evaluation(e).stored("id-" + i, "2026-01-01T00:00:00Z");
+            EvaluationResponse dto = i % 2 == 0
+                    ? DtoMapper.evaluation(e)
+                    : DtoMapper.evaluation(e).stored("id-" + i, "2026-01-01T00:00:00Z");
             assertEquals(bean.writeValueAsString(dto), fast.writeValueAsString(dto));
         }
     }

@@ -1,5 +1,10 @@
 package dev.dealeval.domain.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Counteroffers.Change;
 import dev.dealeval.domain.analysis.Counteroffers.Offer;
@@ -11,18 +16,12 @@ import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CounteroffersTest {
     private final DealModel model = TestModels.defaultModel();
@@ -31,13 +30,27 @@ class CounteroffersTest {
 
     /** A generous U.S. offer that China's leadership likes but Washington's factions do not sign. */
     private static final Map<String, Object> FAILING = Map.of(
-            "usConcessions.exportControlLevel", 4, "usConcessions.reciprocalTariffPct", 0, "usConcessions.fentanylTariffPct", 0,
-            "usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE", "tiktok.structure", "SPLIT_50_50",
-            "purchases.agricultureUsdBnPerYear", 8);
+            "usConcessions.exportControlLevel",
+            4,
+            "usConcessions.reciprocalTariffPct",
+            0,
+            "usConcessions.fentanylTariffPct",
+            0,
+            "usConcessions.cfiusPosture",
+            "OPEN_NON_SENSITIVE",
+            "tiktok.structure",
+            "SPLIT_50_50",
+            "purchases.agricultureUsdBnPerYear",
+            8);
 
     /** Chip controls tightened against farm purchases and precursor licensing: China refuses, and nine single moves fix it. */
     private static final Map<String, Object> CHINA_REFUSES = Map.of(
-            "usConcessions.exportControlLevel", 0, "purchases.agricultureUsdBnPerYear", 16, "fentanyl.level", "PRECURSOR_LICENSING");
+            "usConcessions.exportControlLevel",
+            0,
+            "purchases.agricultureUsdBnPerYear",
+            16,
+            "fentanyl.level",
+            "PRECURSOR_LICENSING");
 
     private Evaluation evaluate(double[] x) {
         boolean[] given = new boolean[x.length];
@@ -117,7 +130,9 @@ class CounteroffersTest {
             String key = "";
             for (Change c : o.changes()) {
                 Double alone = passingAlone.get(c.term() + "=" + c.to());
-                assertTrue(alone == null || o.nashProduct() > alone, "a pair is offered only when it beats its moves alone");
+                assertTrue(
+                        alone == null || o.nashProduct() > alone,
+                        "a pair is offered only when it beats its moves alone");
                 pairBesideASufficientMove |= alone != null;
                 key += c.term() + "=" + c.to() + ";";
             }
@@ -143,7 +158,8 @@ class CounteroffersTest {
                 Evaluation e = evaluate(y);
                 Double a = passingAlone.get(ta + "=" + moves.get(i)[1]);
                 Double b = passingAlone.get(tb + "=" + moves.get(j)[1]);
-                double bar = Math.max(a == null ? Double.NEGATIVE_INFINITY : a, b == null ? Double.NEGATIVE_INFINITY : b);
+                double bar =
+                        Math.max(a == null ? Double.NEGATIVE_INFINITY : a, b == null ? Double.NEGATIVE_INFINITY : b);
                 if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY && e.joint().nashProduct() > bar) {
                     brute.add(ta + "=" + moves.get(i)[1] + ";" + tb + "=" + moves.get(j)[1] + ";");
                 }
@@ -155,8 +171,19 @@ class CounteroffersTest {
 
     @Test
     void aPassingBundleGetsOnlyChangesThatRaiseItsNashProduct() {
-        double[] x = m.resolve(TestModels.bundle(model, Map.of("purchases.agricultureUsdBnPerYear", 16, "fentanyl.level", "PRECURSOR_LICENSING",
-                "usConcessions.fentanylTariffPct", 0, "usConcessions.standstillMonths", 12)), s);
+        double[] x = m.resolve(
+                TestModels.bundle(
+                        model,
+                        Map.of(
+                                "purchases.agricultureUsdBnPerYear",
+                                16,
+                                "fentanyl.level",
+                                "PRECURSOR_LICENSING",
+                                "usConcessions.fentanylTariffPct",
+                                0,
+                                "usConcessions.standstillMonths",
+                                12)),
+                s);
         Evaluation before = evaluate(x);
         assertEquals(Verdict.AGREEMENT_LIKELY, before.joint().verdict(), "precondition: the bundle passes");
         Counteroffers.Result r = Counteroffers.find(m, s, x, Search.modelDimensions(m.model(), false), 20);

@@ -1,8 +1,22 @@
 package dev.dealeval.domain.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.analysis.FrontierChart.Chart;
 import dev.dealeval.domain.analysis.FrontierChart.Mark;
 import dev.dealeval.domain.analysis.FrontierChart.Point;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -10,34 +24,29 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class FrontierChartTest {
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
-    private static final String TITLE = "Deal space: default profile, GENEVA_2025 \u2014 1,152,000 bundles, 31,204 feasible";
+    private static final String TITLE =
+            "Deal space: default profile, GENEVA_2025 \u2014 1,152,000 bundles, 31,204 feasible";
 
     /** A staircase frontier from (−3.2, 14) to (17.9, −1.5), i.e. x data −3.2 … 17.9. */
     private static List<Point> frontier() {
-        return List.of(new Point(-3.2, 14.0), new Point(1.0, 12.5), new Point(4.4, 9.75), new Point(8.0, 7.0),
-                new Point(11.3, 4.2), new Point(15.0, 1.1), new Point(17.9, -1.5));
+        return List.of(
+                new Point(-3.2, 14.0),
+                new Point(1.0, 12.5),
+                new Point(4.4, 9.75),
+                new Point(8.0, 7.0),
+                new Point(11.3, 4.2),
+                new Point(15.0, 1.1),
+                new Point(17.9, -1.5));
     }
 
     private static Chart chart() {
-        return new Chart(TITLE, frontier(),
-                List.of(new Mark("Nash", 8.0, 7.0), new Mark("Kalai\u2013Smorodinsky", 4.4, 9.75),
+        return new Chart(
+                TITLE,
+                frontier(),
+                List.of(
+                        new Mark("Nash", 8.0, 7.0), new Mark("Kalai\u2013Smorodinsky", 4.4, 9.75),
                         new Mark("egalitarian", 4.4, 9.75), new Mark("utilitarian", 8.0, 7.0)),
                 List.of(new Mark("status quo plus", 2.0, 3.0), new Mark("U.S. ask", 16.0, -6.0)));
     }
@@ -107,8 +116,8 @@ class FrontierChartTest {
     private static List<Tick> ticks(Document doc, String axis) {
         List<Tick> ticks = new ArrayList<>();
         for (Element t : in(doc, axis + "-ticks", "text")) {
-            ticks.add(new Tick(Double.parseDouble(t.getTextContent().replace(",", "")),
-                    Double.parseDouble(t.getAttribute(axis))));
+            ticks.add(new Tick(
+                    Double.parseDouble(t.getTextContent().replace(",", "")), Double.parseDouble(t.getAttribute(axis))));
         }
         return ticks;
     }
@@ -235,7 +244,8 @@ class FrontierChartTest {
         chart().solutions().forEach(m -> all.add(new double[] {m.us(), m.cn()}));
         chart().references().forEach(m -> all.add(new double[] {m.us(), m.cn()}));
         for (double[] p : all) {
-            assertTrue(p[0] > xMin && p[0] < xMax && p[1] > yMin && p[1] < yMax,
+            assertTrue(
+                    p[0] > xMin && p[0] < xMax && p[1] > yMin && p[1] < yMax,
                     () -> p[0] + "," + p[1] + " outside " + x + " × " + y);
         }
     }
@@ -250,8 +260,10 @@ class FrontierChartTest {
         List<Element> dots = in(doc, "frontier-dots", "circle");
         List<Point> sorted = frontier(); // already in U.S.-surplus order
         for (int i = 0; i < dots.size(); i++) {
-            assertEquals(sorted.get(i).us(), toData(x, Double.parseDouble(dots.get(i).getAttribute("cx"))), tolerance);
-            assertEquals(sorted.get(i).cn(), toData(y, Double.parseDouble(dots.get(i).getAttribute("cy"))), tolerance);
+            assertEquals(
+                    sorted.get(i).us(), toData(x, Double.parseDouble(dots.get(i).getAttribute("cx"))), tolerance);
+            assertEquals(
+                    sorted.get(i).cn(), toData(y, Double.parseDouble(dots.get(i).getAttribute("cy"))), tolerance);
         }
 
         List<Element> refs = in(doc, "references", "circle");
@@ -279,7 +291,8 @@ class FrontierChartTest {
 
         Element zone = withClass(doc, "rect", "agreement-zone");
         assertEquals(0.0, toData(x, Double.parseDouble(zone.getAttribute("x"))), 1e-3);
-        double zoneBottom = Double.parseDouble(zone.getAttribute("y")) + Double.parseDouble(zone.getAttribute("height"));
+        double zoneBottom =
+                Double.parseDouble(zone.getAttribute("y")) + Double.parseDouble(zone.getAttribute("height"));
         assertEquals(0.0, toData(y, zoneBottom), 1e-3);
 
         Element label = withClass(doc, "text", "no-deal-label");
@@ -322,8 +335,10 @@ class FrontierChartTest {
                 Element a = labels.get(i), b = labels.get(j);
                 if (a.getAttribute("x").equals(b.getAttribute("x"))
                         && a.getAttribute("text-anchor").equals(b.getAttribute("text-anchor"))) {
-                    double dy = Math.abs(Double.parseDouble(a.getAttribute("y")) - Double.parseDouble(b.getAttribute("y")));
-                    assertTrue(dy >= 12, () -> "labels " + a.getTextContent() + " and " + b.getTextContent() + " overlap");
+                    double dy =
+                            Math.abs(Double.parseDouble(a.getAttribute("y")) - Double.parseDouble(b.getAttribute("y")));
+                    assertTrue(
+                            dy >= 12, () -> "labels " + a.getTextContent() + " and " + b.getTextContent() + " overlap");
                 }
             }
         }
@@ -332,7 +347,11 @@ class FrontierChartTest {
     @Test
     void namesTheAxesAfterTheParties() throws Exception {
         // An imported domain's parties (names are the user's, so escaped) and its 0-1 utilities.
-        Chart c = new Chart("domain", List.of(new Point(0.2, 0.9), new Point(0.8, 0.3)), List.of(new Mark("Nash", 0.8, 0.3)), List.of(),
+        Chart c = new Chart(
+                "domain",
+                List.of(new Point(0.2, 0.9), new Point(0.8, 0.3)),
+                List.of(new Mark("Nash", 0.8, 0.3)),
+                List.of(),
                 new FrontierChart.Axes("buyer <1>", "seller", "utility"));
         Document doc = parse(FrontierChart.svg(c));
         List<String> texts = texts(doc);
@@ -348,8 +367,15 @@ class FrontierChartTest {
     void drawsTrajectoriesWithALegendEntryEachAndTheirPointsInRange() throws Exception {
         List<Point> us = List.of(new Point(30, -5), new Point(25, 2), new Point(25, 2), new Point(12, 9));
         List<Point> cn = List.of(new Point(-8, 40), new Point(4, 22), new Point(12, 9));
-        Chart c = new Chart("talks", frontier(), List.of(), List.of(), FrontierChart.Axes.US_CHINA,
-                List.of(new FrontierChart.Trajectory("U.S. offers", us), new FrontierChart.Trajectory("China offers", cn)));
+        Chart c = new Chart(
+                "talks",
+                frontier(),
+                List.of(),
+                List.of(),
+                FrontierChart.Axes.US_CHINA,
+                List.of(
+                        new FrontierChart.Trajectory("U.S. offers", us),
+                        new FrontierChart.Trajectory("China offers", cn)));
         String svg = FrontierChart.svg(c);
         Document doc = parse(svg);
         List<String> texts = texts(doc);
@@ -392,7 +418,10 @@ class FrontierChartTest {
     @Test
     void escapesUserTextAndStillParses() throws Exception {
         String nasty = "<b>&\"'";
-        Chart c = new Chart("Title " + nasty, frontier(), List.of(new Mark(nasty, 8.0, 7.0)),
+        Chart c = new Chart(
+                "Title " + nasty,
+                frontier(),
+                List.of(new Mark(nasty, 8.0, 7.0)),
                 List.of(new Mark("ref " + nasty + " \u4e2d\u65b9 \u0001 \ud83d\ude00", 1, 1)));
         String svg = FrontierChart.svg(c);
         assertFalse(svg.contains("<b>"));
@@ -402,7 +431,9 @@ class FrontierChartTest {
         assertTrue(texts.contains("Title " + nasty), texts::toString);
         assertTrue(texts.contains(nasty), texts::toString);
         assertTrue(texts.contains("ref " + nasty + " \u4e2d\u65b9 \ud83d\ude00"), texts::toString);
-        assertEquals("Title " + nasty, doc.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent());
+        assertEquals(
+                "Title " + nasty,
+                doc.getElementsByTagNameNS(SVG_NS, "title").item(0).getTextContent());
         // Non-ASCII is written as character references: the output is plain ASCII.
         assertTrue(svg.chars().allMatch(ch -> ch < 0x80));
     }
@@ -411,7 +442,9 @@ class FrontierChartTest {
     void anEmptyFrontierSaysSoAndStillParses() throws Exception {
         Chart c = new Chart("nothing", List.of(), List.of(), List.of(new Mark("U.S. ask", 10, -4)));
         Document doc = parse(FrontierChart.svg(c));
-        assertEquals("No bundle is ratified by both sides", withClass(doc, "text", "empty-frontier").getTextContent());
+        assertEquals(
+                "No bundle is ratified by both sides",
+                withClass(doc, "text", "empty-frontier").getTextContent());
         assertTrue(in(doc, "frontier-dots", "circle").isEmpty());
         assertNiceTicks(values(ticks(doc, "x")));
         assertNiceTicks(values(ticks(doc, "y")));
@@ -426,8 +459,11 @@ class FrontierChartTest {
         assertEquals(List.of(-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5), values(ticks(none, "x")));
         assertNiceTicks(values(ticks(none, "y")));
 
-        Chart same = new Chart("same", List.of(new Point(5, 5), new Point(5, 5), new Point(5, 5)),
-                List.of(new Mark("Nash", 5, 5)), List.of());
+        Chart same = new Chart(
+                "same",
+                List.of(new Point(5, 5), new Point(5, 5), new Point(5, 5)),
+                List.of(new Mark("Nash", 5, 5)),
+                List.of());
         Document doc = parse(FrontierChart.svg(same));
         assertEquals(3, in(doc, "frontier-dots", "circle").size());
         List<Double> x = values(ticks(doc, "x"));
@@ -451,8 +487,11 @@ class FrontierChartTest {
 
     @Test
     void numbersHaveAtMostTwoDecimals() throws Exception {
-        Chart c = new Chart("precise", List.of(new Point(1.0 / 3, 2.0 / 3), new Point(0.123456, 0.987654)),
-                List.of(new Mark("Nash", 1.0 / 7, 5.0 / 7)), List.of());
+        Chart c = new Chart(
+                "precise",
+                List.of(new Point(1.0 / 3, 2.0 / 3), new Point(0.123456, 0.987654)),
+                List.of(new Mark("Nash", 1.0 / 7, 5.0 / 7)),
+                List.of());
         String svg = FrontierChart.svg(c);
         assertFalse(svg.matches("(?s).*\\d\\.\\d{3}.*"), "a number with three or more decimals");
         assertFalse(svg.contains("E-") || svg.contains("E+"), "a number in exponent notation");

@@ -1,14 +1,13 @@
 package dev.dealeval.domain.analysis;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The sort-and-sweep frontier and its streaming form against the O(n²) definition. */
 class FrontierTest {
@@ -87,7 +86,8 @@ class FrontierTest {
 
     @Test
     void handBuiltCase() {
-        // (3,1) (2,2) (2,2) (1,3) (1,1) (2,1) (0,3): frontier (3,1) (2,2) (1,3); (2,2) twice: the first kept, one equivalent.
+        // (3,1) (2,2) (2,2) (1,3) (1,1) (2,1) (0,3): frontier (3,1) (2,2) (1,3); (2,2) twice: the first kept, one
+        // equivalent.
         double[] x = {1, 2, 3, 2, 1, 2, 0};
         double[] y = {1, 2, 1, 2, 3, 1, 3};
         long[] eq = new long[7];
@@ -145,7 +145,8 @@ class FrontierTest {
         }
         // each kept point really is undominated by its neighbours, and x strictly falls while y strictly rises
         for (int k = 1; k < batch.length; k++) {
-            org.junit.jupiter.api.Assertions.assertTrue(p[0][batch[k]] < p[0][batch[k - 1]] && p[1][batch[k]] > p[1][batch[k - 1]]);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    p[0][batch[k]] < p[0][batch[k - 1]] && p[1][batch[k]] > p[1][batch[k - 1]]);
         }
     }
 }

@@ -1,5 +1,10 @@
 package dev.dealeval.domain.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Search.Dimension;
 import dev.dealeval.domain.analysis.Search.Point;
@@ -10,9 +15,6 @@ import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** Searches of small deal spaces checked against brute force through the normal evaluation. */
 class SearchTest {
@@ -40,17 +39,28 @@ class SearchTest {
 
     private static Dimension dim(CompiledModel m, String term, double... levels) {
         int t = m.model().termIndex(term);
-        return new Dimension(t, levels.length > 0 ? levels : m.term(t).levels().stream().mapToDouble(Double::doubleValue).toArray());
+        return new Dimension(
+                t,
+                levels.length > 0
+                        ? levels
+                        : m.term(t).levels().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray());
     }
 
-    private Search.Spec spec(CompiledModel m, String scenario, Map<String, Object> base, List<Dimension> dims, double minUs, double minCn) {
+    private Search.Spec spec(
+            CompiledModel m,
+            String scenario,
+            Map<String, Object> base,
+            List<Dimension> dims,
+            double minUs,
+            double minCn) {
         int s = m.scenarioIndex(scenario);
         return new Search.Spec(m.resolve(TestModels.bundle(model, base), s), s, dims, minUs, minCn);
     }
 
     /** Every bundle of the space evaluated one by one, as POST /api/v1/evaluations would. */
-    private record Brute(List<Point> feasible, List<Point> all, List<Evaluation> evaluations) {
-    }
+    private record Brute(List<Point> feasible, List<Point> all, List<Evaluation> evaluations) {}
 
     private static Brute brute(CompiledModel m, Search.Spec spec) {
         List<Point> feasible = new ArrayList<>();
@@ -63,7 +73,9 @@ class SearchTest {
             evaluations.add(e);
             Point p = new Point(i, e.side(Side.US).surplus(), e.side(Side.CN).surplus(), 0);
             all.add(p);
-            if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY && p.usSurplus() >= spec.minUsSurplus() && p.cnSurplus() >= spec.minCnSurplus()) {
+            if (e.joint().verdict() == Verdict.AGREEMENT_LIKELY
+                    && p.usSurplus() >= spec.minUsSurplus()
+                    && p.cnSurplus() >= spec.minCnSurplus()) {
                 feasible.add(p);
             }
         }
@@ -71,19 +83,31 @@ class SearchTest {
     }
 
     private static double best(List<Point> pts, ToDoubleFunction<Point> objective) {
-        return pts.stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).mapToDouble(objective).max().orElse(Double.NaN);
+        return pts.stream()
+                .filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0)
+                .mapToDouble(objective)
+                .max()
+                .orElse(Double.NaN);
     }
 
     /** @return the search's solutions, after checking them */
     private Solutions checkAgainstBruteForce(CompiledModel m, Search.Spec spec) {
         Search.Result r = Search.run(m, spec, TWO);
         Brute b = brute(m, spec);
-        String what = m.profile().id() + "/" + m.model().scenarios().get(spec.scenario()).id() + " " + spec.size() + " bundles";
+        String what = m.profile().id() + "/"
+                + m.model().scenarios().get(spec.scenario()).id() + " " + spec.size() + " bundles";
         assertEquals(spec.size(), r.examined(), what);
         assertEquals(b.feasible().size(), r.feasible(), what);
-        assertEquals(b.evaluations().stream().filter(e -> e.side(Side.US).ratified()).count(), r.usRatifies(), what);
-        assertEquals(b.evaluations().stream().filter(e -> e.side(Side.CN).ratified()).count(), r.cnRatifies(), what);
-        assertEquals(b.feasible().stream().filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0).count(), r.bothGain(), what);
+        assertEquals(
+                b.evaluations().stream().filter(e -> e.side(Side.US).ratified()).count(), r.usRatifies(), what);
+        assertEquals(
+                b.evaluations().stream().filter(e -> e.side(Side.CN).ratified()).count(), r.cnRatifies(), what);
+        assertEquals(
+                b.feasible().stream()
+                        .filter(p -> p.usSurplus() > 0 && p.cnSurplus() > 0)
+                        .count(),
+                r.bothGain(),
+                what);
 
         // the frontier: the O(n²) definition over the brute-force feasible set, surpluses bit-identical
         checkFrontier(r.frontier(), b.feasible(), what);
@@ -91,8 +115,16 @@ class SearchTest {
 
         // The negotiators' frontiers, kept when asked for, without changing anything else: of every bundle,
         // and of those each side ratifies.
-        Search.Result ro = Search.run(m, new Search.Spec(spec.base(), spec.scenario(), spec.dimensions(), spec.minUsSurplus(),
-                spec.minCnSurplus(), true), TWO);
+        Search.Result ro = Search.run(
+                m,
+                new Search.Spec(
+                        spec.base(),
+                        spec.scenario(),
+                        spec.dimensions(),
+                        spec.minUsSurplus(),
+                        spec.minCnSurplus(),
+                        true),
+                TWO);
         assertEquals(r.frontier(), ro.frontier(), what);
         assertEquals(r.feasible(), ro.feasible(), what);
         checkFrontier(ro.offers().all(), b.all(), what + " (all)");
@@ -121,8 +153,12 @@ class SearchTest {
         assertEquals(ius, s.idealUs(), what);
         assertEquals(icn, s.idealCn(), what);
         assertEquals(nash, Solutions.nash(s.nash()), what);
-        assertEquals(best(b.feasible(), p -> Math.min(p.usSurplus() / ius, p.cnSurplus() / icn)),
-                Math.min(s.kalaiSmorodinsky().usSurplus() / ius, s.kalaiSmorodinsky().cnSurplus() / icn), what);
+        assertEquals(
+                best(b.feasible(), p -> Math.min(p.usSurplus() / ius, p.cnSurplus() / icn)),
+                Math.min(
+                        s.kalaiSmorodinsky().usSurplus() / ius,
+                        s.kalaiSmorodinsky().cnSurplus() / icn),
+                what);
         assertEquals(best(b.feasible(), Solutions::egalitarian), Solutions.egalitarian(s.egalitarian()), what);
         assertEquals(best(b.feasible(), Point::welfare), s.utilitarian().welfare(), what);
         for (Point p : List.of(s.nash(), s.kalaiSmorodinsky(), s.egalitarian(), s.utilitarian())) {
@@ -163,39 +199,69 @@ class SearchTest {
         for (String profile : List.of("default", "hawkish-washington", "economy-first-beijing", "phase-one-skeptic")) {
             CompiledModel m = TestModels.compile(model, profile);
             for (String scenario : List.of("GENEVA_2025", "APR_2025", "BUSAN_2025")) {
-                Solutions s = checkAgainstBruteForce(m, spec(m, scenario, Map.of("purchases.agricultureUsdBnPerYear", 16, "commitment.form", "SIGNED_TEXT"),
-                        List.of(dim(m, "fentanyl.level"), dim(m, "usConcessions.exportControlLevel"), dim(m, "usConcessions.reciprocalTariffPct"),
-                                dim(m, "tiktok.structure"), dim(m, "investment.jobs")),
-                        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY));
-                if (s.nash() != null && s.nash().index() != s.kalaiSmorodinsky().index() && s.nash().index() != s.egalitarian().index()
+                Solutions s = checkAgainstBruteForce(
+                        m,
+                        spec(
+                                m,
+                                scenario,
+                                Map.of("purchases.agricultureUsdBnPerYear", 16, "commitment.form", "SIGNED_TEXT"),
+                                List.of(
+                                        dim(m, "fentanyl.level"),
+                                        dim(m, "usConcessions.exportControlLevel"),
+                                        dim(m, "usConcessions.reciprocalTariffPct"),
+                                        dim(m, "tiktok.structure"),
+                                        dim(m, "investment.jobs")),
+                                Double.NEGATIVE_INFINITY,
+                                Double.NEGATIVE_INFINITY));
+                if (s.nash() != null
+                        && s.nash().index() != s.kalaiSmorodinsky().index()
+                        && s.nash().index() != s.egalitarian().index()
                         && s.kalaiSmorodinsky().index() != s.egalitarian().index()) {
                     allThreeDiffer++;
                 }
             }
         }
-        // the brute-force check has teeth: in some of these spaces Nash, Kalai-Smorodinsky and egalitarian are three bundles
+        // the brute-force check has teeth: in some of these spaces Nash, Kalai-Smorodinsky and egalitarian are three
+        // bundles
         assertTrue(allThreeDiffer > 0, "no space where the three solutions differ");
     }
 
     @Test
     void minimumSurplusesAndRequestLevelsAreHonoured() {
         CompiledModel m = TestModels.compile(model, "default");
-        checkAgainstBruteForce(m, spec(m, "GENEVA_2025", Map.of(),
-                List.of(dim(m, "purchases.agricultureUsdBnPerYear", 0, 5, 10, 20, 30, 45), dim(m, "purchases.energyUsdBnPerYear"),
-                        dim(m, "usConcessions.fentanylTariffPct"), dim(m, "usConcessions.standstillMonths", 0, 6, 12, 24, 36),
-                        dim(m, "process.format")),
-                3.0, 2.5));
+        checkAgainstBruteForce(
+                m,
+                spec(
+                        m,
+                        "GENEVA_2025",
+                        Map.of(),
+                        List.of(
+                                dim(m, "purchases.agricultureUsdBnPerYear", 0, 5, 10, 20, 30, 45),
+                                dim(m, "purchases.energyUsdBnPerYear"),
+                                dim(m, "usConcessions.fentanylTariffPct"),
+                                dim(m, "usConcessions.standstillMonths", 0, 6, 12, 24, 36),
+                                dim(m, "process.format")),
+                        3.0,
+                        2.5));
     }
 
     @Test
     void theScanNestsPledgesOutsideYetIndicesFollowTheRequestOrder() {
         CompiledModel m = TestModels.compile(model, "default");
         // a pledge last in the request: the scan turns it slowest, the indices still count it fastest
-        List<Dimension> dims = List.of(dim(m, "usConcessions.standstillMonths"), dim(m, "tiktok.structure"),
-                dim(m, "usConcessions.exportControlLevel"), dim(m, "purchases.manufacturedUsdBnPerYear"));
+        List<Dimension> dims = List.of(
+                dim(m, "usConcessions.standstillMonths"),
+                dim(m, "tiktok.structure"),
+                dim(m, "usConcessions.exportControlLevel"),
+                dim(m, "purchases.manufacturedUsdBnPerYear"));
         int[] order = Search.scanOrder(m, dims);
         assertEquals(3, order[0], "the pledge outermost: " + Arrays.toString(order));
-        Search.Spec spec = spec(m, "GENEVA_2025", Map.of("fentanyl.level", "PRECURSOR_LICENSING"), dims, Double.NEGATIVE_INFINITY,
+        Search.Spec spec = spec(
+                m,
+                "GENEVA_2025",
+                Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
+                dims,
+                Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         checkAgainstBruteForce(m, spec);
         double[] second = Search.bundle(spec, 1);
@@ -205,15 +271,24 @@ class SearchTest {
     @Test
     void anOptimumThatOneSideWouldNotRatifyIsNeverReturned() {
         CompiledModel m = TestModels.compile(model, "default");
-        Search.Spec spec = spec(m, "JUN_2019", Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
-                List.of(dim(m, "usConcessions.exportControlLevel"), dim(m, "tiktok.structure"), dim(m, "usConcessions.cfiusPosture"),
+        Search.Spec spec = spec(
+                m,
+                "JUN_2019",
+                Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
+                List.of(
+                        dim(m, "usConcessions.exportControlLevel"),
+                        dim(m, "tiktok.structure"),
+                        dim(m, "usConcessions.cfiusPosture"),
                         dim(m, "usConcessions.reciprocalTariffPct")),
-                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+                Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
         Brute b = brute(m, spec);
         // The Nash optimum over every bundle that raises both surpluses, ratified or not...
         Point unconstrained = null;
         for (Point p : b.all()) {
-            if (p.usSurplus() > 0 && p.cnSurplus() > 0 && (unconstrained == null || Solutions.nash(p) > Solutions.nash(unconstrained))) {
+            if (p.usSurplus() > 0
+                    && p.cnSurplus() > 0
+                    && (unconstrained == null || Solutions.nash(p) > Solutions.nash(unconstrained))) {
                 unconstrained = p;
             }
         }
@@ -225,7 +300,9 @@ class SearchTest {
         Search.Result r = Search.run(m, spec, TWO);
         assertNotEquals(unconstrained.index(), r.solutions().nash().index());
         for (Point p : r.frontier()) {
-            assertEquals(Verdict.AGREEMENT_LIKELY, b.evaluations().get((int) p.index()).joint().verdict());
+            assertEquals(
+                    Verdict.AGREEMENT_LIKELY,
+                    b.evaluations().get((int) p.index()).joint().verdict());
         }
         checkAgainstBruteForce(m, spec);
     }
@@ -233,7 +310,12 @@ class SearchTest {
     @Test
     void theAnswerDoesNotDependOnTheNumberOfThreadsOrChunks() {
         CompiledModel m = TestModels.compile(model, "default");
-        Search.Spec spec = spec(m, "GENEVA_2025", Map.of(), Search.defaultDimensions(m.model()).subList(3, 10), Double.NEGATIVE_INFINITY,
+        Search.Spec spec = spec(
+                m,
+                "GENEVA_2025",
+                Map.of(),
+                Search.defaultDimensions(m.model()).subList(3, 10),
+                Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         Search.Result whole = Search.run(m, spec, ONE, spec.size());
         assertTrue(whole.frontier().size() > 5, "a frontier worth comparing");

@@ -1,5 +1,13 @@
 package dev.dealeval.domain.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Sensitivity.BundleResult;
@@ -12,22 +20,13 @@ import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** SMAA and the tornado of DESIGN.md §3 "Sensitivity", on a hand-computable model and on the default model. */
 class SensitivityTest {
@@ -44,6 +43,7 @@ class SensitivityTest {
      * relief 0.5, cost 0.2; no deal has 0, 1, 0, 1.
      */
     static final String SMALL = TestModels.SMALL_YAML;
+
     private static final double EPS = 1e-9;
 
     private final DealModel model = TestModels.defaultModel();
@@ -211,10 +211,15 @@ class SensitivityTest {
         Result other = Sensitivity.run(m, geneva, bundles, spec(1000, 43, 20, Objective.NASH, 2));
         boolean differs = false;
         for (int b = 0; b < bundles.size(); b++) {
-            differs |= !java.util.Arrays.equals(one.bundles().get(b).rankAcceptability(), other.bundles().get(b).rankAcceptability());
+            differs |= !java.util.Arrays.equals(
+                    one.bundles().get(b).rankAcceptability(),
+                    other.bundles().get(b).rankAcceptability());
         }
         assertTrue(differs, "another seed draws other samples");
-        assertEquals(one.bundles().get(1).baseObjective(), other.bundles().get(1).baseObjective(), "the base does not depend on the seed");
+        assertEquals(
+                one.bundles().get(1).baseObjective(),
+                other.bundles().get(1).baseObjective(),
+                "the base does not depend on the seed");
     }
 
     @Test
@@ -328,7 +333,9 @@ class SensitivityTest {
             // The base rank from the evaluations, by the documented rule: larger first, ties by lower index.
             double[] value = new double[n];
             for (int b = 0; b < n; b++) {
-                value[b] = objective.value(evaluations.get(b).side(Side.US).surplus(), evaluations.get(b).side(Side.CN).surplus());
+                value[b] = objective.value(
+                        evaluations.get(b).side(Side.US).surplus(),
+                        evaluations.get(b).side(Side.CN).surplus());
             }
             for (int b = 0; b < n; b++) {
                 Evaluation e = evaluations.get(b);
@@ -564,7 +571,8 @@ class SensitivityTest {
         // With very loose weights (α = 1, so faceEquality's Dirichlet shape is 0.15) its sampled weight is now and
         // then below 1e-15, and 100·w·0.2 vanishes when added to S_CN: A and B tie in floating point. Rounding is
         // monotone, so A ≥ B still holds exactly; with A at the lower index it must then rank first every time.
-        Result pair = Sensitivity.run(m, geneva, List.of(bundles.get(2), bundles.get(0)), spec(3000, 78, 1, Objective.WELFARE, 2));
+        Result pair = Sensitivity.run(
+                m, geneva, List.of(bundles.get(2), bundles.get(0)), spec(3000, 78, 1, Objective.WELFARE, 2));
         assertEquals(1.0, pair.bundles().get(0).rankAcceptability()[0], "even with very loose weights (α = 1)");
         assertEquals(1.0, pair.bundles().get(1).rankAcceptability()[1]);
     }
@@ -630,8 +638,12 @@ class SensitivityTest {
         List<double[]> bundles = resolve(sm, s, List.of(Map.of(), Map.of("offer.goods", 8.0, "us.tariff", 50.0)));
         Result r = Sensitivity.run(sm, s, bundles, new Spec(10, 1, 10, 10, 10, Objective.MIN_SURPLUS, 0.5, 1));
         List<TornadoBar> bars = r.tornado();
-        assertEquals(List.of("gains", "leverage", "relief", "cost"), bars.stream().map(TornadoBar::criterion).toList());
-        assertEquals(List.of(Side.US, Side.US, Side.CN, Side.CN), bars.stream().map(TornadoBar::side).toList());
+        assertEquals(
+                List.of("gains", "leverage", "relief", "cost"),
+                bars.stream().map(TornadoBar::criterion).toList());
+        assertEquals(
+                List.of(Side.US, Side.US, Side.CN, Side.CN),
+                bars.stream().map(TornadoBar::side).toList());
 
         TornadoBar gains = bars.get(0);
         assertArrayEquals(new double[] {0, -80.0 / 7}, gains.low(), EPS);

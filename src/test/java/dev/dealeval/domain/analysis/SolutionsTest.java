@@ -1,12 +1,11 @@
 package dev.dealeval.domain.analysis;
 
-import dev.dealeval.domain.analysis.Search.Point;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.dealeval.domain.analysis.Search.Point;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SolutionsTest {
 
@@ -32,7 +31,8 @@ class SolutionsTest {
      */
     @Test
     void allFourSolutionsDifferOnAHandBuiltFrontier() {
-        List<Point> pts = List.of(p(0, 12, 1), p(1, 8, 4), p(2, 5, 6), p(3, 4, 7.5), p(4, 2, 9), p(5, 1, 20), p(6, -1, 30), p(7, 30, 0));
+        List<Point> pts = List.of(
+                p(0, 12, 1), p(1, 8, 4), p(2, 5, 6), p(3, 4, 7.5), p(4, 2, 9), p(5, 1, 20), p(6, -1, 30), p(7, 30, 0));
         Solutions s = Solutions.of(pts);
         assertEquals(12, s.idealUs());
         assertEquals(20, s.idealCn());
@@ -44,7 +44,8 @@ class SolutionsTest {
 
     @Test
     void tiesGoToTheLargerWelfareThenTheEarlierBundle() {
-        // Nash 12 for both (3,4) and (2,6): welfare 7 vs 8, so (2,6). Egalitarian 3 for (3,4) and (3,9)... dominated pairs
+        // Nash 12 for both (3,4) and (2,6): welfare 7 vs 8, so (2,6). Egalitarian 3 for (3,4) and (3,9)... dominated
+        // pairs
         // cannot both be on a frontier, but the rule holds for any set: (3,9) has the larger welfare.
         Solutions s = Solutions.of(List.of(p(4, 3, 4), p(9, 2, 6)));
         assertEquals(9, s.nash().index());

@@ -1,24 +1,23 @@
 package dev.dealeval.domain.backtest;
 
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.backtest.Episode.Decision;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The default model judged against the record: every episode of model/backtest.yaml, decided against
@@ -32,13 +31,21 @@ class BacktestTest {
 
     @TestFactory
     Stream<DynamicTest> everyEpisodeIsJudgedAsHistorySays() {
-        return report.results().stream().map(r -> DynamicTest.dynamicTest(r.episode().id(), () -> {
-            Evaluation e = r.evaluation();
-            r.episode().decisions().forEach((side, d) -> assertEquals(d == Decision.ACCEPTED, e.side(side).ratified(),
-                    () -> r.episode().id() + ": " + side + " " + d + " but the model says " + e.joint().verdict() + "; "
-                            + e.side(side).factions().stream().map(f -> f.summary()).toList()));
-            assertTrue(r.agrees());
-        }));
+        return report.results().stream()
+                .map(r -> DynamicTest.dynamicTest(r.episode().id(), () -> {
+                    Evaluation e = r.evaluation();
+                    r.episode()
+                            .decisions()
+                            .forEach((side, d) -> assertEquals(
+                                    d == Decision.ACCEPTED,
+                                    e.side(side).ratified(),
+                                    () -> r.episode().id() + ": " + side + " " + d + " but the model says "
+                                            + e.joint().verdict() + "; "
+                                            + e.side(side).factions().stream()
+                                                    .map(f -> f.summary())
+                                                    .toList()));
+                    assertTrue(r.agrees());
+                }));
     }
 
     @Test
@@ -58,7 +65,10 @@ class BacktestTest {
         // Refused offers, rejections by each side, and deals both took.
         assertTrue(s.episodes().stream().anyMatch(e -> e.decisions().get(Side.US) == Decision.REJECTED));
         assertTrue(s.episodes().stream().anyMatch(e -> e.decisions().get(Side.CN) == Decision.REJECTED));
-        assertTrue(s.episodes().stream().filter(e -> Integer.valueOf(1).equals(e.agreement())).count() >= 10);
+        assertTrue(s.episodes().stream()
+                        .filter(e -> Integer.valueOf(1).equals(e.agreement()))
+                        .count()
+                >= 10);
         assertFalse(s.excluded().isEmpty());
         var dates = s.episodes().stream().map(Episode::date).toList();
         assertEquals(dates.stream().sorted().toList(), dates, "episodes in date order");
@@ -105,20 +115,28 @@ class BacktestTest {
     void phaseOneIsBelievedAtTheDeliveryLaterObserved() {
         // The signed Phase One text is believed at 57-58%: PIIE's share of the target China bought.
         Evaluation e = result("phase-one-2019");
-        assertTrue(e.credibility().factor() > 0.57 && e.credibility().factor() < 0.58, String.valueOf(e.credibility().factor()));
+        assertTrue(
+                e.credibility().factor() > 0.57 && e.credibility().factor() < 0.58,
+                String.valueOf(e.credibility().factor()));
     }
 
     @Test
     void beijingRefusedToAskFirstBecauseOfFace() {
         var leadership = result("call-first-demand-2025").side(Side.CN).factions().stream()
-                .filter(f -> f.id().equals("leadership")).findFirst().orElseThrow();
-        assertTrue(leadership.summary().startsWith("leadership oppose: a china requests call format"), leadership.summary());
+                .filter(f -> f.id().equals("leadership"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                leadership.summary().startsWith("leadership oppose: a china requests call format"),
+                leadership.summary());
     }
 
     @Test
     void theSecurityOrgansVetoTheTiktokDealThatBringsNothing() {
         var organs = result("tiktok-jv-blocked-2025").side(Side.CN).factions().stream()
-                .filter(f -> f.id().equals("securityOrgans")).findFirst().orElseThrow();
+                .filter(f -> f.id().equals("securityOrgans"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(organs.vetoApplies());
         assertEquals(dev.dealeval.domain.engine.Stance.OPPOSE, organs.stance());
     }
@@ -127,11 +145,20 @@ class BacktestTest {
     void theRealFormOfASmallDealDoesNotFlipIt() {
         // Geneva and Busan as announced (joint or leader statements) and as signed texts: the same verdict.
         for (String id : new String[] {"geneva-truce-2025", "busan-framework-2025", "london-framework-2025"}) {
-            Episode ep = set.episodes().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+            Episode ep = set.episodes().stream()
+                    .filter(e -> e.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             var signed = new java.util.HashMap<>(ep.bundle());
             signed.put("commitment.form", "SIGNED_TEXT");
-            assertEquals(Verdict.AGREEMENT_LIKELY, TestModels.evaluate(m, ep.scenario(), signed).joint().verdict(), id);
-            assertEquals(Verdict.AGREEMENT_LIKELY, TestModels.evaluate(m, ep.scenario(), ep.bundle()).joint().verdict(), id);
+            assertEquals(
+                    Verdict.AGREEMENT_LIKELY,
+                    TestModels.evaluate(m, ep.scenario(), signed).joint().verdict(),
+                    id);
+            assertEquals(
+                    Verdict.AGREEMENT_LIKELY,
+                    TestModels.evaluate(m, ep.scenario(), ep.bundle()).joint().verdict(),
+                    id);
         }
     }
 
@@ -139,12 +166,20 @@ class BacktestTest {
     void busanHoldsWithoutTheExportControlPause() {
         // The same truce read strictly (the affiliates-rule pause not counted as a change of level)
         // keeps its verdict: the backtest should not hinge on one coding choice.
-        Evaluation e = TestModels.evaluate(m, "OCT_2025", Map.ofEntries(
-                entry("usConcessions.reciprocalTariffPct", 10.0), entry("usConcessions.fentanylTariffPct", 10.0),
-                entry("usConcessions.standstillMonths", 12), entry("usConcessions.portFeesSuspended", true),
-                entry("chinaMeasures.rareEarths", "GENERAL_LICENSES"), entry("chinaMeasures.countermeasuresSuspended", true),
-                entry("purchases.soybeansMmtPerYear", 25.0), entry("purchases.years", 3), entry("fentanyl.level", "PRECURSOR_LICENSING"),
-                entry("commitment.form", "LEADER_STATEMENT")));
+        Evaluation e = TestModels.evaluate(
+                m,
+                "OCT_2025",
+                Map.ofEntries(
+                        entry("usConcessions.reciprocalTariffPct", 10.0),
+                        entry("usConcessions.fentanylTariffPct", 10.0),
+                        entry("usConcessions.standstillMonths", 12),
+                        entry("usConcessions.portFeesSuspended", true),
+                        entry("chinaMeasures.rareEarths", "GENERAL_LICENSES"),
+                        entry("chinaMeasures.countermeasuresSuspended", true),
+                        entry("purchases.soybeansMmtPerYear", 25.0),
+                        entry("purchases.years", 3),
+                        entry("fentanyl.level", "PRECURSOR_LICENSING"),
+                        entry("commitment.form", "LEADER_STATEMENT")));
         assertEquals(Verdict.AGREEMENT_LIKELY, e.joint().verdict());
     }
 
@@ -156,38 +191,134 @@ class BacktestTest {
      */
     @Test
     void otherReadingsOfThe2025DealsKeepTheirVerdict() {
-        String r = "usConcessions.reciprocalTariffPct", f = "usConcessions.fentanylTariffPct", c = "chinaMeasures.tariffPct";
+        String r = "usConcessions.reciprocalTariffPct",
+                f = "usConcessions.fentanylTariffPct",
+                c = "chinaMeasures.tariffPct";
         String ls = "LEADER_STATEMENT";
         Map<String, Map<String, Object>> readings = new java.util.LinkedHashMap<>();
         readings.put("APR_2025 Geneva, rates only", terms(r, 10.0, c, 10.0));
-        readings.put("APR_2025 Geneva, countermeasures and licences", terms(r, 10.0, c, 10.0, "usConcessions.standstillMonths", 3,
-                "chinaMeasures.countermeasuresSuspended", true, "chinaMeasures.rareEarths", "GENERAL_LICENSES", "commitment.form", ls));
+        readings.put(
+                "APR_2025 Geneva, countermeasures and licences",
+                terms(
+                        r,
+                        10.0,
+                        c,
+                        10.0,
+                        "usConcessions.standstillMonths",
+                        3,
+                        "chinaMeasures.countermeasuresSuspended",
+                        true,
+                        "chinaMeasures.rareEarths",
+                        "GENERAL_LICENSES",
+                        "commitment.form",
+                        ls));
         readings.put("AUG_2025 extension, rates only", terms(r, 10.0, c, 10.0));
         readings.put("NOV_2025 extension, rates only", terms(r, 10.0, c, 10.0));
-        readings.put("OCT_2025 Busan, threat left in place", terms(f, 10.0, "usConcessions.standstillMonths", 12,
-                "usConcessions.portFeesSuspended", true, "chinaMeasures.rareEarths", "GENERAL_LICENSES", "chinaMeasures.countermeasuresSuspended", true,
-                "purchases.soybeansMmtPerYear", 25.0, "purchases.years", 3, "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
-        readings.put("OCT_2025 Busan, 12 MMT for one year", terms(r, 10.0, f, 10.0, "usConcessions.portFeesSuspended", true,
-                "chinaMeasures.rareEarths", "GENERAL_LICENSES", "chinaMeasures.countermeasuresSuspended", true, "purchases.soybeansMmtPerYear", 12.0,
-                "purchases.years", 1, "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
-        readings.put("OCT_2025 Busan, H20-class chips", terms(r, 10.0, f, 10.0, "usConcessions.standstillMonths", 12,
-                "usConcessions.portFeesSuspended", true, "usConcessions.exportControlLevel", 3, "chinaMeasures.rareEarths", "GENERAL_LICENSES",
-                "chinaMeasures.countermeasuresSuspended", true, "purchases.soybeansMmtPerYear", 25.0, "purchases.years", 3,
-                "fentanyl.level", "PRECURSOR_LICENSING", "commitment.form", ls));
-        readings.forEach((label, bundle) -> assertEquals(Verdict.AGREEMENT_LIKELY,
-                TestModels.evaluate(m, label.substring(0, label.indexOf(' ')), bundle).joint().verdict(), label));
+        readings.put(
+                "OCT_2025 Busan, threat left in place",
+                terms(
+                        f,
+                        10.0,
+                        "usConcessions.standstillMonths",
+                        12,
+                        "usConcessions.portFeesSuspended",
+                        true,
+                        "chinaMeasures.rareEarths",
+                        "GENERAL_LICENSES",
+                        "chinaMeasures.countermeasuresSuspended",
+                        true,
+                        "purchases.soybeansMmtPerYear",
+                        25.0,
+                        "purchases.years",
+                        3,
+                        "fentanyl.level",
+                        "PRECURSOR_LICENSING",
+                        "commitment.form",
+                        ls));
+        readings.put(
+                "OCT_2025 Busan, 12 MMT for one year",
+                terms(
+                        r,
+                        10.0,
+                        f,
+                        10.0,
+                        "usConcessions.portFeesSuspended",
+                        true,
+                        "chinaMeasures.rareEarths",
+                        "GENERAL_LICENSES",
+                        "chinaMeasures.countermeasuresSuspended",
+                        true,
+                        "purchases.soybeansMmtPerYear",
+                        12.0,
+                        "purchases.years",
+                        1,
+                        "fentanyl.level",
+                        "PRECURSOR_LICENSING",
+                        "commitment.form",
+                        ls));
+        readings.put(
+                "OCT_2025 Busan, H20-class chips",
+                terms(
+                        r,
+                        10.0,
+                        f,
+                        10.0,
+                        "usConcessions.standstillMonths",
+                        12,
+                        "usConcessions.portFeesSuspended",
+                        true,
+                        "usConcessions.exportControlLevel",
+                        3,
+                        "chinaMeasures.rareEarths",
+                        "GENERAL_LICENSES",
+                        "chinaMeasures.countermeasuresSuspended",
+                        true,
+                        "purchases.soybeansMmtPerYear",
+                        25.0,
+                        "purchases.years",
+                        3,
+                        "fentanyl.level",
+                        "PRECURSOR_LICENSING",
+                        "commitment.form",
+                        ls));
+        readings.forEach((label, bundle) -> assertEquals(
+                Verdict.AGREEMENT_LIKELY,
+                TestModels.evaluate(m, label.substring(0, label.indexOf(' ')), bundle)
+                        .joint()
+                        .verdict(),
+                label));
     }
 
     @Test
     void oneSidedGiveawaysAreRejectedByTheGiver() {
         // Each side giving something for nothing, from every status quo of the record.
-        for (String scenario : new String[] {"DEC_2018", "OCT_2019", "OCT_2021", "APR_2025", "GENEVA_2025", "OCT_2025", "NOV_2025"}) {
-            Evaluation china = TestModels.evaluate(m, scenario, Map.of("purchases.agricultureUsdBnPerYear", 24.0,
-                    "fentanyl.level", "VERIFIED_REDUCTION", "commitment.form", "LEADER_STATEMENT"));
+        for (String scenario :
+                new String[] {"DEC_2018", "OCT_2019", "OCT_2021", "APR_2025", "GENEVA_2025", "OCT_2025", "NOV_2025"}) {
+            Evaluation china = TestModels.evaluate(
+                    m,
+                    scenario,
+                    Map.of(
+                            "purchases.agricultureUsdBnPerYear",
+                            24.0,
+                            "fentanyl.level",
+                            "VERIFIED_REDUCTION",
+                            "commitment.form",
+                            "LEADER_STATEMENT"));
             assertFalse(china.side(Side.CN).ratified(), scenario + ": China gives everything");
-            Evaluation us = TestModels.evaluate(m, scenario, Map.of("usConcessions.reciprocalTariffPct", 0.0,
-                    "usConcessions.fentanylTariffPct", 0.0, "usConcessions.exportControlLevel", 5, "usConcessions.standstillMonths", 24,
-                    "usConcessions.section301ReliefShare", 1.0));
+            Evaluation us = TestModels.evaluate(
+                    m,
+                    scenario,
+                    Map.of(
+                            "usConcessions.reciprocalTariffPct",
+                            0.0,
+                            "usConcessions.fentanylTariffPct",
+                            0.0,
+                            "usConcessions.exportControlLevel",
+                            5,
+                            "usConcessions.standstillMonths",
+                            24,
+                            "usConcessions.section301ReliefShare",
+                            1.0));
             assertFalse(us.side(Side.US).ratified(), scenario + ": the U.S. gives everything");
         }
     }
@@ -197,7 +328,10 @@ class BacktestTest {
         for (var sc : TestModels.defaultModel().scenarios()) {
             Evaluation e = TestModels.evaluate(m, sc.id(), Map.of());
             assertEquals(Verdict.BOTH_REJECT, e.joint().verdict(), sc.id());
-            e.sides().values().forEach(s -> s.factions().forEach(f -> assertEquals(dev.dealeval.domain.engine.Stance.NEUTRAL, f.stance())));
+            e.sides()
+                    .values()
+                    .forEach(s -> s.factions()
+                            .forEach(f -> assertEquals(dev.dealeval.domain.engine.Stance.NEUTRAL, f.stance())));
         }
     }
 
@@ -210,6 +344,10 @@ class BacktestTest {
     }
 
     private Evaluation result(String id) {
-        return report.results().stream().filter(r -> r.episode().id().equals(id)).findFirst().orElseThrow().evaluation();
+        return report.results().stream()
+                .filter(r -> r.episode().id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .evaluation();
     }
 }

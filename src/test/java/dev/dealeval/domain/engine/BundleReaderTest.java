@@ -1,15 +1,14 @@
 package dev.dealeval.domain.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Reading a bundle's terms against the model: every problem named by its JSON path, the rest read. */
 class BundleReaderTest {
@@ -42,8 +41,11 @@ class BundleReaderTest {
         terms.put("space.moons", 1);
         terms.put("offer.caviar", 1);
         BundleReader.Result r = read(terms);
-        assertEquals(List.of(new Violation("bundle.offer.caviar", "unknown term; allowed here: goods"),
-                new Violation("bundle.space", "unknown section; allowed here: commitment, offer, us")), r.violations());
+        assertEquals(
+                List.of(
+                        new Violation("bundle.offer.caviar", "unknown term; allowed here: goods"),
+                        new Violation("bundle.space", "unknown section; allowed here: commitment, offer, us")),
+                r.violations());
     }
 
     @Test
@@ -53,8 +55,11 @@ class BundleReaderTest {
         terms.put("commitment.form", 2);
         terms.put("us.tariff", 150);
         BundleReader.Result r = read(terms);
-        assertEquals(List.of(new Violation("bundle.commitment.form", "must be a string (was 2)"),
-                new Violation("bundle.offer.goods", "must be a number (was \"5\")"),
-                new Violation("bundle.us.tariff", "must be between 0 and 100 (percent)")), r.violations());
+        assertEquals(
+                List.of(
+                        new Violation("bundle.commitment.form", "must be a string (was 2)"),
+                        new Violation("bundle.offer.goods", "must be a number (was \"5\")"),
+                        new Violation("bundle.us.tariff", "must be between 0 and 100 (percent)")),
+                r.violations());
     }
 }

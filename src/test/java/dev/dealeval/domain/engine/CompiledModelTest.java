@@ -1,16 +1,15 @@
 package dev.dealeval.domain.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The engine's two paths: the grouped hot loop of score() and the per-criterion path of the explanations. */
 class CompiledModelTest {
@@ -28,7 +27,10 @@ class CompiledModelTest {
             double[] fromScore = w.value.clone();
             m.prepare(x, s, w);
             for (int c = 0; c < m.nCrit; c++) {
-                assertEquals(Double.doubleToLongBits(fromScore[c]), Double.doubleToLongBits(m.criterion(c, s, w)), "criterion " + c);
+                assertEquals(
+                        Double.doubleToLongBits(fromScore[c]),
+                        Double.doubleToLongBits(m.criterion(c, s, w)),
+                        "criterion " + c);
             }
         }
     }
@@ -61,12 +63,24 @@ class CompiledModelTest {
                 cm.score(x, s, full);
                 String what = p.id() + " case " + i + " terms " + java.util.Arrays.toString(terms);
                 for (int c = 0; c < cm.nCrit; c++) {
-                    assertEquals(Double.doubleToLongBits(full.value[c]), Double.doubleToLongBits(inc.value[c]), what + " criterion " + c);
+                    assertEquals(
+                            Double.doubleToLongBits(full.value[c]),
+                            Double.doubleToLongBits(inc.value[c]),
+                            what + " criterion " + c);
                 }
-                assertEquals(Double.doubleToLongBits(full.utility(Side.US)), Double.doubleToLongBits(inc.utility(Side.US)), what);
-                assertEquals(Double.doubleToLongBits(full.utility(Side.CN)), Double.doubleToLongBits(inc.utility(Side.CN)), what);
+                assertEquals(
+                        Double.doubleToLongBits(full.utility(Side.US)),
+                        Double.doubleToLongBits(inc.utility(Side.US)),
+                        what);
+                assertEquals(
+                        Double.doubleToLongBits(full.utility(Side.CN)),
+                        Double.doubleToLongBits(inc.utility(Side.CN)),
+                        what);
                 for (int f = 0; f < cm.nFac; f++) {
-                    assertEquals(Double.doubleToLongBits(full.factionUtility(f)), Double.doubleToLongBits(inc.factionUtility(f)), what);
+                    assertEquals(
+                            Double.doubleToLongBits(full.factionUtility(f)),
+                            Double.doubleToLongBits(inc.factionUtility(f)),
+                            what);
                 }
             }
         }
@@ -91,7 +105,9 @@ class CompiledModelTest {
                     assertEquals(f.ratificationProbability(), q.ratificationProbability());
                     assertEquals(f.supportingClout(), q.supportingClout());
                     assertEquals(f.opposingClout(), q.opposingClout());
-                    assertTrue(q.criteria().isEmpty() && q.terms().isEmpty() && q.factions().isEmpty());
+                    assertTrue(q.criteria().isEmpty()
+                            && q.terms().isEmpty()
+                            && q.factions().isEmpty());
                 }
                 assertEquals(full.credibility(), summary.credibility());
                 assertEquals(full.joint(), summary.joint());
@@ -116,7 +132,8 @@ class CompiledModelTest {
                     double[] xt = x.clone();
                     xt[ti] = m.noDeal(s)[ti];
                     m.score(xt, s, w);
-                    assertEquals(e.side(side).utility() - w.utility(side), t.contribution(), 1e-9, t.term() + " in " + b);
+                    assertEquals(
+                            e.side(side).utility() - w.utility(side), t.contribution(), 1e-9, t.term() + " in " + b);
                 }
             }
         }
@@ -128,11 +145,15 @@ class CompiledModelTest {
         int years = model.termIndex("purchases.years");
         int exportGains = 0;
         assertEquals("exportGains", m.criteria[exportGains].id());
-        assertTrue(java.util.Arrays.stream(m.affectedCriteria[years]).anyMatch(c -> c == exportGains), "years change belief in purchases");
+        assertTrue(
+                java.util.Arrays.stream(m.affectedCriteria[years]).anyMatch(c -> c == exportGains),
+                "years change belief in purchases");
         int form = model.termIndex("commitment.form");
         assertTrue(m.affectedCriteria[form].length > 2, "form changes belief in every pledge " + probe);
         int structure = model.termIndex("tiktok.structure");
-        long byStake = java.util.Arrays.stream(m.affectedCriteria[structure]).filter(c -> m.criteria[c].id().equals("tiktok")).count();
+        long byStake = java.util.Arrays.stream(m.affectedCriteria[structure])
+                .filter(c -> m.criteria[c].id().equals("tiktok"))
+                .count();
         assertEquals(1, byStake, "the derived ByteDance stake follows the structure");
     }
 }

@@ -1,29 +1,28 @@
 package dev.dealeval.domain.genius;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.analysis.Search;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
-import dev.dealeval.domain.engine.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Imported domains run through the one engine: every ANAC 2010-2012 domain, compiled into a deal
@@ -41,8 +40,15 @@ class DomainModelTest {
 
     private static Search.Result search(CompiledModel m) {
         double[] base = m.resolve(Bundle.empty(m.termCount()), 0);
-        return Search.run(m, new Search.Spec(base, 0, Search.defaultDimensions(m.model()), Double.NEGATIVE_INFINITY,
-                Double.NEGATIVE_INFINITY), POOL);
+        return Search.run(
+                m,
+                new Search.Spec(
+                        base,
+                        0,
+                        Search.defaultDimensions(m.model()),
+                        Double.NEGATIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY),
+                POOL);
     }
 
     @Test
@@ -54,7 +60,9 @@ class DomainModelTest {
             NegotiationDomain d = def.domain();
             Preferences a = def.parties().get(0);
             Preferences b = def.parties().get(1);
-            CompiledModel m = CompiledModel.compile(DomainModel.compile(def), DomainModel.compile(def).profiles().get(0));
+            CompiledModel m = CompiledModel.compile(
+                    DomainModel.compile(def),
+                    DomainModel.compile(def).profiles().get(0));
             Search.Result r = search(m);
             String at = folder.getFileName().toString();
 
@@ -73,7 +81,9 @@ class DomainModelTest {
             // The frontier by a sweep: best for party 1 first, ties by party 2 then by index; a point is on
             // the frontier when it beats every earlier one for party 2.
             List<Integer> sorted = new ArrayList<>(rational);
-            sorted.sort(Comparator.<Integer>comparingDouble(k -> -ua[k]).thenComparingDouble(k -> -ub[k]).thenComparingInt(k -> k));
+            sorted.sort(Comparator.<Integer>comparingDouble(k -> -ua[k])
+                    .thenComparingDouble(k -> -ub[k])
+                    .thenComparingInt(k -> k));
             List<Integer> frontier = new ArrayList<>();
             double bestB = Double.NEGATIVE_INFINITY;
             for (int k : sorted) {
@@ -108,7 +118,13 @@ class DomainModelTest {
                 assertNull(r.solutions().nash(), at);
             } else {
                 assertEquals(nash, r.solutions().nash().nashProduct(), 0.0, at);
-                assertEquals(egal, Math.min(r.solutions().egalitarian().usSurplus(), r.solutions().egalitarian().cnSurplus()), 0.0, at);
+                assertEquals(
+                        egal,
+                        Math.min(
+                                r.solutions().egalitarian().usSurplus(),
+                                r.solutions().egalitarian().cnSurplus()),
+                        0.0,
+                        at);
                 assertEquals(util, r.solutions().utilitarian().welfare(), 0.0, at);
                 assertNotNull(r.solutions().kalaiSmorodinsky(), at);
             }
@@ -121,10 +137,15 @@ class DomainModelTest {
 
     @Test
     void laptopThroughTheEngineHasGeniusUtilitiesAndDecidesByReservationValues() throws Exception {
-        DomainDefinition laptop = GeniusTestData.anac(Path.of(DomainModelTest.class.getClassLoader().getResource("genius/anac/y2011/Laptop").toURI()));
+        DomainDefinition laptop = GeniusTestData.anac(Path.of(DomainModelTest.class
+                .getClassLoader()
+                .getResource("genius/anac/y2011/Laptop")
+                .toURI()));
         DealModel model = DomainModel.compile(laptop);
         assertEquals(1.0, model.utilityScale());
-        assertEquals(List.of("Laptop", "Harddisk", "External Monitor"), model.terms().stream().map(t -> t.id()).toList());
+        assertEquals(
+                List.of("Laptop", "Harddisk", "External Monitor"),
+                model.terms().stream().map(t -> t.id()).toList());
         CompiledModel m = CompiledModel.compile(model, model.profiles().get(0));
         // Files sort as laptop_buyer_utility.xml, laptop_domain.xml, laptop_seller_utility.xml: buyer first.
         assertEquals("laptop_buyer_utility.xml", laptop.parties().get(0).name());
@@ -143,8 +164,12 @@ class DomainModelTest {
         // Raise the buyer's reservation value above the outcome: the buyer no longer accepts it.
         List<Preferences> parties = new ArrayList<>(laptop.parties());
         Preferences p = parties.get(0);
-        parties.set(0, new Preferences(p.name(), p.weights(), p.evaluations(), p.slopes(), p.offsets(), buyer + 0.01, p.discount()));
-        DealModel strict = DomainModel.compile(new DomainDefinition("laptop", "Laptop", "", laptop.domain(), parties, 2));
+        parties.set(
+                0,
+                new Preferences(
+                        p.name(), p.weights(), p.evaluations(), p.slopes(), p.offsets(), buyer + 0.01, p.discount()));
+        DealModel strict =
+                DomainModel.compile(new DomainDefinition("laptop", "Laptop", "", laptop.domain(), parties, 2));
         CompiledModel ms = CompiledModel.compile(strict, strict.profiles().get(0));
         Evaluation refused = Evaluator.evaluate(ms, bundle(ms, 0, 0, 0), 0, List.of());
         assertEquals(-0.01, refused.side(Side.US).surplus(), 1e-12);

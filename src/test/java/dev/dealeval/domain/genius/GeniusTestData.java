@@ -1,7 +1,6 @@
 package dev.dealeval.domain.genius;
 
 import dev.dealeval.config.GeniusXml;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,7 @@ import java.util.List;
 
 /** The ANAC test domains (src/test/resources/genius) and brute-force utilities over every outcome, for the tests. */
 public final class GeniusTestData {
-    private GeniusTestData() {
-    }
+    private GeniusTestData() {}
 
     /** An ANAC folder: its domain file and its two preference files, in file-name order. */
     public static DomainDefinition anac(Path folder) {
@@ -21,16 +19,23 @@ public final class GeniusTestData {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Path domainFile = files.stream().filter(f -> read(f).contains("<negotiation_template")).findFirst().orElseThrow();
-        NegotiationDomain d = GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
-        List<Preferences> parties = files.stream().filter(f -> !f.equals(domainFile))
-                .map(f -> GeniusXml.readPreferences(read(f), d, f.getFileName().toString())).toList();
+        Path domainFile = files.stream()
+                .filter(f -> read(f).contains("<negotiation_template"))
+                .findFirst()
+                .orElseThrow();
+        NegotiationDomain d =
+                GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
+        List<Preferences> parties = files.stream()
+                .filter(f -> !f.equals(domainFile))
+                .map(f -> GeniusXml.readPreferences(read(f), d, f.getFileName().toString()))
+                .toList();
         return new DomainDefinition(folder.getFileName().toString().toLowerCase(), d.name(), "", d, parties, 1);
     }
 
     /** Every ANAC 2010-2012 folder, by year then name. */
     public static List<Path> anacFolders() throws Exception {
-        Path root = Path.of(GeniusTestData.class.getClassLoader().getResource("genius/anac").toURI());
+        Path root = Path.of(
+                GeniusTestData.class.getClassLoader().getResource("genius/anac").toURI());
         List<Path> out = new ArrayList<>();
         try (var years = Files.list(root)) {
             for (Path year : years.sorted().toList()) {

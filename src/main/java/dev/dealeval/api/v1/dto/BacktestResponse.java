@@ -3,74 +3,128 @@ package dev.dealeval.api.v1.dto;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.engine.Verdict;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The model judged against the record: every real episode of the backtest run through one profile, "
-        + "the model's verdict beside what each government did, and the scores.")
+@Schema(
+        description =
+                "The model judged against the record: every real episode of the backtest run through one profile, "
+                        + "the model's verdict beside what each government did, and the scores.")
 public record BacktestResponse(
-        @Schema(description = "Profile the episodes were judged with.") String profile,
+        @Schema(description = "Profile the episodes were judged with.")
+        String profile,
+
         @Schema(description = "Its version.") long profileVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
         Summary summary,
         List<EpisodeResult> episodes,
-        @Schema(description = "Episodes considered and left out, with the reason (the model has no term for what decided them).")
+
+        @Schema(
+                description =
+                        "Episodes considered and left out, with the reason (the model has no term for what decided them).")
         List<Excluded> excluded,
-        @Schema(description = "How the scores are computed.") String rules) {
+
+        @Schema(description = "How the scores are computed.")
+        String rules) {
 
     @Schema(name = "BacktestSummary", description = "How well the verdicts match the record.")
     public record Summary(
             @Schema(description = "Episodes judged.") int episodes,
-            @Schema(description = "Episodes where every recorded decision matches the model's ratification of that side.") int agreeing,
+
+            @Schema(
+                    description =
+                            "Episodes where every recorded decision matches the model's ratification of that side.")
+            int agreeing,
+
             @Schema(description = "agreeing / episodes.") double hitRate,
-            @Schema(description = "Decisions on record (a government's decision on an episode).") int sideDecisions,
-            @Schema(description = "Of those, how many the model's ratification matches.") int sideAgreeing,
-            @Schema(description = "sideAgreeing / sideDecisions.") double sideHitRate,
-            @Schema(description = "Episodes with a known outcome (both accepted, or one rejected) in the Brier score.") int scoredOutcomes,
-            @Schema(description = "Mean of (agreementProbability - outcome)^2, outcome 1 when both governments accepted, 0 when one rejected; 0 is perfect, 0.25 is a coin toss.") double brierScore,
-            @Schema(description = "The Brier score of always forecasting the episodes' base rate of agreement b: b(1 - b).") double referenceBrierScore,
-            @Schema(description = "1 - brierScore / referenceBrierScore: above 0, better than the base rate; 1 is perfect.") double brierSkillScore,
-            @Schema(description = "Mean of (ratificationProbability - decision)^2 over every recorded side decision.") double sideBrierScore) {
-    }
+
+            @Schema(description = "Decisions on record (a government's decision on an episode).")
+            int sideDecisions,
+
+            @Schema(description = "Of those, how many the model's ratification matches.")
+            int sideAgreeing,
+
+            @Schema(description = "sideAgreeing / sideDecisions.")
+            double sideHitRate,
+
+            @Schema(description = "Episodes with a known outcome (both accepted, or one rejected) in the Brier score.")
+            int scoredOutcomes,
+
+            @Schema(
+                    description =
+                            "Mean of (agreementProbability - outcome)^2, outcome 1 when both governments accepted, 0 when one rejected; 0 is perfect, 0.25 is a coin toss.")
+            double brierScore,
+
+            @Schema(
+                    description =
+                            "The Brier score of always forecasting the episodes' base rate of agreement b: b(1 - b).")
+            double referenceBrierScore,
+
+            @Schema(
+                    description =
+                            "1 - brierScore / referenceBrierScore: above 0, better than the base rate; 1 is perfect.")
+            double brierSkillScore,
+
+            @Schema(description = "Mean of (ratificationProbability - decision)^2 over every recorded side decision.")
+            double sideBrierScore) {}
 
     @Schema(name = "BacktestEpisode", description = "One real episode, what happened and what the model says.")
     public record EpisodeResult(
             @Schema(examples = "geneva-truce-2025") String id,
-            @Schema(description = "When it was decided.", examples = "2025-05-12") String date,
+
+            @Schema(description = "When it was decided.", examples = "2025-05-12")
+            String date,
+
             String title,
             Episode.Kind kind,
-            @Schema(description = "The built-in scenario it was decided against (its status quo).", examples = "APR_2025") String scenario,
-            @Schema(description = "The bundle as the record describes it, as a request writes it: POST it to /api/v1/evaluations with the scenario to see the full explanation.")
+
+            @Schema(
+                    description = "The built-in scenario it was decided against (its status quo).",
+                    examples = "APR_2025")
+            String scenario,
+
+            @Schema(
+                    description =
+                            "The bundle as the record describes it, as a request writes it: POST it to /api/v1/evaluations with the scenario to see the full explanation.")
             BundleTerms bundle,
-            @Schema(description = "What each government did, by side (US, CN); a side without a recorded decision is absent.")
+
+            @Schema(
+                    description =
+                            "What each government did, by side (US, CN); a side without a recorded decision is absent.")
             Map<String, Episode.Decision> happened,
-            @Schema(description = "The model's verdict and probabilities.") Judgement model,
-            @Schema(description = "Every recorded decision matches the model's ratification of that side.") boolean agrees,
+
+            @Schema(description = "The model's verdict and probabilities.")
+            Judgement model,
+
+            @Schema(description = "Every recorded decision matches the model's ratification of that side.")
+            boolean agrees,
+
             @Schema(description = "What happened.") String record,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY)
-            @Schema(description = "The judgement calls of the encoding.") String encoding,
-            List<String> sources) {
-    }
+
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(description = "The judgement calls of the encoding.")
+            String encoding,
+
+            List<String> sources) {}
 
     @Schema(name = "BacktestJudgement", description = "The model's verdict on an episode.")
     public record Judgement(
             Verdict verdict,
             @Schema(description = "P(US) x P(CN).") double agreementProbability,
-            @Schema(description = "By side (US, CN).") Map<String, SideJudgement> sides) {
-    }
+            @Schema(description = "By side (US, CN).") Map<String, SideJudgement> sides) {}
 
     @Schema(name = "BacktestSide", description = "One side's ratification of an episode's bundle.")
     public record SideJudgement(
             boolean ratified,
             double ratificationProbability,
-            @Schema(description = "Utility over no deal in the episode's scenario, points.") double surplus,
+
+            @Schema(description = "Utility over no deal in the episode's scenario, points.")
+            double surplus,
+
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "Whether it matches the government's recorded decision (absent without one).") Boolean agrees) {
-    }
+            @Schema(description = "Whether it matches the government's recorded decision (absent without one).")
+            Boolean agrees) {}
 
     @Schema(name = "BacktestExclusion", description = "An episode left out of the backtest.")
-    public record Excluded(String id, String date, String title, String reason) {
-    }
+    public record Excluded(String id, String date, String title, String reason) {}
 }

@@ -3,11 +3,10 @@ package dev.dealeval.api.v1.dto;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.dealeval.api.openapi.BundleSchema;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A deal bundle as requests and answers write it: {@code {section: {term: value}}}. Which sections
@@ -15,7 +14,9 @@ import java.util.Map;
  * model reads and checks the terms (unknown ones included) and {@link BundleSchema} documents them,
  * so a term added to the model file needs no change here.
  */
-@Schema(name = BundleSchema.BUNDLE, description = "A deal bundle, by section (the schema is built from the model file).")
+@Schema(
+        name = BundleSchema.BUNDLE,
+        description = "A deal bundle, by section (the schema is built from the model file).")
 public final class BundleTerms {
     private static final BundleTerms EMPTY = new BundleTerms(Map.of());
 
@@ -37,7 +38,8 @@ public final class BundleTerms {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
         terms.forEach((id, value) -> {
             int dot = id.indexOf('.');
-            sections.computeIfAbsent(id.substring(0, dot), k -> new LinkedHashMap<>()).put(id.substring(dot + 1), value);
+            sections.computeIfAbsent(id.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(id.substring(dot + 1), value);
         });
         return new BundleTerms(Collections.unmodifiableMap(sections));
     }

@@ -20,8 +20,7 @@ final class DecimalText {
 
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000};
 
-    private DecimalText() {
-    }
+    private DecimalText() {}
 
     /**
      * Writes {@code v} into {@code buf} from index 0 and returns the length, or -1 when {@code v} is

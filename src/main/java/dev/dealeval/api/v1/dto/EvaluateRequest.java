@@ -6,12 +6,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One bundle to evaluate against a no-deal scenario with a profile of weights and factions.")
 public record EvaluateRequest(
-        @NotNull(message = "is required (use {} for no deal)") BundleTerms bundle,
+        @NotNull(message = "is required (use {} for no deal)")
+        BundleTerms bundle,
+
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
-        @Schema(description = "No-deal scenario id (GET /api/v1/scenarios); default from configuration (GENEVA_2025).", examples = "GENEVA_2025")
+        @Schema(
+                description = "No-deal scenario id (GET /api/v1/scenarios); default from configuration (GENEVA_2025).",
+                examples = "GENEVA_2025")
         String scenario,
+
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
-        @Schema(description = "Profile id (GET /api/v1/profiles); default from configuration (default).", examples = "default")
+        @Schema(
+                description = "Profile id (GET /api/v1/profiles); default from configuration (default).",
+                examples = "default")
         String profile,
-        Overrides overrides) {
-}
+
+        Overrides overrides) {}

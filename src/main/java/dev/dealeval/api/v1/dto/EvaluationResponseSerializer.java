@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
         g.writeEndObject();
     }
 
-    private static void side(EvaluationResponse.SideResult s, JsonGenerator g, SerializerProvider provider, char[] buf) throws IOException {
+    private static void side(EvaluationResponse.SideResult s, JsonGenerator g, SerializerProvider provider, char[] buf)
+            throws IOException {
         g.writeStartObject();
         number(g, buf, UTILITY, s.utility());
         number(g, buf, NO_DEAL_UTILITY, s.noDealUtility());
@@ -172,7 +172,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
         g.writeEndObject();
     }
 
-    private static void credibility(EvaluationResponse.CredibilityResult c, JsonGenerator g, char[] buf) throws IOException {
+    private static void credibility(EvaluationResponse.CredibilityResult c, JsonGenerator g, char[] buf)
+            throws IOException {
         g.writeFieldName(CREDIBILITY);
         g.writeStartObject();
         number(g, buf, PLEDGED, c.pledgedUsdBnPerYear());

@@ -1,9 +1,7 @@
 package dev.dealeval.api.v1.dto;
 
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.List;
-
 @Schema(description = "A page of profiles: built-in ones first, then user-defined ones, each in id order.")
-public record ProfileList(List<ProfileResponse> items, int page, int size, long total, long totalPages) {
-}
+public record ProfileList(List<ProfileResponse> items, int page, int size, long total, long totalPages) {}

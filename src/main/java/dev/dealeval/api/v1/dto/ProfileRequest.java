@@ -5,37 +5,60 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A profile to create (POST) or to replace (PUT): changes to a base profile's weights, factions, credibility "
-        + "and settings. The result is validated as a whole: weights non-negative with at least one positive per side, clouts "
-        + "summing to 1 per side, multipliers 0-10, known criteria and factions.")
+@Schema(
+        description =
+                "A profile to create (POST) or to replace (PUT): changes to a base profile's weights, factions, credibility "
+                        + "and settings. The result is validated as a whole: weights non-negative with at least one positive per side, clouts "
+                        + "summing to 1 per side, multipliers 0-10, known criteria and factions.")
 public record ProfileRequest(
         @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case kebab-case, at most 64 characters")
-        @Schema(description = "Id of the new profile (POST only; PUT takes it from the path).", examples = "tariff-hawk") String id,
-        @Schema(description = "Profile the changes apply to (default: default).", examples = "default") @Size(max = 64, message = "must be at most 64 characters") String basedOn,
-        @NotBlank @Size(max = 200) @Schema(examples = "Tariff hawk") String name,
+        @Schema(
+                description = "Id of the new profile (POST only; PUT takes it from the path).",
+                examples = "tariff-hawk")
+        String id,
+
+        @Schema(description = "Profile the changes apply to (default: default).", examples = "default")
+        @Size(max = 64, message = "must be at most 64 characters")
+        String basedOn,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Tariff hawk")
+        String name,
+
         @Size(max = 2000) String description,
         @Size(max = 20) List<@Size(max = 500) String> sources,
-        @Schema(description = "Criterion weights by side that replace the base's (each side is renormalised when used).")
-        @Size(max = 2) Map<Side, @Size(max = 200) Map<String, Double>> weights,
+
+        @Schema(
+                description =
+                        "Criterion weights by side that replace the base's (each side is renormalised when used).")
+        @Size(max = 2)
+        Map<Side, @Size(max = 200) Map<String, Double>> weights,
+
         @Schema(description = "Faction parameters by faction id that replace the base's.") @Size(max = 100)
         Map<String, Overrides.@Valid FactionOverride> factions,
+
         Credibility credibility,
         Settings settings) {
 
     @Schema(name = "CredibilityChanges", description = "Credibility parameters that replace the base's.")
-    public record Credibility(@Size(max = 200) Map<String, Double> trackRecords, @Size(max = 200) Map<String, Double> formFactors,
-                              @Size(max = 200) Map<String, Double> enforcementFactors,
-                              Double baselineUsdBn, Double referenceGrowth, Double referenceDelivery, Double excessBelief) {
-    }
+    public record Credibility(
+            @Size(max = 200) Map<String, Double> trackRecords,
+            @Size(max = 200) Map<String, Double> formFactors,
+            @Size(max = 200) Map<String, Double> enforcementFactors,
+            Double baselineUsdBn,
+            Double referenceGrowth,
+            Double referenceDelivery,
+            Double excessBelief) {}
 
     @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
-    public record Settings(Double stanceMargin, Double vetoTemperature, @Size(max = 2) Map<Side, Double> quorum,
-                           @Schema(description = "rho in [0, 1]: a faction's stance margin is min(stanceMargin, rho x its stake).")
-                           Double relativeStanceMargin) {
-    }
+    public record Settings(
+            Double stanceMargin,
+            Double vetoTemperature,
+            @Size(max = 2) Map<Side, Double> quorum,
+
+            @Schema(description = "rho in [0, 1]: a faction's stance margin is min(stanceMargin, rho x its stake).")
+            Double relativeStanceMargin) {}
 }
