@@ -1,7 +1,7 @@
 package dev.dealeval.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.application.DomainStore;
+import dev.dealeval.application.port.DomainStore;
 import dev.dealeval.domain.genius.DomainDefinition;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.dealeval.persistence;
 
-import dev.dealeval.application.CompactJson;
-import dev.dealeval.application.EvaluationStore;
-import dev.dealeval.application.StoredEvaluation;
+import dev.dealeval.application.evaluation.CompactJson;
+import dev.dealeval.application.port.EvaluationStore;
+import dev.dealeval.application.port.StoredEvaluation;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.dealeval.persistence;
 
-import dev.dealeval.application.IdempotencyStore;
-import dev.dealeval.application.StorageException;
+import dev.dealeval.application.error.StorageException;
+import dev.dealeval.application.port.IdempotencyStore;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;

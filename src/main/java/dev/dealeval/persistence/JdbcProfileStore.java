@@ -3,8 +3,8 @@ package dev.dealeval.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dealeval.application.ModelRegistry;
-import dev.dealeval.application.ProfileStore;
+import dev.dealeval.application.model.ModelRegistry;
+import dev.dealeval.application.port.ProfileStore;
 import dev.dealeval.domain.model.Profile;
 import jakarta.inject.Singleton;
 

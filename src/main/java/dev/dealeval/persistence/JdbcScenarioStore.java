@@ -1,7 +1,7 @@
 package dev.dealeval.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.application.ScenarioStore;
+import dev.dealeval.application.port.ScenarioStore;
 import dev.dealeval.domain.model.Scenario;
 import jakarta.inject.Singleton;
 

@@ -2,9 +2,9 @@ package dev.dealeval.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.application.StorageException;
-import dev.dealeval.application.VersionConflictException;
-import dev.dealeval.application.VersionedStore;
+import dev.dealeval.application.error.StorageException;
+import dev.dealeval.application.error.VersionConflictException;
+import dev.dealeval.application.port.VersionedStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.dealeval.persistence;
 
-import dev.dealeval.application.StorageException;
+import dev.dealeval.application.error.StorageException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

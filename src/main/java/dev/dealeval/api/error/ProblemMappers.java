@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.dealeval.application.InvalidInputException;
-import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.application.error.InvalidInputException;
+import dev.dealeval.application.error.UnknownResourceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -48,23 +48,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(dev.dealeval.application.ConflictException e, UriInfo uri) {
+    public Response conflict(dev.dealeval.application.error.ConflictException e, UriInfo uri) {
         return problem(409, "urn:dealeval:problem:conflict", "Conflict", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper
-    public Response versionConflict(dev.dealeval.application.VersionConflictException e, UriInfo uri) {
+    public Response versionConflict(dev.dealeval.application.error.VersionConflictException e, UriInfo uri) {
         return problem(412, "urn:dealeval:problem:stale-version", "Precondition Failed", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper
-    public Response idempotencyMismatch(dev.dealeval.application.IdempotencyMismatchException e, UriInfo uri) {
+    public Response idempotencyMismatch(dev.dealeval.application.error.IdempotencyMismatchException e, UriInfo uri) {
         return problem(
                 422, "urn:dealeval:problem:idempotency-key-reused", "Unprocessable Content", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper
-    public Response preconditionRequired(dev.dealeval.application.PreconditionRequiredException e, UriInfo uri) {
+    public Response preconditionRequired(dev.dealeval.application.error.PreconditionRequiredException e, UriInfo uri) {
         return problem(
                 428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
     }
@@ -166,7 +166,7 @@ public class ProblemMappers {
 
     /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
     @ServerExceptionMapper
-    public Response busy(dev.dealeval.application.BusyException e, UriInfo uri) {
+    public Response busy(dev.dealeval.application.error.BusyException e, UriInfo uri) {
         return Response.fromResponse(
                         problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
@@ -174,9 +174,9 @@ public class ProblemMappers {
     }
 
     /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
-    @ServerExceptionMapper({dev.dealeval.application.StorageException.class, java.sql.SQLException.class})
+    @ServerExceptionMapper({dev.dealeval.application.error.StorageException.class, java.sql.SQLException.class})
     public Response database(Exception e, UriInfo uri) {
-        if (!dev.dealeval.application.DatabaseErrors.unavailable(e)) {
+        if (!dev.dealeval.application.error.DatabaseErrors.unavailable(e)) {
             return unexpected(e, uri);
         }
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
@@ -200,8 +200,8 @@ public class ProblemMappers {
                 && w.getResponse().getStatus() < 500) {
             return webApplication(w, uri);
         }
-        if (!(e instanceof dev.dealeval.application.StorageException)
-                && dev.dealeval.application.DatabaseErrors.unavailable(e)) {
+        if (!(e instanceof dev.dealeval.application.error.StorageException)
+                && dev.dealeval.application.error.DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
         String id = UUID.randomUUID().toString();

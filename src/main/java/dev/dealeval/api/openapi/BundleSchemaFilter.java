@@ -1,6 +1,6 @@
 package dev.dealeval.api.openapi;
 
-import dev.dealeval.application.ModelRegistry;
+import dev.dealeval.application.model.ModelRegistry;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

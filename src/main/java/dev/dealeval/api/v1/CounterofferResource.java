@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.CounterofferRequest;
 import dev.dealeval.api.v1.dto.CounterofferResponse;
-import dev.dealeval.application.AnalysisService;
+import dev.dealeval.application.analysis.AnalysisService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

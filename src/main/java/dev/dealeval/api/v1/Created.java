@@ -1,6 +1,6 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.application.IdempotencyStore;
+import dev.dealeval.application.port.IdempotencyStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

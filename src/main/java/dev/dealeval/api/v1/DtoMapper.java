@@ -77,7 +77,8 @@ final class DtoMapper {
                                 s.stanceMargin(), s.vetoTemperature(), s.quorum(), s.relativeStanceMargin()));
     }
 
-    static dev.dealeval.application.ScenarioService.Draft scenarioDraft(dev.dealeval.api.v1.dto.ScenarioRequest r) {
+    static dev.dealeval.application.catalog.ScenarioService.Draft scenarioDraft(
+            dev.dealeval.api.v1.dto.ScenarioRequest r) {
         List<dev.dealeval.domain.model.Threat> threats = new java.util.ArrayList<>();
         List<dev.dealeval.domain.engine.Violation> violations = new java.util.ArrayList<>();
         List<dev.dealeval.api.v1.dto.ScenarioRequest.Threat> given = r.threats() == null ? List.of() : r.threats();
@@ -92,9 +93,9 @@ final class DtoMapper {
                     t.term(), t.value(), t.probability(), t.description() == null ? "" : t.description()));
         }
         if (!violations.isEmpty()) {
-            throw new dev.dealeval.application.InvalidInputException(violations);
+            throw new dev.dealeval.application.error.InvalidInputException(violations);
         }
-        return new dev.dealeval.application.ScenarioService.Draft(
+        return new dev.dealeval.application.catalog.ScenarioService.Draft(
                 r.basedOn(), r.name(), r.date(), r.description(), r.values(), threats, r.sources());
     }
 

@@ -1,7 +1,7 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.application.IfMatch;
-import dev.dealeval.application.InvalidInputException;
+import dev.dealeval.application.catalog.IfMatch;
+import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.domain.engine.Violation;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;

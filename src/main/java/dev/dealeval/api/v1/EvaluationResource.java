@@ -5,16 +5,16 @@ import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.api.v1.dto.EvaluationSummary;
-import dev.dealeval.application.CompactJson;
-import dev.dealeval.application.EvaluationHistory;
-import dev.dealeval.application.EvaluationService;
-import dev.dealeval.application.EvaluationStore;
-import dev.dealeval.application.EvaluationWriter;
-import dev.dealeval.application.Idempotency;
-import dev.dealeval.application.IdempotencyStore;
-import dev.dealeval.application.InvalidInputException;
-import dev.dealeval.application.StoredEvaluation;
-import dev.dealeval.application.UnknownResourceException;
+import dev.dealeval.application.error.InvalidInputException;
+import dev.dealeval.application.error.UnknownResourceException;
+import dev.dealeval.application.evaluation.CompactJson;
+import dev.dealeval.application.evaluation.EvaluationHistory;
+import dev.dealeval.application.evaluation.EvaluationService;
+import dev.dealeval.application.evaluation.EvaluationWriter;
+import dev.dealeval.application.evaluation.Idempotency;
+import dev.dealeval.application.port.EvaluationStore;
+import dev.dealeval.application.port.IdempotencyStore;
+import dev.dealeval.application.port.StoredEvaluation;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Verdict;
 import dev.dealeval.domain.engine.Violation;
@@ -272,7 +272,7 @@ public class EvaluationResource {
     private Stored store(EvaluationService.Command command, String requestJson, String location) {
         var evaluation = service.evaluate(command);
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String id = dev.dealeval.application.TimeOrderedIds.next(now).toString();
+        String id = dev.dealeval.application.evaluation.TimeOrderedIds.next(now).toString();
         String body = canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, now.toString()));
         StoredEvaluation stored = new StoredEvaluation(
                 id,

@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.GeniusExportResponse;
-import dev.dealeval.application.AnalysisService;
+import dev.dealeval.application.analysis.AnalysisService;
 import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.genius.AdditiveExport;
 import jakarta.validation.constraints.Pattern;

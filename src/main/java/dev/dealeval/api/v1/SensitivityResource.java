@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SensitivityRequest;
 import dev.dealeval.api.v1.dto.SensitivityResponse;
-import dev.dealeval.application.AnalysisService;
+import dev.dealeval.application.analysis.AnalysisService;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package dev.dealeval.api.v1;
 
 import dev.dealeval.api.v1.dto.TermCatalog;
-import dev.dealeval.application.ModelRegistry;
+import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.model.TermDef;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,0 @@
-package dev.dealeval.application;
-
-/** The write contradicts the resource's state (a built-in is read-only, an id is taken); maps to 409. */
-public class ConflictException extends RuntimeException {
-    public ConflictException(String message) {
-        super(message);
-    }
-}

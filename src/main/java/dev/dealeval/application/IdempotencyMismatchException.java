@@ -1,9 +1,0 @@
-package dev.dealeval.application;
-
-/** An Idempotency-Key reused with a different request; maps to 422. */
-public class IdempotencyMismatchException extends RuntimeException {
-    public IdempotencyMismatchException(String key) {
-        super("The Idempotency-Key '" + key
-                + "' was first used with a different request; use a new key for a new request.");
-    }
-}

@@ -1,8 +1,0 @@
-package dev.dealeval.application;
-
-/** A write to a versioned resource came without If-Match; maps to 428. */
-public class PreconditionRequiredException extends RuntimeException {
-    public PreconditionRequiredException(String kind, String id) {
-        super("Changing the " + kind + " '" + id + "' needs an If-Match header with its current ETag (from GET).");
-    }
-}

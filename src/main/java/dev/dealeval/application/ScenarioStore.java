@@ -1,6 +1,0 @@
-package dev.dealeval.application;
-
-import dev.dealeval.domain.model.Scenario;
-
-/** Port: user-defined no-deal scenarios. */
-public interface ScenarioStore extends VersionedStore<Scenario> {}

@@ -1,9 +1,0 @@
-package dev.dealeval.application;
-
-/** A conditional write found another version than the one it was based on; maps to 412. */
-public class VersionConflictException extends RuntimeException {
-    public VersionConflictException(String kind, String id, long expected, Long actual) {
-        super("The " + kind + " '" + id + "' is at version " + (actual == null ? "unknown" : actual) + ", not "
-                + expected + " as If-Match says; read it again and retry.");
-    }
-}

@@ -1,0 +1,8 @@
+package dev.dealeval.application.error;
+
+/** The write contradicts the resource's state (a built-in is read-only, an id is taken); maps to 409. */
+public class ConflictException extends RuntimeException {
+    public ConflictException(String message) {
+        super(message);
+    }
+}

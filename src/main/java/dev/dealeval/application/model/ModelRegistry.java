@@ -1,0 +1,214 @@
+package dev.dealeval.application.model;
+
+import dev.dealeval.config.DealevalConfig;
+import dev.dealeval.config.ModelLoader;
+import dev.dealeval.domain.backtest.EpisodeSet;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.ModelException;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.Scenario;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the deal model, loaded and checked once at start-up (a broken file stops the service), and
+ * the compiled form of each profile, cached by profile id and version.
+ */
+@Startup
+@ApplicationScoped
+public class ModelRegistry {
+    static final String BUILT_IN_MODEL = "model/deal-model.yaml";
+    static final String BUILT_IN_BACKTEST = "model/backtest.yaml";
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+
+    private final DealModel model;
+    private final DealevalConfig config;
+    /** The backtest's episodes, or why there are none for this model. */
+    private final EpisodeSet episodes;
+
+    private final String episodesProblem;
+    /** Built-in profiles with the built-in scenarios: compiled at start-up, kept for good. */
+    private final Map<String, CompiledModel> builtIn = new ConcurrentHashMap<>();
+    /** Anything involving a user-defined profile or scenario, by ids and versions: bounded, since they come and go. */
+    private final Map<String, CompiledModel> userDefined = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledModel> eldest) {
+            return size() > 256;
+        }
+    };
+
+    public ModelRegistry(DealevalConfig config) {
+        this.config = config;
+        this.model = load(config.model().path());
+        if (model.scenario(config.model().defaultScenario()).isEmpty()) {
+            throw new ModelException(
+                    "dealeval.model.default-scenario",
+                    "unknown scenario " + config.model().defaultScenario());
+        }
+        if (model.profile(config.model().defaultProfile()).isEmpty()) {
+            throw new ModelException(
+                    "dealeval.model.default-profile",
+                    "unknown profile " + config.model().defaultProfile());
+        }
+        model.profiles().forEach(this::compiled);
+        EpisodeSet loaded = null;
+        String problem = null;
+        try {
+            loaded = loadEpisodes(config.model().backtestPath(), model);
+        } catch (ModelException e) {
+            // A backtest file named in configuration, or the built-in one with the built-in model, must
+            // fit; the built-in episodes against a model file of one's own may not, and then only the
+            // backtest is unavailable.
+            if (config.model().backtestPath().isPresent()
+                    || config.model().path().isEmpty()) {
+                throw e;
+            }
+            problem = "the built-in episodes do not fit the configured model (" + e.getMessage()
+                    + "); set dealeval.model.backtest-path to episodes written for it";
+            LOG.warn("Backtest unavailable: " + problem);
+        }
+        this.episodes = loaded;
+        this.episodesProblem = problem;
+        LOG.infof(
+                "Deal model %s loaded: %d terms, %d criteria, %d scenarios, %d profiles",
+                model.version(),
+                model.terms().size(),
+                model.criteria().size(),
+                model.scenarios().size(),
+                model.profiles().size());
+    }
+
+    /** The model in the file at path, or the built-in one; a problem stops the caller with a message naming the entry. */
+    public static DealModel load(Optional<String> path) {
+        return read(path, BUILT_IN_MODEL, "model file", ModelLoader::load);
+    }
+
+    private static EpisodeSet loadEpisodes(Optional<String> path, DealModel model) {
+        return read(path, BUILT_IN_BACKTEST, "backtest file", in -> ModelLoader.loadEpisodes(in, model));
+    }
+
+    /** Reads a file on disk, or the built-in resource; a problem names the entry and the file. */
+    private static <T> T read(
+            Optional<String> path, String builtIn, String what, java.util.function.Function<InputStream, T> loader) {
+        String source = path.orElse("classpath:" + builtIn);
+        try (InputStream in = path.isPresent()
+                ? Files.newInputStream(Path.of(path.get()))
+                : ModelRegistry.class.getClassLoader().getResourceAsStream(builtIn)) {
+            if (in == null) {
+                throw new ModelException(what, "not found: " + source);
+            }
+            return loader.apply(in);
+        } catch (IOException e) {
+            throw new ModelException(what, "cannot read " + source + ": " + e.getMessage());
+        } catch (ModelException e) {
+            throw new ModelException(
+                    e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
+        }
+    }
+
+    /** Whether the model is the built-in one (no dealeval.model.path). */
+    public boolean builtInModel() {
+        return config.model().path().isEmpty();
+    }
+
+    public DealModel model() {
+        return model;
+    }
+
+    /** The backtest's episodes; empty when they do not fit a model file of one's own ({@link #episodesProblem()} says why). */
+    public Optional<EpisodeSet> episodes() {
+        return Optional.ofNullable(episodes);
+    }
+
+    public String episodesProblem() {
+        return episodesProblem;
+    }
+
+    public String defaultScenario() {
+        return config.model().defaultScenario();
+    }
+
+    public String defaultProfile() {
+        return config.model().defaultProfile();
+    }
+
+    public List<Profile> profiles() {
+        return model.profiles();
+    }
+
+    public List<Scenario> scenarios() {
+        return model.scenarios();
+    }
+
+    public Optional<Profile> profile(String id) {
+        return model.profile(id);
+    }
+
+    /** The compiled model for a profile with the built-in scenarios, built once per profile id and version. */
+    public CompiledModel compiled(Profile profile) {
+        String key = profile.id() + "@" + profile.version();
+        if (profile.builtIn()) {
+            return builtIn.computeIfAbsent(key, k -> CompiledModel.compile(model, profile));
+        }
+        return userDefined(key, profile, null, () -> CompiledModel.compile(model, profile));
+    }
+
+    /**
+     * The compiled model for a profile that can evaluate against the scenario: the built-in one, or
+     * for a user-defined scenario a model with it added, cached by both ids and versions.
+     */
+    public CompiledModel compiled(Profile profile, Scenario scenario) {
+        if (scenario.builtIn()) {
+            return compiled(profile);
+        }
+        String key = profile.id() + "@" + profile.version() + "|" + scenario.id() + "@" + scenario.version();
+        return userDefined(key, profile, scenario, () -> CompiledModel.compile(withScenario(scenario), profile));
+    }
+
+    /**
+     * The cached model under the key if it was compiled from exactly this profile (and scenario):
+     * a deleted and re-created definition starts again at version 1, so the key alone could name an
+     * older one.
+     */
+    private CompiledModel userDefined(
+            String key, Profile profile, Scenario scenario, java.util.function.Supplier<CompiledModel> compile) {
+        synchronized (userDefined) {
+            CompiledModel m = userDefined.get(key);
+            if (m == null
+                    || !m.profile().equals(profile)
+                    || (scenario != null
+                            && !m.model()
+                                    .scenario(scenario.id())
+                                    .map(scenario::equals)
+                                    .orElse(false))) {
+                m = compile.get();
+                userDefined.put(key, m);
+            }
+            return m;
+        }
+    }
+
+    /** The model with a user-defined scenario added to the built-in ones. */
+    public DealModel withScenario(Scenario scenario) {
+        List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
+        all.add(scenario);
+        return new DealModel(
+                model.version(),
+                model.terms(),
+                model.criteria(),
+                all,
+                model.profiles(),
+                model.utilityScale(),
+                model.sections());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.dealeval.application.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.config.DealevalConfig;
+import dev.dealeval.domain.model.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up: the registry loads the built-in model or an operator's file, and a bad file stops it with a message naming the entry. */
+class ModelRegistryTest {
+
+    private static DealevalConfig config(Optional<String> path, String scenario, String profile) {
+        return config(path, Optional.empty(), scenario, profile);
+    }
+
+    private static DealevalConfig config(
+            Optional<String> path, Optional<String> backtest, String scenario, String profile) {
+        return new DealevalConfig() {
+            @Override
+            public String dataDir() {
+                return "data";
+            }
+
+            @Override
+            public Model model() {
+                return new Model() {
+                    @Override
+                    public Optional<String> path() {
+                        return path;
+                    }
+
+                    @Override
+                    public Optional<String> backtestPath() {
+                        return backtest;
+                    }
+
+                    @Override
+                    public String defaultScenario() {
+                        return scenario;
+                    }
+
+                    @Override
+                    public String defaultProfile() {
+                        return profile;
+                    }
+                };
+            }
+
+            @Override
+            public Analysis analysis() {
+                throw new UnsupportedOperationException("the registry does not read the analysis limits");
+            }
+
+            @Override
+            public Security security() {
+                return new Security() {
+                    @Override
+                    public Optional<java.util.List<String>> apiKeys() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public boolean openReads() {
+                        return true;
+                    }
+
+                    @Override
+                    public int anonymousStoresPerMinute() {
+                        return 30;
+                    }
+
+                    @Override
+                    public int anonymousStoresPerDay() {
+                        return 1000;
+                    }
+                };
+            }
+
+            @Override
+            public Limits limits() {
+                return new Limits() {
+                    @Override
+                    public long maxBodyBytes() {
+                        return 1024;
+                    }
+
+                    @Override
+                    public java.time.Duration requestTimeout() {
+                        return java.time.Duration.ofSeconds(30);
+                    }
+
+                    @Override
+                    public int maxUriLength() {
+                        return 4096;
+                    }
+
+                    @Override
+                    public int maxHeaderBytes() {
+                        return 8192;
+                    }
+
+                    @Override
+                    public java.time.Duration headerTimeout() {
+                        return java.time.Duration.ofSeconds(10);
+                    }
+                };
+            }
+        };
+    }
+
+    private static String builtIn() throws IOException {
+        try (InputStream in =
+                ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelRegistry.BUILT_IN_MODEL)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void loadsTheBuiltInModel() {
+        ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
+        assertEquals(
+                dev.dealeval.domain.TestModels.termsInModelFile(),
+                registry.model().terms().size());
+        var p = registry.profile("default").orElseThrow();
+        assertTrue(registry.compiled(p) == registry.compiled(p), "compiled once per profile version");
+    }
+
+    @Test
+    void loadsAnOperatorsFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.yaml");
+        Files.writeString(file, builtIn().replace("version: \"2026.12-1\"", "version: \"ops-1\""));
+        ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
+        assertEquals("ops-1", registry.model().version());
+    }
+
+    @Test
+    void aBrokenFileStopsStartUpNamingTheEntryAndTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.yaml");
+        Files.writeString(
+                file,
+                builtIn()
+                        .replace(
+                                "    weight: 0.11\n    formula: \"score of fentanyl.level",
+                                "    weight: lots\n    formula: \"score of fentanyl.level"));
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
+        assertEquals("criteria[2] (fentanyl).weight", e.entry());
+        assertTrue(
+                e.getMessage().contains("must be a finite number")
+                        && e.getMessage().contains(file.toString()),
+                e.getMessage());
+    }
+
+    @Test
+    void theBuiltInEpisodesComeWithTheBuiltInModel() {
+        ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
+        assertTrue(registry.episodes().orElseThrow().episodes().size() >= 20);
+    }
+
+    @Test
+    void anOperatorsModelWithoutTheHistoricalScenariosOnlyLosesTheBacktest(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.yaml");
+        String model = builtIn();
+        // Drop the 2018 scenario the first episode is decided against.
+        int from = model.indexOf("  - id: JUN_2018");
+        Files.writeString(file, model.substring(0, from) + model.substring(model.indexOf("  - id: DEC_2018")));
+        ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
+        assertTrue(registry.episodes().isEmpty());
+        assertTrue(
+                registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"),
+                registry.episodesProblem());
+    }
+
+    @Test
+    void aBrokenBacktestFileNamedInConfigurationStopsStartUp(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("backtest.yaml");
+        Files.writeString(file, """
+                episodes:
+                  - {id: x, date: "2025-01-01", title: t, kind: TRUCE, scenario: GENEVA_2025, bundle: {purchases.years: 9},
+                     decisions: {US: ACCEPTED}, record: r, sources: [s]}
+                """);
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> new ModelRegistry(
+                        config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
+        assertEquals("episodes[0] (x).bundle.purchases.years", e.entry());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileOrUnknownDefaultsStopStartUp(@TempDir Path dir) {
+        ModelException missing = assertThrows(
+                ModelException.class,
+                () -> new ModelRegistry(
+                        config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
+        assertTrue(missing.getMessage().startsWith("model file: cannot read"), missing.getMessage());
+        ModelException scenario = assertThrows(
+                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "NOWHERE", "default")));
+        assertEquals("dealeval.model.default-scenario", scenario.entry());
+        ModelException profile = assertThrows(
+                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "nobody")));
+        assertEquals("dealeval.model.default-profile", profile.entry());
+    }
+}
