@@ -2,6 +2,13 @@ package dev.dealeval.domain.model;
 
 /** Number formatting for messages and reasons, without the cost of String.format. */
 public final class Numbers {
+    /**
+     * Differences smaller than this are floating-point rounding, not a difference: a surplus this close
+     * to 0 is no stance, a weight sum this close to 1 needs no rescaling, a value this far past a bound is
+     * on it. One constant for the whole code base (utility points, shares and scores alike).
+     */
+    public static final double TOLERANCE = 1e-9;
+
     private Numbers() {}
 
     /** 12 → "12", 0.5 → "0.5", 1e6 → "1000000", 19.9 → "19.9". */
