@@ -43,13 +43,14 @@ public abstract class ApiTestSupport {
      * The management listener (health probes and metrics) of the application under test: its own
      * port, apart from the API's (quarkus.management.test-port).
      */
-    public static final int MANAGEMENT_PORT = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.management.test-port", Integer.class)
-            .orElse(9001);
+    public static int managementPort() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class);
+    }
 
     /** A request to the management listener. */
     public static io.restassured.specification.RequestSpecification management() {
-        return given().port(MANAGEMENT_PORT);
+        return given().port(managementPort());
     }
 
     /** POST /api/v1/evaluations without storing (200); EvaluationHistoryTest covers the stored path. */

@@ -62,7 +62,7 @@ class ClosedReadsTest extends ApiTestSupport {
                         .build()
                         .send(
                                 HttpRequest.newBuilder(java.net.URI.create(
-                                                "http://127.0.0.1:" + MANAGEMENT_PORT + "/q/health/ready"))
+                                                "http://127.0.0.1:" + managementPort() + "/q/health/ready"))
                                         .timeout(java.time.Duration.ofSeconds(30))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
