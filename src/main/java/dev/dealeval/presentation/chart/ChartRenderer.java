@@ -94,15 +94,7 @@ final class ChartRenderer {
         StringBuilder yTicks = new StringBuilder();
         for (double t : plot.xAxis.ticks()) {
             String x = plain(plot.px(t));
-            grid.append("<line x1=\"")
-                    .append(x)
-                    .append("\" y1=\"")
-                    .append(plain(PLOT_TOP))
-                    .append("\" x2=\"")
-                    .append(x)
-                    .append("\" y2=\"")
-                    .append(plain(PLOT_BOTTOM))
-                    .append("\"/>\n");
+            Shapes.line(grid, x, plain(PLOT_TOP), x, plain(PLOT_BOTTOM));
             xTicks.append("<text x=\"")
                     .append(x)
                     .append("\" y=\"")
@@ -113,15 +105,7 @@ final class ChartRenderer {
         }
         for (double t : plot.yAxis.ticks()) {
             String y = plain(plot.py(t));
-            grid.append("<line x1=\"")
-                    .append(plain(plot.plotLeft))
-                    .append("\" y1=\"")
-                    .append(y)
-                    .append("\" x2=\"")
-                    .append(plain(plot.plotRight))
-                    .append("\" y2=\"")
-                    .append(y)
-                    .append("\"/>\n");
+            Shapes.line(grid, plain(plot.plotLeft), y, plain(plot.plotRight), y);
             yTicks.append("<text x=\"")
                     .append(plain(plot.plotLeft - 7))
                     .append("\" y=\"")
@@ -157,24 +141,8 @@ final class ChartRenderer {
     private void zeroLines() {
         String x0 = plain(plot.px(0)), y0 = plain(plot.py(0));
         out.append("<g class=\"zero-lines\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\">\n");
-        out.append("<line x1=\"")
-                .append(x0)
-                .append("\" y1=\"")
-                .append(plain(PLOT_TOP))
-                .append("\" x2=\"")
-                .append(x0)
-                .append("\" y2=\"")
-                .append(plain(PLOT_BOTTOM))
-                .append("\"/>\n");
-        out.append("<line x1=\"")
-                .append(plain(plot.plotLeft))
-                .append("\" y1=\"")
-                .append(y0)
-                .append("\" x2=\"")
-                .append(plain(plot.plotRight))
-                .append("\" y2=\"")
-                .append(y0)
-                .append("\"/>\n");
+        Shapes.line(out, x0, plain(PLOT_TOP), x0, plain(PLOT_BOTTOM));
+        Shapes.line(out, plain(plot.plotLeft), y0, plain(plot.plotRight), y0);
         out.append("</g>\n");
     }
 

@@ -112,15 +112,7 @@ final class LabelPlacer {
             double len = Math.hypot(nx - mx, ny - my);
             if (len > markerSize + 3) {
                 double sx = mx + (nx - mx) / len * (markerSize + 1), sy = my + (ny - my) / len * (markerSize + 1);
-                leaders.append("<line x1=\"")
-                        .append(plain(sx))
-                        .append("\" y1=\"")
-                        .append(plain(sy))
-                        .append("\" x2=\"")
-                        .append(plain(nx))
-                        .append("\" y2=\"")
-                        .append(plain(ny))
-                        .append("\"/>\n");
+                Shapes.line(leaders, plain(sx), plain(sy), plain(nx), plain(ny));
             }
         }
         labels.append("<text class=\"")

@@ -113,21 +113,7 @@ final class Legend {
         if (!plot.solutions.isEmpty()) {
             double cx = x + 7, d = 6;
             g.append("<polygon points=\"")
-                    .append(plain(cx))
-                    .append(',')
-                    .append(plain(mid - d))
-                    .append(' ')
-                    .append(plain(cx + d))
-                    .append(',')
-                    .append(plain(mid))
-                    .append(' ')
-                    .append(plain(cx))
-                    .append(',')
-                    .append(plain(mid + d))
-                    .append(' ')
-                    .append(plain(cx - d))
-                    .append(',')
-                    .append(plain(mid))
+                    .append(Shapes.diamond(cx, mid, d))
                     .append("\" fill=\"")
                     .append(SOLUTION_COLOUR)
                     .append("\"/>\n");
@@ -144,23 +130,7 @@ final class Legend {
             x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
         }
         double cx = x + 5, s = 4.5;
-        g.append("<path d=\"M")
-                .append(plain(cx - s))
-                .append(' ')
-                .append(plain(mid - s))
-                .append('L')
-                .append(plain(cx + s))
-                .append(' ')
-                .append(plain(mid + s))
-                .append('M')
-                .append(plain(cx - s))
-                .append(' ')
-                .append(plain(mid + s))
-                .append('L')
-                .append(plain(cx + s))
-                .append(' ')
-                .append(plain(mid - s))
-                .append("\" stroke=\"#111\" stroke-width=\"2\"/>\n");
+        g.append("<path d=\"").append(Shapes.cross(cx, mid, s)).append("\" stroke=\"#111\" stroke-width=\"2\"/>\n");
         x = legendText(g, x, symbolWidths.get(item), texts.get(item++), baseline);
         g.append("<rect x=\"")
                 .append(plain(x))
