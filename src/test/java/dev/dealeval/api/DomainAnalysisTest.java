@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.config.GeniusXml;
+import dev.dealeval.adapter.genius.GeniusXml;
 import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DomainAnalysisTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GeniusXml GENIUS_XML = new GeniusXml();
     /** Published to two decimals: within half a hundredth (and a rounding error: 0.895 is published as 0.90). */
     private static final double HALF_A_HUNDREDTH = 0.005 + 1e-12;
 
@@ -158,9 +159,9 @@ class DomainAnalysisTest extends ApiTestSupport {
     void laptopNashOutcomeIsTheBuyersDellWithTheSellersTerms() throws Exception {
         String id =
                 upload("y2011/Laptop", "laptop_domain.xml", "laptop_buyer_utility.xml", "laptop_seller_utility.xml");
-        NegotiationDomain d = GeniusXml.readDomain(resource("y2011/Laptop/laptop_domain.xml"), "laptop");
-        Preferences buyer = GeniusXml.readPreferences(resource("y2011/Laptop/laptop_buyer_utility.xml"), d, "b");
-        Preferences seller = GeniusXml.readPreferences(resource("y2011/Laptop/laptop_seller_utility.xml"), d, "s");
+        NegotiationDomain d = GENIUS_XML.readDomain(resource("y2011/Laptop/laptop_domain.xml"), "laptop");
+        Preferences buyer = GENIUS_XML.readPreferences(resource("y2011/Laptop/laptop_buyer_utility.xml"), d, "b");
+        Preferences seller = GENIUS_XML.readPreferences(resource("y2011/Laptop/laptop_seller_utility.xml"), d, "s");
         JsonPath r = search("{\"domain\":\"" + id + "\"}");
         // Brute force over the 27 outcomes, from GENIUS's definition.
         double best = 0;
@@ -219,9 +220,9 @@ class DomainAnalysisTest extends ApiTestSupport {
     @Test
     void energyFrontierAndSolutionsOverHttpMatchBruteForce() throws Exception {
         String id = upload("y2011/Energy", "energy_domain.xml", "energy_consumer.xml", "energy_distributor.xml");
-        NegotiationDomain d = GeniusXml.readDomain(resource("y2011/Energy/energy_domain.xml"), "energy");
-        Preferences a = GeniusXml.readPreferences(resource("y2011/Energy/energy_consumer.xml"), d, "a");
-        Preferences b = GeniusXml.readPreferences(resource("y2011/Energy/energy_distributor.xml"), d, "b");
+        NegotiationDomain d = GENIUS_XML.readDomain(resource("y2011/Energy/energy_domain.xml"), "energy");
+        Preferences a = GENIUS_XML.readPreferences(resource("y2011/Energy/energy_consumer.xml"), d, "a");
+        Preferences b = GENIUS_XML.readPreferences(resource("y2011/Energy/energy_distributor.xml"), d, "b");
         JsonPath r = search("{\"domain\":\"" + id + "\",\"frontierLimit\":1000}");
         assertEquals(390_625, r.getLong("counts.examined"));
         double[] ua = GeniusTestData.utilities(d, a);

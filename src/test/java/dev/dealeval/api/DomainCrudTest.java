@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.config.GeniusXml;
+import dev.dealeval.adapter.genius.GeniusXml;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DomainCrudTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GeniusXml GENIUS_XML = new GeniusXml();
 
     private static String resource(String path) {
         try (InputStream in =
@@ -80,8 +81,8 @@ class DomainCrudTest extends ApiTestSupport {
                 .contentType("application/xml")
                 .extract()
                 .asString();
-        NegotiationDomain original = GeniusXml.readDomain(resource("laptop_domain.xml"), "laptop");
-        NegotiationDomain exported = GeniusXml.readDomain(domainXml, "laptop");
+        NegotiationDomain original = GENIUS_XML.readDomain(resource("laptop_domain.xml"), "laptop");
+        NegotiationDomain exported = GENIUS_XML.readDomain(domainXml, "laptop");
         assertEquals(original.issues(), exported.issues());
         String[] files = {"laptop_buyer_utility.xml", "laptop_seller_utility.xml"};
         for (int n = 1; n <= 2; n++) {
@@ -90,8 +91,8 @@ class DomainCrudTest extends ApiTestSupport {
                     .statusCode(200)
                     .extract()
                     .asString();
-            Preferences before = GeniusXml.readPreferences(resource(files[n - 1]), original, "p");
-            Preferences after = GeniusXml.readPreferences(xml, exported, "p");
+            Preferences before = GENIUS_XML.readPreferences(resource(files[n - 1]), original, "p");
+            Preferences after = GENIUS_XML.readPreferences(xml, exported, "p");
             for (int a = 0; a < 3; a++) {
                 for (int b = 0; b < 3; b++) {
                     for (int c = 0; c < 3; c++) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealeval.config.GeniusXml;
+import dev.dealeval.adapter.genius.GeniusXml;
 import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GeniusExportTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GeniusXml GENIUS_XML = new GeniusXml();
 
     @Test
     void exportImportExportKeepsEveryUtilityAndReportsTheFit() throws Exception {
@@ -61,10 +62,10 @@ class GeniusExportTest extends ApiTestSupport {
         assertEquals(e.getString("domain.parties[0].xml"), again);
 
         // The files read as GENIUS files.
-        NegotiationDomain exported = GeniusXml.readDomain(e.getString("domain.domainXml"), "export");
+        NegotiationDomain exported = GENIUS_XML.readDomain(e.getString("domain.domainXml"), "export");
         assertEquals(1_152_000, exported.outcomeCount());
-        Preferences us = GeniusXml.readPreferences(e.getString("domain.parties[0].xml"), exported, "us");
-        Preferences cn = GeniusXml.readPreferences(e.getString("domain.parties[1].xml"), exported, "cn");
+        Preferences us = GENIUS_XML.readPreferences(e.getString("domain.parties[0].xml"), exported, "us");
+        Preferences cn = GENIUS_XML.readPreferences(e.getString("domain.parties[1].xml"), exported, "cn");
         assertEquals(e.getDouble("fit.us.reservationValue"), us.reservation(), 1e-15);
 
         // Import them, export again: the same utilities for every outcome.
@@ -78,7 +79,7 @@ class GeniusExportTest extends ApiTestSupport {
                 .then()
                 .statusCode(201)
                 .body("outcomeCount", equalTo(1_152_000));
-        NegotiationDomain back = GeniusXml.readDomain(
+        NegotiationDomain back = GENIUS_XML.readDomain(
                 given().get("/api/v1/domains/" + id + "/domain.xml")
                         .then()
                         .statusCode(200)
@@ -86,7 +87,7 @@ class GeniusExportTest extends ApiTestSupport {
                         .asString(),
                 "back");
         assertEquals(exported.issues(), back.issues());
-        Preferences usBack = GeniusXml.readPreferences(
+        Preferences usBack = GENIUS_XML.readPreferences(
                 given().get("/api/v1/domains/" + id + "/parties/1.xml")
                         .then()
                         .statusCode(200)
@@ -94,7 +95,7 @@ class GeniusExportTest extends ApiTestSupport {
                         .asString(),
                 back,
                 "us");
-        Preferences cnBack = GeniusXml.readPreferences(
+        Preferences cnBack = GENIUS_XML.readPreferences(
                 given().get("/api/v1/domains/" + id + "/parties/2.xml")
                         .then()
                         .statusCode(200)

@@ -55,4 +55,26 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(MAIN);
     }
+
+    @Test
+    void theDomainAndTheApplicationLayerKnowNoPresentation() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.dealeval.domain..", "dev.dealeval.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dealeval.presentation..")
+                .check(MAIN);
+    }
+
+    @Test
+    void thePresentationImportsOnlyJavaAndTheDomain() {
+        classes()
+                .that()
+                .resideInAPackage("dev.dealeval.presentation..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.dealeval.domain..", "dev.dealeval.presentation..")
+                .check(MAIN);
+    }
 }

@@ -10,8 +10,8 @@ import dev.dealeval.application.catalog.DomainService;
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.error.UnknownResourceException;
 import dev.dealeval.application.evaluation.Idempotency;
+import dev.dealeval.application.port.GeniusDocuments;
 import dev.dealeval.application.port.IdempotencyStore;
-import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.genius.DomainDefinition;
 import dev.dealeval.domain.genius.Issue;
@@ -62,13 +62,16 @@ public class DomainResource {
     private final Idempotency idempotency;
     private final CanonicalJson canonical;
     private final jakarta.validation.Validator validator;
+    private final GeniusDocuments genius;
 
     public DomainResource(
             DomainService domains,
             Idempotency idempotency,
             CanonicalJson canonical,
-            jakarta.validation.Validator validator) {
+            jakarta.validation.Validator validator,
+            GeniusDocuments genius) {
         this.domains = domains;
+        this.genius = genius;
         this.validator = validator;
         this.idempotency = idempotency;
         this.canonical = canonical;
@@ -151,7 +154,7 @@ public class DomainResource {
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response domainXml(@PathParam("id") String id) {
         DomainDefinition d = domains.get(id);
-        return Response.ok(GeniusXml.writeDomain(d.domain()), XML)
+        return Response.ok(genius.writeDomain(d.domain()), XML)
                 .tag(Etags.of(d.version()))
                 .build();
     }
@@ -186,7 +189,7 @@ public class DomainResource {
         if (party < 0 || party >= d.parties().size()) {
             throw new UnknownResourceException("party", n);
         }
-        return Response.ok(GeniusXml.writePreferences(d.domain(), d.parties().get(party)), XML)
+        return Response.ok(genius.writePreferences(d.domain(), d.parties().get(party)), XML)
                 .tag(Etags.of(d.version()))
                 .build();
     }

@@ -4,7 +4,7 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.GeniusExportResponse;
 import dev.dealeval.application.analysis.AnalysisService;
-import dev.dealeval.config.GeniusXml;
+import dev.dealeval.application.port.GeniusDocuments;
 import dev.dealeval.domain.genius.AdditiveExport;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -25,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Domains")
 public class GeniusExportResource {
     private final AnalysisService service;
+    private final GeniusDocuments genius;
 
-    public GeniusExportResource(AnalysisService service) {
+    public GeniusExportResource(AnalysisService service, GeniusDocuments genius) {
         this.service = service;
+        this.genius = genius;
     }
 
     @GET
@@ -87,10 +89,10 @@ public class GeniusExportResource {
                         + ": each side's utility is its additive approximation (R-squared U.S. "
                         + Math.round(r.usFit().rSquared() * 1000) / 1000.0
                         + ", China " + Math.round(r.cnFit().rSquared() * 1000) / 1000.0 + ").",
-                GeniusXml.writeDomain(r.domain()),
+                genius.writeDomain(r.domain()),
                 List.of(
-                        new DomainRequest.Party(r.us().name(), GeniusXml.writePreferences(r.domain(), r.us())),
-                        new DomainRequest.Party(r.cn().name(), GeniusXml.writePreferences(r.domain(), r.cn()))));
+                        new DomainRequest.Party(r.us().name(), genius.writePreferences(r.domain(), r.us())),
+                        new DomainRequest.Party(r.cn().name(), genius.writePreferences(r.domain(), r.cn()))));
         return new GeniusExportResponse(
                 m.model().scenarios().get(e.context().scenario()).id(),
                 m.profile().id(),

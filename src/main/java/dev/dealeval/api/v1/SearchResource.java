@@ -4,7 +4,7 @@ import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.application.analysis.AnalysisService;
-import dev.dealeval.domain.analysis.FrontierChart;
+import dev.dealeval.presentation.chart.FrontierChart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

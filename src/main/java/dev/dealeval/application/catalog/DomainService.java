@@ -2,8 +2,8 @@ package dev.dealeval.application.catalog;
 
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.port.DomainStore;
+import dev.dealeval.application.port.GeniusDocuments;
 import dev.dealeval.application.port.Page;
-import dev.dealeval.config.GeniusXml;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.genius.DomainDefinition;
@@ -23,10 +23,12 @@ import java.util.List;
 @ApplicationScoped
 public class DomainService {
     private final DomainStore store;
+    private final GeniusDocuments genius;
     private final VersionedCatalog<DomainDefinition> catalog;
 
-    public DomainService(DomainStore store) {
+    public DomainService(DomainStore store, GeniusDocuments genius) {
         this.store = store;
+        this.genius = genius;
         this.catalog =
                 new VersionedCatalog<>("domain", List::of, store, DomainDefinition::id, DomainDefinition::version);
     }
@@ -86,10 +88,10 @@ public class DomainService {
     }
 
     /** Every file read and checked; each problem names the field and the element inside it. */
-    private static DomainDefinition read(String id, long version, Draft d) {
+    private DomainDefinition read(String id, long version, Draft d) {
         NegotiationDomain domain;
         try {
-            domain = GeniusXml.readDomain(d.domainXml(), d.name());
+            domain = genius.readDomain(d.domainXml(), d.name());
         } catch (ModelException e) {
             throw new InvalidInputException(List.of(new Violation("domainXml", e.getMessage())));
         }
@@ -98,7 +100,7 @@ public class DomainService {
         for (int i = 0; i < d.parties().size(); i++) {
             Party p = d.parties().get(i);
             try {
-                parties.add(GeniusXml.readPreferences(p.xml(), domain, p.name()));
+                parties.add(genius.readPreferences(p.xml(), domain, p.name()));
             } catch (ModelException e) {
                 violations.add(new Violation("parties[" + i + "].xml", e.getMessage()));
             }

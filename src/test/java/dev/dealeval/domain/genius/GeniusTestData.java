@@ -1,51 +1,16 @@
 package dev.dealeval.domain.genius;
 
-import dev.dealeval.config.GeniusXml;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import dev.dealeval.domain.analysis.Search;
+import dev.dealeval.domain.engine.Bundle;
+import dev.dealeval.domain.engine.CompiledModel;
+import java.util.concurrent.ExecutorService;
 
-/** The ANAC test domains (src/test/resources/genius) and brute-force utilities over every outcome, for the tests. */
+/**
+ * For the tests of imported domains: brute-force utilities over every outcome (GENIUS's definition, not the
+ * engine's), the engine's exhaustive search, and bundles of value positions.
+ */
 public final class GeniusTestData {
     private GeniusTestData() {}
-
-    /** An ANAC folder: its domain file and its two preference files, in file-name order. */
-    public static DomainDefinition anac(Path folder) {
-        List<Path> files;
-        try (var f = Files.list(folder)) {
-            files = f.sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Path domainFile = files.stream()
-                .filter(f -> read(f).contains("<negotiation_template"))
-                .findFirst()
-                .orElseThrow();
-        NegotiationDomain d =
-                GeniusXml.readDomain(read(domainFile), folder.getFileName().toString());
-        List<Preferences> parties = files.stream()
-                .filter(f -> !f.equals(domainFile))
-                .map(f -> GeniusXml.readPreferences(read(f), d, f.getFileName().toString()))
-                .toList();
-        return new DomainDefinition(folder.getFileName().toString().toLowerCase(), d.name(), "", d, parties, 1);
-    }
-
-    /** Every ANAC 2010-2012 folder, by year then name. */
-    public static List<Path> anacFolders() throws Exception {
-        Path root = Path.of(
-                GeniusTestData.class.getClassLoader().getResource("genius/anac").toURI());
-        List<Path> out = new ArrayList<>();
-        try (var years = Files.list(root)) {
-            for (Path year : years.sorted().toList()) {
-                try (var folders = Files.list(year)) {
-                    out.addAll(folders.sorted().toList());
-                }
-            }
-        }
-        return out;
-    }
 
     /**
      * Every outcome's utility for one party, from GENIUS's definition (weights over their sum times the
@@ -70,11 +35,27 @@ public final class GeniusTestData {
         return u;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** The exhaustive search of a compiled domain from the empty bundle, no floor for either side. */
+    public static Search.Result search(CompiledModel m, ExecutorService pool) {
+        double[] base = m.resolve(Bundle.empty(m.termCount()), 0);
+        return Search.run(
+                m,
+                new Search.Spec(
+                        base,
+                        0,
+                        Search.defaultDimensions(m.model()),
+                        Double.NEGATIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY),
+                pool);
+    }
+
+    /** A complete bundle of value positions (discrete) or values (integer), in issue order. */
+    public static Bundle bundle(CompiledModel m, double... values) {
+        Bundle b = Bundle.empty(m.termCount());
+        for (int t = 0; t < values.length; t++) {
+            b.values()[t] = values[t];
+            b.given()[t] = true;
         }
+        return b;
     }
 }

@@ -1,4 +1,4 @@
-package dev.dealeval.domain.analysis;
+package dev.dealeval.presentation.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealeval.domain.analysis.FrontierChart.Chart;
-import dev.dealeval.domain.analysis.FrontierChart.Mark;
-import dev.dealeval.domain.analysis.FrontierChart.Point;
+import dev.dealeval.presentation.chart.FrontierChart.Chart;
+import dev.dealeval.presentation.chart.FrontierChart.Mark;
+import dev.dealeval.presentation.chart.FrontierChart.Point;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.dealeval.config;
+package dev.dealeval.adapter.genius;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,6 @@ import dev.dealeval.domain.analysis.Frontier;
 import dev.dealeval.domain.analysis.Search.Point;
 import dev.dealeval.domain.analysis.Solutions;
 import dev.dealeval.domain.genius.DomainDefinition;
-import dev.dealeval.domain.genius.GeniusTestData;
 import dev.dealeval.domain.genius.Issue;
 import dev.dealeval.domain.genius.NegotiationDomain;
 import dev.dealeval.domain.genius.Preferences;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * imported domain; a write-read round trip; and hostile or broken files refused naming the element.
  */
 class GeniusXmlTest {
+    private static final GeniusXml GENIUS_XML = new GeniusXml();
     private static final double EPS = 1e-12;
 
     private static String resource(String path) {
@@ -39,11 +39,11 @@ class GeniusXmlTest {
     /** A domain and its two parties. */
     private record Scenario(NegotiationDomain domain, Preferences a, Preferences b) {
         static Scenario of(String folder, String domain, String a, String b) {
-            NegotiationDomain d = GeniusXml.readDomain(resource(folder + "/" + domain), folder);
+            NegotiationDomain d = GENIUS_XML.readDomain(resource(folder + "/" + domain), folder);
             return new Scenario(
                     d,
-                    GeniusXml.readPreferences(resource(folder + "/" + a), d, a),
-                    GeniusXml.readPreferences(resource(folder + "/" + b), d, b));
+                    GENIUS_XML.readPreferences(resource(folder + "/" + a), d, a),
+                    GENIUS_XML.readPreferences(resource(folder + "/" + b), d, b));
         }
     }
 
@@ -140,8 +140,8 @@ class GeniusXmlTest {
     void everyAnacDomainOf2010To2012Reads() throws Exception {
         int domains = 0;
         int parties = 0;
-        for (java.nio.file.Path folder : GeniusTestData.anacFolders()) {
-            DomainDefinition d = GeniusTestData.anac(folder);
+        for (java.nio.file.Path folder : AnacFolders.all()) {
+            DomainDefinition d = AnacFolders.domain(folder);
             assertTrue(d.domain().outcomeCount() > 1, folder.toString());
             domains++;
             for (Preferences p : d.parties()) {
@@ -212,11 +212,11 @@ class GeniusXmlTest {
                         "Grocery_domain.xml",
                         "Grocery_domain_mary.xml",
                         "Grocery_domain_sam.xml"))) {
-            NegotiationDomain again = GeniusXml.readDomain(
-                    GeniusXml.writeDomain(s.domain()), s.domain().name());
+            NegotiationDomain again = GENIUS_XML.readDomain(
+                    GENIUS_XML.writeDomain(s.domain()), s.domain().name());
             assertEquals(s.domain(), again);
             for (Preferences p : List.of(s.a(), s.b())) {
-                Preferences q = GeniusXml.readPreferences(GeniusXml.writePreferences(s.domain(), p), again, p.name());
+                Preferences q = GENIUS_XML.readPreferences(GENIUS_XML.writePreferences(s.domain(), p), again, p.name());
                 assertEquals(p.reservation(), q.reservation());
                 assertEquals(p.discount(), q.discount());
                 double[][] before = p.normalised(s.domain());
@@ -241,7 +241,7 @@ class GeniusXmlTest {
                   <issue index="1" name="price" type="integer" etype="integer" lowerbound="0" upperbound="10"/>
                   <issue index="2" name="colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>
                 </objective></utility_space></negotiation_template>""";
-        NegotiationDomain d = GeniusXml.readDomain(domain, "d");
+        NegotiationDomain d = GENIUS_XML.readDomain(domain, "d");
         assertEquals(22, d.outcomeCount());
         String prefs = """
                 <utility_space><objective name="d">
@@ -249,11 +249,11 @@ class GeniusXmlTest {
                   <issue index="2" name="colour" type="discrete"><item value="red" evaluation="1"/><item value="blue" evaluation="4"/></issue>
                   <weight index="1" value="0.75"/><weight index="2" value="0.25"/>
                 </objective><reservation value="0.2"/></utility_space>""";
-        Preferences p = GeniusXml.readPreferences(prefs, d, "buyer");
+        Preferences p = GENIUS_XML.readPreferences(prefs, d, "buyer");
         // price 3 (position 3): 0.75 · (1 − 0.3) + 0.25 · 1/4
         assertEquals(0.75 * 0.7 + 0.25 * 0.25, p.utility(d, new int[] {3, 0}), EPS);
         assertEquals(0.2, p.reservation());
-        Preferences q = GeniusXml.readPreferences(GeniusXml.writePreferences(d, p), d, "buyer");
+        Preferences q = GENIUS_XML.readPreferences(GENIUS_XML.writePreferences(d, p), d, "buyer");
         assertEquals(p.utility(d, new int[] {7, 1}), q.utility(d, new int[] {7, 1}), 0.0);
     }
 
@@ -269,12 +269,12 @@ class GeniusXmlTest {
                 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
                 <negotiation_template><utility_space><objective name="&lol3;"/></utility_space></negotiation_template>""";
         for (String hostile : List.of(xxe, laughs)) {
-            ModelException e = assertThrows(ModelException.class, () -> GeniusXml.readDomain(hostile, "x"));
+            ModelException e = assertThrows(ModelException.class, () -> GENIUS_XML.readDomain(hostile, "x"));
             assertEquals("xml", e.entry());
             assertTrue(e.getMessage().contains("DOCTYPE is not allowed"), e.getMessage());
         }
         ModelException broken =
-                assertThrows(ModelException.class, () -> GeniusXml.readDomain("<utility_space><objective>", "x"));
+                assertThrows(ModelException.class, () -> GENIUS_XML.readDomain("<utility_space><objective>", "x"));
         assertEquals("xml", broken.entry());
     }
 
@@ -284,23 +284,23 @@ class GeniusXmlTest {
         String buyer = resource("anac/y2011/Laptop/laptop_buyer_utility.xml");
         assertEntry(
                 "utility_space/objective/weight",
-                () -> GeniusXml.readPreferences(buyer.replace("0.4452125771655631", "0.5"), d, "b"),
+                () -> GENIUS_XML.readPreferences(buyer.replace("0.4452125771655631", "0.5"), d, "b"),
                 "the weights sum to");
         assertEntry(
                 "utility_space/objective/weight[3].index",
-                () -> GeniusXml.readPreferences(buyer.replace("<weight index=\"3\"", "<weight index=\"9\""), d, "b"),
+                () -> GENIUS_XML.readPreferences(buyer.replace("<weight index=\"3\"", "<weight index=\"9\""), d, "b"),
                 "refers to no issue");
         assertEntry(
                 "utility_space/objective/issue[1] (Laptop)/item[1].value",
-                () -> GeniusXml.readPreferences(buyer.replace("value=\"Dell\"", "value=\"Lenovo\""), d, "b"),
+                () -> GENIUS_XML.readPreferences(buyer.replace("value=\"Dell\"", "value=\"Lenovo\""), d, "b"),
                 "is not a value of issue 'Laptop'");
         assertEntry(
                 "utility_space/objective/issue[2] (Hard disk)",
-                () -> GeniusXml.readPreferences(buyer.replace("name=\"Harddisk\"", "name=\"Hard disk\""), d, "b"),
+                () -> GENIUS_XML.readPreferences(buyer.replace("name=\"Harddisk\"", "name=\"Hard disk\""), d, "b"),
                 "refers to no issue");
         assertEntry(
                 "utility_space/objective/issue[1] (Laptop)/item[2].evaluation",
-                () -> GeniusXml.readPreferences(
+                () -> GENIUS_XML.readPreferences(
                         buyer.replace(
                                 "evaluation=\"20\" description=\"quality laptop\"",
                                 "evaluation=\"lots\" description=\"quality laptop\""),
@@ -309,18 +309,18 @@ class GeniusXmlTest {
                 "must be a finite number");
         // ANAC 2012 Fitness gives the objective itself a weight (its own index, 1): it must be the whole.
         NegotiationDomain fitness =
-                GeniusXml.readDomain(resource("anac/y2012/FitnessA/Fitness-A-domain.xml"), "fitness");
+                GENIUS_XML.readDomain(resource("anac/y2012/FitnessA/Fitness-A-domain.xml"), "fitness");
         String fit = resource("anac/y2012/FitnessA/Fitness-A-prof1.xml");
         assertEntry(
                 "utility_space/objective/weight[6].value",
-                () -> GeniusXml.readPreferences(
+                () -> GENIUS_XML.readPreferences(
                         fit.replace("<weight index=\"1\" value=\"1.0\" />", "<weight index=\"1\" value=\"0.5\" />"),
                         fitness,
                         "f"),
                 "the objective's own weight must be 1");
         assertEntry(
                 "utility_space/discount_factor.value",
-                () -> GeniusXml.readPreferences(buyer.replace("0.42441038", "1.5"), d, "b"),
+                () -> GENIUS_XML.readPreferences(buyer.replace("0.42441038", "1.5"), d, "b"),
                 "between 0 and 1");
     }
 
