@@ -1,6 +1,8 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Ratification;
+import dev.dealeval.domain.engine.Scoring;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayDeque;
@@ -17,12 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stochastic multicriteria acceptability analysis (SMAA) of a set of bundles, and a one-at-a-time
- * tornado of the weights (DESIGN.md §3 "Sensitivity").
+ * tornado of the weights (docs/analyses.md "Sensitivity").
  *
  * <p>Each Monte Carlo sample draws every side's criterion weights from a Dirichlet around the
  * profile's weights, every side's faction clouts from a Dirichlet around the profile's clouts and
  * every pledge category's track record from a Beta around the profile's record; then scores each
- * bundle with the mathematics of DESIGN.md §2 under those draws, ranks the bundles by the
+ * bundle with the mathematics of docs/model.md under those draws, ranks the bundles by the
  * objective and tests ratification. The shares and means over the samples are the result.
  *
  * <p>Reproducibility: sample {@code i} draws from its own {@link SplittableRandom} seeded from
@@ -377,9 +379,17 @@ public final class Sensitivity {
                     for (int b = 0; b < n; b++) {
                         surpluses(baseValues[b], sc, b);
                         objective[dir][b] = spec.objective().value(sUs[b], sCn[b]);
-                        boolean both = m.ratifies(
-                                        Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout)
-                                && m.ratifies(
+                        boolean both = Ratification.ratifies(
+                                        m,
+                                        Side.US,
+                                        x[b],
+                                        s,
+                                        sc.usSurplus[b],
+                                        sc.factionSurplus,
+                                        sc.factionStake,
+                                        sc.clout)
+                                && Ratification.ratifies(
+                                        m,
                                         Side.CN,
                                         x[b],
                                         s,
@@ -423,35 +433,18 @@ public final class Sensitivity {
             return best;
         }
 
-        // -------------------------------------------------------------- the formulas of DESIGN.md §2
+        // -------------------------------------------------------------- the engine's formulas (docs/model.md)
 
-        /** w(f,c) ∝ w(p,c)·m(f,c), renormalised over the faction's side; the same operations as CompiledModel. */
+        /** w(f,c) of every faction under the given side weights, by the engine's rule. */
         void factionWeights(double[] weight, double[] factionWeight) {
             for (int f = 0; f < nFac; f++) {
-                int row = f * nCrit;
-                int from = facFrom[f];
-                int to = facTo[f];
-                double sum = 0;
-                for (int c = from; c < to; c++) {
-                    double v = weight[c] * multiplier[row + c];
-                    factionWeight[row + c] = v;
-                    sum += v;
-                }
-                if (sum > 0) {
-                    for (int c = from; c < to; c++) {
-                        factionWeight[row + c] /= sum;
-                    }
-                }
+                Scoring.factionWeights(weight, multiplier, f * nCrit, facFrom[f], facTo[f], factionWeight);
             }
         }
 
-        /** unit · Σ w[c]·v[c] over [from, to), summed in criterion order as CompiledModel.score does. */
+        /** unit · Σ w[offset + c]·v[c] over [from, to): the engine's utility. */
         double utility(double[] w, int offset, double[] v, int from, int to) {
-            double u = 0;
-            for (int c = from; c < to; c++) {
-                u += w[offset + c] * v[c];
-            }
-            return unit * u;
+            return Scoring.utility(unit, w, offset, v, from, to);
         }
 
         /**
@@ -481,20 +474,11 @@ public final class Sensitivity {
             for (int f = 0; f < nFac; f++) {
                 sc.factionSurplus[f] =
                         utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
-                // As in CompiledModel#ratifies: the stake only decides a stance when |S| < δ.
-                sc.factionStake[f] = Math.abs(sc.factionSurplus[f]) >= stanceMargin
-                        ? Double.NaN
-                        : stake(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]);
+                // As the engine does: the stake only decides a stance when |S| < δ.
+                sc.factionStake[f] = Ratification.stakeDecides(sc.factionSurplus[f], stanceMargin)
+                        ? Ratification.stake(unit, sc.factionWeight, f * nCrit, v, noDealValue, facFrom[f], facTo[f])
+                        : Double.NaN;
             }
-        }
-
-        /** G(f) = 100 Σc w(f,c)·|v(c) − v0(c)| under the scratch's faction weights (CompiledModel#stake). */
-        private double stake(double[] w, int offset, double[] v, int from, int to) {
-            double g = 0;
-            for (int c = from; c < to; c++) {
-                g += w[offset + c] * Math.abs(v[c] - noDealValue[c]);
-            }
-            return unit * g;
         }
 
         // -------------------------------------------------------------- sampling
@@ -609,9 +593,9 @@ public final class Sensitivity {
                 double obj = objective.value(sUs, sCn);
                 sc.objective[b] = obj;
                 boolean us =
-                        m.ratifies(Side.US, x[b], s, sc.usSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                        Ratification.ratifies(m, Side.US, x[b], s, sUs, sc.factionSurplus, sc.factionStake, sc.clout);
                 boolean cn =
-                        m.ratifies(Side.CN, x[b], s, sc.cnSurplus[b], sc.factionSurplus, sc.factionStake, sc.clout);
+                        Ratification.ratifies(m, Side.CN, x[b], s, sCn, sc.factionSurplus, sc.factionStake, sc.clout);
                 if (us) {
                     w.usCounts[b]++;
                 }
