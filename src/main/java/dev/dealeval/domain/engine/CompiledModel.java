@@ -116,22 +116,10 @@ public final class CompiledModel {
         nTerms = model.terms().size();
         terms = model.terms().toArray(new TermDef[0]);
         categorical = booleans(nTerms, t -> terms[t].kind() == TermKind.ENUM || terms[t].kind() == TermKind.BOOLEAN);
-        derivedSource = ints(
-                nTerms,
-                t -> terms[t].derivedFrom() == null
-                        ? -1
-                        : model.termIndex(terms[t].derivedFrom().term()));
+        derivedSource = ints(nTerms, t -> ModelCompiler.derivedSource(model, terms[t]));
         derivedTable = rows(nTerms, t -> ModelCompiler.derivedTable(model, terms[t]));
-        alternativeTarget = ints(
-                nTerms,
-                t -> terms[t].alternativeOf() == null
-                        ? -1
-                        : model.termIndex(terms[t].alternativeOf().term()));
-        alternativeFactor = doubles(
-                nTerms,
-                t -> terms[t].alternativeOf() == null
-                        ? 0
-                        : terms[t].alternativeOf().factor());
+        alternativeTarget = ints(nTerms, t -> ModelCompiler.alternativeTarget(model, terms[t]));
+        alternativeFactor = doubles(nTerms, t -> ModelCompiler.alternativeFactor(terms[t]));
         derivedTerms = indicesWhere(nTerms, t -> derivedSource[t] >= 0);
         alternativeTerms = indicesWhere(nTerms, t -> alternativeTarget[t] >= 0);
 
@@ -159,8 +147,7 @@ public final class CompiledModel {
         compYs = rows(nComp, k -> ModelCompiler.points(comps[k].function(), false));
         compLevels = rows(nComp, k -> ModelCompiler.levels(comps[k].function(), terms[compTerm[k]]));
         compGate = ints(nComp, k -> ModelCompiler.gate(model, comps[k]));
-        compGatePer = doubles(
-                nComp, k -> comps[k].gate() == null ? 1 : comps[k].gate().per());
+        compGatePer = doubles(nComp, k -> ModelCompiler.gatePer(comps[k]));
         compCategorical = booleans(nComp, k -> categorical[compTerm[k]]);
         compBelief = ints(nComp, k -> compCrit[k] < nUs ? credibility.pledgeCategory[compTerm[k]] : -1);
         compGateBelief =
@@ -176,9 +163,7 @@ public final class CompiledModel {
         nFac = factions.length;
         factionUs = booleans(nFac, f -> factions[f].side() == Side.US);
         clout = doubles(nFac, f -> factions[f].clout());
-        hasFactions = new boolean[] {
-            !profile.factions(Side.US).isEmpty(), !profile.factions(Side.CN).isEmpty()
-        };
+        hasFactions = booleans(2, i -> !profile.factions(Side.values()[i]).isEmpty());
         vetoScopeTerms = new int[nFac][];
         factionWeight = new double[nFac][];
         for (int f = 0; f < nFac; f++) {

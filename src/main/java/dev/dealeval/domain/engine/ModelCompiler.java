@@ -72,6 +72,25 @@ final class ModelCompiler {
 
     // ------------------------------------------------------------------ terms and credibility
 
+    /** The source term of a derived term, else −1. */
+    static int derivedSource(DealModel model, TermDef def) {
+        return def.derivedFrom() == null
+                ? -1
+                : model.termIndex(def.derivedFrom().term());
+    }
+
+    /** The term an alternative unit folds into, else −1. */
+    static int alternativeTarget(DealModel model, TermDef def) {
+        return def.alternativeOf() == null
+                ? -1
+                : model.termIndex(def.alternativeOf().term());
+    }
+
+    /** The factor that converts an alternative unit into its target's, else 0. */
+    static double alternativeFactor(TermDef def) {
+        return def.alternativeOf() == null ? 0 : def.alternativeOf().factor();
+    }
+
     /** For a derived term, the value it takes for each value of its source term (by the source's value index); else null. */
     static double[] derivedTable(DealModel model, TermDef def) {
         if (def.derivedFrom() == null) {
@@ -180,6 +199,11 @@ final class ModelCompiler {
         return comp.gate().onPledges()
                 ? CompiledModel.GATE_PLEDGES
                 : model.termIndex(comp.gate().term());
+    }
+
+    /** The gate's divisor: the gating value at which the component counts in full (1 without a gate). */
+    static double gatePer(Component comp) {
+        return comp.gate() == null ? 1 : comp.gate().per();
     }
 
     /** The summation group of a component, from its definition (used to order a criterion's components). */
