@@ -1,6 +1,5 @@
 package dev.dealeval.domain.engine;
 
-import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.VetoKind;
@@ -29,7 +28,7 @@ final class Probabilities {
             double[] factionStake) {
         boolean us = side == Side.US;
         if (!m.hasFactions[us ? 0 : 1]) {
-            return sideSurplus > -Numbers.TOLERANCE ? 1 : 0;
+            return Ratification.negotiatorAccepts(sideSurplus) ? 1 : 0;
         }
         double forDeal = 0;
         double against = 0;

@@ -52,8 +52,7 @@ public final class Ratification {
             double[] factionClout) {
         boolean us = side == Side.US;
         if (!m.hasFactions[us ? 0 : 1]) {
-            // One negotiator (an imported domain's party): individually rational, U ≥ its reservation value.
-            return sideSurplus > -Numbers.TOLERANCE;
+            return negotiatorAccepts(sideSurplus);
         }
         // A government never signs what leaves it worse off by its own priorities, whoever inside backs it.
         if (!(sideSurplus > Numbers.TOLERANCE)) {
@@ -77,6 +76,14 @@ public final class Ratification {
         }
         // Neutral factions abstain: the quorum is a share of the clout that takes a stance.
         return support > 0 && support > m.settings.quorum(side) * (support + oppose);
+    }
+
+    /**
+     * A side without factions is one negotiator (an imported domain's party): individually rational,
+     * it accepts what is worth at least its reservation value (U ≥ d, within rounding).
+     */
+    static boolean negotiatorAccepts(double sideSurplus) {
+        return sideSurplus > -Numbers.TOLERANCE;
     }
 
     /** Whether the veto of faction f applies to x: always for FULL, for SCOPED when x moves a scoped term. */
