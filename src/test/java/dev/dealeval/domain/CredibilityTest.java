@@ -8,7 +8,7 @@ import dev.dealeval.domain.engine.Evaluation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The credibility calibration of DOMAIN.md §6 on the default model. */
+/** The credibility calibration of docs/model.md "Credibility" on the default model. */
 class CredibilityTest {
     private final CompiledModel m = TestModels.compile(TestModels.defaultModel(), "default");
 

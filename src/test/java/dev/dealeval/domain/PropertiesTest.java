@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Properties of DESIGN.md §2 on the default model, over seeded random bundles, every scenario and
+ * Properties of docs/model.md on the default model, over seeded random bundles, every scenario and
  * every built-in profile. A failure message carries the seed's bundle so it can be replayed.
  */
 class PropertiesTest {
@@ -271,7 +271,8 @@ class PropertiesTest {
 
     @Test
     void everyConcessionCostsTheSideThatGivesIt() {
-        // DOMAIN.md §3: a bundle in which one side gives everything and receives nothing is rejected by that side.
+        // docs/model.md "Criteria and weights": a bundle in which one side gives everything and receives nothing is
+        // rejected by that side.
         CompiledModel m = CompiledModel.compile(model, model.profile("default").orElseThrow());
         for (Scenario sc : model.scenarios()) {
             Map<String, Object> usGivesAll = new HashMap<>();

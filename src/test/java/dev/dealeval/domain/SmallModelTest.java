@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model small enough to evaluate by hand (DESIGN.md §2). Two terms: a Chinese purchase pledge
+ * A model small enough to evaluate by hand (docs/model.md). Two terms: a Chinese purchase pledge
  * {@code offer.goods} ($B, believed at its track record 0.5) and the U.S. tariff {@code us.tariff}
  * (inherited from the scenario, 100 there). Criteria and factions:
  * <pre>

@@ -1,5 +1,7 @@
 package dev.dealeval.domain.analysis;
 
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +32,6 @@ import java.util.SplittableRandom;
  */
 public final class Simulation {
     private Simulation() {}
-
-    /** Surpluses closer than this are the same (rounding noise), as in the engine. */
-    private static final double NOISE = 1e-9;
 
     /** The strategies: the time-dependent family, tit-for-tat, and the ratification-aware one. */
     public enum Kind {
@@ -109,10 +108,10 @@ public final class Simulation {
          * The frontiers a search kept ({@link Search.Spec#offerFrontiers}), each bundle scored once by
          * the engine for who would ratify it.
          */
-        public static Pools of(dev.dealeval.domain.engine.CompiledModel m, Search.Spec spec, Search.OfferFrontiers f) {
+        public static Pools of(CompiledModel m, Search.Spec spec, Search.OfferFrontiers f) {
             int s = spec.scenario();
             Map<Long, Candidate> scored = new java.util.HashMap<>();
-            dev.dealeval.domain.engine.CompiledModel.Work w = m.newWork();
+            CompiledModel.Work w = m.newWork();
             java.util.function.Function<Search.Point, Candidate> candidate =
                     p -> scored.computeIfAbsent(p.index(), i -> {
                         double[] x = Search.bundle(spec, i);
@@ -260,7 +259,7 @@ public final class Simulation {
                 return pool.get(pool.size() - 1);
             }
             int end = first;
-            while (end < pool.size() && pool.get(end).surplus(side) <= target + strategy.window() + NOISE) {
+            while (end < pool.size() && pool.get(end).surplus(side) <= target + strategy.window() + Numbers.TOLERANCE) {
                 end++;
             }
             return end - first <= 1 ? pool.get(first) : pool.get(first + random.nextInt(end - first));
@@ -272,7 +271,7 @@ public final class Simulation {
             int hi = pool.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (pool.get(mid).surplus(side) >= target - NOISE) {
+                if (pool.get(mid).surplus(side) >= target - Numbers.TOLERANCE) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
@@ -292,7 +291,7 @@ public final class Simulation {
         /** Reservation value, own ratification, and at least what it would ask in its next round (AC_next). */
         boolean accepts(Candidate offer, int nextRound) {
             double s = offer.surplus(side);
-            return s > -NOISE && offer.ratifies(side) && s >= target(nextRound) - NOISE;
+            return s > -Numbers.TOLERANCE && offer.ratifies(side) && s >= target(nextRound) - Numbers.TOLERANCE;
         }
     }
 }

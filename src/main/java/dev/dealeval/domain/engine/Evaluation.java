@@ -5,7 +5,7 @@ import dev.dealeval.domain.model.VetoKind;
 import java.util.List;
 import java.util.Map;
 
-/** The fully explained evaluation of one bundle (DESIGN.md §2 and §4). */
+/** The fully explained evaluation of one bundle (docs/model.md and docs/api-contract.md). */
 public record Evaluation(
         String scenario,
         String profile,

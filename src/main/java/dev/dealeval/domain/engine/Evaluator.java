@@ -16,8 +16,10 @@ import java.util.EnumMap;
 import java.util.List;
 
 /**
- * The fully explained evaluation of DESIGN.md §2: utilities, surpluses, credibility, factions with
- * their reasons, ratification, the joint figures, and per-criterion and per-term contributions.
+ * The fully explained evaluation of docs/model.md: utilities, surpluses, credibility, factions with
+ * their reasons, ratification, the joint figures, and per-criterion and per-term contributions. It
+ * applies the rules of {@link Scoring}, {@link Credibility}, {@link Ratification} and {@link
+ * Probabilities} and explains their results.
  */
 public final class Evaluator {
     /** A term moving a faction by less than this is not worth a reason. */
@@ -51,14 +53,14 @@ public final class Evaluator {
         double[] facStake = new double[m.nFac];
         for (int f = 0; f < m.nFac; f++) {
             facSurplus[f] = uFac[f] - m.noDealFactionUtility(f, s);
-            facStake[f] = m.stake(f, values, s);
+            facStake[f] = Ratification.stake(m, f, values, s);
         }
         double sUs = uUs - m.noDealUtility(Side.US, s);
         double sCn = uCn - m.noDealUtility(Side.CN, s);
-        boolean usRatifies = m.ratifies(Side.US, x, s, sUs, facSurplus, facStake, m.clout);
-        boolean cnRatifies = m.ratifies(Side.CN, x, s, sCn, facSurplus, facStake, m.clout);
-        double pUs = m.ratificationProbability(Side.US, x, s, sUs, facSurplus, facStake);
-        double pCn = m.ratificationProbability(Side.CN, x, s, sCn, facSurplus, facStake);
+        boolean usRatifies = Ratification.ratifies(m, Side.US, x, s, sUs, facSurplus, facStake, m.clout);
+        boolean cnRatifies = Ratification.ratifies(m, Side.CN, x, s, sCn, facSurplus, facStake, m.clout);
+        double pUs = Probabilities.ratification(m, Side.US, x, s, sUs, facSurplus, facStake);
+        double pCn = Probabilities.ratification(m, Side.CN, x, s, sCn, facSurplus, facStake);
 
         // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
         double[] x0 = m.noDeal[s];
@@ -75,10 +77,10 @@ public final class Evaluator {
         for (int i = 0; i < moved.size(); i++) {
             int t = moved.get(i);
             xt[t] = x0[t];
-            m.prepare(xt, s, w);
+            Scoring.prepare(m, xt, s, w);
             xt[t] = x[t];
             for (int c : m.affectedCriteria[t]) {
-                double dv = values[c] - m.criterion(c, s, w);
+                double dv = values[c] - Scoring.criterion(m, c, s, w);
                 if (dv == 0) {
                     continue;
                 }
@@ -134,7 +136,7 @@ public final class Evaluator {
                 double d0 = m.noDealFactionUtility(f, s);
                 double surplus = facSurplus[f];
                 double stake = facStake[f];
-                Stance stance = m.stance(surplus, stake);
+                Stance stance = Ratification.stance(m.settings, surplus, stake);
                 if (stance == Stance.SUPPORT) {
                     supporting += m.clout[f];
                 } else if (stance == Stance.OPPOSE) {
@@ -150,14 +152,14 @@ public final class Evaluator {
                         m.factions[f].id(),
                         m.clout[f],
                         m.factions[f].veto(),
-                        m.vetoApplies(f, x, s),
+                        Ratification.vetoApplies(m, f, x, s),
                         uFac[f],
                         d0,
                         surplus,
                         stake,
-                        m.margin(stake),
+                        Ratification.margin(m.settings, stake),
                         stance,
-                        m.supportProbability(surplus, stake),
+                        Probabilities.support(m.settings, surplus, stake),
                         reasons,
                         summary));
             }
@@ -183,7 +185,7 @@ public final class Evaluator {
                 Math.max(0, sUs) * Math.max(0, sCn),
                 sUs + sCn,
                 Verdict.of(usRatifies, cnRatifies),
-                pUs * pCn);
+                Probabilities.agreement(pUs, pCn));
         List<String> warnings = new ArrayList<>(extraWarnings);
         warnings.addAll(warnings(m, bundle, x, s, credibility));
         return new Evaluation(
@@ -263,32 +265,32 @@ public final class Evaluator {
 
     private static CredibilityResult credibility(CompiledModel m, CompiledModel.Work w, int s) {
         double[] xe = w.effective;
+        Credibility cr = m.credibility;
         List<CategoryCredibility> cats = new ArrayList<>();
-        for (int c = 0; c < m.categories.length; c++) {
-            if (!m.purchaseCategory[c]) {
+        for (int c = 0; c < cr.categories.length; c++) {
+            if (!cr.purchaseCategory[c]) {
                 continue;
             }
             double pledged = 0;
-            for (int t : m.purchaseTerms) {
-                if (m.pledgeCategory[t] == c) {
+            for (int t : cr.purchaseTerms) {
+                if (cr.pledgeCategory[t] == c) {
                     pledged += Math.max(0, xe[t] - m.noDealEffective[s][t]);
                 }
             }
-            cats.add(new CategoryCredibility(m.categories[c], pledged, pledged * w.belief[c], w.belief[c]));
+            cats.add(new CategoryCredibility(cr.categories[c], pledged, pledged * w.belief[c], w.belief[c]));
         }
         // The same totals the engine scores with (the enforcement criterion's gate uses credibleTotal).
         double credible = w.credibleTotal;
         double pledged = w.pledgedTotal;
         double factor = pledged > 0 ? credible / pledged : 0;
-        int policy = java.util.Arrays.asList(m.categories).indexOf("policy");
-        double years = m.yearsTerm < 0 ? 1 : xe[m.yearsTerm];
+        int policy = java.util.Arrays.asList(cr.categories).indexOf("policy");
         return new CredibilityResult(
                 pledged,
                 credible,
                 factor,
                 w.formAndEnforcement,
                 w.realism,
-                m.requiredGrowth(pledged, years),
+                cr.requiredGrowth(pledged, cr.years(xe)),
                 policy < 0 ? 1.0 : w.belief[policy],
                 List.copyOf(cats));
     }
@@ -307,8 +309,9 @@ public final class Evaluator {
         if (cred.realism() < 1) {
             out.add("The purchase pledge of $" + Numbers.plain(Math.round(cred.pledgedUsdBnPerYear() * 10) / 10.0)
                     + "B a year is expected to deliver more than a pledge at Phase One's pace ("
-                    + Math.round(m.referenceGrowth * 100)
-                    + "% export growth a year) did; the excess is believed at " + Math.round(m.excessBelief * 100)
+                    + Math.round(m.credibility.referenceGrowth * 100)
+                    + "% export growth a year) did; the excess is believed at "
+                    + Math.round(m.credibility.excessBelief * 100)
                     + "% (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
         }
         for (int t = 0; t < m.nTerms; t++) {

@@ -135,7 +135,7 @@ public record ProfileOverrides(Map<Side, Map<String, Double>> weights, Map<Strin
                         new Violation(prefix + ".factions", "the clout of " + side + " factions must not all be 0"));
                 continue;
             }
-            boolean rescale = rescaleClout && cloutChanged[side.ordinal()] && Math.abs(sum - 1) > 1e-9;
+            boolean rescale = rescaleClout && cloutChanged[side.ordinal()] && Math.abs(sum - 1) > Numbers.TOLERANCE;
             if (rescale) {
                 warnings.add("The " + side + " clouts summed to " + Numbers.plain(Numbers.round4(sum))
                         + " after the overrides; each was divided by that sum.");

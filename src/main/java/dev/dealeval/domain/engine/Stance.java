@@ -1,6 +1,6 @@
 package dev.dealeval.domain.engine;
 
-/** A faction's stance on a bundle against no deal (DESIGN.md §2, margin δ). */
+/** A faction's stance on a bundle against no deal (docs/model.md "Factions and stances", margin δ). */
 public enum Stance {
     SUPPORT,
     NEUTRAL,

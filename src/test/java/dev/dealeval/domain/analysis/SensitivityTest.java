@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** SMAA and the tornado of DESIGN.md §3 "Sensitivity", on a hand-computable model and on the default model. */
+/** SMAA and the tornado of docs/analyses.md "Sensitivity", on a hand-computable model and on the default model. */
 class SensitivityTest {
     private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -454,7 +454,7 @@ class SensitivityTest {
             double[] out = new double[3];
             SplittableRandom rng = new SplittableRandom(99);
             for (int i = 0; i < draws; i++) {
-                Sensitivity.dirichlet(rng, alpha, mean, 0, 3, 1.0, out);
+                SensitivityDraws.dirichlet(rng, alpha, mean, 0, 3, 1.0, out);
                 assertEquals(1.0, out[0] + out[1] + out[2], 1e-12);
                 for (int c = 0; c < 3; c++) {
                     assertTrue(out[c] >= 0 && out[c] <= 1);
@@ -478,17 +478,17 @@ class SensitivityTest {
         double[] mean = {0.0, 0.6, 0.0, 0.4};
         double[] out = new double[4];
         SplittableRandom rng = new SplittableRandom(3);
-        Sensitivity.dirichlet(rng, 5, mean, 0, 4, 2.0, out);
+        SensitivityDraws.dirichlet(rng, 5, mean, 0, 4, 2.0, out);
         assertEquals(0.0, out[0]);
         assertEquals(0.0, out[2]);
         assertEquals(2.0, out[1] + out[3], 1e-12);
         // Only part of the array is touched.
         double[] part = {7, 7, 7, 7};
-        Sensitivity.dirichlet(rng, 5, new double[] {0, 0.5, 0.5, 0}, 1, 3, 1.0, part);
+        SensitivityDraws.dirichlet(rng, 5, new double[] {0, 0.5, 0.5, 0}, 1, 3, 1.0, part);
         assertEquals(7.0, part[0]);
         assertEquals(7.0, part[3]);
         assertEquals(1.0, part[1] + part[2], 1e-12);
-        Sensitivity.dirichlet(rng, 1e12, mean, 0, 4, 1.0, out);
+        SensitivityDraws.dirichlet(rng, 1e12, mean, 0, 4, 1.0, out);
         assertEquals(0.6, out[1], 1e-5);
     }
 
@@ -500,7 +500,7 @@ class SensitivityTest {
             double sum = 0;
             double sumSq = 0;
             for (int i = 0; i < draws; i++) {
-                double g = Math.exp(Sensitivity.logGamma(rng, shape));
+                double g = Math.exp(SensitivityDraws.logGamma(rng, shape));
                 sum += g;
                 sumSq += g * g;
             }
@@ -512,7 +512,7 @@ class SensitivityTest {
         double sum = 0;
         double sumSq = 0;
         for (int i = 0; i < draws; i++) {
-            double b = Sensitivity.beta(rng, 2.0, 6.0);
+            double b = SensitivityDraws.beta(rng, 2.0, 6.0);
             sum += b;
             sumSq += b * b;
         }
@@ -524,21 +524,21 @@ class SensitivityTest {
 
     @Test
     void sampleSeedsDependOnSeedAndIndexOnly() {
-        assertEquals(Sensitivity.sampleSeed(5, 1000), Sensitivity.sampleSeed(5, 1000));
-        assertFalse(Sensitivity.sampleSeed(5, 1000) == Sensitivity.sampleSeed(5, 1001));
-        assertFalse(Sensitivity.sampleSeed(5, 1000) == Sensitivity.sampleSeed(6, 1000));
+        assertEquals(SensitivityDraws.sampleSeed(5, 1000), SensitivityDraws.sampleSeed(5, 1000));
+        assertFalse(SensitivityDraws.sampleSeed(5, 1000) == SensitivityDraws.sampleSeed(5, 1001));
+        assertFalse(SensitivityDraws.sampleSeed(5, 1000) == SensitivityDraws.sampleSeed(6, 1000));
         // Nearby (seed, index) pairs do not alias, as a plain seed + index would.
-        assertFalse(Sensitivity.sampleSeed(5, 1) == Sensitivity.sampleSeed(6, 0));
+        assertFalse(SensitivityDraws.sampleSeed(5, 1) == SensitivityDraws.sampleSeed(6, 0));
     }
 
     @Test
     void rankSortsLargestFirstWithTiesByIndex() {
         double[] objective = {1, 3, 3, -2, 0, 3, 1};
         int[] order = new int[7];
-        Sensitivity.rank(objective, order, new int[7]);
+        SensitivityKernel.rank(objective, order, new int[7]);
         assertArrayEquals(new int[] {1, 2, 5, 0, 6, 4, 3}, order);
         int[] one = new int[1];
-        Sensitivity.rank(new double[] {5}, one, new int[1]);
+        SensitivityKernel.rank(new double[] {5}, one, new int[1]);
         assertArrayEquals(new int[] {0}, one);
     }
 

@@ -25,11 +25,11 @@ class CompiledModelTest {
             double[] x = m.resolve(TestModels.bundle(model, gen.next()), s);
             m.score(x, s, w);
             double[] fromScore = w.value.clone();
-            m.prepare(x, s, w);
+            Scoring.prepare(m, x, s, w);
             for (int c = 0; c < m.nCrit; c++) {
                 assertEquals(
                         Double.doubleToLongBits(fromScore[c]),
-                        Double.doubleToLongBits(m.criterion(c, s, w)),
+                        Double.doubleToLongBits(Scoring.criterion(m, c, s, w)),
                         "criterion " + c);
             }
         }
