@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,8 @@ import org.jboss.jandex.RecordComponentInfo;
  * an answer is required unless it is written only when set ({@code @JsonInclude(NON_NULL)},
  * {@code NON_EMPTY}, {@code NON_ABSENT}, on the component or its record);</li>
  * <li>every error answer (4xx, 5xx) is typed as the problem document, {@code application/problem+json};</li>
+ * <li>every conditional write (an If-Match parameter) answers 412 and 428, and 409 where its
+ * collection has built-in definitions;</li>
  * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
  * <li>every header and every parameter has a type;</li>
  * <li>every answer with a body declares its schema (the build fails otherwise);</li>
@@ -79,9 +82,9 @@ public class ContractFilter implements OASFilter {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths()
                     .getPathItems()
-                    .values()
-                    .forEach(item -> item.getOperations().values().forEach(op -> {
+                    .forEach((path, item) -> item.getOperations().values().forEach(op -> {
                         typeParameters(op);
+                        conditionalWrite(path, op);
                         if (op.getRequestBody() != null) {
                             reachable(op.getRequestBody().getContent(), schemas, requests);
                         }
@@ -167,6 +170,38 @@ public class ContractFilter implements OASFilter {
                 s.setRef(SCHEMA_PREFIX + renames.get(s.getRef().substring(SCHEMA_PREFIX.length())));
             }
         });
+    }
+
+    /**
+     * A conditional write, an operation with an If-Match parameter, answers 412 when If-Match names a
+     * version that is no longer current and 428 without it; one whose description says it answers
+     * "409 for a built-in one" (a profile or scenario of the model file) declares that too. They follow
+     * its success answers; their bodies are problem documents (typed by {@link #typeErrorAnswer}).
+     */
+    private static void conditionalWrite(String path, Operation op) {
+        boolean conditional = op.getParameters() != null
+                && op.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equals(p.getName()));
+        if (!conditional || op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        Map<String, APIResponse> declared = op.getResponses().getAPIResponses();
+        Map<String, APIResponse> answers = new LinkedHashMap<>();
+        declared.forEach((code, response) -> {
+            if (code.startsWith("2")) {
+                answers.put(code, response);
+            }
+        });
+        answers.put("412", OASFactory.createAPIResponse().description("Stale If-Match"));
+        answers.put("428", OASFactory.createAPIResponse().description("If-Match missing"));
+        if (op.getDescription() != null && op.getDescription().contains("409 for a built-in one")) {
+            // "/api/v1/profiles/{id}" -> "profile"
+            String collection = path.substring(0, path.lastIndexOf('/'));
+            String kind = collection.substring(collection.lastIndexOf('/') + 1, collection.length() - 1);
+            answers.put("409", OASFactory.createAPIResponse().description("A built-in " + kind + " cannot be changed"));
+        }
+        declared.forEach(answers::putIfAbsent);
+        op.getResponses().setAPIResponses(answers);
     }
 
     /** An answer with a body says what the body is: a resource method that returns a Response must declare it. */
