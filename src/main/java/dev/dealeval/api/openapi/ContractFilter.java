@@ -38,7 +38,8 @@ import org.jboss.jandex.RecordComponentInfo;
  * <li>every error answer (4xx, 5xx) is typed as the problem document, {@code application/problem+json};</li>
  * <li>every conditional write (an If-Match parameter) answers 412 and 428, and 409 where its
  * collection has built-in definitions;</li>
- * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
+ * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds), 201 answers
+ * their {@code Location}, and answers that are versioned documents their {@code ETag};</li>
  * <li>every header and every parameter has a type;</li>
  * <li>every answer with a body declares its schema (the build fails otherwise);</li>
  * <li>an answer in a format of its own (SVG, XML) is binary to clients, not JSON to parse.</li>
@@ -93,6 +94,7 @@ public class ContractFilter implements OASFilter {
                                 requireSchema(op, code, response);
                                 binaryDocuments(response);
                                 typeErrorAnswer(code, response);
+                                locationAndVersion(code, response, schemas);
                                 typeHeaders(code, response);
                                 reachable(response.getContent(), schemas, answers);
                             });
@@ -260,6 +262,54 @@ public class ContractFilter implements OASFilter {
                             OASFactory.createMediaType()
                                     .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
         }
+    }
+
+    /**
+     * A 201 answer says where the new resource is (Location); a success answer that is a versioned
+     * document (a profile, scenario or domain: a schema with a {@code version}) carries that version as
+     * its ETag, to send back in If-Match.
+     */
+    private static void locationAndVersion(String code, APIResponse response, Map<String, Schema> schemas) {
+        boolean created = code.equals("201");
+        boolean versioned = code.startsWith("2")
+                && response.getContent() != null
+                && response.getContent().getMediaTypes() != null
+                && response.getContent().getMediaTypes().values().stream()
+                        .anyMatch(m -> versioned(m.getSchema(), schemas));
+        if (!created && !versioned) {
+            return;
+        }
+        Map<String, Header> headers = new LinkedHashMap<>();
+        if (created) {
+            headers.put("Location", stringHeader("Path of the new resource"));
+        }
+        if (versioned) {
+            headers.put("ETag", stringHeader("The version, quoted, e.g. \"3\"; send it back as If-Match"));
+        }
+        if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+        }
+        // The document lists an answer's headers before its content, as annotations declare them.
+        Content content = response.getContent();
+        response.setContent(null);
+        response.setHeaders(headers);
+        response.setContent(content);
+    }
+
+    private static boolean versioned(Schema schema, Map<String, Schema> schemas) {
+        Schema document =
+                schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMA_PREFIX)
+                        ? null
+                        : schemas.get(schema.getRef().substring(SCHEMA_PREFIX.length()));
+        return document != null
+                && document.getProperties() != null
+                && document.getProperties().containsKey("version");
+    }
+
+    private static Header stringHeader(String description) {
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static void typeHeaders(String code, APIResponse response) {

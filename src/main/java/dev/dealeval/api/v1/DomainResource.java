@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -97,11 +96,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "200",
             description = "The domain; with Accept: application/xml, its GENIUS domain file",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
@@ -208,16 +202,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "201",
             description = "Imported",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -264,16 +248,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "201",
             description = "Imported",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -333,11 +307,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

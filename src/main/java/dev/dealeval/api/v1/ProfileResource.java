@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,11 +81,6 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "200",
             description = "The profile",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -126,16 +120,6 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -183,11 +167,6 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
