@@ -77,4 +77,17 @@ class ArchitectureTest {
                 .resideInAnyPackage("java..", "dev.dealeval.domain..", "dev.dealeval.presentation..")
                 .check(MAIN);
     }
+
+    @Test
+    void theServiceFailuresAreOneFamily() {
+        classes()
+                .that()
+                .resideInAPackage("dev.dealeval.application.error")
+                .and()
+                .areAssignableTo(Throwable.class)
+                .should()
+                .beAssignableTo(dev.dealeval.application.error.ServiceException.class)
+                .because("api/error/ProblemMappers maps the sealed ServiceException family in one place")
+                .check(MAIN);
+    }
 }

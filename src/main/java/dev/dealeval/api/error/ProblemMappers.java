@@ -1,14 +1,17 @@
 package dev.dealeval.api.error;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.dealeval.application.error.BusyException;
+import dev.dealeval.application.error.ConflictException;
+import dev.dealeval.application.error.DatabaseErrors;
+import dev.dealeval.application.error.IdempotencyMismatchException;
 import dev.dealeval.application.error.InvalidInputException;
+import dev.dealeval.application.error.PreconditionRequiredException;
+import dev.dealeval.application.error.ServiceException;
+import dev.dealeval.application.error.StorageException;
 import dev.dealeval.application.error.UnknownResourceException;
+import dev.dealeval.application.error.VersionConflictException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -23,7 +26,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into an RFC 9457 problem document: one mapper per family of exception.
+ * Turns every failure into an RFC 9457 problem document: one mapper per family of exception (the
+ * service's own failures in {@link #service}, unreadable JSON in {@link JsonProblems}).
  * Client errors name the offending field by its JSON path; a server error says only that it
  * happened and logs the cause under an id the caller can quote.
  */
@@ -32,41 +36,53 @@ public class ProblemMappers {
     static final String MALFORMED = "urn:dealeval:problem:malformed-json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Well-formed request whose content the domain rejects: ranges, enum values, unknown scenario or profile. */
+    /**
+     * The service's own failures, the sealed family of application/error, each to its status and
+     * problem type. (Java 17 has no switch over types: one test per member, in the order they are permitted.)
+     */
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        return invalid(
-                e.violations().stream()
-                        .map(v -> new ProblemDetail.Violation(v.field(), v.message()))
-                        .toList(),
-                uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownResource(UnknownResourceException e, UriInfo uri) {
-        return problem(404, "urn:dealeval:problem:not-found", "Not found", e.getMessage() + ".", uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(dev.dealeval.application.error.ConflictException e, UriInfo uri) {
-        return problem(409, "urn:dealeval:problem:conflict", "Conflict", e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response versionConflict(dev.dealeval.application.error.VersionConflictException e, UriInfo uri) {
-        return problem(412, "urn:dealeval:problem:stale-version", "Precondition Failed", e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response idempotencyMismatch(dev.dealeval.application.error.IdempotencyMismatchException e, UriInfo uri) {
-        return problem(
-                422, "urn:dealeval:problem:idempotency-key-reused", "Unprocessable Content", e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response preconditionRequired(dev.dealeval.application.error.PreconditionRequiredException e, UriInfo uri) {
-        return problem(
-                428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
+    public Response service(ServiceException e, UriInfo uri) {
+        if (e instanceof BusyException busy) {
+            // Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound.
+            return Response.fromResponse(
+                            problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
+                    .header("Retry-After", String.valueOf(busy.retryAfterSeconds()))
+                    .build();
+        }
+        if (e instanceof ConflictException) {
+            return problem(409, "urn:dealeval:problem:conflict", "Conflict", e.getMessage(), uri, null);
+        }
+        if (e instanceof IdempotencyMismatchException) {
+            return problem(
+                    422,
+                    "urn:dealeval:problem:idempotency-key-reused",
+                    "Unprocessable Content",
+                    e.getMessage(),
+                    uri,
+                    null);
+        }
+        if (e instanceof InvalidInputException invalid) {
+            // Well-formed request whose content the domain rejects: ranges, enum values, unknown scenario or profile.
+            return invalid(
+                    invalid.violations().stream()
+                            .map(v -> new ProblemDetail.Violation(v.field(), v.message()))
+                            .toList(),
+                    uri);
+        }
+        if (e instanceof PreconditionRequiredException) {
+            return problem(
+                    428, "urn:dealeval:problem:if-match-required", "Precondition Required", e.getMessage(), uri, null);
+        }
+        if (e instanceof StorageException) {
+            return database(e, uri);
+        }
+        if (e instanceof UnknownResourceException) {
+            return problem(404, "urn:dealeval:problem:not-found", "Not found", e.getMessage() + ".", uri, null);
+        }
+        if (e instanceof VersionConflictException) {
+            return problem(412, "urn:dealeval:problem:stale-version", "Precondition Failed", e.getMessage(), uri, null);
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper({
@@ -101,20 +117,20 @@ public class ProblemMappers {
     /** Jackson: malformed JSON, NaN, duplicate keys. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return jsonProblem(e, uri);
+        return JsonProblems.of(e, uri);
     }
 
     /** Jackson: wrong types and unknown fields (declared separately to take precedence over Quarkus's own mapper). */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return jsonProblem(e, uri);
+        return JsonProblems.of(e, uri);
     }
 
     /** JAX-RS status exceptions (unknown path, wrong method or media type, payload too large), and wrapped JSON errors. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException j) {
-            return jsonProblem(j, uri);
+            return JsonProblems.of(j, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -164,19 +180,15 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** Too many heavy analyses at once: a quick 503 rather than a queue that grows without bound. */
+    /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
     @ServerExceptionMapper
-    public Response busy(dev.dealeval.application.error.BusyException e, UriInfo uri) {
-        return Response.fromResponse(
-                        problem(503, "urn:dealeval:problem:busy", "Service Unavailable", e.getMessage(), uri, null))
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-                .build();
+    public Response sql(java.sql.SQLException e, UriInfo uri) {
+        return database(e, uri);
     }
 
-    /** The database cannot be reached: a quick 503, and the service recovers by itself when it returns. */
-    @ServerExceptionMapper({dev.dealeval.application.error.StorageException.class, java.sql.SQLException.class})
-    public Response database(Exception e, UriInfo uri) {
-        if (!dev.dealeval.application.error.DatabaseErrors.unavailable(e)) {
+    /** A StorageException or an SQLException: a 503 when the database is unavailable, else a 500. */
+    private Response database(Exception e, UriInfo uri) {
+        if (!DatabaseErrors.unavailable(e)) {
             return unexpected(e, uri);
         }
         LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
@@ -200,8 +212,7 @@ public class ProblemMappers {
                 && w.getResponse().getStatus() < 500) {
             return webApplication(w, uri);
         }
-        if (!(e instanceof dev.dealeval.application.error.StorageException)
-                && dev.dealeval.application.error.DatabaseErrors.unavailable(e)) {
+        if (!(e instanceof StorageException) && DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
         String id = UUID.randomUUID().toString();
@@ -214,131 +225,6 @@ public class ProblemMappers {
                 uri,
                 null);
     }
-
-    private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException
-                && e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
-            // A syntax error met while binding (a truncated body, NaN): report it as the syntax error it is.
-            e = parse;
-        }
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (original.startsWith("Non-standard token")) {
-            String field = parserPath(e);
-            return problem(
-                    400,
-                    INVALID,
-                    "Invalid input",
-                    "The request has 1 invalid field.",
-                    uri,
-                    List.of(new ProblemDetail.Violation(
-                            field == null ? "body" : field,
-                            "must be a finite number (NaN and Infinity are not JSON numbers)")));
-        }
-        if (e instanceof MismatchedInputException
-                && ((MismatchedInputException) e).getPath().isEmpty()) {
-            return problem(
-                    400,
-                    INVALID,
-                    "Invalid input",
-                    "The request has 1 invalid field.",
-                    uri,
-                    List.of(new ProblemDetail.Violation("body", "must be a JSON object")));
-        }
-        if (original.startsWith("Numeric value")) {
-            String field =
-                    e instanceof JsonMappingException m && !m.getPath().isEmpty() ? mappingPath(m) : parserPath(e);
-            return problem(
-                    400,
-                    INVALID,
-                    "Invalid input",
-                    "The request has 1 invalid field.",
-                    uri,
-                    List.of(new ProblemDetail.Violation(field == null ? "body" : field, "number out of range")));
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = mappingPath(m);
-            String message;
-            if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
-                message = "must not be null";
-            } else if (e instanceof UnrecognizedPropertyException u) {
-                message = "unknown field; allowed here: "
-                        + String.join(
-                                ", ",
-                                u.getKnownPropertyIds().stream()
-                                        .map(String::valueOf)
-                                        .sorted()
-                                        .toList());
-            } else if (e instanceof InvalidFormatException f) {
-                message = "must be " + typeName(f.getTargetType()) + " (was " + shortValue(f.getValue()) + ")";
-            } else if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-                message = "must be " + typeName(mi.getTargetType());
-            } else {
-                message = cleanMessage(e.getOriginalMessage());
-            }
-            return problem(
-                    400,
-                    INVALID,
-                    "Invalid input",
-                    "The request has 1 invalid field.",
-                    uri,
-                    List.of(new ProblemDetail.Violation(field, message)));
-        }
-        String field = parserPath(e);
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String message = cleanMessage(e.getOriginalMessage());
-        return problem(
-                400,
-                MALFORMED,
-                "Malformed JSON",
-                "The body is not valid JSON" + where + ": " + message,
-                uri,
-                field == null ? null : List.of(new ProblemDetail.Violation(field, message)));
-    }
-
-    /** The JSON path of the value the parser was reading (e.g. where NaN appeared), if known. */
-    private static String parserPath(JsonProcessingException e) {
-        if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
-            var ctx = p.getParsingContext();
-            String pointer = ctx.pathAsPointer().toString();
-            String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
-            if (ctx.inObject() && ctx.getCurrentName() != null && !path.endsWith(ctx.getCurrentName())) {
-                path = path.isEmpty() ? ctx.getCurrentName() : path + "." + ctx.getCurrentName();
-            }
-            return path.isEmpty() ? null : path;
-        }
-        return null;
-    }
-
-    /**
-     * The JSON path of a binding problem: {@code sources[0]}, {@code weights.US.leverage}; a map key
-     * that is not a plain name is written in brackets, {@code values["usConcessions.reciprocalTariffPct"]}.
-     */
-    private static String mappingPath(JsonMappingException m) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : m.getPath()) {
-            String name = r.getFieldName();
-            if (name != null) {
-                if (r.getFrom() instanceof java.util.Map<?, ?>
-                        && !PLAIN_NAME.matcher(name).matches()) {
-                    sb.append("[\"")
-                            .append(name.replace("\\", "\\\\").replace("\"", "\\\""))
-                            .append("\"]");
-                } else {
-                    if (sb.length() > 0) {
-                        sb.append('.');
-                    }
-                    sb.append(name);
-                }
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "body" : sb.toString();
-    }
-
-    private static final java.util.regex.Pattern PLAIN_NAME =
-            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     /**
      * "evaluate.request.bundle.purchases" → "bundle.purchases", "list.size" → "size", an element of a
@@ -370,55 +256,6 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
-    }
-
-    private static String typeName(Class<?> t) {
-        if (t == null) {
-            return "a different type";
-        }
-        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
-            return "a whole number";
-        }
-        if (t == Double.class || t == double.class || t == Float.class) {
-            return "a number";
-        }
-        if (t == Boolean.class || t == boolean.class) {
-            return "true or false";
-        }
-        if (t == String.class) {
-            return "a string";
-        }
-        if (t.isEnum()) {
-            return "one of "
-                    + String.join(
-                            ", ",
-                            java.util.Arrays.stream(t.getEnumConstants())
-                                    .map(Object::toString)
-                                    .toList());
-        }
-        if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) {
-            return "an object";
-        }
-        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
-            return "an array";
-        }
-        return "a " + t.getSimpleName();
-    }
-
-    private static String shortValue(Object v) {
-        String s = String.valueOf(v);
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    /** Jackson messages name Java classes; callers should not see those. */
-    private static String cleanMessage(String m) {
-        if (m == null) {
-            return "invalid JSON";
-        }
-        String first = m.split("\n")[0]
-                .replaceAll("\\s*\\(start marker at \\[Source.*", "")
-                .replaceAll("\\s*at \\[Source.*", "");
-        return first.replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
     }
 
     /** 400 listing the first {@link ProblemDetail#MAX_VIOLATIONS} violations by field (all of them counted). */

@@ -9,16 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
@@ -35,18 +30,22 @@ import org.jboss.jandex.RecordComponentInfo;
  * an answer is required unless it is written only when set ({@code @JsonInclude(NON_NULL)},
  * {@code NON_EMPTY}, {@code NON_ABSENT}, on the component or its record);</li>
  * <li>every error answer (4xx, 5xx) is typed as the problem document, {@code application/problem+json};</li>
- * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds);</li>
+ * <li>every conditional write (an If-Match parameter) answers 412 and 428, and 409 where its
+ * collection has built-in definitions;</li>
+ * <li>429 and 503 answers declare their {@code Retry-After} header (whole seconds), 201 answers
+ * their {@code Location}, and answers that are versioned documents their {@code ETag};</li>
  * <li>every header and every parameter has a type;</li>
  * <li>every answer with a body declares its schema (the build fails otherwise);</li>
  * <li>an answer in a format of its own (SVG, XML) is binary to clients, not JSON to parse.</li>
  * </ul>
  * Schemas used by requests keep their own {@code required} (from the Bean Validation constraints).
+ * The rules on one operation and its answers are in {@link OperationRules}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ContractFilter implements OASFilter {
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
-    private static final String SCHEMA_PREFIX = "#/components/schemas/";
+    static final String SCHEMA_PREFIX = "#/components/schemas/";
     private static final DotName JSON_INCLUDE = DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
     private static final DotName SCHEMA =
             DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
@@ -79,18 +78,19 @@ public class ContractFilter implements OASFilter {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths()
                     .getPathItems()
-                    .values()
-                    .forEach(item -> item.getOperations().values().forEach(op -> {
-                        typeParameters(op);
+                    .forEach((path, item) -> item.getOperations().values().forEach(op -> {
+                        OperationRules.typeParameters(op);
+                        OperationRules.conditionalWrite(path, op);
                         if (op.getRequestBody() != null) {
                             reachable(op.getRequestBody().getContent(), schemas, requests);
                         }
                         if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
                             op.getResponses().getAPIResponses().forEach((code, response) -> {
-                                requireSchema(op, code, response);
-                                binaryDocuments(response);
-                                typeErrorAnswer(code, response);
-                                typeHeaders(code, response);
+                                OperationRules.requireSchema(op, code, response);
+                                OperationRules.binaryDocuments(response);
+                                OperationRules.typeErrorAnswer(code, response);
+                                OperationRules.locationAndVersion(code, response, schemas);
+                                OperationRules.typeHeaders(code, response);
                                 reachable(response.getContent(), schemas, answers);
                             });
                         }
@@ -167,100 +167,6 @@ public class ContractFilter implements OASFilter {
                 s.setRef(SCHEMA_PREFIX + renames.get(s.getRef().substring(SCHEMA_PREFIX.length())));
             }
         });
-    }
-
-    /** An answer with a body says what the body is: a resource method that returns a Response must declare it. */
-    private static void requireSchema(Operation op, String code, APIResponse response) {
-        boolean body = code.startsWith("2") && !code.equals("204");
-        Content content = response.getContent();
-        boolean declared = content != null
-                && content.getMediaTypes() != null
-                && !content.getMediaTypes().isEmpty()
-                && content.getMediaTypes().values().stream()
-                        .allMatch(m -> m.getSchema() != null
-                                && (m.getSchema().getRef() != null
-                                        || m.getSchema().getType() != null
-                                        || m.getSchema().getOneOf() != null));
-        if (body && !declared) {
-            throw new IllegalStateException(
-                    "Operation " + op.getOperationId() + ": answer " + code + " does not declare the schema of its "
-                            + "body: add content = @Content(schema = @Schema(implementation = ...)) to its @APIResponse");
-        }
-    }
-
-    /**
-     * An answer in a format of its own (an SVG chart, a GENIUS XML file) is a document a client keeps
-     * as it came, not JSON to parse: its string schema is {@code format: binary}, which generators read
-     * as bytes or a file instead of feeding it to their JSON reader.
-     */
-    private static void binaryDocuments(APIResponse response) {
-        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
-            return;
-        }
-        response.getContent().getMediaTypes().forEach((type, media) -> {
-            Schema s = media.getSchema();
-            boolean json = type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || type.endsWith("+json");
-            if (!json
-                    && s != null
-                    && s.getRef() == null
-                    && s.getType() != null
-                    && s.getType().equals(List.of(Schema.SchemaType.STRING))) {
-                s.setFormat("binary");
-            }
-        });
-    }
-
-    /** 4xx and 5xx answers are problem documents. */
-    private static void typeErrorAnswer(String code, APIResponse response) {
-        if (code.length() != 3 || (code.charAt(0) != '4' && code.charAt(0) != '5')) {
-            return;
-        }
-        Content content = response.getContent();
-        if (content == null
-                || content.getMediaTypes() == null
-                || content.getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent()
-                    .addMediaType(
-                            PROBLEM_MEDIA_TYPE,
-                            OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
-        }
-    }
-
-    private static void typeHeaders(String code, APIResponse response) {
-        if ((code.equals("429") || code.equals("503"))
-                && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
-            response.addHeader(
-                    "Retry-After",
-                    OASFactory.createHeader()
-                            .description("Seconds to wait before trying again")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
-        }
-        if (response.getHeaders() != null) {
-            for (Header header : response.getHeaders().values()) {
-                if (header.getSchema() == null && header.getRef() == null) {
-                    header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
-                }
-            }
-        }
-    }
-
-    /** A parameter whose schema names its values but not their type takes strings. */
-    private static void typeParameters(Operation op) {
-        if (op.getParameters() == null) {
-            return;
-        }
-        for (Parameter p : op.getParameters()) {
-            Schema s = p.getSchema();
-            if (p.getRef() != null) {
-                continue;
-            }
-            if (s == null) {
-                p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
-            } else if (s.getType() == null && s.getRef() == null && s.getEnumeration() != null) {
-                s.addType(Schema.SchemaType.STRING);
-            }
-        }
     }
 
     /** Adds to out the names of the component schemas that the content refers to, directly or not. */

@@ -43,8 +43,6 @@ public class BacktestResource {
                     + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
-    private static final String PROFILE_ID = "[a-z][a-z0-9-]{0,63}";
-    private static final String PROFILE_ID_MESSAGE = "must be a profile id such as default";
 
     private final BacktestService backtests;
     private final DealModel model;
@@ -81,7 +79,7 @@ public class BacktestResource {
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
-                    @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE)
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
                     String profile) {
         BacktestService.Run run = backtests.run(profile);
         Backtest.Summary s = run.report().summary();
@@ -141,7 +139,7 @@ public class BacktestResource {
                     String id,
             @Parameter(description = PROFILE)
                     @QueryParam("profile")
-                    @Pattern(regexp = PROFILE_ID, message = PROFILE_ID_MESSAGE)
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
                     String profile) {
         Backtest.Result r = backtests.runOne(id, profile).report().results().get(0);
         return new BacktestEpisodeResponse(episode(r), DtoMapper.evaluation(r.evaluation()));

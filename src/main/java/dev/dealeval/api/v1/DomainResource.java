@@ -7,17 +7,15 @@ import dev.dealeval.api.v1.dto.DomainList;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.DomainResponse;
 import dev.dealeval.application.catalog.DomainService;
-import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.error.UnknownResourceException;
 import dev.dealeval.application.evaluation.Idempotency;
 import dev.dealeval.application.port.GeniusDocuments;
-import dev.dealeval.application.port.IdempotencyStore;
-import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.genius.DomainDefinition;
 import dev.dealeval.domain.genius.Issue;
 import dev.dealeval.domain.genius.Preferences;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,22 +56,27 @@ public class DomainResource {
     private static final String XML = "application/xml";
 
     private final DomainService domains;
-    private final Idempotency idempotency;
-    private final CanonicalJson canonical;
-    private final jakarta.validation.Validator validator;
+    private final CatalogEndpoint<DomainDefinition, DomainService.Draft, DomainRequest, DomainResponse> endpoint;
+    private final Validator validator;
     private final GeniusDocuments genius;
 
     public DomainResource(
             DomainService domains,
             Idempotency idempotency,
             CanonicalJson canonical,
-            jakarta.validation.Validator validator,
+            Validator validator,
             GeniusDocuments genius) {
-        this.domains = domains;
         this.genius = genius;
+        this.domains = domains;
+        this.endpoint = new CatalogEndpoint<>(
+                "/api/v1/domains",
+                domains,
+                DomainRequest::id,
+                DomainResource::draft,
+                DomainResource::response,
+                idempotency,
+                canonical);
         this.validator = validator;
-        this.idempotency = idempotency;
-        this.canonical = canonical;
     }
 
     @GET
@@ -86,13 +88,7 @@ public class DomainResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
                     int size) {
-        var p = domains.list(page, size);
-        return new DomainList(
-                p.items().stream().map(DomainResource::response).toList(),
-                p.page(),
-                p.size(),
-                p.total(),
-                p.totalPages());
+        return endpoint.list(page, size, DomainList::new);
     }
 
     @GET
@@ -106,11 +102,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "200",
             description = "The domain; with Accept: application/xml, its GENIUS domain file",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
@@ -128,8 +119,7 @@ public class DomainResource {
             @Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
                     @PathParam("id")
                     String id) {
-        DomainDefinition d = domains.get(id);
-        return Response.ok(response(d)).tag(Etags.of(d.version())).build();
+        return endpoint.get(id);
     }
 
     @GET
@@ -218,16 +208,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "201",
             description = "Imported",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -259,7 +239,7 @@ public class DomainResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @Context UriInfo uri) {
-        return store(request, idempotencyKey, uri);
+        return endpoint.create(request, idempotencyKey, uri);
     }
 
     @POST
@@ -274,16 +254,6 @@ public class DomainResource {
     @APIResponse(
             responseCode = "201",
             description = "Imported",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -326,98 +296,9 @@ public class DomainResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @Context UriInfo uri) {
-        List<Violation> violations = new java.util.ArrayList<>();
-        String domainXml = text("domain", domain, violations);
-        String xml1 = text("party1", party1, violations);
-        String xml2 = text("party2", party2, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        DomainRequest request = new DomainRequest(
-                id,
-                name == null ? domain.fileName() : name,
-                description,
-                domainXml,
-                List.of(
-                        new DomainRequest.Party(party1Name == null ? party1.fileName() : party1Name, xml1),
-                        new DomainRequest.Party(party2Name == null ? party2.fileName() : party2Name, xml2)));
-        // Checked as the JSON form is, each problem named by its form field: first what a JSON string
-        // could not hold either (NUL, an unpaired surrogate), then the request's constraints.
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("id", id);
-        texts.put("name", request.name());
-        texts.put("description", description);
-        texts.put("domain", domainXml);
-        texts.put("party1", xml1);
-        texts.put("party2", xml2);
-        texts.put("party1Name", request.parties().get(0).name());
-        texts.put("party2Name", request.parties().get(1).name());
-        texts.forEach((field, text) -> {
-            String problem = text == null ? null : dev.dealeval.config.StrictStrings.problem(text);
-            if (problem != null) {
-                violations.add(new Violation(field, "must not contain " + problem));
-            }
-        });
-        for (var v : validator.validate(request)) {
-            String path = v.getPropertyPath().toString();
-            violations.add(new Violation(FORM_FIELDS.getOrDefault(path, path), v.getMessage()));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        try {
-            return store(request, idempotencyKey, uri);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.violations().stream()
-                    .map(v -> new Violation(FORM_FIELDS.getOrDefault(v.field(), v.field()), v.message()))
-                    .toList());
-        }
-    }
-
-    /** The JSON form's fields by the multipart form's. */
-    private static final Map<String, String> FORM_FIELDS = Map.of(
-            "domainXml",
-            "domain",
-            "parties[0].xml",
-            "party1",
-            "parties[1].xml",
-            "party2",
-            "parties[0].name",
-            "party1Name",
-            "parties[1].name",
-            "party2Name");
-
-    private static String text(String field, FileUpload file, List<Violation> violations) {
-        if (file == null) {
-            violations.add(new Violation(field, "is required: upload the GENIUS file"));
-            return null;
-        }
-        try {
-            return java.nio.file.Files.readString(file.uploadedFile(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            violations.add(new Violation(field, "must be a UTF-8 text file"));
-            return null;
-        }
-    }
-
-    private Response store(DomainRequest request, String idempotencyKey, UriInfo uri) {
-        if (request.id() == null) {
-            throw new InvalidInputException(List.of(new Violation("id", "is required")));
-        }
-        String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run(
-                "POST /api/v1/domains",
-                CanonicalJson.key(idempotencyKey),
-                CanonicalJson.sha256(canonicalRequest),
-                () -> {
-                    DomainDefinition d = domains.create(request.id(), draft(request));
-                    return new IdempotencyStore.Outcome(
-                            201,
-                            uri.getAbsolutePathBuilder().path(d.id()).build().getPath(),
-                            Etags.of(d.version()).toString(),
-                            canonical.writeResponse(response(d)));
-                });
-        return Created.response(outcome);
+        DomainRequest request =
+                DomainForm.read(validator, id, name, description, domain, party1, party2, party1Name, party2Name);
+        return DomainForm.namingFormFields(() -> endpoint.create(request, idempotencyKey, uri));
     }
 
     @PUT
@@ -432,39 +313,15 @@ public class DomainResource {
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(
             @PathParam("id") String id,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid DomainRequest request) {
-        if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(
-                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
-        }
-        DomainDefinition d = domains.update(id, Etags.version(ifMatch), draft(request));
-        return Response.ok(response(d)).tag(Etags.of(d.version())).build();
+        return endpoint.replace(id, ifMatch, request);
     }
 
     @DELETE
@@ -479,23 +336,8 @@ public class DomainResource {
             description = "Deletes the domain if it is still at the version If-Match names "
                     + "(428 without it, 412 if stale).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        domains.delete(id, Etags.version(ifMatch));
-        return Response.noContent().build();
+        return endpoint.delete(id, ifMatch);
     }
 
     private static DomainService.Draft draft(DomainRequest r) {

@@ -67,11 +67,11 @@ public class GeniusExportResource {
     public GeniusExportResponse export(
             @Parameter(description = "No-deal scenario id; default from configuration", example = "GENEVA_2025")
                     @QueryParam("scenario")
-                    @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+                    @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE)
                     String scenario,
             @Parameter(description = "Profile id; default from configuration", example = "default")
                     @QueryParam("profile")
-                    @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
                     String profile,
             @Parameter(
                             description = "Bundles sampled to fit the additive form (1,000 to 200,000; default 20,000)",

@@ -7,10 +7,8 @@ import dev.dealeval.api.v1.dto.ProfileList;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ProfileResponse;
 import dev.dealeval.application.catalog.ProfileService;
-import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.evaluation.Idempotency;
-import dev.dealeval.application.port.IdempotencyStore;
-import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.engine.ProfileDraft;
 import dev.dealeval.domain.model.Profile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,10 +29,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,14 +43,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")
 public class ProfileResource {
-    private final ProfileService profiles;
-    private final Idempotency idempotency;
-    private final CanonicalJson canonical;
+    private final CatalogEndpoint<Profile, ProfileDraft, ProfileRequest, ProfileResponse> profiles;
 
     public ProfileResource(ProfileService profiles, Idempotency idempotency, CanonicalJson canonical) {
-        this.profiles = profiles;
-        this.idempotency = idempotency;
-        this.canonical = canonical;
+        this.profiles = new CatalogEndpoint<>(
+                "/api/v1/profiles",
+                profiles,
+                ProfileRequest::id,
+                DtoMapper::draft,
+                DtoMapper::profile,
+                idempotency,
+                canonical);
     }
 
     @GET
@@ -69,9 +68,7 @@ public class ProfileResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
                     int size) {
-        var p = profiles.list(page, size);
-        return new ProfileList(
-                p.items().stream().map(DtoMapper::profile).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return profiles.list(page, size, ProfileList::new);
     }
 
     @GET
@@ -84,11 +81,6 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "200",
             description = "The profile",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -107,8 +99,7 @@ public class ProfileResource {
                             schema = @Schema(type = SchemaType.STRING))
                     @PathParam("id")
                     String id) {
-        Profile p = profiles.get(id);
-        return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
+        return profiles.get(id);
     }
 
     @POST
@@ -129,16 +120,6 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -170,23 +151,7 @@ public class ProfileResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        if (request.id() == null) {
-            throw new InvalidInputException(List.of(new Violation("id", "is required")));
-        }
-        String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run(
-                "POST /api/v1/profiles",
-                CanonicalJson.key(idempotencyKey),
-                CanonicalJson.sha256(canonicalRequest),
-                () -> {
-                    Profile p = profiles.create(request.id(), DtoMapper.draft(request));
-                    return new IdempotencyStore.Outcome(
-                            201,
-                            uri.getAbsolutePathBuilder().path(p.id()).build().getPath(),
-                            Etags.of(p.version()).toString(),
-                            canonical.writeResponse(DtoMapper.profile(p)));
-                });
-        return Created.response(outcome);
+        return profiles.create(request, idempotencyKey, uri);
     }
 
     @PUT
@@ -202,47 +167,15 @@ public class ProfileResource {
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A built-in profile cannot be changed",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(
             @PathParam("id") String id,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ProfileRequest request) {
-        if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(
-                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
-        }
-        Long version = Etags.version(ifMatch);
-        Profile p = profiles.update(id, version, DtoMapper.draft(request));
-        return Response.ok(DtoMapper.profile(p)).tag(Etags.of(p.version())).build();
+        return profiles.replace(id, ifMatch, request);
     }
 
     @DELETE
@@ -258,30 +191,7 @@ public class ProfileResource {
                     "Deletes a user-defined profile if it is still at the version If-Match "
                             + "names (428 without it, 412 if stale, 409 for a built-in one). Evaluations already stored keep their results.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A built-in profile cannot be changed",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Long version = Etags.version(ifMatch);
-        profiles.delete(id, version);
-        return Response.noContent().build();
+        return profiles.delete(id, ifMatch);
     }
 }

@@ -7,11 +7,8 @@ import dev.dealeval.api.v1.dto.ScenarioList;
 import dev.dealeval.api.v1.dto.ScenarioRequest;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
 import dev.dealeval.application.catalog.ScenarioService;
-import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.evaluation.Idempotency;
 import dev.dealeval.application.model.ModelRegistry;
-import dev.dealeval.application.port.IdempotencyStore;
-import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Scenario;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,10 +30,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,17 +44,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Model")
 public class ScenarioResource {
-    private final ScenarioService scenarios;
     private final ModelRegistry registry;
-    private final Idempotency idempotency;
-    private final CanonicalJson canonical;
+    private final CatalogEndpoint<Scenario, ScenarioService.Draft, ScenarioRequest, ScenarioResponse> scenarios;
 
     public ScenarioResource(
             ScenarioService scenarios, ModelRegistry registry, Idempotency idempotency, CanonicalJson canonical) {
-        this.scenarios = scenarios;
         this.registry = registry;
-        this.idempotency = idempotency;
-        this.canonical = canonical;
+        this.scenarios = new CatalogEndpoint<>(
+                "/api/v1/scenarios",
+                scenarios,
+                ScenarioRequest::id,
+                DtoMapper::scenarioDraft,
+                this::response,
+                idempotency,
+                canonical);
     }
 
     private ScenarioResponse response(Scenario s) {
@@ -79,9 +77,7 @@ public class ScenarioResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100)
                     int size) {
-        var p = scenarios.list(page, size);
-        return new ScenarioList(
-                p.items().stream().map(this::response).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return scenarios.list(page, size, ScenarioList::new);
     }
 
     @GET
@@ -94,11 +90,6 @@ public class ScenarioResource {
     @APIResponse(
             responseCode = "200",
             description = "The scenario",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -114,8 +105,7 @@ public class ScenarioResource {
             @Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
                     @PathParam("id")
                     String id) {
-        Scenario s = scenarios.get(id);
-        return Response.ok(response(s)).tag(Etags.of(s.version())).build();
+        return scenarios.get(id);
     }
 
     @POST
@@ -136,16 +126,6 @@ public class ScenarioResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "Path of the new resource",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -170,23 +150,7 @@ public class ScenarioResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @Context UriInfo uri) {
-        if (request.id() == null) {
-            throw new InvalidInputException(List.of(new Violation("id", "is required")));
-        }
-        String canonicalRequest = canonical.write(request);
-        var outcome = idempotency.run(
-                "POST /api/v1/scenarios",
-                CanonicalJson.key(idempotencyKey),
-                CanonicalJson.sha256(canonicalRequest),
-                () -> {
-                    Scenario s = scenarios.create(request.id(), DtoMapper.scenarioDraft(request));
-                    return new IdempotencyStore.Outcome(
-                            201,
-                            uri.getAbsolutePathBuilder().path(s.id()).build().getPath(),
-                            Etags.of(s.version()).toString(),
-                            canonical.writeResponse(response(s)));
-                });
-        return Created.response(outcome);
+        return scenarios.create(request, idempotencyKey, uri);
     }
 
     @PUT
@@ -201,47 +165,15 @@ public class ScenarioResource {
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The version, quoted, e.g. \"3\"; send it back as If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A built-in scenario cannot be changed",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response replace(
             @PathParam("id") String id,
             @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
-        if (request.id() != null && !request.id().equals(id)) {
-            throw new InvalidInputException(
-                    List.of(new Violation("id", "must equal the id in the path, or be left out")));
-        }
-        Long version = Etags.version(ifMatch);
-        Scenario s = scenarios.update(id, version, DtoMapper.scenarioDraft(request));
-        return Response.ok(response(s)).tag(Etags.of(s.version())).build();
+        return scenarios.replace(id, ifMatch, request);
     }
 
     @DELETE
@@ -256,30 +188,7 @@ public class ScenarioResource {
             description = "Deletes a user-defined scenario if it is still at the version "
                     + "If-Match names (428 without it, 412 if stale, 409 for a built-in one).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A built-in scenario cannot be changed",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Long version = Etags.version(ifMatch);
-        scenarios.delete(id, version);
-        return Response.noContent().build();
+        return scenarios.delete(id, ifMatch);
     }
 }

@@ -173,11 +173,11 @@ public class SearchResource {
     public String defaultChart(
             @Parameter(description = "No-deal scenario id; default from configuration")
                     @QueryParam("scenario")
-                    @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+                    @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE)
                     String scenario,
             @Parameter(description = "Profile id; default from configuration")
                     @QueryParam("profile")
-                    @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
                     String profile) {
         return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null, null));
     }

@@ -3,7 +3,6 @@ package dev.dealeval.application.catalog;
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.port.DomainStore;
 import dev.dealeval.application.port.GeniusDocuments;
-import dev.dealeval.application.port.Page;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.genius.DomainDefinition;
@@ -18,35 +17,28 @@ import java.util.List;
 
 /**
  * Imported two-party negotiation domains (GENIUS XML): read and checked in full before anything is
- * written, stored with a version like profiles and scenarios. The transaction boundary for their writes.
+ * written, stored with a version like profiles and scenarios.
  */
 @ApplicationScoped
-public class DomainService {
-    private final DomainStore store;
+public class DomainService extends CatalogService<DomainDefinition, DomainService.Draft> {
     private final GeniusDocuments genius;
     private final VersionedCatalog<DomainDefinition> catalog;
 
     public DomainService(DomainStore store, GeniusDocuments genius) {
-        this.store = store;
         this.genius = genius;
         this.catalog =
                 new VersionedCatalog<>("domain", List::of, store, DomainDefinition::id, DomainDefinition::version);
+    }
+
+    @Override
+    VersionedCatalog<DomainDefinition> catalog() {
+        return catalog;
     }
 
     /** A domain as uploaded: the GENIUS domain file and one preferences file per party, as text. */
     public record Draft(String name, String description, String domainXml, List<Party> parties) {}
 
     public record Party(String name, String xml) {}
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public DomainDefinition get(String id) {
-        return catalog.get(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DomainDefinition> list(int page, int size) {
-        return catalog.list(page, size);
-    }
 
     /**
      * The domain named in an analysis request, compiled for the engine ({@link DomainModel}), or null
@@ -69,26 +61,9 @@ public class DomainService {
     /** A stored domain and its compiled model. */
     public record Compiled(DomainDefinition definition, CompiledModel model) {}
 
-    @Transactional
-    public DomainDefinition create(String id, Draft draft) {
-        DomainDefinition d = read(id, 1, draft);
-        catalog.create(id, d);
-        return d;
-    }
-
-    @Transactional
-    public DomainDefinition update(String id, Long ifMatch, Draft draft) {
-        long expected = catalog.checkWritable(id, ifMatch);
-        return store.update(read(id, expected + 1, draft), expected);
-    }
-
-    @Transactional
-    public void delete(String id, Long ifMatch) {
-        store.delete(id, catalog.checkWritable(id, ifMatch));
-    }
-
     /** Every file read and checked; each problem names the field and the element inside it. */
-    private DomainDefinition read(String id, long version, Draft d) {
+    @Override
+    DomainDefinition resolve(String id, long version, Draft d) {
         NegotiationDomain domain;
         try {
             domain = genius.readDomain(d.domainXml(), d.name());

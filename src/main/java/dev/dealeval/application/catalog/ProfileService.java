@@ -2,7 +2,6 @@ package dev.dealeval.application.catalog;
 
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.model.ModelRegistry;
-import dev.dealeval.application.port.Page;
 import dev.dealeval.application.port.ProfileStore;
 import dev.dealeval.domain.engine.ProfileDraft;
 import dev.dealeval.domain.engine.Violation;
@@ -10,28 +9,24 @@ import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Profiles: the built-in ones of the model file (read-only, version 1) and the user-defined ones of
- * the {@link ProfileStore}. The transaction boundary for their writes.
+ * the {@link ProfileStore}.
  */
 @ApplicationScoped
-public class ProfileService {
+public class ProfileService extends CatalogService<Profile, ProfileDraft> {
     private final ModelRegistry registry;
-    private final ProfileStore store;
     private final VersionedCatalog<Profile> catalog;
 
     public ProfileService(ModelRegistry registry, ProfileStore store) {
         this.registry = registry;
-        this.store = store;
         this.catalog = new VersionedCatalog<>("profile", registry::profiles, store, Profile::id, Profile::version);
     }
 
-    /** Built-in or stored; empty when neither has the id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Profile> find(String id) {
-        return catalog.find(id);
+    @Override
+    VersionedCatalog<Profile> catalog() {
+        return catalog;
     }
 
     /**
@@ -55,39 +50,12 @@ public class ProfileService {
         return p;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Profile get(String id) {
-        return catalog.get(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Profile> list(int page, int size) {
-        return catalog.list(page, size);
-    }
-
-    @Transactional
-    public Profile create(String id, ProfileDraft draft) {
-        Profile profile = resolve(draft, id, 1);
-        catalog.create(id, profile);
-        return profile;
-    }
-
-    @Transactional
-    public Profile update(String id, Long ifMatch, ProfileDraft draft) {
-        long expected = catalog.checkWritable(id, ifMatch);
-        return store.update(resolve(draft, id, expected + 1), expected);
-    }
-
-    @Transactional
-    public void delete(String id, Long ifMatch) {
-        store.delete(id, catalog.checkWritable(id, ifMatch));
-    }
-
     /**
      * POST and PUT take the same document, which alone determines the profile: its changes applied
      * to its basedOn profile (default: the configured default profile). PUT replaces, it does not merge.
      */
-    private Profile resolve(ProfileDraft draft, String id, long version) {
+    @Override
+    Profile resolve(String id, long version, ProfileDraft draft) {
         String baseId = draft.basedOn() == null ? registry.defaultProfile() : draft.basedOn();
         Profile base = find(baseId)
                 .orElseThrow(() -> new InvalidInputException(

@@ -2,7 +2,6 @@ package dev.dealeval.application.catalog;
 
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.model.ModelRegistry;
-import dev.dealeval.application.port.Page;
 import dev.dealeval.application.port.ScenarioStore;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.ModelException;
@@ -10,26 +9,27 @@ import dev.dealeval.domain.model.ModelValidator;
 import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.Threat;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * No-deal scenarios: the built-in ones of the model file (read-only) and user-defined ones of the
- * {@link ScenarioStore}. The transaction boundary for their writes.
+ * {@link ScenarioStore}.
  */
 @ApplicationScoped
-public class ScenarioService {
+public class ScenarioService extends CatalogService<Scenario, ScenarioService.Draft> {
     private final ModelRegistry registry;
-    private final ScenarioStore store;
     private final VersionedCatalog<Scenario> catalog;
 
     public ScenarioService(ModelRegistry registry, ScenarioStore store) {
         this.registry = registry;
-        this.store = store;
         this.catalog = new VersionedCatalog<>("scenario", registry::scenarios, store, Scenario::id, Scenario::version);
+    }
+
+    @Override
+    VersionedCatalog<Scenario> catalog() {
+        return catalog;
     }
 
     /**
@@ -45,41 +45,9 @@ public class ScenarioService {
             List<Threat> threats,
             List<String> sources) {}
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Scenario> find(String id) {
-        return catalog.find(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Scenario get(String id) {
-        return catalog.get(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Scenario> list(int page, int size) {
-        return catalog.list(page, size);
-    }
-
-    @Transactional
-    public Scenario create(String id, Draft draft) {
-        Scenario s = resolve(id, 1, draft);
-        catalog.create(id, s);
-        return s;
-    }
-
-    @Transactional
-    public Scenario update(String id, Long ifMatch, Draft draft) {
-        long expected = catalog.checkWritable(id, ifMatch);
-        return store.update(resolve(id, expected + 1, draft), expected);
-    }
-
-    @Transactional
-    public void delete(String id, Long ifMatch) {
-        store.delete(id, catalog.checkWritable(id, ifMatch));
-    }
-
     /** The complete scenario, validated against the model's terms before anything is written. */
-    private Scenario resolve(String id, long version, Draft d) {
+    @Override
+    Scenario resolve(String id, long version, Draft d) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (d.basedOn() != null) {
             Scenario base = find(d.basedOn())

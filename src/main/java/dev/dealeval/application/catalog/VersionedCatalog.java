@@ -11,12 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * The rules shared by profiles and scenarios: built-in definitions from the model file (read-only,
- * listed first) and user-defined ones from a {@link VersionedStore}, with conditional writes.
+ * The rules shared by profiles, scenarios and domains: built-in definitions from the model file
+ * (read-only, listed first; domains have none) and user-defined ones from a {@link VersionedStore},
+ * with conditional writes.
  */
 final class VersionedCatalog<T> {
     private final String kind;
@@ -36,6 +38,14 @@ final class VersionedCatalog<T> {
         this.store = store;
         this.id = id;
         this.version = version;
+    }
+
+    String id(T value) {
+        return id.apply(value);
+    }
+
+    long version(T value) {
+        return version.applyAsLong(value);
     }
 
     Optional<T> builtIn(String key) {
@@ -67,21 +77,32 @@ final class VersionedCatalog<T> {
         return new Page<>(items, page, size, total);
     }
 
-    /** Refuses an id that a built-in or a stored definition already has. */
-    void create(String key, T value) {
+    /** Stores a new definition; refuses an id that a built-in or a stored definition already has. */
+    T create(String key, T value) {
         if (builtIn(key).isPresent()) {
             throw new ConflictException("'" + key + "' is a built-in " + kind + "; choose another id.");
         }
         if (!store.create(value)) {
             throw new ConflictException("A " + kind + " with id '" + key + "' already exists; PUT to change it.");
         }
+        return value;
+    }
+
+    /** Replaces a user-defined definition with the one built at the next version, if If-Match allows. */
+    T update(String key, Long ifMatch, LongFunction<T> atVersion) {
+        long expected = checkWritable(key, ifMatch);
+        return store.update(atVersion.apply(expected + 1), expected);
+    }
+
+    void delete(String key, Long ifMatch) {
+        store.delete(key, checkWritable(key, ifMatch));
     }
 
     /**
      * A write to an existing user-defined definition, conditional on the version If-Match names
      * ({@link IfMatch#ANY} for any); returns the version the write is based on.
      */
-    long checkWritable(String key, Long ifMatch) {
+    private long checkWritable(String key, Long ifMatch) {
         if (builtIn(key).isPresent()) {
             throw new ConflictException(
                     "'" + key + "' is a built-in " + kind + " and cannot be changed; create your own from it.");

@@ -1,7 +1,7 @@
 package dev.dealeval.application.error;
 
 /** The write contradicts the resource's state (a built-in is read-only, an id is taken); maps to 409. */
-public class ConflictException extends RuntimeException {
+public final class ConflictException extends ServiceException {
     public ConflictException(String message) {
         super(message);
     }

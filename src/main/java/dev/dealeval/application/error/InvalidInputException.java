@@ -4,7 +4,7 @@ import dev.dealeval.domain.engine.Violation;
 import java.util.List;
 
 /** The request is well-formed JSON but its content is not valid; maps to 400. */
-public class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends ServiceException {
     private final List<Violation> violations;
 
     public InvalidInputException(List<Violation> violations) {

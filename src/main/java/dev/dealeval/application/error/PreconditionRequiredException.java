@@ -1,7 +1,7 @@
 package dev.dealeval.application.error;
 
 /** A write to a versioned resource came without If-Match; maps to 428. */
-public class PreconditionRequiredException extends RuntimeException {
+public final class PreconditionRequiredException extends ServiceException {
     public PreconditionRequiredException(String kind, String id) {
         super("Changing the " + kind + " '" + id + "' needs an If-Match header with its current ETag (from GET).");
     }

@@ -1,7 +1,7 @@
 package dev.dealeval.application.error;
 
 /** A path names a resource that does not exist; maps to 404. */
-public class UnknownResourceException extends RuntimeException {
+public final class UnknownResourceException extends ServiceException {
     private final String kind;
     private final String id;
 

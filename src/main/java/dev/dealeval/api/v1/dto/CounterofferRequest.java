@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,13 +27,13 @@ public record CounterofferRequest(
                 examples = "10")
         Integer limit,
 
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+        @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE)
         @Schema(
                 description = "No-deal scenario id; default from configuration (GENEVA_2025).",
                 examples = "GENEVA_2025")
         String scenario,
 
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+        @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
         @Schema(description = "Profile id; default from configuration (default).", examples = "default")
         String profile,
 

@@ -1,6 +1,7 @@
 package dev.dealeval.api.v1.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dealeval.api.v1.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 "A two-party negotiation domain to import (POST) or replace (PUT), as GENIUS XML texts: the domain file and "
                         + "one preferences file per party, the format of GENIUS and the ANAC competitions.")
 public record DomainRequest(
-        @Pattern(
-                regexp = "[a-z][a-z0-9-]{0,63}",
-                message = "must be lower-case letters, digits and dashes, at most 64 characters")
+        @Pattern(regexp = Ids.DOMAIN, message = "must be lower-case letters, digits and dashes, at most 64 characters")
         @Schema(description = "Id of the new domain (POST only; PUT takes it from the path).", examples = "laptop")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String id,

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import dev.dealeval.domain.model.Side;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                         + "and settings. The result is validated as a whole: weights non-negative with at least one positive per side, clouts "
                         + "summing to 1 per side, multipliers 0-10, known criteria and factions.")
 public record ProfileRequest(
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case kebab-case, at most 64 characters")
+        @Pattern(regexp = Ids.PROFILE, message = "must be lower-case kebab-case, at most 64 characters")
         @Schema(
                 description = "Id of the new profile (POST only; PUT takes it from the path).",
                 examples = "tariff-hawk")

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 "A user-defined no-deal scenario to create (POST) or replace (PUT): term values over those of basedOn, and "
                         + "threatened measures. It must fix every term that inherits the scenario (tariffs and controls), directly or through basedOn.")
 public record ScenarioRequest(
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be UPPER_SNAKE, at most 64 characters")
+        @Pattern(regexp = Ids.SCENARIO, message = "must be UPPER_SNAKE, at most 64 characters")
         @Schema(
                 description = "Id of the new scenario (POST only; PUT takes it from the path).",
                 examples = "SECTION_122_AT_15")

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
@@ -63,17 +64,17 @@ public record SensitivityRequest(
                 examples = "0.2")
         Double tornadoStep,
 
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+        @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE)
         @Schema(
                 description = "No-deal scenario id; default from configuration (GENEVA_2025).",
                 examples = "GENEVA_2025")
         String scenario,
 
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+        @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
         @Schema(description = "Profile id; default from configuration (default).", examples = "default")
         String profile,
 
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a domain id such as laptop")
+        @Pattern(regexp = Ids.DOMAIN, message = Ids.DOMAIN_MESSAGE)
         @Schema(
                 description =
                         "An imported negotiation domain (POST /api/v1/domains) to analyse instead of the U.S.-China model. Its "

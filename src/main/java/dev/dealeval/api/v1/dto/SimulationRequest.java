@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import dev.dealeval.domain.analysis.Simulation;
 import dev.dealeval.domain.model.Side;
 import jakarta.validation.Valid;
@@ -49,17 +50,17 @@ public record SimulationRequest(
                         "The most bundles the caller wants searched for the offers (default and maximum from configuration).")
         Long budget,
 
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
+        @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE)
         @Schema(
                 description = "No-deal scenario id: each side's reservation value is its utility there.",
                 examples = "GENEVA_2025")
         String scenario,
 
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
+        @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
         @Schema(description = "Profile id; default from configuration (default).", examples = "default")
         String profile,
 
-        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a domain id such as laptop")
+        @Pattern(regexp = Ids.DOMAIN, message = Ids.DOMAIN_MESSAGE)
         @Schema(
                 description =
                         "An imported negotiation domain to negotiate instead (its two parties in the US and CN places); leave "

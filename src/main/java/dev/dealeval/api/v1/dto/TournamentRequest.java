@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.api.v1.Ids;
 import dev.dealeval.domain.analysis.Simulation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -23,24 +24,19 @@ public record TournamentRequest(
         @Schema(description = "Scenario ids; default the configured one.")
         List<
                         @NotNull(message = "must not be null")
-                        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}", message = "must be a scenario id such as GENEVA_2025")
-                        String>
+                        @Pattern(regexp = Ids.SCENARIO, message = Ids.SCENARIO_MESSAGE) String>
                 scenarios,
 
         @Size(max = 16, message = "must hold at most 16 profiles")
         @Schema(description = "Profile ids; default the configured one.")
         List<
                         @NotNull(message = "must not be null")
-                        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a profile id such as default")
-                        String>
+                        @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE) String>
                 profiles,
 
         @Size(max = 16, message = "must hold at most 16 domains")
         @Schema(description = "Imported domains to play in instead of scenarios and profiles.")
-        List<
-                        @NotNull(message = "must not be null")
-                        @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a domain id such as laptop")
-                        String>
+        List<@NotNull(message = "must not be null") @Pattern(regexp = Ids.DOMAIN, message = Ids.DOMAIN_MESSAGE) String>
                 domains,
 
         @Min(value = 1, message = "must be at least 1")
