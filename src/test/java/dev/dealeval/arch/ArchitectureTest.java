@@ -55,4 +55,15 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(MAIN);
     }
+
+    @Test
+    void applicationAndDomainKnowNoAdapter() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.dealeval.application..", "dev.dealeval.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dealeval.adapter..")
+                .check(MAIN);
+    }
 }

@@ -3,7 +3,6 @@ package dev.dealeval.adapter.modelfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dealeval.config.ModelLoader;
-import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -42,8 +41,8 @@ class ParityTest {
         assertEquals(ea, eb);
         assertEquals(ea.toString(), eb.toString());
         assertEquals(
-                ModelLoader.load(s(TestModels.SMALL_YAML)).toString(),
-                ModelFileReader.read(s(TestModels.SMALL_YAML)).toString());
+                ModelLoader.load(s(ModelFixtures.SMALL_YAML)).toString(),
+                ModelFileReader.read(s(ModelFixtures.SMALL_YAML)).toString());
     }
 
     @Test

@@ -1,10 +1,9 @@
-package dev.dealeval.config;
+package dev.dealeval.adapter.modelfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelException;
 import java.io.IOException;
@@ -14,21 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ModelLoaderTest {
+class ModelFileReaderTest {
 
     private static String defaultYaml() throws IOException {
-        try (InputStream in = ModelLoaderTest.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
+        try (InputStream in = ModelFileReaderTest.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     @Test
     void theDefaultModelHasEveryPartOfTheDomain() {
-        DealModel model = TestModels.defaultModel();
-        assertEquals(TestModels.termsInModelFile(), model.terms().size());
+        DealModel model = ModelFixtures.defaultModel();
+        assertEquals(ModelFixtures.termsInModelFile(), model.terms().size());
         assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
-        // The eight of DOMAIN.md §5 and the ten historical status quos the backtest's episodes need, in date order.
+        // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the ten historical status quos the
+        // backtest's episodes need, in date order.
         assertEquals(
                 java.util.List.of(
                         "JUN_2018",
@@ -70,7 +70,8 @@ class ModelLoaderTest {
                 0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
         assertEquals(
                 0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
-        // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (DOMAIN.md §2).
+        // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (docs/model.md "Terms and
+        // bundles").
         long space = 1;
         int searched = 0;
         for (var t : model.terms()) {
@@ -115,13 +116,13 @@ class ModelLoaderTest {
         String broken = yaml.replaceFirst(
                 java.util.regex.Pattern.quote(fromText),
                 java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
-        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml(broken));
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
         assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
     }
 
     @Test
     void invalidYamlIsReported() {
-        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml("terms: [unclosed"));
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml("terms: [unclosed"));
         assertTrue(e.getMessage().startsWith("model file: is not valid YAML"), e.getMessage());
     }
 }
