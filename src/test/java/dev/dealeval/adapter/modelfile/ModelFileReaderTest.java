@@ -120,6 +120,40 @@ class ModelFileReaderTest {
         assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
     }
 
+    /** A value of the wrong type, a key the file does not have or a missing one: the message names the key and what it must be. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "weight: 0.18|weight: lots|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.18|weight: \"0.18\"|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.18|weight: ~|criteria[0] (exportGains).weight: is required",
+                "range: [0, 60]|range: [a, 60]|terms[0] (purchases.agricultureUsdBnPerYear).range: must be [min, max]",
+                "    search: true|    search: 1|terms[0] (purchases.agricultureUsdBnPerYear).search: must be true or false",
+                "    kind: NUMBER|    kind: NUMBR|terms[0] (purchases.agricultureUsdBnPerYear).kind: must be one of [NUMBER, INTEGER, BOOLEAN, ENUM]",
+                "    pledge: agriculture|    pledge: [agriculture]|terms[0] (purchases.agricultureUsdBnPerYear).pledge: must be text",
+                "levels: [0, 8, 16, 24, 32]|levels: 5|terms[0] (purchases.agricultureUsdBnPerYear).levels: must be a list",
+                "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: {term: purchases.agricultureUsdBnPerYear}|terms[1] (purchases.soybeansMmtPerYear).alternativeOf.factor: is required",
+                "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: 5|terms[1] (purchases.soybeansMmtPerYear).alternativeOf: must be a mapping",
+                "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, NO]|factions[8] (securityOrgans).vetoScope[1]: must be text",
+                "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, lvels: {NONE: 0.0, STATEMENT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).lvels: unknown key; allowed: gate, levels, linear, points, term",
+                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5, CN: 0.5, XX: 1}|settings.quorum.XX: unknown key; allowed: CN, US",
+                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5}|settings.quorum.CN: is required",
+                "  - id: tiktok\\n    description: TikTok|  - description: TikTok|sections[4].id: is required",
+                "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
+                "version: \"2026.12-1\"|version: [1]|version: must be text",
+            })
+    void aWrongValueNamesTheKeyAndWhatItMustBe(String from, String to, String message) throws IOException {
+        String yaml = defaultYaml();
+        assertTrue(yaml.contains(from.replace("\\n", "\n")), "fixture text not found: " + from);
+        String broken = yaml.replaceFirst(
+                java.util.regex.Pattern.quote(from.replace("\\n", "\n")),
+                java.util.regex.Matcher.quoteReplacement(to == null ? "" : to.replace("\\n", "\n")));
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
+        assertEquals(message, e.getMessage());
+    }
+
     @Test
     void invalidYamlIsReported() {
         ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml("terms: [unclosed"));
