@@ -2,27 +2,15 @@ package dev.dealeval.adapter.modelfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealeval.domain.model.ModelException;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each mutation of the built-in episodes stops reading them with a message naming the entry and the problem. */
 class EpisodeFileReaderTest {
-
-    private static String builtIn() throws IOException {
-        try (InputStream in =
-                EpisodeFileReaderTest.class.getClassLoader().getResourceAsStream(EpisodeFileReader.BUILT_IN)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(
@@ -42,12 +30,8 @@ class EpisodeFileReaderTest {
                 "    reason: Decided|    why: Decided|excluded[1] (may-2019-drafts).why: unknown key; allowed: date, id, reason, title",
                 "episodes:|episode:|episode: unknown key; allowed: episodes, excluded",
             })
-    void aBrokenFileNamesTheBadEntry(String from, String to, String message) throws IOException {
-        String yaml = builtIn();
-        String fromText = from.replace("\\n", "\n");
-        assertTrue(yaml.contains(fromText), "fixture text not found: " + from);
-        String broken = yaml.replaceFirst(
-                Pattern.quote(fromText), Matcher.quoteReplacement(to == null ? "" : to.replace("\\n", "\n")));
+    void aBrokenFileNamesTheBadEntry(String from, String to, String message) {
+        String broken = ModelFixtures.edited(EpisodeFileReader.BUILT_IN, from, to);
         ModelException e = assertThrows(
                 ModelException.class,
                 () -> EpisodeFileReader.read(

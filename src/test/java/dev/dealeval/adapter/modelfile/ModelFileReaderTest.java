@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.dealeval.domain.model.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The model file reader: the built-in model whole, and a broken file stopped with a message naming the entry. */
 class ModelFileReaderTest {
-
-    private static String defaultYaml() throws IOException {
-        try (InputStream in = ModelFileReaderTest.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void theDefaultModelHasEveryPartOfTheDomain() {
@@ -59,13 +52,13 @@ class ModelFileReaderTest {
                 profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream()
                         .mapToDouble(d -> d)
                         .sum(),
-                1e-9);
+                Numbers.TOLERANCE);
         assertEquals(
                 1.0,
                 profile.weights().get(dev.dealeval.domain.model.Side.CN).values().stream()
                         .mapToDouble(d -> d)
                         .sum(),
-                1e-9);
+                Numbers.TOLERANCE);
         assertEquals(
                 0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
         assertEquals(
@@ -109,13 +102,8 @@ class ModelFileReaderTest {
                 "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
                 "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
             })
-    void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
-        String yaml = defaultYaml();
-        String fromText = from.replace("\\n", "\n");
-        assertTrue(yaml.contains(fromText), "fixture text not found: " + from);
-        String broken = yaml.replaceFirst(
-                java.util.regex.Pattern.quote(fromText),
-                java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
+    void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
+        String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
         ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
         assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
     }
@@ -144,12 +132,8 @@ class ModelFileReaderTest {
                 "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
                 "version: \"2026.12-1\"|version: [1]|version: must be text",
             })
-    void aWrongValueNamesTheKeyAndWhatItMustBe(String from, String to, String message) throws IOException {
-        String yaml = defaultYaml();
-        assertTrue(yaml.contains(from.replace("\\n", "\n")), "fixture text not found: " + from);
-        String broken = yaml.replaceFirst(
-                java.util.regex.Pattern.quote(from.replace("\\n", "\n")),
-                java.util.regex.Matcher.quoteReplacement(to == null ? "" : to.replace("\\n", "\n")));
+    void aWrongValueNamesTheKeyAndWhatItMustBe(String from, String to, String message) {
+        String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
         ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
         assertEquals(message, e.getMessage());
     }

@@ -88,6 +88,26 @@ public final class ModelFixtures {
         return episodes;
     }
 
+    /**
+     * The text of a built-in file with the first occurrence of {@code from} replaced by {@code to}
+     * (null for nothing); both write a line break as a backslash and n, as a CSV source can hold them.
+     */
+    public static String edited(String builtIn, String from, String to) {
+        String text;
+        try (InputStream in = ModelFixtures.class.getClassLoader().getResourceAsStream(builtIn)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String fromText = from.replace("\\n", "\n");
+        if (!text.contains(fromText)) {
+            throw new IllegalArgumentException("fixture text not found: " + from);
+        }
+        return text.replaceFirst(
+                java.util.regex.Pattern.quote(fromText),
+                java.util.regex.Matcher.quoteReplacement(to == null ? "" : to.replace("\\n", "\n")));
+    }
+
     /** A model written in a test. */
     public static DealModel fromYaml(String yaml) {
         return ModelFileReader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
