@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("modelVersion", equalTo("2026.12-1"))
                 .body("defaultSearchSpace", equalTo(1152000))
-                .body("terms", hasSize(dev.dealeval.domain.TestModels.termsInModelFile()))
+                .body("terms", hasSize(ModelFixtures.termsInModelFile()))
                 .body("terms.find { it.id == 'purchases.years' }.kind", equalTo("INTEGER"))
                 .body("terms.find { it.id == 'purchases.years' }.min", equalTo(1.0))
                 .body("terms.find { it.id == 'purchases.years' }.max", equalTo(5.0))

@@ -90,4 +90,15 @@ class ArchitectureTest {
                 .because("api/error/ProblemMappers maps the sealed ServiceException family in one place")
                 .check(MAIN);
     }
+
+    @Test
+    void applicationAndDomainKnowNoAdapter() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.dealeval.application..", "dev.dealeval.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.dealeval.adapter..")
+                .check(MAIN);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.dealeval.bench;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Frontier;
@@ -64,7 +65,7 @@ public class AnalysisBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        DealModel m = TestModels.defaultModel();
+        DealModel m = ModelFixtures.defaultModel();
         model = TestModels.compile(m, "default");
         scenario = model.scenarioIndex("GENEVA_2025");
         pool = Executors.newFixedThreadPool(2);

@@ -1,5 +1,6 @@
 package dev.dealeval.bench;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
@@ -46,7 +47,7 @@ public class EvaluationBenchmark {
 
     @Setup
     public void setUp() {
-        DealModel m = TestModels.defaultModel();
+        DealModel m = ModelFixtures.defaultModel();
         model = TestModels.compile(m, "default");
         work = model.newWork();
         var seeded = TestModels.seededBundles(m, N, 2025, 0.6);

@@ -1,5 +1,6 @@
 package dev.dealeval.bench;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Search;
 import dev.dealeval.domain.engine.Bundle;
@@ -22,7 +23,7 @@ public final class SearchMemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long wanted = Long.parseLong(args[0]);
-        DealModel m = TestModels.defaultModel();
+        DealModel m = ModelFixtures.defaultModel();
         CompiledModel model = TestModels.compile(m, "default");
         int s = model.scenarioIndex("GENEVA_2025");
         List<Search.Dimension> dims = new ArrayList<>(Search.defaultDimensions(model.model()));

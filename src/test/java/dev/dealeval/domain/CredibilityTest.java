@@ -3,6 +3,7 @@ package dev.dealeval.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The credibility calibration of docs/model.md "Credibility" on the default model. */
 class CredibilityTest {
-    private final CompiledModel m = TestModels.compile(TestModels.defaultModel(), "default");
+    private final CompiledModel m = TestModels.compile(ModelFixtures.defaultModel(), "default");
 
     @Test
     void aPhaseOneSizedPledgeInASignedTextIsBelievedAtTheObserved57to58Percent() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class PropertiesTest {
     private static final int CASES = 300;
-    private final DealModel model = TestModels.defaultModel();
+    private final DealModel model = ModelFixtures.defaultModel();
 
     private double utility(CompiledModel m, Map<String, Object> terms, int s, Side side) {
         CompiledModel.Work w = m.newWork();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Stance;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Bundle: goods 8, tariff 50, in scenario S (tariff 100).
  */
 class SmallModelTest {
-    static final String YAML = TestModels.SMALL_YAML;
+    static final String YAML = ModelFixtures.SMALL_YAML;
     static final double EPS = 1e-9;
 
     private static double sigma(double z) {
@@ -34,7 +35,7 @@ class SmallModelTest {
 
     @Test
     void evaluatesTheBundleByHand() {
-        DealModel model = TestModels.fromYaml(YAML);
+        DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0));
 
@@ -111,7 +112,7 @@ class SmallModelTest {
 
     @Test
     void aSmallDealIsJudgedAgainstItsStake() {
-        DealModel model = TestModels.fromYaml(YAML);
+        DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         // Goods 0.3 (believed 0.15 → gains 0.015), tariff 99.5 (leverage 0.995, relief 0.005); ρ = 0.25.
         Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
@@ -144,7 +145,7 @@ class SmallModelTest {
         // With ρ = 1 the boss's margin is min(δ, 1.1) = δ: a 0.7 gain leaves it neutral, nobody supports
         // and the U.S. does not ratify.
         CompiledModel absolute = TestModels.compile(
-                TestModels.fromYaml(YAML.replace("relativeStanceMargin: 0.25", "relativeStanceMargin: 1.0")),
+                ModelFixtures.fromYaml(YAML.replace("relativeStanceMargin: 0.25", "relativeStanceMargin: 1.0")),
                 "default");
         Evaluation strict = TestModels.evaluate(absolute, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
         assertEquals(1.0, strict.side(Side.US).factions().get(0).stanceMargin(), EPS);
@@ -153,7 +154,7 @@ class SmallModelTest {
 
     @Test
     void neutralFactionsAbstainButAnOpposedVetoHolderStillBlocks() {
-        DealModel model = TestModels.fromYaml(YAML);
+        DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         // The hand-computed bundle: boss supports (0.6), hawk opposes (0.4): 0.6 > 0.5 · 1.0.
         assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
@@ -161,7 +162,7 @@ class SmallModelTest {
                 .ratified());
         // With a quorum of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
         CompiledModel high = TestModels.compile(
-                TestModels.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
+                ModelFixtures.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
         assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
                 .side(Side.US)
                 .ratified());
@@ -169,7 +170,7 @@ class SmallModelTest {
 
     @Test
     void aFloatedProposalIsBelievedLess() {
-        DealModel model = TestModels.fromYaml(YAML);
+        DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         Evaluation e = TestModels.evaluate(
                 m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0, "commitment.form", "FLOATED_PROPOSAL"));
@@ -182,7 +183,7 @@ class SmallModelTest {
 
     @Test
     void aHawkWithFullVetoBlocksRatification() {
-        DealModel model = TestModels.fromYaml(YAML.replace("clout: 0.4, veto: NONE", "clout: 0.4, veto: FULL"));
+        DealModel model = ModelFixtures.fromYaml(YAML.replace("clout: 0.4, veto: NONE", "clout: 0.4, veto: FULL"));
         CompiledModel m = TestModels.compile(model, "default");
         Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0));
         assertFalse(e.side(Side.US).ratified());
@@ -193,7 +194,7 @@ class SmallModelTest {
 
     @Test
     void theEmptyBundleIsNoDealWithNeutralProbability() {
-        DealModel model = TestModels.fromYaml(YAML);
+        DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         Evaluation e = TestModels.evaluate(m, "S", Map.of());
         assertEquals(0.0, e.side(Side.US).surplus());

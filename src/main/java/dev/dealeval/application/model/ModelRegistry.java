@@ -1,7 +1,8 @@
 package dev.dealeval.application.model;
 
+import dev.dealeval.application.port.EpisodeSource;
+import dev.dealeval.application.port.ModelSource;
 import dev.dealeval.config.DealevalConfig;
-import dev.dealeval.config.ModelLoader;
 import dev.dealeval.domain.backtest.EpisodeSet;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.DealModel;
@@ -10,10 +11,6 @@ import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the deal model, loaded and checked once at start-up (a broken file stops the service), and
- * the compiled form of each profile, cached by profile id and version.
+ * Holds the deal model and the backtest's episodes, read once at start-up through {@link ModelSource}
+ * and {@link EpisodeSource} (a broken file stops the service), and the compiled form of each profile,
+ * cached by profile id and version.
  */
 @Startup
 @ApplicationScoped
 public class ModelRegistry {
-    static final String BUILT_IN_MODEL = "model/deal-model.yaml";
-    static final String BUILT_IN_BACKTEST = "model/backtest.yaml";
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
     private final DealModel model;
@@ -47,9 +43,9 @@ public class ModelRegistry {
         }
     };
 
-    public ModelRegistry(DealevalConfig config) {
+    public ModelRegistry(DealevalConfig config, ModelSource models, EpisodeSource episodeFiles) {
         this.config = config;
-        this.model = load(config.model().path());
+        this.model = models.model(config.model().path());
         if (model.scenario(config.model().defaultScenario()).isEmpty()) {
             throw new ModelException(
                     "dealeval.model.default-scenario",
@@ -64,7 +60,7 @@ public class ModelRegistry {
         EpisodeSet loaded = null;
         String problem = null;
         try {
-            loaded = loadEpisodes(config.model().backtestPath(), model);
+            loaded = episodeFiles.episodes(config.model().backtestPath(), model);
         } catch (ModelException e) {
             // A backtest file named in configuration, or the built-in one with the built-in model, must
             // fit; the built-in episodes against a model file of one's own may not, and then only the
@@ -86,34 +82,6 @@ public class ModelRegistry {
                 model.criteria().size(),
                 model.scenarios().size(),
                 model.profiles().size());
-    }
-
-    /** The model in the file at path, or the built-in one; a problem stops the caller with a message naming the entry. */
-    public static DealModel load(Optional<String> path) {
-        return read(path, BUILT_IN_MODEL, "model file", ModelLoader::load);
-    }
-
-    private static EpisodeSet loadEpisodes(Optional<String> path, DealModel model) {
-        return read(path, BUILT_IN_BACKTEST, "backtest file", in -> ModelLoader.loadEpisodes(in, model));
-    }
-
-    /** Reads a file on disk, or the built-in resource; a problem names the entry and the file. */
-    private static <T> T read(
-            Optional<String> path, String builtIn, String what, java.util.function.Function<InputStream, T> loader) {
-        String source = path.orElse("classpath:" + builtIn);
-        try (InputStream in = path.isPresent()
-                ? Files.newInputStream(Path.of(path.get()))
-                : ModelRegistry.class.getClassLoader().getResourceAsStream(builtIn)) {
-            if (in == null) {
-                throw new ModelException(what, "not found: " + source);
-            }
-            return loader.apply(in);
-        } catch (IOException e) {
-            throw new ModelException(what, "cannot read " + source + ": " + e.getMessage());
-        } catch (ModelException e) {
-            throw new ModelException(
-                    e.entry(), e.getMessage().substring(e.entry().length() + 2) + " (in " + source + ")");
-        }
     }
 
     /** Whether the model is the built-in one (no dealeval.model.path). */

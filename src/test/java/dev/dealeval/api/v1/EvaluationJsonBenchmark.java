@@ -3,6 +3,7 @@ package dev.dealeval.api.v1;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.engine.CompiledModel;
@@ -50,7 +51,7 @@ public class EvaluationJsonBenchmark {
 
     @Setup
     public void setUp() {
-        DealModel m = TestModels.defaultModel();
+        DealModel m = ModelFixtures.defaultModel();
         model = TestModels.compile(m, "default");
         var seeded = TestModels.seededBundles(m, N, 2025, 0.6);
         bundles = seeded.bundles();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
@@ -33,7 +34,7 @@ class EvaluationResponseSerializerTest {
                 return a.getRawType() == EvaluationResponse.class ? null : super.findSerializer(a);
             }
         });
-        var model = TestModels.defaultModel();
+        var model = ModelFixtures.defaultModel();
         CompiledModel m = TestModels.compile(model, "default");
         BundleGenerator gen = new BundleGenerator(model, 17, 0.5);
         for (int i = 0; i < 50; i++) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.EpisodeFileReader;
+import dev.dealeval.adapter.modelfile.ModelFileReader;
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.model.ModelException;
 import java.io.IOException;
@@ -117,19 +120,21 @@ class ModelRegistryTest {
         };
     }
 
+    /** The registry as start-up builds it, reading files with the service's own readers. */
+    private static ModelRegistry registry(DealevalConfig config) {
+        return new ModelRegistry(config, new ModelFileReader(), new EpisodeFileReader());
+    }
+
     private static String builtIn() throws IOException {
-        try (InputStream in =
-                ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelRegistry.BUILT_IN_MODEL)) {
+        try (InputStream in = ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelFileReader.BUILT_IN)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     @Test
     void loadsTheBuiltInModel() {
-        ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
-        assertEquals(
-                dev.dealeval.domain.TestModels.termsInModelFile(),
-                registry.model().terms().size());
+        ModelRegistry registry = registry(config(Optional.empty(), "GENEVA_2025", "default"));
+        assertEquals(ModelFixtures.termsInModelFile(), registry.model().terms().size());
         var p = registry.profile("default").orElseThrow();
         assertTrue(registry.compiled(p) == registry.compiled(p), "compiled once per profile version");
     }
@@ -138,7 +143,7 @@ class ModelRegistryTest {
     void loadsAnOperatorsFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.yaml");
         Files.writeString(file, builtIn().replace("version: \"2026.12-1\"", "version: \"ops-1\""));
-        ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
+        ModelRegistry registry = registry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
         assertEquals("ops-1", registry.model().version());
     }
 
@@ -152,8 +157,7 @@ class ModelRegistryTest {
                                 "    weight: 0.11\n    formula: \"score of fentanyl.level",
                                 "    weight: lots\n    formula: \"score of fentanyl.level"));
         ModelException e = assertThrows(
-                ModelException.class,
-                () -> new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
+                ModelException.class, () -> registry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
         assertEquals("criteria[2] (fentanyl).weight", e.entry());
         assertTrue(
                 e.getMessage().contains("must be a finite number")
@@ -163,7 +167,7 @@ class ModelRegistryTest {
 
     @Test
     void theBuiltInEpisodesComeWithTheBuiltInModel() {
-        ModelRegistry registry = new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "default"));
+        ModelRegistry registry = registry(config(Optional.empty(), "GENEVA_2025", "default"));
         assertTrue(registry.episodes().orElseThrow().episodes().size() >= 20);
     }
 
@@ -174,7 +178,7 @@ class ModelRegistryTest {
         // Drop the 2018 scenario the first episode is decided against.
         int from = model.indexOf("  - id: JUN_2018");
         Files.writeString(file, model.substring(0, from) + model.substring(model.indexOf("  - id: DEC_2018")));
-        ModelRegistry registry = new ModelRegistry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
+        ModelRegistry registry = registry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
         assertTrue(registry.episodes().isEmpty());
         assertTrue(
                 registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"),
@@ -191,8 +195,7 @@ class ModelRegistryTest {
                 """);
         ModelException e = assertThrows(
                 ModelException.class,
-                () -> new ModelRegistry(
-                        config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
+                () -> registry(config(Optional.empty(), Optional.of(file.toString()), "GENEVA_2025", "default")));
         assertEquals("episodes[0] (x).bundle.purchases.years", e.entry());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
@@ -201,14 +204,13 @@ class ModelRegistryTest {
     void aMissingFileOrUnknownDefaultsStopStartUp(@TempDir Path dir) {
         ModelException missing = assertThrows(
                 ModelException.class,
-                () -> new ModelRegistry(
-                        config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
+                () -> registry(config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
         assertTrue(missing.getMessage().startsWith("model file: cannot read"), missing.getMessage());
-        ModelException scenario = assertThrows(
-                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "NOWHERE", "default")));
+        ModelException scenario =
+                assertThrows(ModelException.class, () -> registry(config(Optional.empty(), "NOWHERE", "default")));
         assertEquals("dealeval.model.default-scenario", scenario.entry());
-        ModelException profile = assertThrows(
-                ModelException.class, () -> new ModelRegistry(config(Optional.empty(), "GENEVA_2025", "nobody")));
+        ModelException profile =
+                assertThrows(ModelException.class, () -> registry(config(Optional.empty(), "GENEVA_2025", "nobody")));
         assertEquals("dealeval.model.default-profile", profile.entry());
     }
 }

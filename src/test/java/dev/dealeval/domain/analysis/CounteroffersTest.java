@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Counteroffers.Change;
 import dev.dealeval.domain.analysis.Counteroffers.Offer;
@@ -24,7 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CounteroffersTest {
-    private final DealModel model = TestModels.defaultModel();
+    private final DealModel model = ModelFixtures.defaultModel();
     private final CompiledModel m = TestModels.compile(model, "default");
     private final int s = m.scenarioIndex("GENEVA_2025");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Search.Dimension;
 import dev.dealeval.domain.analysis.Search.Point;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SearchTest {
     private static final ExecutorService TWO = Executors.newFixedThreadPool(2);
     private static final ExecutorService ONE = Executors.newSingleThreadExecutor();
-    private final DealModel model = TestModels.defaultModel();
+    private final DealModel model = ModelFixtures.defaultModel();
 
     @AfterAll
     static void stop() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Sensitivity.BundleResult;
@@ -42,11 +43,11 @@ class SensitivityTest {
      * Bundle 1 (goods 8, tariff 50) in scenario S (tariff 100) has values gains 0.4, leverage 0.5,
      * relief 0.5, cost 0.2; no deal has 0, 1, 0, 1.
      */
-    static final String SMALL = TestModels.SMALL_YAML;
+    static final String SMALL = ModelFixtures.SMALL_YAML;
 
     private static final double EPS = 1e-9;
 
-    private final DealModel model = TestModels.defaultModel();
+    private final DealModel model = ModelFixtures.defaultModel();
     private final CompiledModel m = TestModels.compile(model, "default");
     private final int geneva = m.scenarioIndex("GENEVA_2025");
 
@@ -391,7 +392,7 @@ class SensitivityTest {
         // the hawk's 0.4 (the hawk supports only for w ≥ 2/3, where the boss does too).
         // So the U.S. ratifies iff w ≥ 0.51/0.9. China: S = 100(0.5 u − 0.8(1 − u)) ≥ 1 iff u ≥ 0.81/1.3.
         // For integer a, b: P(Beta(a, b) ≥ x) = P(Binomial(a + b − 1, x) ≤ a − 1).
-        DealModel small = TestModels.fromYaml(SMALL);
+        DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
         List<double[]> bundles = resolve(sm, s, List.of(Map.of(), Map.of("offer.goods", 8.0, "us.tariff", 50.0)));
@@ -429,7 +430,7 @@ class SensitivityTest {
         // κ = 4 around r = 0.5: r' ~ Beta(2, 2). Gains = 0.8 r', so S(US) = 100(0.6 · 0.8 r' − 0.2) and
         // E = 4, while China values the nominal pledge and its surplus stays 17.5 in every sample.
         // The boss supports iff 48 r' − 20 ≥ 1, r' ≥ 0.4375: P(Beta(2, 2) ≥ x) = P(Bin(3, x) ≤ 1).
-        DealModel small = TestModels.fromYaml(SMALL);
+        DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
         List<double[]> bundles = resolve(sm, s, List.of(Map.of("offer.goods", 8.0, "us.tariff", 50.0)));
@@ -632,7 +633,7 @@ class SensitivityTest {
         // Verdicts (base: both ratify bundle 1): the boss has the side's weights and a full veto, so the U.S.
         // rejects when S_US ≤ −1 (gains low, leverage high); the lead likewise for China (relief low). Cost: none.
         // No deal is never ratified (no faction supports a surplus of 0) and never changes.
-        DealModel small = TestModels.fromYaml(SMALL);
+        DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
         List<double[]> bundles = resolve(sm, s, List.of(Map.of(), Map.of("offer.goods", 8.0, "us.tariff", 50.0)));

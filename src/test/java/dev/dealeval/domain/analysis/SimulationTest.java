@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.analysis.Simulation.Candidate;
 import dev.dealeval.domain.analysis.Simulation.Kind;
@@ -36,7 +37,7 @@ class SimulationTest {
 
     @BeforeAll
     static void searchTheDefaultSpace() {
-        model = TestModels.compile(TestModels.defaultModel(), "default");
+        model = TestModels.compile(ModelFixtures.defaultModel(), "default");
         int s = model.scenarioIndex("GENEVA_2025");
         space = new Search.Spec(
                 model.resolve(Bundle.empty(model.termCount()), s),

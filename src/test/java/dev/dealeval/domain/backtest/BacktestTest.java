@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.backtest.Episode.Decision;
 import dev.dealeval.domain.engine.CompiledModel;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * fit the model (the file's header states the encoding rules).
  */
 class BacktestTest {
-    private final CompiledModel m = TestModels.compile(TestModels.defaultModel(), "default");
-    private final EpisodeSet set = TestModels.episodes();
+    private final CompiledModel m = TestModels.compile(ModelFixtures.defaultModel(), "default");
+    private final EpisodeSet set = ModelFixtures.episodes();
     private final Backtest.Report report = Backtest.run(m, set.episodes());
 
     @TestFactory
@@ -325,7 +326,7 @@ class BacktestTest {
 
     @Test
     void anEmptyBundleIsRatifiedByNobody() {
-        for (var sc : TestModels.defaultModel().scenarios()) {
+        for (var sc : ModelFixtures.defaultModel().scenarios()) {
             Evaluation e = TestModels.evaluate(m, sc.id(), Map.of());
             assertEquals(Verdict.BOTH_REJECT, e.joint().verdict(), sc.id());
             e.sides()

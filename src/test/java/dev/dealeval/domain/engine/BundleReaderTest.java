@@ -3,7 +3,7 @@ package dev.dealeval.domain.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealeval.domain.TestModels;
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.model.DealModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading a bundle's terms against the model: every problem named by its JSON path, the rest read. */
 class BundleReaderTest {
-    private static final DealModel SMALL = TestModels.fromYaml(TestModels.SMALL_YAML);
+    private static final DealModel SMALL = ModelFixtures.fromYaml(ModelFixtures.SMALL_YAML);
 
     private static BundleReader.Result read(Map<String, Object> terms) {
         return BundleReader.read(SMALL, terms, "bundle");

@@ -3,6 +3,7 @@ package dev.dealeval.domain.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.BundleGenerator;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's two paths: the grouped hot loop of score() and the per-criterion path of the explanations. */
 class CompiledModelTest {
-    private final DealModel model = TestModels.defaultModel();
+    private final DealModel model = ModelFixtures.defaultModel();
     private final CompiledModel m = TestModels.compile(model, "default");
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each rule class on hand-computed numbers: {@link Scoring}, {@link Credibility}, {@link
- * Ratification} and {@link Probabilities}. The model is {@link TestModels#SMALL_YAML}: factions boss
+ * Ratification} and {@link Probabilities}. The model is {@link ModelFixtures#SMALL_YAML}: factions boss
  * (U.S., clout 0.6, full veto), hawk (U.S., clout 0.4, no veto) and lead (China, clout 1, full
  * veto); settings δ = 1, τ = 2, quorums 0.5, ρ = 0.25; credibility baseline $1,000B, growth 33% a
  * year, excess believed at 0.3, goods track record 0.5.
@@ -23,7 +24,7 @@ class EngineRulesTest {
     private static final Settings SETTINGS = new Settings(1.0, 2.0, 0.5, 0.5, 0.25);
     private static final double NA = Double.NaN;
 
-    private final CompiledModel m = TestModels.compile(TestModels.fromYaml(TestModels.SMALL_YAML), "default");
+    private final CompiledModel m = TestModels.compile(ModelFixtures.fromYaml(ModelFixtures.SMALL_YAML), "default");
 
     private static double sigma(double z) {
         return 1 / (1 + Math.exp(-z));

@@ -1,34 +1,27 @@
-package dev.dealeval.config;
+package dev.dealeval.adapter.modelfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealeval.domain.TestModels;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.ModelException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.dealeval.domain.model.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ModelLoaderTest {
-
-    private static String defaultYaml() throws IOException {
-        try (InputStream in = ModelLoaderTest.class.getClassLoader().getResourceAsStream("model/deal-model.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
+/** The model file reader: the built-in model whole, and a broken file stopped with a message naming the entry. */
+class ModelFileReaderTest {
 
     @Test
     void theDefaultModelHasEveryPartOfTheDomain() {
-        DealModel model = TestModels.defaultModel();
-        assertEquals(TestModels.termsInModelFile(), model.terms().size());
+        DealModel model = ModelFixtures.defaultModel();
+        assertEquals(ModelFixtures.termsInModelFile(), model.terms().size());
         assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
-        // The eight of DOMAIN.md §5 and the ten historical status quos the backtest's episodes need, in date order.
+        // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the ten historical status quos the
+        // backtest's episodes need, in date order.
         assertEquals(
                 java.util.List.of(
                         "JUN_2018",
@@ -59,18 +52,19 @@ class ModelLoaderTest {
                 profile.weights().get(dev.dealeval.domain.model.Side.US).values().stream()
                         .mapToDouble(d -> d)
                         .sum(),
-                1e-9);
+                Numbers.TOLERANCE);
         assertEquals(
                 1.0,
                 profile.weights().get(dev.dealeval.domain.model.Side.CN).values().stream()
                         .mapToDouble(d -> d)
                         .sum(),
-                1e-9);
+                Numbers.TOLERANCE);
         assertEquals(
                 0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
         assertEquals(
                 0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
-        // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (DOMAIN.md §2).
+        // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (docs/model.md "Terms and
+        // bundles").
         long space = 1;
         int searched = 0;
         for (var t : model.terms()) {
@@ -108,20 +102,45 @@ class ModelLoaderTest {
                 "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
                 "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
             })
-    void aBrokenFileNamesTheBadEntry(String from, String to, String entry) throws IOException {
-        String yaml = defaultYaml();
-        String fromText = from.replace("\\n", "\n");
-        assertTrue(yaml.contains(fromText), "fixture text not found: " + from);
-        String broken = yaml.replaceFirst(
-                java.util.regex.Pattern.quote(fromText),
-                java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
-        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml(broken));
+    void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
+        String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
         assertTrue(e.getMessage().startsWith(entry), "expected entry " + entry + " but got: " + e.getMessage());
+    }
+
+    /** A value of the wrong type, a key the file does not have or a missing one: the message names the key and what it must be. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "weight: 0.18|weight: lots|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.18|weight: \"0.18\"|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.18|weight: ~|criteria[0] (exportGains).weight: is required",
+                "range: [0, 60]|range: [a, 60]|terms[0] (purchases.agricultureUsdBnPerYear).range: must be [min, max]",
+                "    search: true|    search: 1|terms[0] (purchases.agricultureUsdBnPerYear).search: must be true or false",
+                "    kind: NUMBER|    kind: NUMBR|terms[0] (purchases.agricultureUsdBnPerYear).kind: must be one of [NUMBER, INTEGER, BOOLEAN, ENUM]",
+                "    pledge: agriculture|    pledge: [agriculture]|terms[0] (purchases.agricultureUsdBnPerYear).pledge: must be text",
+                "levels: [0, 8, 16, 24, 32]|levels: 5|terms[0] (purchases.agricultureUsdBnPerYear).levels: must be a list",
+                "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: {term: purchases.agricultureUsdBnPerYear}|terms[1] (purchases.soybeansMmtPerYear).alternativeOf.factor: is required",
+                "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: 5|terms[1] (purchases.soybeansMmtPerYear).alternativeOf: must be a mapping",
+                "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, NO]|factions[8] (securityOrgans).vetoScope[1]: must be text",
+                "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, lvels: {NONE: 0.0, STATEMENT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).lvels: unknown key; allowed: gate, levels, linear, points, term",
+                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5, CN: 0.5, XX: 1}|settings.quorum.XX: unknown key; allowed: CN, US",
+                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5}|settings.quorum.CN: is required",
+                "  - id: tiktok\\n    description: TikTok|  - description: TikTok|sections[4].id: is required",
+                "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
+                "version: \"2026.12-1\"|version: [1]|version: must be text",
+            })
+    void aWrongValueNamesTheKeyAndWhatItMustBe(String from, String to, String message) {
+        String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml(broken));
+        assertEquals(message, e.getMessage());
     }
 
     @Test
     void invalidYamlIsReported() {
-        ModelException e = assertThrows(ModelException.class, () -> TestModels.fromYaml("terms: [unclosed"));
+        ModelException e = assertThrows(ModelException.class, () -> ModelFixtures.fromYaml("terms: [unclosed"));
         assertTrue(e.getMessage().startsWith("model file: is not valid YAML"), e.getMessage());
     }
 }
