@@ -3,9 +3,12 @@ package dev.dealeval.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluator;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of STYLE.md: the domain imports only java.*, and layers point inwards. */
@@ -99,6 +102,23 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.dealeval.adapter..")
+                .check(MAIN);
+    }
+
+    /**
+     * The API copies an application's report into its answer; it never computes with the engine. No
+     * class in dev.dealeval.api.. depends on the engine's compiled internals: {@link CompiledModel}
+     * (with its nested classes, such as its Work scratch space) and {@link Evaluator}. What the engine
+     * takes and gives (Bundle, BundleReader, Evaluation, Verdict, Stance, Violation, ProfileOverrides,
+     * ProfileDraft) stays usable: those are the records a request and an answer are made of.
+     */
+    @Test
+    void theApiDoesNotComputeWithTheEngine() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dealeval.api..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(CompiledModel.class, Evaluator.class))
                 .check(MAIN);
     }
 }

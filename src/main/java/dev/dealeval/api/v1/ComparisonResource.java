@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ComparisonRequest;
 import dev.dealeval.api.v1.dto.ComparisonResponse;
-import dev.dealeval.application.analysis.AnalysisService;
+import dev.dealeval.application.analysis.comparison.ComparisonService;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deal space")
 public class ComparisonResource {
-    private final AnalysisService service;
+    private final ComparisonService service;
 
-    public ComparisonResource(AnalysisService service) {
+    public ComparisonResource(ComparisonService service) {
         this.service = service;
     }
 
@@ -64,10 +64,10 @@ public class ComparisonResource {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     public ComparisonResponse compare(@NotNull(message = "a JSON body is required") @Valid ComparisonRequest request) {
-        var compared = service.compare(
+        var report = service.compare(
                 AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
                 AnalysisMapper.bundles(request.bundles()),
                 request.objective() == null ? Objective.NASH : request.objective());
-        return AnalysisMapper.comparison(compared);
+        return ComparisonMapper.response(report);
     }
 }

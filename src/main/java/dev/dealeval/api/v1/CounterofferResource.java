@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.CounterofferRequest;
 import dev.dealeval.api.v1.dto.CounterofferResponse;
-import dev.dealeval.application.analysis.AnalysisService;
+import dev.dealeval.application.analysis.counteroffers.CounterofferService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deal space")
 public class CounterofferResource {
     static final int DEFAULT_LIMIT = 10;
-    private final AnalysisService service;
+    private final CounterofferService service;
 
-    public CounterofferResource(AnalysisService service) {
+    public CounterofferResource(CounterofferService service) {
         this.service = service;
     }
 
@@ -62,11 +62,11 @@ public class CounterofferResource {
                             schema = @Schema(implementation = ProblemDetail.class)))
     public CounterofferResponse counteroffers(
             @NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
-        var command = new AnalysisService.CounterofferCommand(
+        var command = new CounterofferService.CounterofferCommand(
                 AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), null),
                 DtoMapper.flatten(request.bundle()),
                 AnalysisMapper.terms(request.terms()),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
-        return AnalysisMapper.counteroffers(service.counteroffers(command));
+        return CounterofferMapper.response(service.counteroffers(command));
     }
 }

@@ -6,7 +6,7 @@ import dev.dealeval.api.v1.dto.Overrides;
 import dev.dealeval.api.v1.dto.ProfileResponse;
 import dev.dealeval.api.v1.dto.ScenarioResponse;
 import dev.dealeval.api.v1.dto.TermCatalog;
-import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.ProfileOverrides;
 import dev.dealeval.domain.model.DealModel;
@@ -215,19 +215,16 @@ final class DtoMapper {
                 t.description());
     }
 
-    static ScenarioResponse scenario(Scenario s, CompiledModel defaults) {
-        DealModel model = defaults.model();
-        int index = defaults.scenarioIndex(s.id());
-        double[] x0 = defaults.noDeal(index);
+    /** A scenario with its no-deal point (model: the deal model its terms are read against). */
+    static ScenarioResponse scenario(Scenario s, DealModel model, ModelRegistry.NoDeal point) {
+        double[] x0 = point.values();
         Map<String, Object> noDeal = new LinkedHashMap<>();
         for (int t = 0; t < x0.length; t++) {
             TermDef def = model.terms().get(t);
             noDeal.put(def.id(), Double.isNaN(x0[t]) ? null : def.decode(x0[t]));
         }
         Map<String, Double> utility = new LinkedHashMap<>();
-        for (Side side : Side.values()) {
-            utility.put(side.name(), defaults.noDealUtility(side, index));
-        }
+        point.utility().forEach((side, u) -> utility.put(side.name(), u));
         Map<String, Object> values = new TreeMap<>();
         s.values().forEach((term, raw) -> {
             TermDef def = model.term(term).orElseThrow();

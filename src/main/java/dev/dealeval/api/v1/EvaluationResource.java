@@ -5,19 +5,11 @@ import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
 import dev.dealeval.api.v1.dto.EvaluationSummary;
-import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.error.UnknownResourceException;
-import dev.dealeval.application.evaluation.CompactJson;
 import dev.dealeval.application.evaluation.EvaluationHistory;
 import dev.dealeval.application.evaluation.EvaluationService;
-import dev.dealeval.application.evaluation.EvaluationWriter;
-import dev.dealeval.application.evaluation.Idempotency;
-import dev.dealeval.application.port.EvaluationStore;
-import dev.dealeval.application.port.IdempotencyStore;
 import dev.dealeval.application.port.StoredEvaluation;
 import dev.dealeval.domain.engine.Evaluation;
-import dev.dealeval.domain.engine.Verdict;
-import dev.dealeval.domain.engine.Violation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.Valid;
@@ -37,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,24 +45,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation", description = "Score a bundle for both governments and their factions")
 public class EvaluationResource {
-    static final String SCOPE = "POST /api/v1/evaluations";
     private final EvaluationService service;
     private final EvaluationHistory history;
-    private final EvaluationWriter writer;
-    private final Idempotency idempotency;
     private final CanonicalJson canonical;
+    /** A stored evaluation's answer, as the stored path writes and records it. */
+    private final EvaluationHistory.Body storedBody;
 
-    public EvaluationResource(
-            EvaluationService service,
-            EvaluationHistory history,
-            EvaluationWriter writer,
-            Idempotency idempotency,
-            CanonicalJson canonical) {
+    public EvaluationResource(EvaluationService service, EvaluationHistory history, CanonicalJson canonical) {
         this.service = service;
-        this.writer = writer;
         this.history = history;
-        this.idempotency = idempotency;
         this.canonical = canonical;
+        this.storedBody = (evaluation, id, createdAt) ->
+                canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, createdAt));
     }
 
     @POST
@@ -245,49 +230,8 @@ public class EvaluationResource {
 
     private Response stored(EvaluateRequest request, EvaluationService.Command command, String key, String location) {
         String requestJson = canonical.write(request);
-        if (key == null) {
-            // No key to keep: evaluate, then store by group commit (answered once committed).
-            Stored s = store(command, requestJson, location);
-            try {
-                writer.write(s.evaluation()).join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            return Created.response(s.outcome());
-        }
-        String fingerprint = CanonicalJson.sha256(requestJson);
-        // Evaluate inside the idempotent work: a retry replays the first answer even if the profile
-        // it used has changed or gone since, instead of computing (or failing) again.
-        IdempotencyStore.Outcome outcome = idempotency.run(SCOPE, key, fingerprint, () -> {
-            Stored s = store(command, requestJson, location);
-            history.save(s.evaluation());
-            return s.outcome();
-        });
-        return Created.response(outcome);
-    }
-
-    /** An evaluation as it is stored, and the answer that says so. */
-    private record Stored(StoredEvaluation evaluation, IdempotencyStore.Outcome outcome) {}
-
-    private Stored store(EvaluationService.Command command, String requestJson, String location) {
-        var evaluation = service.evaluate(command);
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String id = dev.dealeval.application.evaluation.TimeOrderedIds.next(now).toString();
-        String body = canonical.writeResponse(DtoMapper.evaluation(evaluation).stored(id, now.toString()));
-        StoredEvaluation stored = new StoredEvaluation(
-                id,
-                now,
-                evaluation.profile(),
-                evaluation.profileVersion(),
-                evaluation.modelVersion(),
-                evaluation.scenario(),
-                evaluation.scenarioVersion(),
-                evaluation.joint().verdict().name(),
-                evaluation.side(dev.dealeval.domain.model.Side.US).surplus(),
-                evaluation.side(dev.dealeval.domain.model.Side.CN).surplus(),
-                requestJson,
-                CompactJson.deflate(body));
-        return new Stored(stored, new IdempotencyStore.Outcome(201, location + "/" + id, null, body));
+        String fingerprint = key == null ? null : CanonicalJson.sha256(requestJson);
+        return Created.response(history.evaluateAndStore(command, requestJson, key, fingerprint, location, storedBody));
     }
 
     @GET
@@ -341,100 +285,31 @@ public class EvaluationResource {
                     @jakarta.validation.constraints.Size(max = 200, message = "must be at most 200 characters")
                     String cursor,
             @Context UriInfo uri) {
-        List<Violation> violations = new java.util.ArrayList<>();
-        if (verdict != null
-                && java.util.Arrays.stream(Verdict.values())
-                        .noneMatch(v -> v.name().equals(verdict))) {
-            violations.add(new Violation("verdict", "must be one of " + java.util.Arrays.toString(Verdict.values())));
-        }
-        if (cursor != null && page != null) {
-            violations.add(
-                    new Violation("page", "leave it out with a cursor: a cursor already says where the page starts"));
-        }
-        EvaluationStore.Cursor after = cursor == null ? null : Cursors.read(cursor, violations);
-        java.time.Instant fromAt = instant("from", from, violations);
-        java.time.Instant toAt = instant("to", to, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        var filter = new EvaluationStore.Filter(profile, scenario, verdict, fromAt, toAt);
-        java.util.function.Function<StoredEvaluation.Entry, EvaluationList.Summary> summary =
-                e -> new EvaluationList.Summary(
-                        e.id(),
-                        e.createdAt().toString(),
-                        uri.getBaseUriBuilder()
-                                .path("api/v1/evaluations")
-                                .path(e.id())
-                                .build()
-                                .getPath(),
-                        e.profileId(),
-                        e.profileVersion(),
-                        e.modelVersion(),
-                        e.scenarioId(),
-                        e.scenarioVersion(),
-                        e.verdict(),
-                        e.usSurplus(),
-                        e.cnSurplus());
-        if (cursor != null) {
-            var p = history.listAfter(filter, after, size);
-            return new EvaluationList(
-                    p.items().stream().map(summary).toList(),
-                    null,
-                    size,
-                    null,
-                    null,
-                    p.next() == null ? null : Cursors.write(p.next()));
-        }
-        var p = history.list(filter, page == null ? 0 : page, size);
-        StoredEvaluation.Entry last =
-                p.items().isEmpty() ? null : p.items().get(p.items().size() - 1);
-        boolean more = (long) (p.page() + 1) * p.size() < p.total();
+        EvaluationHistory.Listing listing =
+                history.list(new EvaluationHistory.Query(profile, scenario, verdict, from, to, page, size, cursor));
         return new EvaluationList(
-                p.items().stream().map(summary).toList(),
-                p.page(),
-                p.size(),
-                p.total(),
-                p.totalPages(),
-                more && last != null ? Cursors.write(new EvaluationStore.Cursor(last.createdAt(), last.id())) : null);
-    }
-
-    /** Opaque cursors: the position (stored-at instant and id) in base64url, so clients do not build them. */
-    static final class Cursors {
-        private Cursors() {}
-
-        static String write(EvaluationStore.Cursor c) {
-            return java.util.Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((c.createdAt() + "|" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static EvaluationStore.Cursor read(String cursor, List<Violation> violations) {
-            try {
-                String text = new String(
-                        java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-                int bar = text.indexOf('|');
-                if (bar > 0 && bar < text.length() - 1) {
-                    return new EvaluationStore.Cursor(
-                            java.time.Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
-                }
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                // reported below
-            }
-            violations.add(new Violation(
-                    "cursor", "is not a cursor this service gave out (pass a page's nextCursor as it is)"));
-            return null;
-        }
-    }
-
-    private static java.time.Instant instant(String field, String value, List<Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            violations.add(new Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z"));
-            return null;
-        }
+                listing.items().stream()
+                        .map(e -> new EvaluationList.Summary(
+                                e.id(),
+                                e.createdAt().toString(),
+                                uri.getBaseUriBuilder()
+                                        .path("api/v1/evaluations")
+                                        .path(e.id())
+                                        .build()
+                                        .getPath(),
+                                e.profileId(),
+                                e.profileVersion(),
+                                e.modelVersion(),
+                                e.scenarioId(),
+                                e.scenarioVersion(),
+                                e.verdict(),
+                                e.usSurplus(),
+                                e.cnSurplus()))
+                        .toList(),
+                listing.page(),
+                listing.size(),
+                listing.total(),
+                listing.totalPages(),
+                listing.nextCursor());
     }
 }

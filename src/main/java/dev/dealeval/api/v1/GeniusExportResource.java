@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.GeniusExportResponse;
-import dev.dealeval.application.analysis.AnalysisService;
+import dev.dealeval.application.analysis.export.GeniusExportService;
 import dev.dealeval.application.port.GeniusDocuments;
 import dev.dealeval.domain.genius.AdditiveExport;
 import jakarta.validation.constraints.Pattern;
@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Domains")
 public class GeniusExportResource {
-    private final AnalysisService service;
+    private final GeniusExportService service;
     private final GeniusDocuments genius;
 
-    public GeniusExportResource(AnalysisService service, GeniusDocuments genius) {
+    public GeniusExportResource(GeniusExportService service, GeniusDocuments genius) {
         this.service = service;
         this.genius = genius;
     }
@@ -79,13 +79,12 @@ public class GeniusExportResource {
                     @QueryParam("samples")
                     Integer samples,
             @Parameter(description = "Seed of the sample (default 1)", example = "1") @QueryParam("seed") Long seed) {
-        AnalysisService.Exported e = service.exportGenius(scenario, profile, samples, seed);
+        GeniusExportService.GeniusExport e = service.export(scenario, profile, samples, seed);
         AdditiveExport.Result r = e.result();
-        var m = e.context().model();
         DomainRequest domain = new DomainRequest(
                 null,
                 r.domain().name(),
-                "Exported from dealeval model " + m.model().version()
+                "Exported from dealeval model " + e.modelVersion()
                         + ": each side's utility is its additive approximation (R-squared U.S. "
                         + Math.round(r.usFit().rSquared() * 1000) / 1000.0
                         + ", China " + Math.round(r.cnFit().rSquared() * 1000) / 1000.0 + ").",
@@ -94,11 +93,11 @@ public class GeniusExportResource {
                         new DomainRequest.Party(r.us().name(), genius.writePreferences(r.domain(), r.us())),
                         new DomainRequest.Party(r.cn().name(), genius.writePreferences(r.domain(), r.cn()))));
         return new GeniusExportResponse(
-                m.model().scenarios().get(e.context().scenario()).id(),
-                m.profile().id(),
-                m.profile().version(),
+                e.scenario(),
+                e.profile(),
+                e.profileVersion(),
                 domain,
-                e.dimensions().stream().map(d -> m.term(d.term()).id()).toList(),
+                e.terms(),
                 r.domain().outcomeCount(),
                 new GeniusExportResponse.ExportFit(
                         r.samples(),

@@ -61,8 +61,7 @@ public class ScenarioResource {
     }
 
     private ScenarioResponse response(Scenario s) {
-        return DtoMapper.scenario(
-                s, registry.compiled(registry.profile(registry.defaultProfile()).orElseThrow(), s));
+        return DtoMapper.scenario(s, registry.model(), registry.noDeal(s));
     }
 
     @GET

@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
-import dev.dealeval.application.analysis.AnalysisService;
+import dev.dealeval.application.analysis.search.SearchService;
 import dev.dealeval.presentation.chart.FrontierChart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Compare bundles, search the deal space, repair failing offers, test robustness")
 public class SearchResource {
     static final String SVG = "image/svg+xml";
-    private final AnalysisService service;
+    private final SearchService service;
 
-    public SearchResource(AnalysisService service) {
+    public SearchResource(SearchService service) {
         this.service = service;
     }
 
@@ -48,7 +48,7 @@ public class SearchResource {
                             + "Keeps the bundles both sides ratify (and that meet the minimum surpluses) and returns the Pareto frontier of their (U.S. surplus, China surplus) "
                             + "with the bundles on it; the Nash, Kalai-Smorodinsky, egalitarian and utilitarian bundles, always chosen among "
                             + "feasible bundles that both sides strictly prefer to no deal; counts of bundles examined, ratified and feasible; "
-                            + "and where the reference bundles stand. " + AnalysisMapper.RULES
+                            + "and where the reference bundles stand. " + SearchMapper.RULES
                             + " A space larger than the budget (default "
                             + "and maximum from configuration) is refused up front with its size. Every bundle returned evaluates, through "
                             + "POST /api/v1/evaluations with the same scenario and profile, to the same surpluses.")
@@ -85,7 +85,7 @@ public class SearchResource {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
-        return AnalysisMapper.search(service.search(command(request)));
+        return SearchMapper.response(service.search(command(request)));
     }
 
     @POST
@@ -132,7 +132,7 @@ public class SearchResource {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
-        return FrontierChart.svg(AnalysisMapper.chart(service.search(command(request))));
+        return FrontierChart.svg(SearchMapper.chart(service.search(command(request))));
     }
 
     @GET
@@ -182,8 +182,8 @@ public class SearchResource {
         return chart(new SearchRequest(null, null, null, null, null, null, null, scenario, profile, null, null));
     }
 
-    private AnalysisService.SearchCommand command(SearchRequest r) {
-        return new AnalysisService.SearchCommand(
+    private static SearchService.SearchCommand command(SearchRequest r) {
+        return new SearchService.SearchCommand(
                 AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
                 DtoMapper.flatten(r.base()),
                 AnalysisMapper.terms(r.terms()),

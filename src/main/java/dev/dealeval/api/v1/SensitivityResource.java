@@ -3,7 +3,7 @@ package dev.dealeval.api.v1;
 import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SensitivityRequest;
 import dev.dealeval.api.v1.dto.SensitivityResponse;
-import dev.dealeval.application.analysis.AnalysisService;
+import dev.dealeval.application.analysis.sensitivity.SensitivityService;
 import dev.dealeval.domain.analysis.Objective;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +30,9 @@ public class SensitivityResource {
     static final double DEFAULT_CLOUT_CONCENTRATION = 100;
     static final double DEFAULT_CREDIBILITY_CONCENTRATION = 20;
     static final double DEFAULT_TORNADO_STEP = 0.2;
-    private final AnalysisService service;
+    private final SensitivityService service;
 
-    public SensitivityResource(AnalysisService service) {
+    public SensitivityResource(SensitivityService service) {
         this.service = service;
     }
 
@@ -81,7 +81,7 @@ public class SensitivityResource {
     public SensitivityResponse analyse(
             @NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
-        var command = new AnalysisService.SensitivityCommand(
+        var command = new SensitivityService.SensitivityCommand(
                 AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),
                 AnalysisMapper.bundles(request.bundles()),
                 request.samples() == null ? DEFAULT_SAMPLES : request.samples(),
@@ -91,7 +91,7 @@ public class SensitivityResource {
                 or(request.credibilityConcentration(), DEFAULT_CREDIBILITY_CONCENTRATION),
                 request.objective() == null ? Objective.NASH : request.objective(),
                 or(request.tornadoStep(), DEFAULT_TORNADO_STEP));
-        return AnalysisMapper.sensitivity(service.sensitivity(command), seed);
+        return SensitivityMapper.response(service.sensitivity(command));
     }
 
     private static double or(Double value, double fallback) {

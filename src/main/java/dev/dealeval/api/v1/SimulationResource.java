@@ -1,18 +1,12 @@
 package dev.dealeval.api.v1;
 
 import dev.dealeval.api.error.ProblemDetail;
-import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.api.v1.dto.SimulationRequest;
 import dev.dealeval.api.v1.dto.SimulationResponse;
 import dev.dealeval.api.v1.dto.TournamentRequest;
 import dev.dealeval.api.v1.dto.TournamentResponse;
-import dev.dealeval.application.analysis.AnalysisService;
-import dev.dealeval.application.analysis.SimulationService;
-import dev.dealeval.application.error.InvalidInputException;
-import dev.dealeval.domain.analysis.Simulation;
-import dev.dealeval.domain.engine.CompiledModel;
-import dev.dealeval.domain.engine.Evaluation;
-import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.application.analysis.simulation.SimulationService;
+import dev.dealeval.application.analysis.simulation.TournamentService;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.presentation.chart.FrontierChart;
 import jakarta.validation.Valid;
@@ -22,10 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,10 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SimulationResource {
     private static final int DEFAULT_DEADLINE = 100;
 
-    private final SimulationService service;
+    private final SimulationService simulations;
+    private final TournamentService tournaments;
 
-    public SimulationResource(SimulationService service) {
-        this.service = service;
+    public SimulationResource(SimulationService simulations, TournamentService tournaments) {
+        this.simulations = simulations;
+        this.tournaments = tournaments;
     }
 
     @POST
@@ -92,7 +84,7 @@ public class SimulationResource {
                             mediaType = ProblemDetail.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemDetail.class)))
     public SimulationResponse simulate(@NotNull(message = "a JSON body is required") @Valid SimulationRequest request) {
-        return response(service.simulate(command(request)));
+        return SimulationMapper.response(simulations.simulate(command(request)));
     }
 
     @POST
@@ -131,36 +123,7 @@ public class SimulationResource {
                             mediaType = ProblemDetail.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemDetail.class)))
     public String chart(@NotNull(message = "a JSON body is required") @Valid SimulationRequest request) {
-        SimulationService.Simulated s = service.simulate(command(request));
-        FrontierChart.Chart base = AnalysisMapper.chart(s.search());
-        Simulation.Result r = s.result();
-        List<FrontierChart.Point> us = new ArrayList<>();
-        List<FrontierChart.Point> cn = new ArrayList<>();
-        for (Simulation.Round round : r.rounds()) {
-            Simulation.Candidate o = r.offers().get(round.offer());
-            (round.proposer() == Side.US ? us : cn).add(new FrontierChart.Point(o.usSurplus(), o.cnSurplus()));
-        }
-        List<FrontierChart.Mark> marks = new ArrayList<>(base.references());
-        if (r.agreed()) {
-            marks.add(new FrontierChart.Mark(
-                    "agreement (round " + r.agreementRound() + ")",
-                    r.agreedOffer().usSurplus(),
-                    r.agreedOffer().cnSurplus()));
-        }
-        String title = "Negotiation: " + s.spec().us().kind() + " ("
-                + base.axes().x() + ") vs " + s.spec().cn().kind() + " ("
-                + base.axes().y() + ") — " + (r.agreed() ? "agreement in round " + r.agreementRound() : "no agreement")
-                + " of "
-                + s.spec().deadline();
-        return FrontierChart.svg(new FrontierChart.Chart(
-                title,
-                base.frontier(),
-                base.solutions(),
-                marks,
-                base.axes(),
-                List.of(
-                        new FrontierChart.Trajectory(base.axes().x() + " offers", us),
-                        new FrontierChart.Trajectory(base.axes().y() + " offers", cn))));
+        return FrontierChart.svg(SimulationMapper.chart(simulations.simulate(command(request))));
     }
 
     @POST
@@ -200,57 +163,22 @@ public class SimulationResource {
                             schema = @Schema(implementation = ProblemDetail.class)))
     public TournamentResponse tournament(
             @NotNull(message = "a JSON body is required") @Valid TournamentRequest request) {
-        List<SimulationService.Setting> settings = new ArrayList<>();
-        if (request.domains() != null && !request.domains().isEmpty()) {
-            List<Violation> violations = new ArrayList<>();
-            if (request.scenarios() != null && !request.scenarios().isEmpty()) {
-                violations.add(
-                        new Violation("scenarios", "leave them out with domains: each domain is its own setting"));
-            }
-            if (request.profiles() != null && !request.profiles().isEmpty()) {
-                violations.add(
-                        new Violation("profiles", "leave them out with domains: each domain is its own setting"));
-            }
-            if (request.base() != null) {
-                violations.add(new Violation("base", "leave it out with domains: every issue is negotiated"));
-            }
-            if (!violations.isEmpty()) {
-                throw new InvalidInputException(violations);
-            }
-            request.domains().forEach(d -> settings.add(new SimulationService.Setting(null, null, d)));
-        } else {
-            List<String> scenarios =
-                    request.scenarios() == null || request.scenarios().isEmpty()
-                            ? java.util.Collections.singletonList(null)
-                            : request.scenarios();
-            List<String> profiles =
-                    request.profiles() == null || request.profiles().isEmpty()
-                            ? java.util.Collections.singletonList(null)
-                            : request.profiles();
-            for (String sc : scenarios) {
-                for (String p : profiles) {
-                    settings.add(new SimulationService.Setting(sc, p, null));
-                }
-            }
-        }
-        List<SimulationService.StrategyChoice> strategies = request.strategies().stream()
-                .map(s -> new SimulationService.StrategyChoice(s.name(), s.kind(), s.exponent(), s.window()))
-                .toList();
-        SimulationService.Tournament t = service.tournament(new SimulationService.TournamentCommand(
-                strategies,
-                settings,
-                DtoMapper.flatten(request.base()),
+        int deadline = request.deadline() == null ? DEFAULT_DEADLINE : request.deadline();
+        return SimulationMapper.tournament(tournaments.tournament(new TournamentService.TournamentCommand(
+                request.strategies().stream()
+                        .map(s -> new SimulationService.StrategyChoice(s.name(), s.kind(), s.exponent(), s.window()))
+                        .toList(),
+                request.domains(),
+                request.scenarios(),
+                request.profiles(),
+                request.base() == null ? null : DtoMapper.flatten(request.base()),
                 AnalysisMapper.terms(request.terms()),
                 request.budget(),
-                request.deadline() == null ? DEFAULT_DEADLINE : request.deadline(),
-                request.seed() == null ? 1 : request.seed()));
-        return tournamentResponse(
-                t,
-                request.deadline() == null ? DEFAULT_DEADLINE : request.deadline(),
-                request.seed() == null ? 1 : request.seed());
+                deadline,
+                request.seed() == null ? 1 : request.seed())));
     }
 
-    private SimulationService.SimulationCommand command(SimulationRequest r) {
+    private static SimulationService.SimulationCommand command(SimulationRequest r) {
         SimulationService.Space space = new SimulationService.Space(
                 AnalysisMapper.subject(r.scenario(), r.profile(), r.overrides(), r.domain()),
                 DtoMapper.flatten(r.base()),
@@ -267,176 +195,5 @@ public class SimulationResource {
 
     private static SimulationService.StrategyChoice choice(SimulationRequest.StrategyRequest s) {
         return new SimulationService.StrategyChoice(null, s.kind(), s.exponent(), s.window());
-    }
-
-    private SimulationResponse response(SimulationService.Simulated s) {
-        AnalysisService.Searched search = s.search();
-        CompiledModel m = search.context().model();
-        int sc = search.context().scenario();
-        double dUs = m.noDealUtility(Side.US, sc);
-        double dCn = m.noDealUtility(Side.CN, sc);
-        boolean domain = search.context().domain() != null;
-        Simulation.Result r = s.result();
-        List<SimulationResponse.Offer> offers = new ArrayList<>();
-        for (int i = 0; i < r.offers().size(); i++) {
-            Simulation.Candidate o = r.offers().get(i);
-            double[] x = s.offerBundles().get(i);
-            offers.add(new SimulationResponse.Offer(
-                    i,
-                    o.index(),
-                    o.usSurplus(),
-                    o.cnSurplus(),
-                    o.usSurplus() + dUs,
-                    o.cnSurplus() + dCn,
-                    o.usRatifies(),
-                    o.cnRatifies(),
-                    domain ? null : AnalysisMapper.bundle(m, x, search.searched()),
-                    domain ? AnalysisMapper.outcome(m, x) : null));
-        }
-        List<SimulationResponse.RoundPlayed> rounds = r.rounds().stream()
-                .map(x -> {
-                    Simulation.Candidate o = r.offers().get(x.offer());
-                    return new SimulationResponse.RoundPlayed(
-                            x.round(),
-                            x.proposer(),
-                            x.offer(),
-                            x.proposerTarget(),
-                            o.usSurplus(),
-                            o.cnSurplus(),
-                            o.usSurplus() + dUs,
-                            o.cnSurplus() + dCn,
-                            x.accepted());
-                })
-                .toList();
-        Map<Side, SimulationResponse.StrategyPlayed> strategies = new EnumMap<>(Side.class);
-        strategies.put(Side.US, played(s.spec().us()));
-        strategies.put(Side.CN, played(s.spec().cn()));
-        List<String> warnings = new ArrayList<>(search.context().warnings());
-        if (search.result().feasible() == 0) {
-            warnings.add(
-                    "No bundle of the space is ratified by both sides: no negotiation can end in a ratified agreement.");
-        }
-        return new SimulationResponse(
-                m.model().scenarios().get(sc).id(),
-                m.profile().id(),
-                m.profile().version(),
-                s.spec().deadline(),
-                s.spec().starts(),
-                s.spec().seed(),
-                strategies,
-                AnalysisMapper.space(search),
-                new SearchResponse.NoDealPoint(dUs, dCn),
-                offers,
-                rounds,
-                outcome(s, r),
-                AnalysisMapper.found(search, search.result().solutions().nash()),
-                s.elapsedNanos() / 1_000_000,
-                warnings,
-                AnalysisMapper.domain(search.context()));
-    }
-
-    private static SimulationResponse.StrategyPlayed played(Simulation.Strategy s) {
-        return new SimulationResponse.StrategyPlayed(s.kind(), s.exponent(), s.window());
-    }
-
-    private static SimulationResponse.Outcome outcome(SimulationService.Simulated s, Simulation.Result r) {
-        if (!r.agreed()) {
-            return new SimulationResponse.Outcome(
-                    false,
-                    null,
-                    null,
-                    null,
-                    false,
-                    null,
-                    0,
-                    0,
-                    null,
-                    null,
-                    0,
-                    null,
-                    null,
-                    "No agreement in " + s.spec().deadline() + " rounds: each side keeps its no-deal utility.");
-        }
-        Evaluation e = s.agreement();
-        Simulation.Round last = r.rounds().get(r.rounds().size() - 1);
-        Side by = last.proposer().other();
-        String summary = (by == Side.US ? "The U.S." : "China") + " accepted offer " + r.agreement() + " in round "
-                + r.agreementRound()
-                + " of " + s.spec().deadline() + "; "
-                + (r.ratifiedByBoth()
-                        ? "both governments would ratify it."
-                        : (e.side(Side.US).ratified() ? "China's" : "the U.S.") + " government would not ratify it.");
-        return new SimulationResponse.Outcome(
-                true,
-                r.agreementRound(),
-                by,
-                r.agreement(),
-                r.ratifiedByBoth(),
-                e.joint().verdict(),
-                e.side(Side.US).surplus(),
-                e.side(Side.CN).surplus(),
-                e.side(Side.US).ratificationProbability(),
-                e.side(Side.CN).ratificationProbability(),
-                e.joint().nashProduct(),
-                finite(s.distanceToFrontier()),
-                finite(s.distanceToNash()),
-                summary);
-    }
-
-    private static Double finite(double v) {
-        return Double.isNaN(v) ? null : v;
-    }
-
-    private static TournamentResponse tournamentResponse(SimulationService.Tournament t, int deadline, long seed) {
-        int n = t.names().size();
-        List<TournamentResponse.Entrant> entrants = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Simulation.Strategy s = t.strategies().get(i);
-            entrants.add(new TournamentResponse.Entrant(t.names().get(i), s.kind(), s.exponent(), s.window()));
-        }
-        double[] surplus = new double[n];
-        double[] ratified = new double[n];
-        double[] played = new double[n];
-        List<TournamentResponse.Pair> pairs = new ArrayList<>();
-        for (SimulationService.PairResult p : t.pairs()) {
-            pairs.add(new TournamentResponse.Pair(
-                    t.names().get(p.us()),
-                    t.names().get(p.cn()),
-                    p.played(),
-                    p.agreements(),
-                    p.ratified(),
-                    p.ratified() / (double) p.played(),
-                    p.meanUsSurplus(),
-                    p.meanCnSurplus(),
-                    p.meanRounds()));
-            surplus[p.us()] += p.meanUsSurplus() * p.played();
-            surplus[p.cn()] += p.meanCnSurplus() * p.played();
-            ratified[p.us()] += p.ratified();
-            ratified[p.cn()] += p.ratified();
-            played[p.us()] += p.played();
-            played[p.cn()] += p.played();
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(surplus[b] / played[b], surplus[a] / played[a]));
-        List<TournamentResponse.Standing> ranking = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            ranking.add(new TournamentResponse.Standing(
-                    k + 1, t.names().get(i), surplus[i] / played[i], ratified[i] / played[i]));
-        }
-        return new TournamentResponse(
-                entrants,
-                t.settings().stream()
-                        .map(s -> new TournamentResponse.Setting(s.scenario(), s.profile(), s.domain()))
-                        .toList(),
-                deadline,
-                seed,
-                t.simulations(),
-                pairs,
-                ranking,
-                t.elapsedNanos() / 1_000_000);
     }
 }

@@ -122,6 +122,21 @@ public class ModelRegistry {
         return model.profile(id);
     }
 
+    /** A scenario's no-deal point at the default profile: each term's value (NaN where unset) and each side's utility. */
+    public record NoDeal(double[] values, java.util.Map<dev.dealeval.domain.model.Side, Double> utility) {}
+
+    /** The no-deal point of a scenario, built in or stored, as the default profile values it. */
+    public NoDeal noDeal(Scenario scenario) {
+        CompiledModel defaults = compiled(profile(defaultProfile()).orElseThrow(), scenario);
+        int index = defaults.scenarioIndex(scenario.id());
+        java.util.Map<dev.dealeval.domain.model.Side, Double> utility =
+                new java.util.EnumMap<>(dev.dealeval.domain.model.Side.class);
+        for (dev.dealeval.domain.model.Side side : dev.dealeval.domain.model.Side.values()) {
+            utility.put(side, defaults.noDealUtility(side, index));
+        }
+        return new NoDeal(defaults.noDeal(index), utility);
+    }
+
     /** The compiled model for a profile with the built-in scenarios, built once per profile id and version. */
     public CompiledModel compiled(Profile profile) {
         String key = profile.id() + "@" + profile.version();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Ranks evaluated bundles by an objective and finds which Pareto-dominate which on the two
- * surpluses (DESIGN.md §3). Ties in the objective go to the larger welfare, then to the earlier
+ * surpluses (docs/analyses.md). Ties in the objective go to the larger welfare, then to the earlier
  * bundle; a bundle dominates another when it is at least as good for both sides and strictly
  * better for one.
  */
@@ -63,7 +63,8 @@ public final class Comparison {
         return out;
     }
 
-    static boolean dominates(double us1, double cn1, double us2, double cn2) {
+    /** Whether (us1, cn1) Pareto-dominates (us2, cn2): at least as good for both sides and strictly better for one. */
+    public static boolean dominates(double us1, double cn1, double us2, double cn2) {
         return us1 >= us2 && cn1 >= cn2 && (us1 > us2 || cn1 > cn2);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counteroffers (DESIGN.md §3): from a bundle, the best bundles reachable by moving one or two
+ * Counteroffers (docs/analyses.md): from a bundle, the best bundles reachable by moving one or two
  * terms to candidate levels that both sides ratify, ranked by Nash product. Changes are kept
  * small: a pair is offered only when it beats each of its two moves made alone (a move that does
  * not pass alone counts as beaten), so no counteroffer carries a change that adds nothing. When the

@@ -2,7 +2,7 @@ package dev.dealeval.domain.analysis;
 
 /**
  * The Pareto frontier of points (x, y), both maximised, by sort and sweep in O(n log n)
- * (DESIGN.md §3).
+ * (docs/analyses.md).
  *
  * <p>Rules, the same everywhere the service reports a frontier:
  * <ul>
@@ -121,5 +121,15 @@ public final class Frontier {
         int o = order[a];
         order[a] = order[b];
         order[b] = o;
+    }
+
+    /** Positions 0..size-1, or limit of them spread evenly with both ends when there are more (a long frontier thinned). */
+    public static java.util.TreeSet<Integer> spread(int size, int limit) {
+        java.util.TreeSet<Integer> keep = new java.util.TreeSet<>();
+        int n = Math.min(size, limit);
+        for (int k = 0; k < n; k++) {
+            keep.add(size <= limit ? k : limit == 1 ? 0 : (int) Math.round(k * (size - 1) / (double) (limit - 1)));
+        }
+        return keep;
     }
 }

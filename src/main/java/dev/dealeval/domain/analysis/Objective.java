@@ -1,6 +1,6 @@
 package dev.dealeval.domain.analysis;
 
-/** What "better" means when bundles are ranked (DESIGN.md §3); larger is better for every objective. */
+/** What "better" means when bundles are ranked (docs/analyses.md); larger is better for every objective. */
 public enum Objective {
     /** The Nash product max(0, S(US)) · max(0, S(CN)). */
     NASH,

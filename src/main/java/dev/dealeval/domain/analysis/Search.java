@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Exhaustive search of a deal space (DESIGN.md §3): the product of candidate levels of some
+ * Exhaustive search of a deal space (docs/analyses.md): the product of candidate levels of some
  * terms, every other term fixed at the base bundle's value. Each bundle is scored by the engine
  * evaluations use — incrementally ({@link CompiledModel#rescore}), which is bit-identical — so a
  * bundle found here evaluates to exactly the same surpluses.
@@ -94,7 +94,7 @@ public final class Search {
             Solutions solutions,
             OfferFrontiers offers) {}
 
-    /** The model's default search subset (DOMAIN.md §2): the terms marked for search, each with its candidate levels. */
+    /** The model's default search subset (docs/model.md "Terms and bundles"): the terms marked for search, each with its candidate levels. */
     public static List<Dimension> defaultDimensions(DealModel model) {
         return modelDimensions(model, true);
     }

@@ -4,7 +4,7 @@ import dev.dealeval.domain.analysis.Search.Point;
 import java.util.List;
 
 /**
- * The bargaining solutions of DESIGN.md §3, chosen among feasible bundles that both sides
+ * The bargaining solutions of docs/analyses.md, chosen among feasible bundles that both sides
  * strictly prefer to no deal (S(US) &gt; 0 and S(CN) &gt; 0):
  * <ul>
  *   <li>Nash: argmax S(US)·S(CN);</li>
