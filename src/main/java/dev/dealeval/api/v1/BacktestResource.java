@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.BacktestEpisodeResponse;
 import dev.dealeval.api.v1.dto.BacktestResponse;
 import dev.dealeval.api.v1.dto.BundleTerms;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,20 +60,10 @@ public class BacktestResource {
                             + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
                             + "and the Brier score of the agreement probability. " + RULES)
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown profile",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Unknown profile")
     @APIResponse(
             responseCode = "409",
-            description = "A model file of one's own is configured and the built-in episodes do not fit it",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A model file of one's own is configured and the built-in episodes do not fit it")
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -116,20 +104,8 @@ public class BacktestResource {
                             + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
                             + "judges it as it does.")
     @APIResponse(responseCode = "200", description = "The episode and its evaluation")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown profile",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such episode",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Unknown profile")
+    @APIResponse(responseCode = "404", description = "No such episode")
     public BacktestEpisodeResponse episode(
             @Parameter(
                             description = "Episode id",

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.ComparisonRequest;
 import dev.dealeval.api.v1.dto.ComparisonResponse;
 import dev.dealeval.application.analysis.comparison.ComparisonService;
@@ -56,13 +55,7 @@ public class ComparisonResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ComparisonResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input or too many bundles",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input or too many bundles")
     public ComparisonResponse compare(@NotNull(message = "a JSON body is required") @Valid ComparisonRequest request) {
         var report = service.compare(
                 AnalysisMapper.subject(request.scenario(), request.profile(), request.overrides(), request.domain()),

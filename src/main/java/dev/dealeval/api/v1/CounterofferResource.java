@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.CounterofferRequest;
 import dev.dealeval.api.v1.dto.CounterofferResponse;
 import dev.dealeval.application.analysis.counteroffers.CounterofferService;
@@ -53,13 +52,7 @@ public class CounterofferResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CounterofferResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input")
     public CounterofferResponse counteroffers(
             @NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
         var command = new CounterofferService.CounterofferCommand(

@@ -108,13 +108,7 @@ public class DomainResource {
                         schema = @Schema(implementation = DomainResponse.class)),
                 @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING))
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "No such domain",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such domain")
     public Response get(
             @Parameter(description = "Domain id", example = "laptop", schema = @Schema(type = SchemaType.STRING))
                     @PathParam("id")
@@ -162,13 +156,7 @@ public class DomainResource {
             responseCode = "200",
             description = "The GENIUS preferences file",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such domain or party",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such domain or party")
     public Response partyXml(
             @PathParam("id") String id,
             @Parameter(description = "Party number, 1 or 2", schema = @Schema(type = SchemaType.INTEGER))
@@ -212,27 +200,9 @@ public class DomainResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A file is malformed or inconsistent",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The id is taken",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was first used with another request",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "A file is malformed or inconsistent")
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid DomainRequest request,
             @Parameter(description = "Makes retries safe: the same key and request return the first answer")
@@ -258,27 +228,9 @@ public class DomainResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DomainResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A file is missing, malformed or inconsistent",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The id is taken",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was first used with another request",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "A file is missing, malformed or inconsistent")
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request")
     public Response upload(
             @Parameter(description = "Id of the new domain", example = "laptop") @RestForm("id") String id,
             @Parameter(description = "Display name", example = "Laptop (ANAC 2011)") @RestForm("name") String name,

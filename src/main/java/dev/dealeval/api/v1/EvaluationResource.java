@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.EvaluationList;
 import dev.dealeval.api.v1.dto.EvaluationResponse;
@@ -110,34 +109,14 @@ public class EvaluationResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the configured limit",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was used before with a different request",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile")
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different request")
     @APIResponse(
             responseCode = "429",
             description = "Stored without an API key past this client's quota (30 a minute, 1,000 a day "
                     + "by default: dealeval.security.anonymous-stores-per-minute, -per-day); Retry-After says when to try again. Send a key, "
-                    + "or store=false.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + "or store=false.")
     // The query and header parameters are documented here, on the method, not on the parameters:
     // RESTEasy Reactive reads the parameter annotations of a method with a body on every request
     // (Method.getParameterAnnotations parses them anew each time), and the OpenAPI annotations made
@@ -195,11 +174,7 @@ public class EvaluationResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "Malformed JSON, a wrong type, an unknown field, a value out of range, or an unknown scenario or profile")
     public Uni<Response> evaluateSummary(@NotNull(message = "a JSON body is required") @Valid EvaluateRequest request) {
         return computed(
                 command(request, false), e -> Response.ok(DtoMapper.summary(e)).build());
@@ -248,13 +223,7 @@ public class EvaluationResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EvaluationResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such evaluation",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such evaluation")
     public Response get(@PathParam("id") String id) {
         StoredEvaluation e = history.find(id).orElseThrow(() -> new UnknownResourceException("evaluation", id));
         return Response.ok(e.result().json(), MediaType.APPLICATION_JSON).build();

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.DomainRequest;
 import dev.dealeval.api.v1.dto.GeniusExportResponse;
 import dev.dealeval.application.analysis.export.GeniusExportService;
@@ -50,20 +49,10 @@ public class GeniusExportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = GeniusExportResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown scenario or profile, or a sample size out of range",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Unknown scenario or profile, or a sample size out of range")
     @APIResponse(
             responseCode = "503",
-            description = "As many heavy analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "As many heavy analyses as configured are running; retry after Retry-After")
     public GeniusExportResponse export(
             @Parameter(description = "No-deal scenario id; default from configuration", example = "GENEVA_2025")
                     @QueryParam("scenario")

@@ -85,13 +85,7 @@ public class ProfileResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such profile",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such profile")
     public Response get(
             @Parameter(
                             description = "Profile id",
@@ -124,27 +118,9 @@ public class ProfileResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProfileResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid profile",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The id is taken or belongs to a built-in profile",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was first used with another request",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid profile")
+    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in profile")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
             @Parameter(description = "Makes retries safe: the same key and request return the first answer")

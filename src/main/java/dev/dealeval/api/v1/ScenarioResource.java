@@ -93,13 +93,7 @@ public class ScenarioResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such scenario",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such scenario")
     public Response get(
             @Parameter(description = "Scenario id", example = "BUSAN_2025", schema = @Schema(type = SchemaType.STRING))
                     @PathParam("id")
@@ -129,20 +123,8 @@ public class ScenarioResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ScenarioResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The id is taken or belongs to a built-in scenario",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was first used with another request",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken or belongs to a built-in scenario")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with another request")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request,
             @Parameter(description = "Makes retries safe: the same key and request return the first answer")

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
 import dev.dealeval.application.analysis.search.SearchService;
@@ -71,19 +70,11 @@ public class SearchResource {
                             schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid input, or a space larger than the budget (the detail says how large)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Invalid input, or a space larger than the budget (the detail says how large)")
     @APIResponse(
             responseCode = "503",
             description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return SearchMapper.response(service.search(command(request)));
     }
@@ -116,21 +107,11 @@ public class SearchResource {
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input, or a space larger than the budget",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget")
     @APIResponse(
             responseCode = "503",
             description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return FrontierChart.svg(SearchMapper.chart(service.search(command(request))));
     }
@@ -155,21 +136,11 @@ public class SearchResource {
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown scenario or profile",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Unknown scenario or profile")
     @APIResponse(
             responseCode = "503",
             description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
     public String defaultChart(
             @Parameter(description = "No-deal scenario id; default from configuration")
                     @QueryParam("scenario")

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SensitivityRequest;
 import dev.dealeval.api.v1.dto.SensitivityResponse;
 import dev.dealeval.application.analysis.sensitivity.SensitivityService;
@@ -63,21 +62,11 @@ public class SensitivityResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SensitivityResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input, too many bundles or samples",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, too many bundles or samples")
     @APIResponse(
             responseCode = "503",
             description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
     public SensitivityResponse analyse(
             @NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();

@@ -1,6 +1,5 @@
 package dev.dealeval.api.v1;
 
-import dev.dealeval.api.error.ProblemDetail;
 import dev.dealeval.api.v1.dto.SimulationRequest;
 import dev.dealeval.api.v1.dto.SimulationResponse;
 import dev.dealeval.api.v1.dto.TournamentRequest;
@@ -71,18 +70,10 @@ public class SimulationResource {
                             schema = @Schema(implementation = SimulationResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid input, a deadline beyond the configured limit, or a space larger than the budget",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Invalid input, a deadline beyond the configured limit, or a space larger than the budget")
     @APIResponse(
             responseCode = "503",
-            description = "As many heavy analyses as configured are running; retry after Retry-After",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "As many heavy analyses as configured are running; retry after Retry-After")
     public SimulationResponse simulate(@NotNull(message = "a JSON body is required") @Valid SimulationRequest request) {
         return SimulationMapper.response(simulations.simulate(command(request)));
     }
@@ -115,13 +106,7 @@ public class SimulationResource {
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input")
     public String chart(@NotNull(message = "a JSON body is required") @Valid SimulationRequest request) {
         return FrontierChart.svg(SimulationMapper.chart(simulations.simulate(command(request))));
     }
@@ -154,13 +139,7 @@ public class SimulationResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TournamentResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid input or a tournament beyond the configured limits",
-            content =
-                    @Content(
-                            mediaType = ProblemDetail.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input or a tournament beyond the configured limits")
     public TournamentResponse tournament(
             @NotNull(message = "a JSON body is required") @Valid TournamentRequest request) {
         int deadline = request.deadline() == null ? DEFAULT_DEADLINE : request.deadline();
