@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end HTTP timings of the deal-space analyses (DESIGN.md §6) against the packaged service on
+# End-to-end HTTP timings of the deal-space analyses (docs/benchmarks.md) against the packaged service on
 # loopback: each request is sent N times one after another with curl after a warm-up; prints the
 # median and the slowest wall-clock time per request as the client sees it (JSON included), plus
 # the service's resident memory at the end.

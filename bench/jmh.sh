@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmarks (DESIGN.md §6).
+# JMH benchmarks (docs/benchmarks.md).
 #   bench/jmh.sh                           the evaluation engine: explained and utility-only
 #   bench/jmh.sh AnalysisBenchmark         frontier, searches of 1.15 and 10.4 million bundles, SMAA
 #   bench/jmh.sh EvaluationJsonBenchmark   writing an explained evaluation as JSON (with and without computing it)

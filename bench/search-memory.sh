@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search memory against the size of the deal space (DESIGN.md §3: flat, it grows with the frontier).
+# Search memory against the size of the deal space (docs/analyses.md: flat, it grows with the frontier).
 # Each size runs in a fresh JVM with the same 32 MB heap; prints time, frontier size and the peak
 # live heap (after a forced full collection every 50 ms) during a second run of the search.
 #   bench/search-memory.sh [sizes...]     default: 57600 1152000 10368000

@@ -5,26 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** With one turn for heavy analyses, a second search while one runs gets a quick 503 with Retry-After, then succeeds later. */
 @QuarkusTest
-@TestProfile(AnalysisCapacityTest.OneTurn.class)
+@TestProfile(ScarceResources.class)
 class AnalysisCapacityTest extends ApiTestSupport {
-    public static class OneTurn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("dealeval.analysis.max-concurrent", "1", "dealeval.analysis.busy-wait", "0s");
-        }
-    }
-
     /** Default ten terms times three yes/no terms: 9,216,000 bundles, a second or two. */
     private static final String BIG = "{\"terms\": ["
             + String.join(

@@ -4,27 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A client without a key stores evaluations within its quota; past it 429 with Retry-After; a key or store=false is not counted. */
 @QuarkusTest
-@TestProfile(AnonymousStoreQuotaApiTest.Small.class)
+@TestProfile(ScarceResources.class)
 class AnonymousStoreQuotaApiTest extends ApiTestSupport {
-    public static class Small implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "dealeval.security.anonymous-stores-per-minute",
-                    "3",
-                    "dealeval.security.anonymous-stores-per-day",
-                    "100");
-        }
-    }
-
     private static RawHttp.Answer post(String query, String key) throws Exception {
         String body = "{\"bundle\": {}}";
         return ContractValidation.checked(

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-/** The properties of DESIGN.md §2, checked end to end through POST /api/v1/evaluations. */
+/** The properties of docs/model.md, checked end to end through POST /api/v1/evaluations. */
 @QuarkusTest
 class MetamorphicApiTest extends ApiTestSupport {
 

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The deal-space targets of DESIGN.md §6, on the default model:
+ * The deal-space targets of docs/benchmarks.md, on the default model:
  * <ul>
  *   <li>frontier: sort and sweep of 10^6 anti-correlated points (target ≤ 0.3 s);</li>
  *   <li>search: every bundle scored with both ratification tests, the frontier and the four

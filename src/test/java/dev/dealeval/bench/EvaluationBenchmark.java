@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine's two paths (DESIGN.md §6): a fully explained evaluation (target ≤ 20 µs) and the
+ * The engine's two paths (docs/benchmarks.md): a fully explained evaluation (target ≤ 20 µs) and the
  * utility-only scoring a search runs per bundle, with both ratification tests (target ≥ 2 million
  * bundles per second per core). Bundles are 1,024 seeded random ones over every term, cycled so
  * nothing is constant-folded. Run with bench/jmh.sh.

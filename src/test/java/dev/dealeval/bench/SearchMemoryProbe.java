@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shows that a search's memory does not grow with the space (DESIGN.md §3): runs one search of
+ * Shows that a search's memory does not grow with the space (docs/analyses.md): runs one search of
  * the given size, then runs it again while sampling the live heap (after a forced full collection)
  * and prints the largest. Run by bench/search-memory.sh, each size in a
  * fresh JVM with the same small heap.

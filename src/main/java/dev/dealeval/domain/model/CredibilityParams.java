@@ -3,7 +3,7 @@ package dev.dealeval.domain.model;
 import java.util.Map;
 
 /**
- * How much the U.S. believes a Chinese pledge (DOMAIN.md §6):
+ * How much the U.S. believes a Chinese pledge (docs/model.md, "Credibility"):
  * {@code credible = pledge x trackRecord(category) x realism x form x enforcement}, capped at the pledge.
  *
  * @param trackRecords      delivered share by pledge category (agriculture, energy, ..., policy)

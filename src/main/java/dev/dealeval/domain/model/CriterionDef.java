@@ -3,7 +3,7 @@ package dev.dealeval.domain.model;
 import java.util.List;
 
 /**
- * A criterion of one side (DOMAIN.md §3): {@code value = clamp01(shape(base + sum of components))}.
+ * A criterion of one side (docs/model.md, "Criteria and weights"): {@code value = clamp01(shape(base + sum of components))}.
  *
  * @param weight  the default priority weight (a profile may change it)
  * @param formula the formula in words, for people

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A faction inside a government (DOMAIN.md §4). Its criterion weights are the side's weights
- * times its multipliers, renormalised (DESIGN.md §2).
+ * A faction inside a government (docs/model.md, "Factions and stances"). Its criterion weights are the side's weights
+ * times its multipliers, renormalised (docs/model.md, "Factions and stances").
  *
  * @param vetoScope term ids or section wildcards ({@code tiktok.*}) for a SCOPED veto
  */

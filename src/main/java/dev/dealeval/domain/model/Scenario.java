@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A no-deal scenario (DOMAIN.md §5): the status quo each side falls back to.
+ * A no-deal scenario (docs/model.md, "No-deal scenarios"): the status quo each side falls back to.
  *
  * @param values  raw term values (Number, Boolean or enum name) that the status quo fixes
  * @param version 1 for built-in scenarios; grows by one per write for user-defined ones

@@ -2,7 +2,7 @@ package dev.dealeval.domain.model;
 
 import java.util.List;
 
-/** How one term moves a criterion: the additive pieces of a criterion value (README, How it decides). */
+/** How one term moves a criterion: the additive pieces of a criterion value (docs/model.md, "Criteria and weights"). */
 public sealed interface ScoreFunction {
 
     /** {@code slope * value / per}. */

@@ -1,7 +1,7 @@
 package dev.dealeval.domain.model;
 
 /**
- * Decision constants of DESIGN.md §2.
+ * Decision constants of docs/model.md ("Factions and stances", "Probabilities").
  *
  * @param stanceMargin         δ: a faction supports at surplus ≥ its margin and opposes at ≤ −margin (utility points)
  * @param vetoTemperature      τ of the veto holders' logistic σ(S/τ), scaled down with the margin for small deals

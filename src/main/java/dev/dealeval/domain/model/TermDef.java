@@ -3,7 +3,7 @@ package dev.dealeval.domain.model;
 import java.util.List;
 
 /**
- * One term of a deal bundle (DOMAIN.md §2).
+ * One term of a deal bundle (docs/model.md, "Terms and bundles").
  *
  * @param id            section.name, e.g. {@code purchases.agricultureUsdBnPerYear}
  * @param neutral       the "no commitment" value, encoded (enum index, 0/1); NaN when the term

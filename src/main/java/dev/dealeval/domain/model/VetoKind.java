@@ -1,6 +1,6 @@
 package dev.dealeval.domain.model;
 
-/** Whether a faction can block ratification on its own (README, How it decides). */
+/** Whether a faction can block ratification on its own (docs/model.md, "Ratification and vetoes"). */
 public enum VetoKind {
     NONE,
     /** Blocks any bundle it opposes. */

@@ -139,7 +139,7 @@ public record EvaluationResponse(
 
             @Schema(description = "One readable sentence.") String summary) {}
 
-    @Schema(description = "How far the U.S. believes China's pledges (README, How it decides).")
+    @Schema(description = "How far the U.S. believes China's pledges (docs/model.md, Credibility).")
     public record CredibilityResult(
             @Schema(description = "Nominal purchase pledges, $B/yr.")
             double pledgedUsdBnPerYear,

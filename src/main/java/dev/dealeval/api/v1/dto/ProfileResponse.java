@@ -35,7 +35,7 @@ public record ProfileResponse(
 
     @Schema(
             description =
-                    "credible pledge = pledge x trackRecord x realism x form x enforcement (README, How it decides).")
+                    "credible pledge = pledge x trackRecord x realism x form x enforcement (docs/model.md, Credibility).")
     public record CredibilityProfile(
             Map<String, Double> trackRecords,
             List<String> purchaseCategories,
