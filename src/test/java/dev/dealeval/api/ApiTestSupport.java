@@ -44,8 +44,11 @@ public abstract class ApiTestSupport {
      * port, apart from the API's (quarkus.management.test-port).
      */
     public static int managementPort() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        // @QuarkusTest: the free port the listener took (test-port=0), written back by Quarkus once it listens. A
+        // packaged-jar test (*IT): the jar runs with the test profile, whose management port is fixed.
+        int port = config.getValue("quarkus.management.test-port", Integer.class);
+        return port > 0 ? port : config.getValue("quarkus.management.port", Integer.class);
     }
 
     /** A request to the management listener. */
