@@ -25,7 +25,8 @@ record ModelFile(
         List<CriterionEntry> criteria,
         List<FactionEntry> factions,
         List<ScenarioEntry> scenarios,
-        List<ProfileEntry> profiles) {
+        List<ProfileEntry> profiles,
+        CoercionEntry coercion) {
 
     /** Something given once per side, e.g. {@code quorum: {US: 0.5, CN: 0.5}}. */
     record BySide<T>(
@@ -51,7 +52,9 @@ record ModelFile(
             Double referenceDelivery,
             Double excessBelief) {}
 
-    record SectionEntry(String id, String description) {}
+    record SectionEntry(String id, String description, Side giver) {}
+
+    record CoercionEntry(String term, Side side) {}
 
     record TermEntry(
             String id,
@@ -116,7 +119,7 @@ record ModelFile(
             @JsonDeserialize(contentUsing = YamlFiles.TextOnly.class)
             List<String> sources) {}
 
-    record ThreatEntry(String term, Double value, Double probability, String description) {}
+    record ThreatEntry(String term, Double value, Double probability, String description, Boolean fresh) {}
 
     /** A profile: what it changes from the defaults the rest of the file sets. */
     record ProfileEntry(

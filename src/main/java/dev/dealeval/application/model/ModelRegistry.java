@@ -192,6 +192,7 @@ public class ModelRegistry {
                 all,
                 model.profiles(),
                 model.utilityScale(),
-                model.sections());
+                model.sections(),
+                model.coercion());
     }
 }

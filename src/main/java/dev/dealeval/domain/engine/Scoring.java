@@ -62,10 +62,42 @@ public final class Scoring {
         utilities(m, w);
     }
 
-    /** Effective term values and belief per pledge category into w, for {@link #criterion}. */
+    /** Effective term values, coercion and belief per pledge category into w, for {@link #criterion}. */
     static void prepare(CompiledModel m, double[] x, int s, CompiledModel.Work w) {
         effective(m, x, w.effective);
+        if (m.coercionTerm >= 0 && coerced(m, x, s)) {
+            w.effective[m.coercionTerm] = 1;
+        }
         m.credibility.believe(w.effective, m.noDealEffective[s], w);
+    }
+
+    /**
+     * The coercion rule (docs/model.md "Coercion"): x leaves a fresh threat of scenario s standing
+     * (its term where the no-deal bundle has it) while moving a term the coerced side gives.
+     */
+    static boolean coerced(CompiledModel m, double[] x, int s) {
+        int[] threatened = m.freshThreatTerms[s];
+        if (threatened.length == 0) {
+            return false;
+        }
+        double[] x0 = m.noDeal[s];
+        boolean standing = false;
+        for (int t : threatened) {
+            standing |= same(x[t], x0[t]);
+        }
+        if (!standing) {
+            return false;
+        }
+        for (int t = 0; t < m.nTerms; t++) {
+            if (m.coercedGives[t] && !same(x[t], x0[t])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     /** Derived terms follow their source; alternative units fold into their target. */
@@ -88,9 +120,7 @@ public final class Scoring {
         double[] x0e = m.noDealEffective[s];
         double raw = m.base[c];
         for (int k = m.compStart[c], end = m.compStart[c + 1]; k < end; k++) {
-            raw += m.compBelief[k] < 0 && m.compGate[k] == -1
-                    ? fn(m, k, xe[m.compTerm[k]])
-                    : component(m, k, xe, x0e, w);
+            raw += m.compPlain[k] ? fn(m, k, xe[m.compTerm[k]]) : component(m, k, xe, x0e, w);
         }
         return shape(m, c, raw);
     }
@@ -143,7 +173,8 @@ public final class Scoring {
     private static double component(CompiledModel m, int k, double[] xe, double[] x0e, CompiledModel.Work w) {
         double[] belief = w.belief;
         int t = m.compTerm[k];
-        double xv = xe[t];
+        // The pledges over the whole term: yearly pledges at face value times the years.
+        double xv = m.compAggregate[k] ? w.pledgedTotal * w.pledgeYears : xe[t];
         double fx;
         int cat = m.compBelief[k];
         if (cat < 0) {

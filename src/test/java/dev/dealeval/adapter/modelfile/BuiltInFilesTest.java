@@ -41,6 +41,7 @@ class BuiltInFilesTest {
                         "tiktok",
                         "chinaMeasures",
                         "geopolitics",
+                        "structural",
                         "usConcessions",
                         "process",
                         "commitment"),
@@ -93,7 +94,7 @@ class BuiltInFilesTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(Side.US, jobs.side());
-        assertEquals(0.10, jobs.weight());
+        assertEquals(0.09, jobs.weight());
         assertEquals(new Shape(Shape.Kind.SATURATING, 0.6), jobs.shape());
         Gate perJobs = new Gate("investment.jobs", 500000);
         assertEquals(
@@ -118,7 +119,17 @@ class BuiltInFilesTest {
         assertEquals(VetoKind.SCOPED, congress.veto());
         assertEquals(List.of("usConcessions.pntrKept", "tiktok.*", "usConcessions.cfiusPosture"), congress.vetoScope());
         assertEquals(
-                Map.of("nationalSecurity", 1.8, "tiktok", 1.5, "fentanyl", 1.3, "enforcement", 1.3),
+                Map.of(
+                        "nationalSecurity",
+                        1.8,
+                        "tiktok",
+                        1.5,
+                        "fentanyl",
+                        1.3,
+                        "enforcement",
+                        1.3,
+                        "structuralReform",
+                        1.5),
                 congress.multipliers());
 
         var geneva = model.scenario("GENEVA_2025").orElseThrow();
@@ -139,7 +150,7 @@ class BuiltInFilesTest {
                 model.profiles().stream().map(Profile::id).toList());
         Profile defaults = model.profile("default").orElseThrow();
         Profile hawkish = model.profile("hawkish-washington").orElseThrow();
-        assertEquals(0.25, hawkish.weights().get(Side.US).get("nationalSecurity"));
+        assertEquals(0.23, hawkish.weights().get(Side.US).get("nationalSecurity"));
         assertEquals(
                 List.copyOf(defaults.weights().get(Side.US).keySet()),
                 List.copyOf(hawkish.weights().get(Side.US).keySet()),
