@@ -114,7 +114,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("factions.find { it.id == 'congress' }.veto", equalTo("FULL"))
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.2))
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
-                .body("settings.quorum.US", equalTo(0.5));
+                .body("settings.threshold.US", equalTo(0.05f));
     }
 
     @Test

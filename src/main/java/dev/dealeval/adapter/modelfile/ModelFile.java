@@ -28,7 +28,7 @@ record ModelFile(
         List<ProfileEntry> profiles,
         CoercionEntry coercion) {
 
-    /** Something given once per side, e.g. {@code quorum: {US: 0.5, CN: 0.5}}. */
+    /** Something given once per side, e.g. {@code threshold: {US: 0.5, CN: 0.5}}. */
     record BySide<T>(
             @JsonProperty("US") T us, @JsonProperty("CN") T cn) {
         T get(Side side) {
@@ -37,7 +37,12 @@ record ModelFile(
     }
 
     record SettingsEntry(
-            Double stanceMargin, Double vetoTemperature, BySide<Double> quorum, Double relativeStanceMargin) {}
+            Double stanceMargin,
+            Double temperature,
+            BySide<Double> threshold,
+            Double relativeStanceMargin,
+            Double stakeFloor,
+            Double probabilityFloor) {}
 
     record CredibilityEntry(
             Map<String, Double> trackRecords,
