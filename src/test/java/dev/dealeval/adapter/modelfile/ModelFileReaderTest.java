@@ -21,7 +21,8 @@ class ModelFileReaderTest {
         assertEquals(11, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
         // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the ten historical status quos the
-        // backtest's episodes need, in date order.
+        // backtest's first episodes need, in date order; then, in one block of their own and in date order, the
+        // sixteen status quos of the episodes added in issue 23 (2017-2026).
         assertEquals(
                 java.util.List.of(
                         "JUN_2018",
@@ -41,10 +42,29 @@ class ModelFileReaderTest {
                         "OCT_2025",
                         "NOV_2025",
                         "BUSAN_2025",
-                        "POST_RULING_2026"),
+                        "POST_RULING_2026",
+                        "MAY_2017",
+                        "APR_2018",
+                        "MAY_2018",
+                        "MID_MAY_2018",
+                        "MAY_2019",
+                        "JUL_2019",
+                        "SEP_2019",
+                        "AUG_2020",
+                        "MAR_2023",
+                        "APR_2024",
+                        "FENTANYL_TARIFF_2025",
+                        "DOUBLING_2025",
+                        "ULTIMATUM_2025",
+                        "STOCKHOLM_2025",
+                        "AUG_2025_EXTENDED",
+                        "MAY_2026"),
                 model.scenarios().stream().map(s -> s.id()).toList());
         var dates = model.scenarios().stream().map(s -> s.date()).toList();
-        assertEquals(dates.stream().sorted().toList(), dates);
+        var first = dates.subList(0, 18);
+        var added = dates.subList(18, dates.size());
+        assertEquals(first.stream().sorted().toList(), first);
+        assertEquals(added.stream().sorted().toList(), added);
         var profile = model.profile("default").orElseThrow();
         assertEquals(11, profile.factions().size());
         assertEquals(
