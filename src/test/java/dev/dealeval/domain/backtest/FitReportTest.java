@@ -45,6 +45,17 @@ class FitReportTest {
         print("in sample", in);
         print("leave-one-out", loo.summary());
         print("temporal (fit < " + SPLIT + ")", temporal.summary());
+        loo.results().stream()
+                .filter(r -> !r.agrees())
+                .forEach(r -> System.out.printf(
+                        Locale.ROOT,
+                        "  leave-one-out miss %-40s happened %s, model US %s (P %.2f) CN %s (P %.2f)%n",
+                        r.episode().id(),
+                        r.episode().decisions(),
+                        r.evaluation().side(dev.dealeval.domain.model.Side.US).ratified(),
+                        r.evaluation().side(dev.dealeval.domain.model.Side.US).ratificationProbability(),
+                        r.evaluation().side(dev.dealeval.domain.model.Side.CN).ratified(),
+                        r.evaluation().side(dev.dealeval.domain.model.Side.CN).ratificationProbability()));
         // Floors at the figures measured when this test was written (docs/backtest.md): a change to the
         // model or the procedure that predicts worse out of sample fails here.
         assertTrue(loo.summary().sideHitRate() >= FLOOR_LOO_SIDES, "leave-one-out side decisions");
