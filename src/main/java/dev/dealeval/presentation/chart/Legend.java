@@ -147,7 +147,7 @@ final class Legend {
     }
 
     /** Writes a legend entry's text after its symbol; returns where the next entry starts. */
-    private static double legendText(StringBuilder g, double x, double symbolWidth, String text, double baseline) {
+    static double legendText(StringBuilder g, double x, double symbolWidth, String text, double baseline) {
         g.append("<text x=\"")
                 .append(plain(x + symbolWidth))
                 .append("\" y=\"")
@@ -159,7 +159,7 @@ final class Legend {
     }
 
     /** Legend text width (12 px, 0.55 em a character, a little tighter than label estimates) plus a gap. */
-    private static double legendAdvance(String text) {
+    static double legendAdvance(String text) {
         return textWidth(text, 12) * 0.55 / 0.6 + 16;
     }
 }
