@@ -23,14 +23,14 @@ import java.util.Objects;
  * <h2>Layout (680 × 670 user units)</h2>
  * <pre>
  *   title (baseline y = 28), legend (one row, baseline y = 52)
- *   plot: the unit square, x from 100 to 580 and y from 552 (0) up to 72 (1), ticks every 0.2
- *   tick labels, axis labels (x at y = 596), then two lines of caption (y = 628 and 648)
+ *   plot frame: x from 100 to 580, y from 72 to 552; inside it, 16 units from the frame, the unit square
+ *   tick labels every 0.2, axis labels (x at y = 596), then two lines of caption (y = 628 and 648)
  * </pre>
- * A probability p is at {@code x = 100 + 480 p}, an observed frequency o at {@code y = 552 − 480 o}. The dashed
- * diagonal is perfect calibration. A bin's point is at (mean predicted, observed), its radius
- * {@code min(12, 3 + 1.2 √n)} for n forecasts, with n written beside it (right of the point for the first and
- * third series, left for the others) and the Wilson 90 % interval of the observed frequency as a vertical
- * whisker. Each point's tooltip says its bin, count, mean and interval; the caption gives each series' expected
+ * A probability p is at {@code x = 116 + 448 p}, an observed frequency o at {@code y = 536 − 448 o}, so that
+ * points at 0 or 1 stay clear of the frame. The dashed diagonal is perfect calibration. A bin's point is at
+ * (mean predicted, observed), its radius {@code min(12, 3 + 1.2 √n)} for n forecasts, with n written to its
+ * right (above its centre for the first and third series, below for the others, so that coinciding points keep
+ * both counts readable) and the Wilson 90 % interval of the observed frequency as a vertical whisker. Each point's tooltip says its bin, count, mean and interval; the caption gives each series' expected
  * calibration error (ECE). Numbers are written with at most two decimals ({@link SvgText}), the ECE with
  * three, whatever the default locale; equal input gives equal output. Without any forecast, the plot says
  * "No forecasts".
@@ -39,6 +39,10 @@ public final class ReliabilityDiagram {
     static final int WIDTH = 680;
     static final int HEIGHT = 670;
     static final Box AREA = new Box(100, 72, 580, 552);
+
+    /** Space between the frame and the unit square. */
+    static final double PAD = 16;
+
     static final String NO_FORECASTS = "No forecasts";
 
     /** One colour per series: at most four series. */
@@ -73,7 +77,10 @@ public final class ReliabilityDiagram {
                 .append("<title>perfect calibration</title></path>\n");
         ChartRenderer.axisLabels(out, AREA, 596, "Predicted probability", "Observed frequency");
         for (int i = 0; i < series.size(); i++) {
-            series(out, series.get(i), COLOURS[i], i % 2 == 0);
+            series(out, series.get(i), COLOURS[i]);
+        }
+        for (int i = 0; i < series.size(); i++) {
+            counts(out, series.get(i), COLOURS[i], i % 2 == 0);
         }
         if (series.stream().allMatch(s -> s.forecasts() == 0)) {
             out.append("<text class=\"empty\" x=\"")
@@ -92,19 +99,19 @@ public final class ReliabilityDiagram {
     }
 
     static double px(double p) {
-        return AREA.left() + p * (AREA.right() - AREA.left());
+        return AREA.left() + PAD + p * (AREA.right() - AREA.left() - 2 * PAD);
     }
 
     static double py(double observed) {
-        return AREA.bottom() - observed * (AREA.bottom() - AREA.top());
+        return AREA.bottom() - PAD - observed * (AREA.bottom() - AREA.top() - 2 * PAD);
     }
 
     static double radius(int count) {
         return Math.min(12, 3 + 1.2 * Math.sqrt(count));
     }
 
-    /** A series' whiskers, then its points, then their counts, in one group. */
-    private static void series(StringBuilder out, Series s, String colour, boolean countsRight) {
+    /** A series' whiskers, then its points, in one group. */
+    private static void series(StringBuilder out, Series s, String colour) {
         String name = name(s);
         out.append("<g class=\"series\" data-series=\"")
                 .append(escape(name))
@@ -142,14 +149,22 @@ public final class ReliabilityDiagram {
                     .append(escape(tooltip(name, b)))
                     .append("</title></circle>\n");
         }
+        out.append("</g>\n");
+    }
+
+    /** A series' counts beside its points, haloed in white, drawn over every series' points. */
+    private static void counts(StringBuilder out, Series s, String colour, boolean above) {
+        out.append("<g class=\"counts\" data-series=\"")
+                .append(escape(name(s)))
+                .append("\" fill=\"")
+                .append(colour)
+                .append("\" font-size=\"11\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\n");
         for (Bin b : s.bins()) {
-            double offset = radius(b.count()) + 3;
-            out.append("<text class=\"count\" x=\"")
-                    .append(plain(px(b.meanPredicted()) + (countsRight ? offset : -offset)))
+            out.append("<text x=\"")
+                    .append(plain(px(b.meanPredicted()) + radius(b.count()) + 2))
                     .append("\" y=\"")
-                    .append(plain(py(b.observed()) + 4))
-                    .append(countsRight ? "" : "\" text-anchor=\"end")
-                    .append("\" font-size=\"11\" stroke=\"none\">")
+                    .append(plain(py(b.observed()) + (above ? -2 : 10)))
+                    .append("\">")
                     .append(b.count())
                     .append("</text>\n");
         }

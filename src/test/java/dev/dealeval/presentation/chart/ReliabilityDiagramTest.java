@@ -55,19 +55,21 @@ class ReliabilityDiagramTest {
         assertEquals(
                 List.of("side decisions", "agreement"),
                 series.stream().map(g -> g.getAttribute("data-series")).toList());
-        // x = 100 + 480 p, y = 552 − 480 o: (0.1, 0) → (148, 552), (0.3, 1) → (244, 72), (0.9, 0.75) → (532, 192);
-        // (0.5, 0.5) → (340, 312). Radius 3 + 1.2 √n: n 2 → 4.7, n 1 → 4.2, n 4 → 5.4.
-        assertEquals(List.of("148 552 4.7", "244 72 4.2", "532 192 5.4"), points(series.get(0)));
+        // x = 116 + 448 p, y = 536 − 448 o: (0.1, 0) → (160.8, 536), (0.3, 1) → (250.4, 88), (0.9, 0.75) →
+        // (519.2, 200); (0.5, 0.5) → (340, 312). Radius 3 + 1.2 √n: n 2 → 4.7, n 1 → 4.2, n 4 → 5.4.
+        assertEquals(List.of("160.8 536 4.7", "250.4 88 4.2", "519.2 200 5.4"), points(series.get(0)));
         assertEquals(List.of("340 312 4.7"), points(series.get(1)));
-        // The counts beside the points: right of the first series, left of the second.
+        // The counts right of the points (x + r + 2): above the centre for the first series (y − 2), below for
+        // the second (y + 10).
+        List<Element> counts = SvgDocuments.in(doc, "counts", "text").subList(0, 3);
         assertEquals(
                 List.of("2", "1", "4"),
-                children(series.get(0), "text").stream()
-                        .map(Element::getTextContent)
-                        .toList());
-        Element agreementCount = children(series.get(1), "text").get(0);
-        assertEquals("end", agreementCount.getAttribute("text-anchor"));
-        assertEquals("332.3", agreementCount.getAttribute("x"), "340 − (4.7 + 3)");
+                counts.stream().map(Element::getTextContent).toList());
+        assertEquals(
+                "167.5 534",
+                counts.get(0).getAttribute("x") + " " + counts.get(0).getAttribute("y"));
+        Element agreementCount = SvgDocuments.in(doc, "counts", "text").get(3);
+        assertEquals("346.7 322", agreementCount.getAttribute("x") + " " + agreementCount.getAttribute("y"));
     }
 
     @Test
@@ -75,8 +77,11 @@ class ReliabilityDiagramTest {
         Document doc = SvgDocuments.parse(ReliabilityDiagram.svg(TITLE, List.of(SIDES)));
         List<Element> whiskers = children(SvgDocuments.groups(doc, "series").get(0), "path");
         assertEquals(3, whiskers.size());
-        // The last bin, 3 of 4: [0.356168, 0.942093] → y 552 − 170.96 = 381.04 and 552 − 452.2 = 99.8, at x 532.
-        assertTrue(whiskers.get(2).getAttribute("d").startsWith("M532 381.04V99.8M528 381.04h8M528 99.8h8"));
+        // The last bin, 3 of 4: [0.356168, 0.942093] → y 536 − 159.56 = 376.44 and 536 − 422.06 = 113.94, at
+        // x 519.2.
+        assertEquals(
+                "M519.2 376.44V113.94M515.2 376.44h8M515.2 113.94h8",
+                whiskers.get(2).getAttribute("d"));
     }
 
     @Test
@@ -86,12 +91,12 @@ class ReliabilityDiagramTest {
         List<String> xTicks = SvgDocuments.in(doc, "x-ticks", "text").stream()
                 .map(t -> t.getTextContent() + "@" + t.getAttribute("x"))
                 .toList();
-        assertEquals(List.of("0@100", "0.2@196", "0.4@292", "0.6@388", "0.8@484", "1@580"), xTicks);
+        assertEquals(List.of("0@116", "0.2@205.6", "0.4@295.2", "0.6@384.8", "0.8@474.4", "1@564"), xTicks);
         List<String> yTicks = SvgDocuments.in(doc, "y-ticks", "text").stream()
                 .map(t -> t.getTextContent() + "@" + t.getAttribute("y"))
                 .toList();
-        assertEquals(List.of("0@552", "0.2@456", "0.4@360", "0.6@264", "0.8@168", "1@72"), yTicks);
-        assertTrue(svg.contains("<path class=\"diagonal\" d=\"M100 552L580 72\""), svg);
+        assertEquals(List.of("0@536", "0.2@446.4", "0.4@356.8", "0.6@267.2", "0.8@177.6", "1@88"), yTicks);
+        assertTrue(svg.contains("<path class=\"diagonal\" d=\"M116 536L564 88\""), svg);
         List<String> caption = SvgDocuments.in(doc, "caption", "text").stream()
                 .map(Element::getTextContent)
                 .toList();
