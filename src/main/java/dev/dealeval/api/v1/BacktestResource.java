@@ -42,6 +42,8 @@ public class BacktestResource {
                     + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
                     + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
                     + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
+    private static final String UNFIT =
+            "A model file of one's own is configured and the built-in episodes do not fit it";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
 
@@ -64,9 +66,7 @@ public class BacktestResource {
                             + "and the Brier score of the agreement probability. " + RULES)
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
     @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(
-            responseCode = "409",
-            description = "A model file of one's own is configured and the built-in episodes do not fit it")
+    @APIResponse(responseCode = "409", description = UNFIT)
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -116,9 +116,7 @@ public class BacktestResource {
             description = "The diagram",
             content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(
-            responseCode = "409",
-            description = "A model file of one's own is configured and the built-in episodes do not fit it")
+    @APIResponse(responseCode = "409", description = UNFIT)
     public String reliabilityDiagram(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")

@@ -60,14 +60,8 @@ final class Legend {
         g.append("<g class=\"legend\" font-size=\"12\" fill=\"#333\">\n");
         int item = 0;
         for (int k = 0; k < plot.chart.trajectories().size(); k++) {
-            g.append("<path d=\"M")
-                    .append(plain(x))
-                    .append(' ')
-                    .append(plain(mid + 4))
-                    .append('L')
-                    .append(plain(x + 14))
-                    .append(' ')
-                    .append(plain(mid - 4))
+            g.append("<path d=\"")
+                    .append(Shapes.segment(x, mid + 4, x + 14, mid - 4))
                     .append("\" stroke=\"")
                     .append(TRAJECTORY_COLOURS[k])
                     .append("\" stroke-width=\"1.5\"/>");

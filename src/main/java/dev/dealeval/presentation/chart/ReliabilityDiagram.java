@@ -65,14 +65,8 @@ public final class ReliabilityDiagram {
         ChartRenderer.open(out, WIDTH, HEIGHT, title, description(series));
         ChartRenderer.gridAndTicks(
                 out, UNIT.ticks(), ReliabilityDiagram::px, UNIT.ticks(), ReliabilityDiagram::py, AREA);
-        out.append("<path class=\"diagonal\" d=\"M")
-                .append(plain(px(0)))
-                .append(' ')
-                .append(plain(py(0)))
-                .append('L')
-                .append(plain(px(1)))
-                .append(' ')
-                .append(plain(py(1)))
+        out.append("<path class=\"diagonal\" d=\"")
+                .append(Shapes.segment(px(0), py(0), px(1), py(1)))
                 .append("\" fill=\"none\" stroke=\"#777\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\">")
                 .append("<title>perfect calibration</title></path>\n");
         ChartRenderer.axisLabels(out, AREA, 596, "Predicted probability", "Observed frequency");
@@ -190,14 +184,8 @@ public final class ReliabilityDiagram {
                     .append("\"/>\n");
             x = Legend.legendText(g, x, 16, name(series.get(i)), baseline);
         }
-        g.append("<path d=\"M")
-                .append(plain(x))
-                .append(' ')
-                .append(plain(mid + 5))
-                .append('L')
-                .append(plain(x + 14))
-                .append(' ')
-                .append(plain(mid - 5))
+        g.append("<path d=\"")
+                .append(Shapes.segment(x, mid + 5, x + 14, mid - 5))
                 .append("\" stroke=\"#777\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n");
         Legend.legendText(g, x, 22, "perfect calibration", baseline);
         out.append(g).append("</g>\n");

@@ -16,21 +16,12 @@ import org.w3c.dom.Element;
 
 /** The reliability diagram: a well-formed SVG document whose points sit where the bins say. */
 class ReliabilityDiagramTest {
-    /** Bins (mean 0.1, observed 0, n 2), (0.3, 1, n 1), (0.9, 0.75, n 4): ReliabilityTest's seven forecasts. */
-    private static final Series SIDES = Reliability.of(
-            "side decisions",
-            List.of(
-                    new Forecast(0.1, 0),
-                    new Forecast(0.1, 0),
-                    new Forecast(0.3, 1),
-                    new Forecast(0.8, 1),
-                    new Forecast(1.0, 1),
-                    new Forecast(0.9, 1),
-                    new Forecast(0.9, 0)));
+    /** Bins (mean 0.1, observed 0, n 2), (0.3, 1, n 1), (0.9, 0.75, n 4): ECE (0.2 + 0.7 + 0.6) / 7 = 0.214. */
+    private static final Series SIDES =
+            series("side decisions", new double[] {0.1, 0.1, 0.3, 0.9, 0.9, 0.9, 0.9}, new int[] {0, 0, 1, 1, 1, 1, 0});
 
     /** One bin, (0.5, 0.5, n 2). */
-    private static final Series AGREEMENT =
-            Reliability.of("agreement", List.of(new Forecast(0.5, 1), new Forecast(0.5, 0)));
+    private static final Series AGREEMENT = series("agreement", new double[] {0.5, 0.5}, new int[] {1, 0});
 
     private static final String TITLE = "Reliability of the backtest: default profile";
 
@@ -144,6 +135,14 @@ class ReliabilityDiagramTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ReliabilityDiagram.svg(TITLE, Collections.nCopies(ReliabilityDiagram.COLOURS.length + 1, odd)));
+    }
+
+    private static Series series(String name, double[] p, int[] o) {
+        List<Forecast> forecasts = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            forecasts.add(new Forecast(p[i], o[i]));
+        }
+        return Reliability.of(name, forecasts);
     }
 
     private static String text(Document doc, String name) {
