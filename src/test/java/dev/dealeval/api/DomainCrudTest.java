@@ -158,6 +158,19 @@ class DomainCrudTest extends ApiTestSupport {
     }
 
     @Test
+    void aFormOfTooManyPartsIsAClientError() {
+        var request = given().multiPart("id", newId()).multiPart("name", "x");
+        for (int i = 0; i < 1001; i++) {
+            request = request.multiPart("x" + i, "y");
+        }
+        request.post("/api/v1/domains")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("more parts"));
+    }
+
+    @Test
     void replaceNeedsTheCurrentVersionAndDeleteToo() throws Exception {
         String id = newId();
         given().contentType(ContentType.JSON)

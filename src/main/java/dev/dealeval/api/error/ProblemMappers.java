@@ -215,6 +215,10 @@ public class ProblemMappers {
         if (!(e instanceof StorageException) && DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
+        if (tooManyFormParts(e)) {
+            return problem(
+                    400, "about:blank", "Bad Request", "The form has more parts than a request may hold.", uri, null);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
         return problem(
@@ -224,6 +228,16 @@ public class ProblemMappers {
                 "The service failed unexpectedly; quote error id " + id + " when reporting it.",
                 uri,
                 null);
+    }
+
+    /**
+     * The multipart parser of RESTEasy Reactive refuses a form of more than 1000 parts with a bare
+     * RuntimeException "Param limit of 1000 was exceeded": the client's error, not the service's.
+     */
+    private static boolean tooManyFormParts(Throwable e) {
+        return e.getClass() == RuntimeException.class
+                && e.getMessage() != null
+                && e.getMessage().startsWith("Param limit of ");
     }
 
     /**

@@ -7,11 +7,13 @@ import dev.dealeval.application.backtest.BacktestService;
 import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
+import dev.dealeval.presentation.chart.ReliabilityDiagram;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +42,8 @@ public class BacktestResource {
                     + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
                     + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
                     + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
+    private static final String UNFIT =
+            "A model file of one's own is configured and the built-in episodes do not fit it";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
 
@@ -61,9 +66,7 @@ public class BacktestResource {
                             + "and the Brier score of the agreement probability. " + RULES)
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
     @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(
-            responseCode = "409",
-            description = "A model file of one's own is configured and the built-in episodes do not fit it")
+    @APIResponse(responseCode = "409", description = UNFIT)
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -87,11 +90,42 @@ public class BacktestResource {
                         s.referenceBrierScore(),
                         s.brierSkillScore(),
                         s.sideBrierScore()),
+                reliability(backtests.calibration(run.report())),
                 run.report().results().stream().map(this::episode).toList(),
                 run.set().excluded().stream()
                         .map(x -> new BacktestResponse.Excluded(x.id(), x.date(), x.title(), x.reason()))
                         .toList(),
                 RULES);
+    }
+
+    @GET
+    @Path("/reliability")
+    @Produces(SearchResource.SVG)
+    @Operation(
+            operationId = "chartBacktestReliability",
+            summary = "The backtest's reliability diagram",
+            description =
+                    "Runs the backtest as GET /api/v1/backtests does and draws its probabilities against what happened, as an "
+                            + "SVG reliability diagram: each side's ratificationProbability against its recorded decision (side decisions) and "
+                            + "the agreementProbability against the outcome (agreement), in 5 bins of width 0.2, each bin a point at (mean "
+                            + "predicted, observed frequency) with its Wilson 90% interval, beside the diagonal of perfect calibration, with "
+                            + "the expected calibration error (ECE) of each series. The numbers are the reliability block of GET "
+                            + "/api/v1/backtests. Opens in any browser.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The diagram",
+            content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Unknown profile")
+    @APIResponse(responseCode = "409", description = UNFIT)
+    public String reliabilityDiagram(
+            @Parameter(description = PROFILE, example = "hawkish-washington")
+                    @QueryParam("profile")
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
+                    String profile) {
+        BacktestService.Run run = backtests.run(profile);
+        String title = "Reliability of the backtest: profile " + run.profile().id() + ", "
+                + run.report().results().size() + " episodes";
+        return ReliabilityDiagram.svg(title, backtests.calibration(run.report()).series());
     }
 
     @GET
@@ -152,6 +186,24 @@ public class BacktestResource {
                 e.record(),
                 e.encoding(),
                 e.sources());
+    }
+
+    private static BacktestResponse.Reliability reliability(BacktestService.Calibration c) {
+        return new BacktestResponse.Reliability(series(c.sideDecisions()), series(c.agreement()));
+    }
+
+    private static BacktestResponse.ReliabilitySeries series(Reliability.Series s) {
+        boolean scored = s.forecasts() > 0;
+        return new BacktestResponse.ReliabilitySeries(
+                s.forecasts(),
+                s.bins().stream()
+                        .map(b -> new BacktestResponse.ReliabilityBin(
+                                b.from(), b.to(), b.count(), b.meanPredicted(), b.observed(), b.low(), b.high()))
+                        .toList(),
+                scored ? s.ece() : null,
+                scored ? s.reliability() : null,
+                scored ? s.resolution() : null,
+                scored ? s.uncertainty() : null);
     }
 
     /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */

@@ -8,6 +8,7 @@ import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.EpisodeSet;
+import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,35 @@ public class BacktestService {
                 .orElseThrow(() -> new UnknownResourceException("episode", id));
         Profile p = profile(profile);
         return new Run(p, Backtest.run(registry.compiled(p), List.of(episode)), set);
+    }
+
+    /** The backtest's probabilities as forecasts: each side's ratification and the agreement, with their bins. */
+    public record Calibration(Reliability.Series sideDecisions, Reliability.Series agreement) {
+        public List<Reliability.Series> series() {
+            return List.of(sideDecisions, agreement);
+        }
+    }
+
+    /**
+     * The forecasts of a report: each ratification probability against the side's recorded decision
+     * ("side decisions"), and the agreement probability against the outcome of each episode that has one
+     * ("agreement"). Any report will do: the in-sample run, or one built from out-of-fold predictions.
+     */
+    public Calibration calibration(Backtest.Report report) {
+        List<Reliability.Forecast> sides = new ArrayList<>();
+        List<Reliability.Forecast> agreement = new ArrayList<>();
+        for (Backtest.Result r : report.results()) {
+            r.episode()
+                    .decisions()
+                    .forEach((side, d) -> sides.add(new Reliability.Forecast(
+                            r.evaluation().side(side).ratificationProbability(),
+                            d == Episode.Decision.ACCEPTED ? 1 : 0)));
+            Integer outcome = r.episode().agreement();
+            if (outcome != null) {
+                agreement.add(new Reliability.Forecast(r.evaluation().joint().agreementProbability(), outcome));
+            }
+        }
+        return new Calibration(Reliability.of("side decisions", sides), Reliability.of("agreement", agreement));
     }
 
     private EpisodeSet episodes() {
