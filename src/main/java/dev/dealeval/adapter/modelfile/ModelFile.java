@@ -26,7 +26,8 @@ record ModelFile(
         List<FactionEntry> factions,
         List<ScenarioEntry> scenarios,
         List<ProfileEntry> profiles,
-        CoercionEntry coercion) {
+        CoercionEntry coercion,
+        FittingEntry fitting) {
 
     /** Something given once per side, e.g. {@code threshold: {US: 0.5, CN: 0.5}}. */
     record BySide<T>(
@@ -60,6 +61,9 @@ record ModelFile(
     record SectionEntry(String id, String description, Side giver) {}
 
     record CoercionEntry(String term, Side side) {}
+
+    /** The fitting procedure's prior: decision settings, each key optional (the file's settings otherwise). */
+    record FittingEntry(SettingsEntry prior) {}
 
     record TermEntry(
             String id,

@@ -79,8 +79,11 @@ public class ModelFileReader implements ModelSource {
         Coercion coercion = c == null
                 ? null
                 : new Coercion(required(c.term(), "coercion", "term"), required(c.side(), "coercion", "side"));
-        DealModel model =
-                new DealModel(version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections, coercion);
+        var f = file.fitting();
+        var prior =
+                f == null || f.prior() == null ? null : ProfileEntries.settings(f.prior(), "fitting.prior", settings);
+        DealModel model = new DealModel(
+                version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections, coercion, prior);
         ModelValidator.validate(model);
         if (model.profile("default").isEmpty()) {
             throw new ModelException("profiles", "a profile with id 'default' is required");

@@ -193,6 +193,7 @@ public class ModelRegistry {
                 model.profiles(),
                 model.utilityScale(),
                 model.sections(),
-                model.coercion());
+                model.coercion(),
+                model.fittingPrior());
     }
 }

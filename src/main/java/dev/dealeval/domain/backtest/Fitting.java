@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The one procedure that fits the parameters the episodes inform (docs/backtest.md "Fitting"): the
@@ -50,31 +51,17 @@ public final class Fitting {
 
     /** Fits the profile's decision settings and floated-proposal belief to the episodes. */
     public static Fit fit(DealModel model, Profile base, List<Episode> episodes) {
-        double[] prior = encode(base.settings());
-        Fit best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (double floated : FLOATED_GRID) {
-            Profile withForm = withFloated(base, floated);
-            List<Case> cases = cases(CompiledModel.compile(model, withForm), episodes);
-            double[] phi = NelderMead.minimise(p -> objective(p, prior, cases), prior, ITERATIONS);
-            double value = objective(phi, prior, cases);
-            if (value < bestValue) {
-                bestValue = value;
-                double loss = cases.isEmpty() ? 0 : logLoss(phi, cases) / cases.size();
-                best = new Fit(withSettings(withForm, decode(phi, base.settings())), loss, cases.size());
-            }
-        }
-        return best;
+        return fit(prepare(model, base, episodes), base, i -> true);
     }
 
     /** Leave-one-out: every episode judged by a profile fitted to all the others. */
     public static OutOfFold leaveOneOut(DealModel model, Profile base, List<Episode> episodes) {
+        Prepared prepared = prepare(model, base, episodes);
         List<Backtest.Result> results = new ArrayList<>();
         for (int i = 0; i < episodes.size(); i++) {
-            List<Episode> others = new ArrayList<>(episodes);
-            Episode held = others.remove(i);
-            Profile fitted = fit(model, base, others).profile();
-            results.addAll(Backtest.run(CompiledModel.compile(model, fitted), List.of(held))
+            int held = i;
+            Profile fitted = fit(prepared, base, j -> j != held).profile();
+            results.addAll(Backtest.run(CompiledModel.compile(model, fitted), List.of(episodes.get(i)))
                     .results());
         }
         return new OutOfFold(Backtest.summarise(results), List.copyOf(results));
@@ -82,33 +69,81 @@ public final class Fitting {
 
     /** Temporal split: fitted on the episodes dated before {@code from} (ISO date), scored on the others. */
     public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from) {
-        List<Episode> past =
-                episodes.stream().filter(e -> e.date().compareTo(from) < 0).toList();
+        Prepared prepared = prepare(model, base, episodes);
+        Profile fitted = fit(prepared, base, i -> episodes.get(i).date().compareTo(from) < 0)
+                .profile();
         List<Episode> later =
                 episodes.stream().filter(e -> e.date().compareTo(from) >= 0).toList();
-        Profile fitted = fit(model, base, past).profile();
         Backtest.Report r = Backtest.run(CompiledModel.compile(model, fitted), later);
         return new OutOfFold(r.summary(), r.results());
+    }
+
+    /**
+     * The recorded side decisions of every episode reduced to what the fitted parameters act on,
+     * once per floated-proposal belief of the grid: folds reuse them.
+     */
+    record Prepared(Settings prior, List<Profile> profiles, List<List<Case>> cases) {}
+
+    static Prepared prepare(DealModel model, Profile base, List<Episode> episodes) {
+        List<Profile> profiles = new ArrayList<>();
+        List<List<Case>> cases = new ArrayList<>();
+        for (double floated : FLOATED_GRID) {
+            Profile withForm = withFloated(base, floated);
+            profiles.add(withForm);
+            cases.add(cases(CompiledModel.compile(model, withForm), episodes));
+        }
+        Settings prior = model.fittingPrior() != null ? model.fittingPrior() : base.settings();
+        return new Prepared(prior, profiles, cases);
+    }
+
+    /** The best fit over the grid to the cases of the episodes {@code use} accepts. */
+    static Fit fit(Prepared prepared, Profile base, IntPredicate use) {
+        double[] prior = encode(prepared.prior());
+        Fit best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int g = 0; g < prepared.profiles().size(); g++) {
+            List<Case> cases = prepared.cases().get(g).stream()
+                    .filter(c -> use.test(c.episode()))
+                    .toList();
+            double[] phi = NelderMead.minimise(p -> objective(p, prior, cases), prior, ITERATIONS);
+            double value = objective(phi, prior, cases);
+            if (value < bestValue) {
+                bestValue = value;
+                double loss = cases.isEmpty() ? 0 : logLoss(phi, cases) / cases.size();
+                Profile fitted = withSettings(prepared.profiles().get(g), decode(phi, prepared.prior()));
+                best = new Fit(fitted, loss, cases.size());
+            }
+        }
+        return best;
     }
 
     // ------------------------------------------------------------------ the objective
 
     /**
-     * One recorded side decision, reduced to what the decision settings act on: each of the side's
-     * factions' surplus, stake, clout and whether its veto applies.
+     * One recorded side decision of episode {@code episode}, reduced to what the decision settings act
+     * on: each of the side's factions' surplus, stake, clout and whether its veto applies.
      */
-    record Case(Side side, boolean accepted, double[] surplus, double[] stake, double[] clout, boolean[] veto) {}
+    record Case(
+            int episode,
+            Side side,
+            boolean accepted,
+            double[] surplus,
+            double[] stake,
+            double[] clout,
+            boolean[] veto) {}
 
     static List<Case> cases(CompiledModel m, List<Episode> episodes) {
         Backtest.Report report = Backtest.run(m, episodes);
         List<Case> out = new ArrayList<>();
-        for (Backtest.Result r : report.results()) {
-            r.episode().decisions().forEach((side, d) -> out.add(toCase(r.evaluation(), side, d)));
+        for (int i = 0; i < episodes.size(); i++) {
+            Backtest.Result r = report.results().get(i);
+            int episode = i;
+            r.episode().decisions().forEach((side, d) -> out.add(toCase(episode, r.evaluation(), side, d)));
         }
         return out;
     }
 
-    private static Case toCase(Evaluation e, Side side, Decision d) {
+    private static Case toCase(int episode, Evaluation e, Side side, Decision d) {
         List<FactionResult> fs = e.side(side).factions();
         int n = fs.size();
         double[] surplus = new double[n];
@@ -122,7 +157,7 @@ public final class Fitting {
             clout[f] = fr.clout();
             veto[f] = fr.veto() != VetoKind.NONE && fr.vetoApplies();
         }
-        return new Case(side, d == Decision.ACCEPTED, surplus, stake, clout, veto);
+        return new Case(episode, side, d == Decision.ACCEPTED, surplus, stake, clout, veto);
     }
 
     /** Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)². */

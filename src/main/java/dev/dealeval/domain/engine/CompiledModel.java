@@ -18,6 +18,7 @@ import dev.dealeval.domain.model.Shape;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
+import dev.dealeval.domain.model.Threat;
 
 /**
  * A deal model compiled with one profile into flat arrays (by {@link ModelCompiler}): the hot path of
@@ -96,8 +97,13 @@ public final class CompiledModel {
     final int coercionTerm;
     /** Per term: the coerced side gives it. */
     final boolean[] coercedGives;
-    /** Per scenario: the terms of its fresh threats that can coerce. */
+    /** Per term: the other side gives it. */
+    final boolean[] otherGives;
+    /** Per scenario: its fresh threats that can coerce, their terms, and its measures before any threat. */
+    final Threat[][] freshThreats;
+
     final int[][] freshThreatTerms;
+    final double[][] current;
 
     // factions (docs/model.md "Factions and stances"), U.S. first
     final int nFac;
@@ -175,8 +181,11 @@ public final class CompiledModel {
         coercionTerm =
                 model.coercion() == null ? -1 : model.termIndex(model.coercion().term());
         coercedGives = ModelCompiler.coercedGives(model, terms);
-        freshThreatTerms =
-                ModelCompiler.freshThreatTerms(model, terms, model.scenarios().toArray(new Scenario[0]));
+        otherGives = ModelCompiler.otherGives(model, terms);
+        Scenario[] all = model.scenarios().toArray(new Scenario[0]);
+        freshThreats = ModelCompiler.freshThreats(model, otherGives, all);
+        freshThreatTerms = ModelCompiler.threatTerms(model, freshThreats);
+        current = rows(all.length, s -> ModelCompiler.currentBundle(terms, all[s]));
         affectedCriteria = ModelCompiler.affectedCriteria(this);
 
         factions = ModelCompiler.factionsUsFirst(profile);

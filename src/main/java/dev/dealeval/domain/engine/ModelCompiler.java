@@ -297,27 +297,53 @@ final class ModelCompiler {
         return booleans(terms.length, t -> side != null && model.giver(terms[t]) == side);
     }
 
-    /**
-     * Per scenario: the terms of its fresh threats that the other side gives (the threats that can
-     * coerce the coercion rule's side); empty without a coercion rule.
-     */
-    static int[][] freshThreatTerms(DealModel model, TermDef[] terms, Scenario[] scenarios) {
+    /** Per term: whether the other side than the coercion rule's gives it. */
+    static boolean[] otherGives(DealModel model, TermDef[] terms) {
         Side side = model.coercion() == null ? null : model.coercion().side();
-        int[][] out = new int[scenarios.length][];
+        return booleans(
+                terms.length, t -> side != null && model.giver(terms[t]) != null && model.giver(terms[t]) != side);
+    }
+
+    /**
+     * Per scenario: its fresh threats on terms the other side gives (the threats that can coerce the
+     * coercion rule's side); empty without a coercion rule.
+     */
+    static Threat[][] freshThreats(DealModel model, boolean[] otherGives, Scenario[] scenarios) {
+        boolean rule = model.coercion() != null;
+        Threat[][] out = new Threat[scenarios.length][];
         for (int s = 0; s < scenarios.length; s++) {
             out[s] = scenarios[s].threats().stream()
-                    .filter(th -> side != null && th.fresh())
+                    .filter(th -> rule && th.fresh() && otherGives[model.termIndex(th.term())])
+                    .toArray(Threat[]::new);
+        }
+        return out;
+    }
+
+    /** The term index of each threat. */
+    static int[][] threatTerms(DealModel model, Threat[][] threats) {
+        int[][] out = new int[threats.length][];
+        for (int s = 0; s < threats.length; s++) {
+            out[s] = java.util.Arrays.stream(threats[s])
                     .mapToInt(th -> model.termIndex(th.term()))
-                    .filter(t -> model.giver(terms[t]) != null && model.giver(terms[t]) != side)
-                    .distinct()
                     .toArray();
         }
         return out;
     }
 
+    /** The scenario's measures as they stand, before any threat: its values, neutral elsewhere. */
+    static double[] currentBundle(TermDef[] terms, Scenario s) {
+        return doubles(terms.length, t -> {
+            Object raw = s.values().get(terms[t].id());
+            return raw != null ? terms[t].encode(raw) : terms[t].neutral();
+        });
+    }
+
     /** The terms whose change can switch coercion on or off: those the coerced side gives and every fresh threat's. */
     private static boolean[] coercionDrivers(CompiledModel m) {
         boolean[] out = m.coercedGives.clone();
+        for (int t = 0; t < out.length; t++) {
+            out[t] |= m.otherGives[t];
+        }
         for (int[] threatened : m.freshThreatTerms) {
             for (int t : threatened) {
                 out[t] = true;
@@ -353,10 +379,7 @@ final class ModelCompiler {
 
     /** The no-deal bundle x0(s): the scenario's values, neutral elsewhere, each threat at its expected value. */
     static double[] noDealBundle(DealModel model, TermDef[] terms, Scenario s) {
-        double[] x = doubles(terms.length, t -> {
-            Object raw = s.values().get(terms[t].id());
-            return raw != null ? terms[t].encode(raw) : terms[t].neutral();
-        });
+        double[] x = currentBundle(terms, s);
         for (Threat th : s.threats()) {
             int t = model.termIndex(th.term());
             x[t] = (1 - th.probability()) * x[t] + th.probability() * th.value();

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.engine;
 
 import dev.dealeval.domain.model.Numbers;
+import dev.dealeval.domain.model.Threat;
 
 /**
  * The scoring rule (docs/model.md "Scores and utility"): each criterion's value v(c) is its base plus
@@ -72,8 +73,9 @@ public final class Scoring {
     }
 
     /**
-     * The coercion rule (docs/model.md "Coercion"): x leaves a fresh threat of scenario s standing
-     * (its term where the no-deal bundle has it) while moving a term the coerced side gives.
+     * The coercion rule (docs/model.md "Coercion"): scenario s holds a fresh threat of the other side,
+     * x moves a term the coerced side gives, and x either leaves a fresh threat standing (its term
+     * where the no-deal bundle has it) or gives nothing beyond withdrawing fresh threats.
      */
     static boolean coerced(CompiledModel m, double[] x, int s) {
         int[] threatened = m.freshThreatTerms[s];
@@ -81,16 +83,45 @@ public final class Scoring {
             return false;
         }
         double[] x0 = m.noDeal[s];
+        boolean gives = false;
+        for (int t = 0; t < m.nTerms && !gives; t++) {
+            gives = m.coercedGives[t] && !same(x[t], x0[t]);
+        }
+        if (!gives) {
+            return false;
+        }
         boolean standing = false;
         for (int t : threatened) {
             standing |= same(x[t], x0[t]);
         }
-        if (!standing) {
-            return false;
-        }
+        return standing || onlyWithdraws(m, x, s);
+    }
+
+    /**
+     * Whether every term of the other side's that x moves is a fresh threat's, set between the value
+     * it had before the threat and the threatened value: the other side concedes nothing but the
+     * threat.
+     */
+    private static boolean onlyWithdraws(CompiledModel m, double[] x, int s) {
+        double[] x0 = m.noDeal[s];
         for (int t = 0; t < m.nTerms; t++) {
-            if (m.coercedGives[t] && !same(x[t], x0[t])) {
-                return true;
+            if (m.otherGives[t] && !same(x[t], x0[t]) && !withinThreat(m, x[t], s, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean withinThreat(CompiledModel m, double v, int s, int t) {
+        Threat[] threats = m.freshThreats[s];
+        double before = m.current[s][t];
+        for (int i = 0; i < threats.length; i++) {
+            if (m.freshThreatTerms[s][i] == t) {
+                double lo = Math.min(before, threats[i].value());
+                double hi = Math.max(before, threats[i].value());
+                if (v >= lo - Numbers.TOLERANCE && v <= hi + Numbers.TOLERANCE) {
+                    return true;
+                }
             }
         }
         return false;

@@ -8,6 +8,8 @@ import java.util.Optional;
  * Immutable; checked by {@link ModelValidator} before use.
  *
  * @param coercion     the coercion rule, or null for a model without one (docs/model.md "Coercion")
+ * @param fittingPrior the decision settings the fitting procedure starts from and shrinks toward
+ *                     (docs/backtest.md "Fitting"), or null: the fitted profile's own
  * @param utilityScale a side's utility is this times the weighted sum of its 0–1 criterion values:
  *                     100 (utility points) for the U.S.–China model, 1 for an imported negotiation
  *                     domain, so its utilities are GENIUS's
@@ -20,7 +22,8 @@ public record DealModel(
         List<Profile> profiles,
         double utilityScale,
         List<SectionDef> sections,
-        Coercion coercion) {
+        Coercion coercion,
+        Settings fittingPrior) {
 
     /** Utility points: the U.S.–China model's scale. */
     public static final double POINTS = 100;
@@ -41,7 +44,7 @@ public record DealModel(
             List<Scenario> scenarios,
             List<Profile> profiles,
             double utilityScale) {
-        this(version, terms, criteria, scenarios, profiles, utilityScale, null, null);
+        this(version, terms, criteria, scenarios, profiles, utilityScale, null, null, null);
     }
 
     private static List<SectionDef> sectionsOf(List<TermDef> terms) {
@@ -57,7 +60,7 @@ public record DealModel(
             List<CriterionDef> criteria,
             List<Scenario> scenarios,
             List<Profile> profiles) {
-        this(version, terms, criteria, scenarios, profiles, POINTS, null, null);
+        this(version, terms, criteria, scenarios, profiles, POINTS, null, null, null);
     }
 
     public Optional<TermDef> term(String id) {
