@@ -300,7 +300,10 @@ class PropertiesTest {
         return switch (t.id()) {
             case "usConcessions.reciprocalTariffPct", "usConcessions.fentanylTariffPct", "chinaMeasures.tariffPct" ->
                 0.0;
-            case "usConcessions.section301ReliefShare" -> 1.0;
+            case "usConcessions.section301ReliefShare", "chinaMeasures.retaliationReliefShare" -> 1.0;
+            case "usConcessions.licenceRevenueSharePct" -> 0.0;
+            case "usConcessions.companyRelief" -> "DELISTING";
+            case "structural.reform" -> "LEGAL_CHANGES";
             case "usConcessions.standstillMonths" -> 36;
             case "usConcessions.exportControlLevel" -> 5;
             case "usConcessions.cfiusPosture" -> "OPEN_NON_SENSITIVE";

@@ -20,51 +20,47 @@ class ModelFileReaderTest {
         assertEquals(ModelFixtures.termsInModelFile(), model.terms().size());
         assertEquals(11, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
-        // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the ten historical status quos the
-        // backtest's first episodes need, in date order; then, in one block of their own and in date order, the
-        // sixteen status quos of the episodes added in issue 23 (2017-2026).
+        // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the status quos the backtest's
+        // episodes need (2017-2026), in date order.
         assertEquals(
                 java.util.List.of(
+                        "MAY_2017",
+                        "APR_2018",
+                        "MAY_2018",
+                        "MID_MAY_2018",
                         "JUN_2018",
                         "DEC_2018",
                         "FEB_2019",
+                        "MAY_2019",
                         "JUN_2019",
+                        "JUL_2019",
+                        "SEP_2019",
                         "OCT_2019",
                         "DEC_2019",
+                        "AUG_2020",
                         "OCT_2021",
+                        "MAR_2023",
+                        "APR_2024",
                         "PRE_2025",
+                        "FENTANYL_TARIFF_2025",
                         "FEB_2025",
+                        "DOUBLING_2025",
                         "MAR_2025",
+                        "ULTIMATUM_2025",
                         "APR_2025",
                         "GENEVA_2025",
+                        "STOCKHOLM_2025",
                         "AUG_2025",
+                        "AUG_2025_EXTENDED",
                         "SEP_2025",
                         "OCT_2025",
                         "NOV_2025",
                         "BUSAN_2025",
                         "POST_RULING_2026",
-                        "MAY_2017",
-                        "APR_2018",
-                        "MAY_2018",
-                        "MID_MAY_2018",
-                        "MAY_2019",
-                        "JUL_2019",
-                        "SEP_2019",
-                        "AUG_2020",
-                        "MAR_2023",
-                        "APR_2024",
-                        "FENTANYL_TARIFF_2025",
-                        "DOUBLING_2025",
-                        "ULTIMATUM_2025",
-                        "STOCKHOLM_2025",
-                        "AUG_2025_EXTENDED",
                         "MAY_2026"),
                 model.scenarios().stream().map(s -> s.id()).toList());
         var dates = model.scenarios().stream().map(s -> s.date()).toList();
-        var first = dates.subList(0, 18);
-        var added = dates.subList(18, dates.size());
-        assertEquals(first.stream().sorted().toList(), first);
-        assertEquals(added.stream().sorted().toList(), added);
+        assertEquals(dates.stream().sorted().toList(), dates);
         var profile = model.profile("default").orElseThrow();
         assertEquals(11, profile.factions().size());
         assertEquals(
@@ -108,7 +104,7 @@ class ModelFileReaderTest {
                 "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
                 "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
                 "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
-                "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[7] (PRE_2025).values",
+                "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[15] (MAR_2023).values",
                 "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
                 "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
                 "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
@@ -146,8 +142,8 @@ class ModelFileReaderTest {
                 "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: 5|terms[1] (purchases.soybeansMmtPerYear).alternativeOf: must be a mapping",
                 "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, NO]|factions[8] (securityOrgans).vetoScope[1]: must be text",
                 "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, lvels: {NONE: 0.0, STATEMENT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).lvels: unknown key; allowed: gate, levels, linear, points, term",
-                "threshold: {US: 0.05, CN: 0.05}|threshold: {US: 0.05, CN: 0.05, XX: 1}|settings.threshold.XX: unknown key; allowed: CN, US",
-                "threshold: {US: 0.05, CN: 0.05}|threshold: {US: 0.05}|settings.threshold.CN: is required",
+                "threshold: {US: 0.0, CN: 0.0}|threshold: {US: 0.0, CN: 0.0, XX: 1}|settings.threshold.XX: unknown key; allowed: CN, US",
+                "threshold: {US: 0.0, CN: 0.0}|threshold: {US: 0.0}|settings.threshold.CN: is required",
                 "  - id: tiktok\\n    description: TikTok|  - description: TikTok|sections[4].id: is required",
                 "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
                 "version: \"2026.12-1\"|version: [1]|version: must be text",

@@ -154,7 +154,7 @@ class ModelRegistryTest {
                 file,
                 builtIn()
                         .replace(
-                                "    weight: 0.11\n    formula: \"score of fentanyl.level",
+                                "    weight: 0.10\n    formula: \"score of fentanyl.level",
                                 "    weight: lots\n    formula: \"score of fentanyl.level"));
         ModelException e = assertThrows(
                 ModelException.class, () -> registry(config(Optional.of(file.toString()), "GENEVA_2025", "default")));
@@ -181,7 +181,7 @@ class ModelRegistryTest {
         ModelRegistry registry = registry(config(Optional.of(file.toString()), "GENEVA_2025", "default"));
         assertTrue(registry.episodes().isEmpty());
         assertTrue(
-                registry.episodesProblem().contains("episodes[0] (purchase-offer-2018).scenario"),
+                registry.episodesProblem().contains("episodes[8] (purchase-offer-2018).scenario"),
                 registry.episodesProblem());
     }
 
