@@ -16,6 +16,11 @@ public record BacktestResponse(
         String profile,
 
         @Schema(description = "Its version.") long profileVersion,
+
+        @Schema(description = "Episode set that was run (built-in, or a stored one).", examples = "built-in")
+        String episodeSet,
+
+        @Schema(description = "Its version.") long episodeSetVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
         Summary summary,
         List<EpisodeResult> episodes,
@@ -80,7 +85,7 @@ public record BacktestResponse(
             Episode.Kind kind,
 
             @Schema(
-                    description = "The built-in scenario it was decided against (its status quo).",
+                    description = "The scenario it was decided against (its status quo), built in or stored.",
                     examples = "APR_2025")
             String scenario,
 
