@@ -13,6 +13,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -153,6 +156,24 @@ class EpisodeSetBacktestTest extends ApiTestSupport {
                 .body(
                         "sides.CN.surplus",
                         closeTo(judged.at("/model/sides/CN/surplus").asDouble(), 1e-12));
+    }
+
+    /** Episodes that record one government's decision only have no known outcome: no Brier score, no skill. */
+    @Test
+    void scoresThatASetLeavesUndefinedAreLeftOut() {
+        ArrayNode episodes = builtInEpisodes("geneva-truce-2025", "london-framework-2025");
+        for (var e : episodes) {
+            ((ObjectNode) e).set("decisions", read("{\"CN\": \"ACCEPTED\"}"));
+        }
+        given().get("/api/v1/backtests?episodeSet=" + create(newId(), episodes))
+                .then()
+                .statusCode(200)
+                .body("summary.episodes", equalTo(2))
+                .body("summary.sideDecisions", equalTo(2))
+                .body("summary.scoredOutcomes", equalTo(0))
+                .body("summary", not(hasKey("brierScore")))
+                .body("summary", not(hasKey("brierSkillScore")))
+                .body("episodes.happened", everyItem(not(hasKey("US"))));
     }
 
     @Test

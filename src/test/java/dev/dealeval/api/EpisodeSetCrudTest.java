@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -308,7 +310,13 @@ class EpisodeSetCrudTest extends ApiTestSupport {
         invalid(set(id, many), "episodes", "must hold between 1 and 500 episodes");
         many.remove(500);
         post(set(id, many)).statusCode(201).body("episodes.size()", equalTo(500));
-        given().get("/api/v1/backtests?episodeSet=" + id).then().statusCode(200).body("summary.episodes", equalTo(500));
+        given().get("/api/v1/backtests?episodeSet=" + id)
+                .then()
+                .statusCode(200)
+                .body("summary.episodes", equalTo(500))
+                // 500 agreements: the base rate is 1, so there is no skill to measure against it.
+                .body("summary.referenceBrierScore", equalTo(0.0))
+                .body("summary", not(hasKey("brierSkillScore")));
     }
 
     @Test

@@ -89,13 +89,18 @@ public class BacktestResource {
                         s.sideAgreeing(),
                         s.sideHitRate(),
                         s.scoredOutcomes(),
-                        s.brierScore(),
+                        defined(s.brierScore()),
                         s.referenceBrierScore(),
-                        s.brierSkillScore(),
+                        defined(s.brierSkillScore()),
                         s.sideBrierScore()),
                 run.report().results().stream().map(this::episode).toList(),
                 EpisodeSetMapper.excluded(run.set()),
                 RULES);
+    }
+
+    /** A score, or null where it is undefined (NaN: nothing to average, or no base rate to beat). */
+    private static Double defined(double score) {
+        return Double.isNaN(score) ? null : score;
     }
 
     @GET
