@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up: the registry loads the built-in model or an operator's file, and a bad file stops it with a message naming the entry. */
-class ModelRegistryTest {
+public class ModelRegistryTest {
 
-    private static DealevalConfig config(Optional<String> path, String scenario, String profile) {
+    public static DealevalConfig config(Optional<String> path, String scenario, String profile) {
         return config(path, Optional.empty(), scenario, profile);
     }
 
@@ -121,11 +121,11 @@ class ModelRegistryTest {
     }
 
     /** The registry as start-up builds it, reading files with the service's own readers. */
-    private static ModelRegistry registry(DealevalConfig config) {
+    public static ModelRegistry registry(DealevalConfig config) {
         return new ModelRegistry(config, new ModelFileReader(), new EpisodeFileReader());
     }
 
-    private static String builtIn() throws IOException {
+    public static String builtIn() throws IOException {
         try (InputStream in = ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelFileReader.BUILT_IN)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
