@@ -215,6 +215,15 @@ public class ProblemMappers {
         if (!(e instanceof StorageException) && DatabaseErrors.unavailable(e)) {
             return database(new java.sql.SQLTransientConnectionException(e.getMessage(), e), uri);
         }
+        if (tooManyFormParts(e)) {
+            return problem(
+                    400,
+                    MALFORMED,
+                    "Malformed body",
+                    "The request body cannot be read: a form may hold at most 1000 parts.",
+                    uri,
+                    null);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
         return problem(
@@ -224,6 +233,17 @@ public class ProblemMappers {
                 "The service failed unexpectedly; quote error id " + id + " when reporting it.",
                 uri,
                 null);
+    }
+
+    /**
+     * RESTEasy Reactive's multipart reader refuses a form of more parts than
+     * quarkus.http.limits.max-parameters (1000) with a bare RuntimeException, before any resource runs:
+     * a client's error, not the service's.
+     */
+    private static boolean tooManyFormParts(Throwable e) {
+        return e.getClass() == RuntimeException.class
+                && e.getMessage() != null
+                && e.getMessage().startsWith("Param limit of ");
     }
 
     /**
