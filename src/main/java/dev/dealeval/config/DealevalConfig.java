@@ -135,8 +135,8 @@ public interface DealevalConfig {
     interface Limits {
         /**
          * The most episodes one stored episode set may hold, whatever the configuration: requests are
-         * read against it (a longer list stops the read). The 21 built-in episodes run in milliseconds;
-         * a set at this bound stays well inside the request timeout.
+         * read against it (a longer list stops the read). A set at this bound, each episode against its
+         * own stored scenario, runs in under half a second (docs/backtest.md, "Your own episode sets").
          */
         int MAX_EPISODES_PER_SET = 500;
 
