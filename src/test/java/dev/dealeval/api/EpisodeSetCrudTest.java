@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -317,6 +318,44 @@ class EpisodeSetCrudTest extends ApiTestSupport {
                 // 500 agreements: the base rate is 1, so there is no skill to measure against it.
                 .body("summary.referenceBrierScore", equalTo(0.0))
                 .body("summary", not(hasKey("brierSkillScore")));
+    }
+
+    /**
+     * A set written at the body limit is stored, and its answer (a little longer than the request: numbers
+     * written back as 10.0) kept for an Idempotency-Key: the V5 migration made both columns TEXT.
+     */
+    @Test
+    void aSetAtTheBodyLimitIsStoredAndItsAnswerKeptForRetries() {
+        String id = newId();
+        ArrayNode many = JSON.createArrayNode();
+        JsonNode geneva = builtInEpisodes("geneva-truce-2025").get(0);
+        for (int i = 0; i < 500; i++) {
+            ObjectNode e = ((ObjectNode) geneva.deepCopy()).put("id", "geneva-" + i);
+            // Written as whole numbers; the answer writes them back as 10.0.
+            ((ObjectNode) e.get("bundle").get("usConcessions")).put("reciprocalTariffPct", 10);
+            ((ObjectNode) e.get("bundle").get("chinaMeasures")).put("tariffPct", 10);
+            many.add(e.put("encoding", ""));
+        }
+        int pad = (1_048_000 - set(id, many).toString().length()) / 500;
+        for (JsonNode e : many) {
+            ((ObjectNode) e).put("encoding", "x".repeat(pad));
+        }
+        String body = set(id, many).toString();
+        String key = UUID.randomUUID().toString();
+        var first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/episode-sets");
+        first.then().statusCode(201);
+        assertTrue(
+                first.asString().length() > 1_048_576,
+                "answer of " + first.asString().length());
+        var again = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/episode-sets");
+        again.then().statusCode(201);
+        assertEquals(first.asString(), again.asString());
     }
 
     @Test
