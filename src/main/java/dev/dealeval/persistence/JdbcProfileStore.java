@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class JdbcProfileStore extends JsonDocumentStore<Profile> implements ProfileStore {
 
-    private final double relativeStanceMargin;
+    /** Keys of the settings of profiles stored before the support index replaced the clout quorum. */
+    private static final java.util.List<String> RETIRED = java.util.List.of("vetoTemperature", "quorumUs", "quorumCn");
+
+    private final ObjectNode defaultSettings;
 
     public JdbcProfileStore(Sql sql, ObjectMapper json, ModelRegistry registry) {
         super(
@@ -33,22 +36,27 @@ public class JdbcProfileStore extends JsonDocumentStore<Profile> implements Prof
                         p.factions(),
                         p.credibility(),
                         p.settings()));
-        this.relativeStanceMargin =
-                registry.model().profile("default").orElseThrow().settings().relativeStanceMargin();
+        this.defaultSettings = json.valueToTree(
+                registry.model().profile("default").orElseThrow().settings());
     }
 
     /**
-     * Profiles stored before the stake-relative stance margin existed take the model's: their other
-     * settings are copies of their base's too.
+     * Profiles stored before a decision setting existed take the model's default for it (their
+     * settings were copies of their base's); settings of the retired clout-quorum rule are dropped.
      */
     @Override
     JsonNode upgrade(JsonNode document) {
-        return upgrade(document, relativeStanceMargin);
+        return upgrade(document, defaultSettings);
     }
 
-    static JsonNode upgrade(JsonNode document, double relativeStanceMargin) {
-        if (document.get("settings") instanceof ObjectNode settings && !settings.has("relativeStanceMargin")) {
-            settings.put("relativeStanceMargin", relativeStanceMargin);
+    static JsonNode upgrade(JsonNode document, ObjectNode defaults) {
+        if (document.get("settings") instanceof ObjectNode settings) {
+            settings.remove(RETIRED);
+            defaults.fieldNames().forEachRemaining(key -> {
+                if (!settings.has(key)) {
+                    settings.set(key, defaults.get(key));
+                }
+            });
         }
         return document;
     }

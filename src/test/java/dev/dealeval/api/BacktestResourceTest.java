@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealeval.presentation.chart.SvgDocuments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** GET /api/v1/backtests: the model judged against the record, over HTTP. */
 @QuarkusTest
@@ -156,6 +159,83 @@ class BacktestResourceTest extends ApiTestSupport {
         assertTrue(
                 strict.getInt("summary.agreeing") < base.getInt("summary.agreeing"),
                 strict.getInt("summary.agreeing") + " vs " + base.getInt("summary.agreeing"));
+    }
+
+    @Test
+    void theReliabilityDiagramIsAnSvgOfBothSeries() throws Exception {
+        String svg = given().accept("image/svg+xml")
+                .get("/api/v1/backtests/reliability")
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .extract()
+                .asString();
+        Document doc = SvgDocuments.parse(svg);
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        List<Element> series = SvgDocuments.groups(doc, "series");
+        assertEquals(
+                List.of("side decisions", "agreement"),
+                series.stream().map(g -> g.getAttribute("data-series")).toList());
+        // One point per occupied bin, as many as the JSON's bins; the caption's ECE is the JSON's.
+        JsonPath body = given().get("/api/v1/backtests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (int i = 0; i < 2; i++) {
+            String at = "reliability." + (i == 0 ? "sideDecisions" : "agreement");
+            assertEquals(
+                    body.getList(at + ".bins").size(),
+                    series.get(i)
+                            .getElementsByTagNameNS(SvgDocuments.SVG_NS, "circle")
+                            .getLength());
+            String ece = String.format(java.util.Locale.ROOT, "ECE %.3f", body.getDouble(at + ".ece"));
+            assertTrue(svg.contains(ece), ece);
+        }
+        given().accept("image/svg+xml")
+                .queryParam("profile", "hawkish-washington")
+                .get("/api/v1/backtests/reliability")
+                .then()
+                .statusCode(200)
+                .body(containsString("profile hawkish-washington"));
+        given().accept("image/svg+xml")
+                .queryParam("profile", "nope")
+                .get("/api/v1/backtests/reliability")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("profile"));
+    }
+
+    @Test
+    void theReliabilityBlockCountsEveryRecordedDecision() {
+        JsonPath body = given().get("/api/v1/backtests")
+                .then()
+                .statusCode(200)
+                .body("reliability.sideDecisions.bins.count", everyItem(greaterThanOrEqualTo(1)))
+                .body("reliability.sideDecisions.ece", notNullValue())
+                .body("reliability.agreement.uncertainty", notNullValue())
+                .extract()
+                .jsonPath();
+        int recorded = 0;
+        for (Map<String, Object> e : body.<Map<String, Object>>getList("episodes")) {
+            recorded += ((Map<?, ?>) e.get("happened")).size();
+        }
+        int binned = body.<Integer>getList("reliability.sideDecisions.bins.count").stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        assertEquals(recorded, binned);
+        assertEquals(recorded, body.getInt("reliability.sideDecisions.forecasts"));
+        assertEquals(body.getInt("summary.sideDecisions"), recorded);
+        int outcomes = body.<Integer>getList("reliability.agreement.bins.count").stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        assertEquals(body.getInt("summary.scoredOutcomes"), outcomes);
+        for (Map<String, Object> bin : body.<Map<String, Object>>getList("reliability.sideDecisions.bins")) {
+            double low = ((Number) bin.get("low")).doubleValue(), high = ((Number) bin.get("high")).doubleValue();
+            double observed = ((Number) bin.get("observed")).doubleValue();
+            assertTrue(low <= observed && observed <= high, bin.toString());
+        }
     }
 
     /** The README's table of episodes and scores: it must be what the service answers today. */

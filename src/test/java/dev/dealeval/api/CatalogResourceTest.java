@@ -54,33 +54,49 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
-        // eight of 2025-26 and the ten historical ones the backtest's episodes were decided against.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=18")
+        // eight of 2025-26 and the twenty-six historical ones the backtest's episodes were decided against.
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=34")
                 .then()
                 .statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(18))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(34))
                 .extract()
                 .path("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(
                 java.util.List.of(
+                        "APR_2018",
+                        "APR_2024",
                         "APR_2025",
+                        "AUG_2020",
                         "AUG_2025",
+                        "AUG_2025_EXTENDED",
                         "BUSAN_2025",
                         "DEC_2018",
                         "DEC_2019",
+                        "DOUBLING_2025",
                         "FEB_2019",
                         "FEB_2025",
+                        "FENTANYL_TARIFF_2025",
                         "GENEVA_2025",
+                        "JUL_2019",
                         "JUN_2018",
                         "JUN_2019",
+                        "MAR_2023",
                         "MAR_2025",
+                        "MAY_2017",
+                        "MAY_2018",
+                        "MAY_2019",
+                        "MAY_2026",
+                        "MID_MAY_2018",
                         "NOV_2025",
                         "OCT_2019",
                         "OCT_2021",
                         "OCT_2025",
                         "POST_RULING_2026",
                         "PRE_2025",
-                        "SEP_2025"),
+                        "SEP_2019",
+                        "SEP_2025",
+                        "STOCKHOLM_2025",
+                        "ULTIMATUM_2025"),
                 ids);
     }
 
@@ -114,7 +130,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("factions.find { it.id == 'congress' }.veto", equalTo("FULL"))
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.2))
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
-                .body("settings.quorum.US", equalTo(0.5));
+                .body("settings.threshold.US", equalTo(0.05f));
     }
 
     @Test

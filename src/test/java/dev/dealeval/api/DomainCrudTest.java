@@ -175,7 +175,20 @@ class DomainCrudTest extends ApiTestSupport {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("at most 1000 parts"));
+                .body("detail", containsString("more parts than a request may hold"));
+    }
+
+    @Test
+    void aFormOfTooManyPartsIsAClientError() {
+        var request = given().multiPart("id", newId()).multiPart("name", "x");
+        for (int i = 0; i < 1001; i++) {
+            request = request.multiPart("x" + i, "y");
+        }
+        request.post("/api/v1/domains")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("more parts"));
     }
 
     @Test

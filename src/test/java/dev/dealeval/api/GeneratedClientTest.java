@@ -827,6 +827,14 @@ class GeneratedClientTest {
             assertInstanceOf(Verdict.class, e.getModel().getVerdict(), e.getId());
         }
 
+        assertEquals(
+                b.getSummary().getSideDecisions(),
+                b.getReliability().getSideDecisions().getForecasts());
+        String diagram = text("chartBacktestReliability", () -> backtests.chartBacktestReliability(null, "default"));
+        assertTrue(
+                diagram.contains("data-series=\"side decisions\""),
+                diagram.substring(0, Math.min(80, diagram.length())));
+
         BacktestEpisode first = b.getEpisodes().get(0);
         BacktestEpisodeResponse explained = backtests.explainBacktestEpisode(first.getId(), null, "default");
         assertRequiredPresent(explained, "explainBacktestEpisode");
@@ -1054,7 +1062,7 @@ class GeneratedClientTest {
     @Order(Integer.MAX_VALUE)
     void everyOperationOfTheDocumentWasCalledThroughTheGeneratedClient() {
         Set<String> documented = ROUTES.stream().map(Route::operationId).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(39, documented.size(), "operations in " + DOCUMENT_PATH);
+        assertEquals(40, documented.size(), "operations in " + DOCUMENT_PATH);
         Set<String> notCalled = new TreeSet<>(documented);
         notCalled.removeAll(CALLED);
         Set<String> undocumented =

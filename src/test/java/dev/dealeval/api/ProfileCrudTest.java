@@ -59,7 +59,7 @@ class ProfileCrudTest extends ApiTestSupport {
                 .body("version", equalTo(1))
                 .body("builtIn", is(false))
                 .body("weights.US.nationalSecurity", equalTo(0.3))
-                .body("weights.US.exportGains", equalTo(0.18))
+                .body("weights.US.exportGains", equalTo(0.16))
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.23))
                 .body("credibility.trackRecords.agriculture", equalTo(0.7))
                 .body("credibility.trackRecords.energy", equalTo(0.37))

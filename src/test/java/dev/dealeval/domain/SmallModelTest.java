@@ -160,9 +160,9 @@ class SmallModelTest {
         assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
                 .side(Side.US)
                 .ratified());
-        // With a quorum of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
+        // With a threshold of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
         CompiledModel high = TestModels.compile(
-                ModelFixtures.fromYaml(YAML.replace("quorum: {US: 0.5", "quorum: {US: 0.7")), "default");
+                ModelFixtures.fromYaml(YAML.replace("threshold: {US: 0.5", "threshold: {US: 0.7")), "default");
         assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
                 .side(Side.US)
                 .ratified());

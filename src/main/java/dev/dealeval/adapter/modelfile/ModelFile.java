@@ -25,9 +25,11 @@ record ModelFile(
         List<CriterionEntry> criteria,
         List<FactionEntry> factions,
         List<ScenarioEntry> scenarios,
-        List<ProfileEntry> profiles) {
+        List<ProfileEntry> profiles,
+        CoercionEntry coercion,
+        FittingEntry fitting) {
 
-    /** Something given once per side, e.g. {@code quorum: {US: 0.5, CN: 0.5}}. */
+    /** Something given once per side, e.g. {@code threshold: {US: 0.5, CN: 0.5}}. */
     record BySide<T>(
             @JsonProperty("US") T us, @JsonProperty("CN") T cn) {
         T get(Side side) {
@@ -36,7 +38,12 @@ record ModelFile(
     }
 
     record SettingsEntry(
-            Double stanceMargin, Double vetoTemperature, BySide<Double> quorum, Double relativeStanceMargin) {}
+            Double stanceMargin,
+            Double temperature,
+            BySide<Double> threshold,
+            Double relativeStanceMargin,
+            Double stakeFloor,
+            Double probabilityFloor) {}
 
     record CredibilityEntry(
             Map<String, Double> trackRecords,
@@ -51,7 +58,12 @@ record ModelFile(
             Double referenceDelivery,
             Double excessBelief) {}
 
-    record SectionEntry(String id, String description) {}
+    record SectionEntry(String id, String description, Side giver) {}
+
+    record CoercionEntry(String term, Side side) {}
+
+    /** The fitting procedure's prior: decision settings, each key optional (the file's settings otherwise). */
+    record FittingEntry(SettingsEntry prior) {}
 
     record TermEntry(
             String id,
@@ -116,7 +128,7 @@ record ModelFile(
             @JsonDeserialize(contentUsing = YamlFiles.TextOnly.class)
             List<String> sources) {}
 
-    record ThreatEntry(String term, Double value, Double probability, String description) {}
+    record ThreatEntry(String term, Double value, Double probability, String description, Boolean fresh) {}
 
     /** A profile: what it changes from the defaults the rest of the file sets. */
     record ProfileEntry(

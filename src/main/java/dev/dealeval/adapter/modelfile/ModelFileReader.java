@@ -8,6 +8,7 @@ import dev.dealeval.adapter.modelfile.ModelFile.ScenarioEntry;
 import dev.dealeval.adapter.modelfile.ModelFile.TermEntry;
 import dev.dealeval.application.port.ModelSource;
 import dev.dealeval.domain.model.AlternativeUnit;
+import dev.dealeval.domain.model.Coercion;
 import dev.dealeval.domain.model.Component;
 import dev.dealeval.domain.model.CriterionDef;
 import dev.dealeval.domain.model.DealModel;
@@ -64,7 +65,7 @@ public class ModelFileReader implements ModelSource {
                 ProfileEntries.credibility(required(file.credibility(), "", "credibility"), "credibility", null);
         List<SectionDef> sections = each(file.sections(), "sections", (s, index) -> {
             String at = label(index, required(s.id(), index, "id"));
-            return new SectionDef(s.id(), required(s.description(), at, "description"));
+            return new SectionDef(s.id(), required(s.description(), at, "description"), s.giver());
         });
         List<TermDef> terms = each(file.terms(), "terms", ModelFileReader::term);
         List<CriterionDef> criteria = each(file.criteria(), "criteria", ModelFileReader::criterion);
@@ -74,7 +75,15 @@ public class ModelFileReader implements ModelSource {
         List<Profile> profiles =
                 each(file.profiles(), "profiles", (p, index) -> ProfileEntries.profile(p, index, defaults));
 
-        DealModel model = new DealModel(version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections);
+        var c = file.coercion();
+        Coercion coercion = c == null
+                ? null
+                : new Coercion(required(c.term(), "coercion", "term"), required(c.side(), "coercion", "side"));
+        var f = file.fitting();
+        var prior =
+                f == null || f.prior() == null ? null : ProfileEntries.settings(f.prior(), "fitting.prior", settings);
+        DealModel model = new DealModel(
+                version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections, coercion, prior);
         ModelValidator.validate(model);
         if (model.profile("default").isEmpty()) {
             throw new ModelException("profiles", "a profile with id 'default' is required");
@@ -284,7 +293,8 @@ public class ModelFileReader implements ModelSource {
                     required(t.term(), tat, "term"),
                     required(t.value(), tat, "value"),
                     required(t.probability(), tat, "probability"),
-                    required(t.description(), tat, "description")));
+                    required(t.description(), tat, "description"),
+                    Boolean.TRUE.equals(t.fresh())));
         }
         return new Scenario(
                 n.id(),

@@ -35,29 +35,26 @@ final class ProfileEntries {
     static Settings settings(SettingsEntry n, String at, Settings base) {
         boolean full = base == null;
         double stanceMargin = number(n.stanceMargin(), at, "stanceMargin", full ? null : base.stanceMargin());
-        double vetoTemperature =
-                number(n.vetoTemperature(), at, "vetoTemperature", full ? null : base.vetoTemperature());
-        var q = n.quorum();
-        double quorumUs;
-        double quorumCn;
+        double temperature = number(n.temperature(), at, "temperature", full ? null : base.temperature());
+        var q = n.threshold();
+        double thresholdUs;
+        double thresholdCn;
         if (q == null && !full) {
-            quorumUs = base.quorumUs();
-            quorumCn = base.quorumCn();
+            thresholdUs = base.thresholdUs();
+            thresholdCn = base.thresholdCn();
         } else {
-            required(q, at, "quorum");
-            quorumUs = number(q.us(), at + ".quorum", "US", full ? null : base.quorumUs());
-            quorumCn = number(q.cn(), at + ".quorum", "CN", full ? null : base.quorumCn());
+            required(q, at, "threshold");
+            thresholdUs = number(q.us(), at + ".threshold", "US", full ? null : base.thresholdUs());
+            thresholdCn = number(q.cn(), at + ".threshold", "CN", full ? null : base.thresholdCn());
         }
         return new Settings(
                 stanceMargin,
-                vetoTemperature,
-                quorumUs,
-                quorumCn,
-                number(
-                        n.relativeStanceMargin(),
-                        at,
-                        "relativeStanceMargin",
-                        full ? null : base.relativeStanceMargin()));
+                temperature,
+                thresholdUs,
+                thresholdCn,
+                number(n.relativeStanceMargin(), at, "relativeStanceMargin", full ? null : base.relativeStanceMargin()),
+                number(n.stakeFloor(), at, "stakeFloor", full ? null : base.stakeFloor()),
+                number(n.probabilityFloor(), at, "probabilityFloor", full ? null : base.probabilityFloor()));
     }
 
     /** The file's credibility parameters when base is null (every key required), else a profile's changes to base. */

@@ -217,12 +217,7 @@ public class ProblemMappers {
         }
         if (tooManyFormParts(e)) {
             return problem(
-                    400,
-                    MALFORMED,
-                    "Malformed body",
-                    "The request body cannot be read: a form may hold at most 1000 parts.",
-                    uri,
-                    null);
+                    400, "about:blank", "Bad Request", "The form has more parts than a request may hold.", uri, null);
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
@@ -236,9 +231,8 @@ public class ProblemMappers {
     }
 
     /**
-     * RESTEasy Reactive's multipart reader refuses a form of more parts than
-     * quarkus.http.limits.max-parameters (1000) with a bare RuntimeException, before any resource runs:
-     * a client's error, not the service's.
+     * The multipart parser of RESTEasy Reactive refuses a form of more than 1000 parts with a bare
+     * RuntimeException "Param limit of 1000 was exceeded": the client's error, not the service's.
      */
     private static boolean tooManyFormParts(Throwable e) {
         return e.getClass() == RuntimeException.class

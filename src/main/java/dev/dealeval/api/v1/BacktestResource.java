@@ -6,9 +6,11 @@ import dev.dealeval.application.backtest.BacktestService;
 import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
+import dev.dealeval.presentation.chart.ReliabilityDiagram;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -93,6 +96,7 @@ public class BacktestResource {
                         s.referenceBrierScore(),
                         defined(s.brierSkillScore()),
                         s.sideBrierScore()),
+                reliability(backtests.calibration(run.report())),
                 run.report().results().stream().map(this::episode).toList(),
                 EpisodeSetMapper.excluded(run.set()),
                 RULES);
@@ -101,6 +105,40 @@ public class BacktestResource {
     /** A score, or null where it is undefined (NaN: nothing to average, or no base rate to beat). */
     private static Double defined(double score) {
         return Double.isNaN(score) ? null : score;
+    }
+
+    @GET
+    @Path("/reliability")
+    @Produces(SearchResource.SVG)
+    @Operation(
+            operationId = "chartBacktestReliability",
+            summary = "The backtest's reliability diagram",
+            description =
+                    "Runs the backtest as GET /api/v1/backtests does and draws its probabilities against what happened, as an "
+                            + "SVG reliability diagram: each side's ratificationProbability against its recorded decision (side decisions) and "
+                            + "the agreementProbability against the outcome (agreement), in 5 bins of width 0.2, each bin a point at (mean "
+                            + "predicted, observed frequency) with its Wilson 90% interval, beside the diagonal of perfect calibration, with "
+                            + "the expected calibration error (ECE) of each series. The numbers are the reliability block of GET "
+                            + "/api/v1/backtests. Opens in any browser.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The diagram",
+            content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
+    @APIResponse(responseCode = "409", description = UNAVAILABLE)
+    public String reliabilityDiagram(
+            @Parameter(description = PROFILE, example = "hawkish-washington")
+                    @QueryParam("profile")
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
+                    String profile,
+            @Parameter(description = EPISODE_SET)
+                    @QueryParam("episodeSet")
+                    @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+                    String episodeSet) {
+        BacktestService.Run run = backtests.run(profile, episodeSet);
+        String title = "Reliability of the backtest: profile " + run.profile().id() + ", episode set "
+                + run.set().id() + ", " + run.report().results().size() + " episodes";
+        return ReliabilityDiagram.svg(title, backtests.calibration(run.report()).series());
     }
 
     @GET
@@ -167,5 +205,23 @@ public class BacktestResource {
                 e.record(),
                 e.encoding(),
                 e.sources());
+    }
+
+    private static BacktestResponse.Reliability reliability(BacktestService.Calibration c) {
+        return new BacktestResponse.Reliability(series(c.sideDecisions()), series(c.agreement()));
+    }
+
+    private static BacktestResponse.ReliabilitySeries series(Reliability.Series s) {
+        boolean scored = s.forecasts() > 0;
+        return new BacktestResponse.ReliabilitySeries(
+                s.forecasts(),
+                s.bins().stream()
+                        .map(b -> new BacktestResponse.ReliabilityBin(
+                                b.from(), b.to(), b.count(), b.meanPredicted(), b.observed(), b.low(), b.high()))
+                        .toList(),
+                scored ? s.ece() : null,
+                scored ? s.reliability() : null,
+                scored ? s.resolution() : null,
+                scored ? s.uncertainty() : null);
     }
 }

@@ -74,7 +74,12 @@ final class DtoMapper {
                 s == null
                         ? null
                         : new dev.dealeval.domain.engine.ProfileDraft.SettingsPatch(
-                                s.stanceMargin(), s.vetoTemperature(), s.quorum(), s.relativeStanceMargin()));
+                                s.stanceMargin(),
+                                s.temperature(),
+                                s.threshold(),
+                                s.relativeStanceMargin(),
+                                s.stakeFloor(),
+                                s.probabilityFloor()));
     }
 
     static dev.dealeval.application.catalog.ScenarioService.Draft scenarioDraft(
@@ -138,7 +143,8 @@ final class DtoMapper {
                                 s.ratificationProbability(),
                                 s.supportingClout(),
                                 s.opposingClout(),
-                                s.quorum(),
+                                s.supportIndex(),
+                                s.threshold(),
                                 s.criteria().stream()
                                         .map(c -> new EvaluationResponse.CriterionResult(
                                                 c.id(),
@@ -271,9 +277,9 @@ final class DtoMapper {
                 c.referenceGrowth(),
                 c.referenceDelivery(),
                 c.excessBelief());
-        Map<Side, Double> quorum = new EnumMap<>(Side.class);
-        quorum.put(Side.US, p.settings().quorumUs());
-        quorum.put(Side.CN, p.settings().quorumCn());
+        Map<Side, Double> threshold = new EnumMap<>(Side.class);
+        threshold.put(Side.US, p.settings().thresholdUs());
+        threshold.put(Side.CN, p.settings().thresholdCn());
         return new ProfileResponse(
                 p.id(),
                 p.name(),
@@ -286,8 +292,10 @@ final class DtoMapper {
                 credibility,
                 new ProfileResponse.SettingsProfile(
                         p.settings().stanceMargin(),
-                        p.settings().vetoTemperature(),
-                        quorum,
-                        p.settings().relativeStanceMargin()));
+                        p.settings().temperature(),
+                        threshold,
+                        p.settings().relativeStanceMargin(),
+                        p.settings().stakeFloor(),
+                        p.settings().probabilityFloor()));
     }
 }

@@ -67,7 +67,7 @@ public class EvaluationResource {
                     "Scores the bundle for the U.S. and China against the no-deal scenario: each side's utility (0-100), "
                             + "no-deal utility and surplus, with per-criterion and per-term contributions; the U.S. values Chinese "
                             + "pledges at their credible delivery; every faction's utility, surplus, stance, support probability and the "
-                            + "terms that move it; whether each government ratifies (supporting clout above the quorum, no applicable "
+                            + "terms that move it; whether each government ratifies (supporting clout above the threshold, no applicable "
                             + "veto opposed) and the probability it does; and the joint figures: ZOPA, Nash product, welfare, verdict "
                             + "and the probability of agreement. Terms left out keep their no-deal value, so an empty bundle is no deal. "
                             + "The request, the profile version used and the result are stored: 201 with the evaluation's id and "

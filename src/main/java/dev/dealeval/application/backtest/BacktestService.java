@@ -8,6 +8,7 @@ import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.EpisodeSetDefinition;
+import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
@@ -51,6 +52,35 @@ public class BacktestService {
                 .findFirst()
                 .orElseThrow(() -> new UnknownResourceException("episode", id));
         return new Run(s.profile(), Backtest.run(s.model(), List.of(episode)), s.set());
+    }
+
+    /** The backtest's probabilities as forecasts: each side's ratification and the agreement, with their bins. */
+    public record Calibration(Reliability.Series sideDecisions, Reliability.Series agreement) {
+        public List<Reliability.Series> series() {
+            return List.of(sideDecisions, agreement);
+        }
+    }
+
+    /**
+     * The forecasts of a report: each ratification probability against the side's recorded decision
+     * ("side decisions"), and the agreement probability against the outcome of each episode that has one
+     * ("agreement"). Any report will do: the in-sample run, or one built from out-of-fold predictions.
+     */
+    public Calibration calibration(Backtest.Report report) {
+        List<Reliability.Forecast> sides = new ArrayList<>();
+        List<Reliability.Forecast> agreement = new ArrayList<>();
+        for (Backtest.Result r : report.results()) {
+            r.episode()
+                    .decisions()
+                    .forEach((side, d) -> sides.add(new Reliability.Forecast(
+                            r.evaluation().side(side).ratificationProbability(),
+                            d == Episode.Decision.ACCEPTED ? 1 : 0)));
+            Integer outcome = r.episode().agreement();
+            if (outcome != null) {
+                agreement.add(new Reliability.Forecast(r.evaluation().joint().agreementProbability(), outcome));
+            }
+        }
+        return new Calibration(Reliability.of("side decisions", sides), Reliability.of("agreement", agreement));
     }
 
     /** The profile, the set, and the model compiled for the profile with every scenario the set names. */

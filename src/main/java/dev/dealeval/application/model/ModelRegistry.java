@@ -213,6 +213,8 @@ public class ModelRegistry {
                 all,
                 model.profiles(),
                 model.utilityScale(),
-                model.sections());
+                model.sections(),
+                model.coercion(),
+                model.fittingPrior());
     }
 }

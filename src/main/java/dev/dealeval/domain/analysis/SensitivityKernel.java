@@ -51,7 +51,6 @@ final class SensitivityKernel {
     /** A side's utility is unit × Σ w·v (CompiledModel#utilityScale). */
     final double unit;
 
-    final double stanceMargin;
     final double[] baseTrack;
     final boolean[] trackSampled;
     final boolean weightsFixed;
@@ -117,7 +116,6 @@ final class SensitivityKernel {
         }
         reservationGiven = m.model().scenarios().get(s).reservation() != null;
         unit = m.utilityScale();
-        stanceMargin = m.profile().settings().stanceMargin();
         baseTrack = new double[nCat];
         trackSampled = new boolean[nCat];
         boolean anySampled = false;
@@ -199,10 +197,8 @@ final class SensitivityKernel {
         sc.cnSurplus[b] = utility(sc.weight, 0, v, nUs, nCrit) - sc.noDealCn;
         for (int f = 0; f < nFac; f++) {
             sc.factionSurplus[f] = utility(sc.factionWeight, f * nCrit, v, facFrom[f], facTo[f]) - sc.noDealFaction[f];
-            // As the engine does: the stake only decides a stance when |S| < δ.
-            sc.factionStake[f] = Ratification.stakeDecides(sc.factionSurplus[f], stanceMargin)
-                    ? Ratification.stake(unit, sc.factionWeight, f * nCrit, v, noDealValue, facFrom[f], facTo[f])
-                    : Double.NaN;
+            sc.factionStake[f] =
+                    Ratification.stake(unit, sc.factionWeight, f * nCrit, v, noDealValue, facFrom[f], facTo[f]);
         }
     }
 

@@ -56,21 +56,26 @@ public final class Backtest {
     public static Report run(CompiledModel m, List<Episode> episodes) {
         List<Result> results = new ArrayList<>();
         for (Episode e : episodes) {
-            int s = m.scenarioIndex(e.scenario());
-            if (s < 0) {
-                throw new IllegalArgumentException("episode " + e.id() + ": unknown scenario " + e.scenario());
-            }
-            BundleReader.Result bundle = BundleReader.read(m.model(), e.bundle(), "bundle");
-            if (!bundle.valid()) {
-                throw new IllegalArgumentException("episode " + e.id() + ": " + bundle.violations());
-            }
-            Evaluation ev = Evaluator.evaluate(m, bundle.bundle(), s, List.of());
+            Evaluation ev = evaluate(m, e);
             Map<Side, Boolean> sideAgrees = new EnumMap<>(Side.class);
             e.decisions()
                     .forEach((side, d) -> sideAgrees.put(side, ev.side(side).ratified() == (d == Decision.ACCEPTED)));
             results.add(new Result(e, ev, !sideAgrees.containsValue(false), sideAgrees));
         }
         return new Report(List.copyOf(results), summarise(results));
+    }
+
+    /** The model's evaluation of an episode's bundle against its scenario (also what {@link Perturbations} runs). */
+    static Evaluation evaluate(CompiledModel m, Episode e) {
+        int s = m.scenarioIndex(e.scenario());
+        if (s < 0) {
+            throw new IllegalArgumentException("episode " + e.id() + ": unknown scenario " + e.scenario());
+        }
+        BundleReader.Result bundle = BundleReader.read(m.model(), e.bundle(), "bundle");
+        if (!bundle.valid()) {
+            throw new IllegalArgumentException("episode " + e.id() + ": " + bundle.violations());
+        }
+        return Evaluator.evaluate(m, bundle.bundle(), s, List.of());
     }
 
     static Summary summarise(List<Result> results) {

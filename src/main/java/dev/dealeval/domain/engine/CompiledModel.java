@@ -18,6 +18,7 @@ import dev.dealeval.domain.model.Shape;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
+import dev.dealeval.domain.model.Threat;
 
 /**
  * A deal model compiled with one profile into flat arrays (by {@link ModelCompiler}): the hot path of
@@ -78,6 +79,10 @@ public final class CompiledModel {
     final int[] compBelief;
     /** Pledge category of the component's gate term when the gate is credible (U.S. criteria), else -1. */
     final int[] compGateBelief;
+    /** Whether the component reads the pledges over the whole term rather than its term. */
+    final boolean[] compAggregate;
+    /** Whether the component is its function of its term's value, with no belief, gate or aggregate. */
+    final boolean[] compPlain;
     /** Components by how the hot loop sums them: plain linear, plain levels, plain points, and credible or gated ones. */
     final int[] plainLinear;
 
@@ -86,6 +91,19 @@ public final class CompiledModel {
     final int[] special;
     /** For each term, the criteria whose value can change when that term alone changes. */
     final int[][] affectedCriteria;
+
+    // coercion (docs/model.md "Coercion")
+    /** The term a coerced bundle sets to true, or −1 without a coercion rule. */
+    final int coercionTerm;
+    /** Per term: the coerced side gives it. */
+    final boolean[] coercedGives;
+    /** Per term: the other side gives it. */
+    final boolean[] otherGives;
+    /** Per scenario: its fresh threats that can coerce, their terms, and its measures before any threat. */
+    final Threat[][] freshThreats;
+
+    final int[][] freshThreatTerms;
+    final double[][] current;
 
     // factions (docs/model.md "Factions and stances"), U.S. first
     final int nFac;
@@ -140,7 +158,8 @@ public final class CompiledModel {
         int nComp = comps.length;
         compStart = ModelCompiler.componentStarts(criteria);
         compCrit = ModelCompiler.componentOwners(compStart);
-        compTerm = ints(nComp, k -> model.termIndex(comps[k].term()));
+        compTerm = ints(nComp, k -> ModelCompiler.componentTerm(model, comps[k], credibility));
+        compAggregate = booleans(nComp, k -> comps[k].onPledgesTotal());
         compKind = ints(nComp, k -> ModelCompiler.kind(comps[k].function()));
         compSlope = doubles(nComp, k -> ModelCompiler.slope(comps[k].function()));
         compXs = rows(nComp, k -> ModelCompiler.points(comps[k].function(), true));
@@ -149,14 +168,24 @@ public final class CompiledModel {
         compGate = ints(nComp, k -> ModelCompiler.gate(model, comps[k]));
         compGatePer = doubles(nComp, k -> ModelCompiler.gatePer(comps[k]));
         compCategorical = booleans(nComp, k -> categorical[compTerm[k]]);
-        compBelief = ints(nComp, k -> compCrit[k] < nUs ? credibility.pledgeCategory[compTerm[k]] : -1);
+        compBelief =
+                ints(nComp, k -> compCrit[k] < nUs && !compAggregate[k] ? credibility.pledgeCategory[compTerm[k]] : -1);
         compGateBelief =
                 ints(nComp, k -> compCrit[k] < nUs && compGate[k] >= 0 ? credibility.pledgeCategory[compGate[k]] : -1);
+        compPlain = booleans(nComp, k -> compBelief[k] < 0 && compGate[k] == -1 && !compAggregate[k]);
         int[] group = ints(nComp, k -> ModelCompiler.group(model, comps[k], compCrit[k] < nUs));
         plainLinear = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_LINEAR);
         plainLevels = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_LEVELS);
         plainPoints = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_POINTS);
         special = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_SPECIAL);
+        coercionTerm =
+                model.coercion() == null ? -1 : model.termIndex(model.coercion().term());
+        coercedGives = ModelCompiler.coercedGives(model, terms);
+        otherGives = ModelCompiler.otherGives(model, terms);
+        Scenario[] all = model.scenarios().toArray(new Scenario[0]);
+        freshThreats = ModelCompiler.freshThreats(model, otherGives, all);
+        freshThreatTerms = ModelCompiler.threatTerms(model, freshThreats);
+        current = rows(all.length, s -> ModelCompiler.currentBundle(terms, all[s]));
         affectedCriteria = ModelCompiler.affectedCriteria(this);
 
         factions = ModelCompiler.factionsUsFirst(profile);
@@ -361,6 +390,8 @@ public final class CompiledModel {
         double realism;
         double formAndEnforcement;
         double pledgedTotal;
+        /** The years over which the purchases are pledged. */
+        double pledgeYears;
         /** Expected delivery of the purchases pledged ($B/yr): Σ π × pledge, as the U.S. believes it. */
         double credibleTotal;
 

@@ -101,6 +101,7 @@ final class Credibility {
         w.realism = realism;
         w.formAndEnforcement = form;
         w.pledgedTotal = pledged;
+        w.pledgeYears = years;
         w.weightedPledge = weighted;
     }
 

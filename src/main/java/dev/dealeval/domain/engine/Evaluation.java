@@ -24,7 +24,9 @@ public record Evaluation(
     /**
      * @param supportingClout clout of the factions whose stance is SUPPORT
      * @param opposingClout   clout of the factions whose stance is OPPOSE
-     * @param quorum          share of supporting + opposing clout the supporters must exceed
+     * @param supportIndex    R: the clout-weighted mean of the factions' support S/(G + γ), capped by every
+     *                        applicable veto holder's (docs/model.md "Ratification")
+     * @param threshold       θ: the side ratifies when R exceeds it
      */
     public record SideResult(
             double utility,
@@ -34,7 +36,8 @@ public record Evaluation(
             double ratificationProbability,
             double supportingClout,
             double opposingClout,
-            double quorum,
+            double supportIndex,
+            double threshold,
             List<CriterionResult> criteria,
             List<TermContribution> terms,
             List<FactionResult> factions) {}

@@ -48,7 +48,7 @@ public final class Evaluator {
         double[] uFac = w.factionUtility.clone();
         double[] values = w.value.clone();
         CredibilityResult credibility = credibility(m, w, s);
-        // Every faction's surplus and stake once, for the stances, both tests and the probabilities.
+        // Every faction's surplus and stake once, for the stances, the support indices and the probabilities.
         double[] facSurplus = new double[m.nFac];
         double[] facStake = new double[m.nFac];
         for (int f = 0; f < m.nFac; f++) {
@@ -57,10 +57,12 @@ public final class Evaluator {
         }
         double sUs = uUs - m.noDealUtility(Side.US, s);
         double sCn = uCn - m.noDealUtility(Side.CN, s);
+        double rUs = Ratification.supportIndex(m, Side.US, x, s, facSurplus, facStake, m.clout);
+        double rCn = Ratification.supportIndex(m, Side.CN, x, s, facSurplus, facStake, m.clout);
         boolean usRatifies = Ratification.ratifies(m, Side.US, x, s, sUs, facSurplus, facStake, m.clout);
         boolean cnRatifies = Ratification.ratifies(m, Side.CN, x, s, sCn, facSurplus, facStake, m.clout);
-        double pUs = Probabilities.ratification(m, Side.US, x, s, sUs, facSurplus, facStake);
-        double pCn = Probabilities.ratification(m, Side.CN, x, s, sCn, facSurplus, facStake);
+        double pUs = probability(m, Side.US, rUs, usRatifies);
+        double pCn = probability(m, Side.CN, rCn, cnRatifies);
 
         // Per-term contributions: U(x) − U(x with t at its no-deal value), for sides and factions.
         double[] x0 = m.noDeal[s];
@@ -159,7 +161,10 @@ public final class Evaluator {
                         stake,
                         Ratification.margin(m.settings, stake),
                         stance,
-                        Probabilities.support(m.settings, surplus, stake),
+                        Probabilities.ratification(
+                                m.settings,
+                                Ratification.support(m.settings, surplus, stake),
+                                m.settings.threshold(side)),
                         reasons,
                         summary));
             }
@@ -174,7 +179,8 @@ public final class Evaluator {
                             us ? pUs : pCn,
                             supporting,
                             opposing,
-                            m.settings.quorum(side),
+                            us ? rUs : rCn,
+                            m.settings.threshold(side),
                             crit,
                             termList,
                             facs));
@@ -198,6 +204,13 @@ public final class Evaluator {
                 credibility,
                 joint,
                 List.copyOf(warnings));
+    }
+
+    /** P(p): the probability rule on the side's support index, or its negotiator's certainty. */
+    private static double probability(CompiledModel m, Side side, double index, boolean ratifies) {
+        return m.hasFactions[side == Side.US ? 0 : 1]
+                ? Probabilities.ratification(m.settings, index, m.settings.threshold(side))
+                : Probabilities.negotiator(ratifies);
     }
 
     private static String verb(Stance stance) {

@@ -191,6 +191,18 @@ final class ModelCompiler {
         return doubles(vals.size(), i -> lv.scores().getOrDefault(vals.get(i), 0.0));
     }
 
+    /**
+     * The term index a component reads: its term's, or for a component on the pledges over the
+     * whole term the years term (else the first purchase term), so that explanations recompute it
+     * when the pledge's years or amounts change.
+     */
+    static int componentTerm(DealModel model, Component comp, Credibility cred) {
+        if (!comp.onPledgesTotal()) {
+            return model.termIndex(comp.term());
+        }
+        return cred.yearsTerm >= 0 ? cred.yearsTerm : cred.purchaseTerms[0];
+    }
+
     /** The gating term's index, {@link CompiledModel#GATE_PLEDGES} for a gate on the purchases pledged, or −1. */
     static int gate(DealModel model, Component comp) {
         if (comp.gate() == null) {
@@ -208,6 +220,9 @@ final class ModelCompiler {
 
     /** The summation group of a component, from its definition (used to order a criterion's components). */
     static int group(DealModel model, Component comp, boolean us) {
+        if (comp.onPledgesTotal()) {
+            return GROUP_SPECIAL;
+        }
         boolean pledged = us && model.term(comp.term()).orElseThrow().pledge() != null;
         boolean gatedByPledge = us
                 && comp.gate() != null
@@ -240,6 +255,7 @@ final class ModelCompiler {
                 beliefTerm[t] = true;
             }
         }
+        boolean[] coercionDriver = coercionDrivers(m);
         int[][] out = new int[m.nTerms][];
         for (int t = 0; t < m.nTerms; t++) {
             boolean[] drives = new boolean[m.nTerms];
@@ -253,19 +269,85 @@ final class ModelCompiler {
                 beliefTerm[t] = beliefTerm[m.alternativeTarget[t]];
             }
             boolean belief = beliefTerm[t];
+            boolean coerces = m.coercionTerm >= 0 && coercionDriver[t];
             out[t] = indicesWhere(m.nCrit, c -> {
                 for (int j = m.compStart[c]; j < m.compStart[c + 1]; j++) {
                     if (drives[m.compTerm[j]]
                             || (m.compGate[j] >= 0 && drives[m.compGate[j]])
+                            || (coerces && m.compTerm[j] == m.coercionTerm)
                             || (belief
                                     && (m.compBelief[j] >= 0
                                             || m.compGateBelief[j] >= 0
+                                            || m.compAggregate[j]
                                             || m.compGate[j] == CompiledModel.GATE_PLEDGES))) {
                         return true;
                     }
                 }
                 return false;
             });
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ coercion
+
+    /** Per term: whether the coercion rule's side gives it (its section's giver). */
+    static boolean[] coercedGives(DealModel model, TermDef[] terms) {
+        Side side = model.coercion() == null ? null : model.coercion().side();
+        return booleans(terms.length, t -> side != null && model.giver(terms[t]) == side);
+    }
+
+    /** Per term: whether the other side than the coercion rule's gives it. */
+    static boolean[] otherGives(DealModel model, TermDef[] terms) {
+        Side side = model.coercion() == null ? null : model.coercion().side();
+        return booleans(
+                terms.length, t -> side != null && model.giver(terms[t]) != null && model.giver(terms[t]) != side);
+    }
+
+    /**
+     * Per scenario: its fresh threats on terms the other side gives (the threats that can coerce the
+     * coercion rule's side); empty without a coercion rule.
+     */
+    static Threat[][] freshThreats(DealModel model, boolean[] otherGives, Scenario[] scenarios) {
+        boolean rule = model.coercion() != null;
+        Threat[][] out = new Threat[scenarios.length][];
+        for (int s = 0; s < scenarios.length; s++) {
+            out[s] = scenarios[s].threats().stream()
+                    .filter(th -> rule && th.fresh() && otherGives[model.termIndex(th.term())])
+                    .toArray(Threat[]::new);
+        }
+        return out;
+    }
+
+    /** The term index of each threat. */
+    static int[][] threatTerms(DealModel model, Threat[][] threats) {
+        int[][] out = new int[threats.length][];
+        for (int s = 0; s < threats.length; s++) {
+            out[s] = java.util.Arrays.stream(threats[s])
+                    .mapToInt(th -> model.termIndex(th.term()))
+                    .toArray();
+        }
+        return out;
+    }
+
+    /** The scenario's measures as they stand, before any threat: its values, neutral elsewhere. */
+    static double[] currentBundle(TermDef[] terms, Scenario s) {
+        return doubles(terms.length, t -> {
+            Object raw = s.values().get(terms[t].id());
+            return raw != null ? terms[t].encode(raw) : terms[t].neutral();
+        });
+    }
+
+    /** The terms whose change can switch coercion on or off: those the coerced side gives and every fresh threat's. */
+    private static boolean[] coercionDrivers(CompiledModel m) {
+        boolean[] out = m.coercedGives.clone();
+        for (int t = 0; t < out.length; t++) {
+            out[t] |= m.otherGives[t];
+        }
+        for (int[] threatened : m.freshThreatTerms) {
+            for (int t : threatened) {
+                out[t] = true;
+            }
         }
         return out;
     }
@@ -297,10 +379,7 @@ final class ModelCompiler {
 
     /** The no-deal bundle x0(s): the scenario's values, neutral elsewhere, each threat at its expected value. */
     static double[] noDealBundle(DealModel model, TermDef[] terms, Scenario s) {
-        double[] x = doubles(terms.length, t -> {
-            Object raw = s.values().get(terms[t].id());
-            return raw != null ? terms[t].encode(raw) : terms[t].neutral();
-        });
+        double[] x = currentBundle(terms, s);
         for (Threat th : s.threats()) {
             int t = model.termIndex(th.term());
             x[t] = (1 - th.probability()) * x[t] + th.probability() * th.value();

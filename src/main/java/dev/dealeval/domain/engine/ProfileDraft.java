@@ -39,7 +39,12 @@ public record ProfileDraft(
 
     /** Changes to decision settings; null fields keep the base's values. */
     public record SettingsPatch(
-            Double stanceMargin, Double vetoTemperature, Map<Side, Double> quorum, Double relativeStanceMargin) {}
+            Double stanceMargin,
+            Double temperature,
+            Map<Side, Double> threshold,
+            Double relativeStanceMargin,
+            Double stakeFloor,
+            Double probabilityFloor) {}
 
     public record Resolved(Profile profile, List<Violation> violations) {}
 
@@ -75,13 +80,15 @@ public record ProfileDraft(
         }
         Settings set = base.settings();
         if (settings != null) {
-            Map<Side, Double> q = settings.quorum() == null ? Map.of() : settings.quorum();
+            Map<Side, Double> q = settings.threshold() == null ? Map.of() : settings.threshold();
             set = new Settings(
                     or(settings.stanceMargin(), set.stanceMargin()),
-                    or(settings.vetoTemperature(), set.vetoTemperature()),
-                    or(q.get(Side.US), set.quorumUs()),
-                    or(q.get(Side.CN), set.quorumCn()),
-                    or(settings.relativeStanceMargin(), set.relativeStanceMargin()));
+                    or(settings.temperature(), set.temperature()),
+                    or(q.get(Side.US), set.thresholdUs()),
+                    or(q.get(Side.CN), set.thresholdCn()),
+                    or(settings.relativeStanceMargin(), set.relativeStanceMargin()),
+                    or(settings.stakeFloor(), set.stakeFloor()),
+                    or(settings.probabilityFloor(), set.probabilityFloor()));
         }
         if (!violations.isEmpty()) {
             return new Resolved(null, List.copyOf(violations));

@@ -6,40 +6,38 @@ import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.VetoKind;
 
 /**
- * The ratification rule (docs/model.md "Factions and stances", "Ratification and vetoes"): each
- * faction supports a bundle whose surplus S(f) reaches its margin min(δ, ρ·G(f)), opposes one whose
- * loss does, and is otherwise neutral; a side ratifies when it gains, its supporters hold more than
- * the quorum share of the clout that takes a stance, and no applicable veto holder opposes. A side
- * without factions is one negotiator that accepts anything worth its reservation value.
+ * The ratification rule (docs/model.md "Factions and stances", "Ratification"): each faction's
+ * support is its surplus against its stake, r(f) = S(f)/(G(f) + γ), in (−1, 1); a side's support
+ * index R(p) is the clout-weighted mean of its factions' support, capped by the support of every
+ * applicable veto holder; the side ratifies when R(p) exceeds its threshold θ(p). Stances (support,
+ * oppose, neutral) explain a verdict; the index decides it. A side without factions is one
+ * negotiator that accepts anything worth its reservation value.
  */
 public final class Ratification {
     private Ratification() {}
 
     /**
-     * The win-set test on the utilities last scored into w: each faction's surplus, and its stake
-     * where the stake decides its stance, then {@link #ratifies(CompiledModel, Side, double[], int,
-     * double, double[], double[], double[])}. Allocation-free.
+     * The ratification test on the utilities last scored into w: each faction's surplus and stake,
+     * then {@link #ratifies(CompiledModel, Side, double[], int, double, double[], double[], double[])}.
+     * Allocation-free.
      */
     static boolean ratifies(CompiledModel m, Side side, double[] x, int s, CompiledModel.Work w) {
         double[] surplus = w.factionSurplus;
         double[] stake = w.factionStake;
         boolean us = side == Side.US;
-        double delta = m.settings.stanceMargin();
         for (int f = 0; f < m.nFac; f++) {
             if (m.factionUs[f] == us) {
                 surplus[f] = w.factionUtility[f] - m.noDealUtility[s][2 + f];
-                // Most bundles skip the stake: it decides nothing once |S| ≥ δ.
-                stake[f] = stakeDecides(surplus[f], delta) ? stake(m, f, w.value, s) : Double.NaN;
+                stake[f] = stake(m, f, w.value, s);
             }
         }
         return ratifies(m, side, x, s, w.utility(side) - m.noDealUtility(side, s), surplus, stake, m.clout);
     }
 
     /**
-     * The win-set test on a given side surplus and faction surpluses, stakes and clouts (indexed by
-     * faction), for analyses that sample them: the side gains (S(p) &gt; 0), its supporters hold more
-     * than the quorum share of the clout of the factions that take a stance (neutral ones abstain),
-     * and no applicable veto holder opposes.
+     * The ratification test on a given side surplus and faction surpluses, stakes and clouts (indexed
+     * by faction), for analyses that sample them: R(p) &gt; θ(p), or for a side without factions its
+     * negotiator's test.
      */
     public static boolean ratifies(
             CompiledModel m,
@@ -50,32 +48,53 @@ public final class Ratification {
             double[] factionSurplus,
             double[] factionStake,
             double[] factionClout) {
-        boolean us = side == Side.US;
-        if (!m.hasFactions[us ? 0 : 1]) {
+        if (!m.hasFactions[side == Side.US ? 0 : 1]) {
             return negotiatorAccepts(sideSurplus);
         }
-        // A government never signs what leaves it worse off by its own priorities, whoever inside backs it.
-        if (!(sideSurplus > Numbers.TOLERANCE)) {
-            return false;
-        }
-        double support = 0;
-        double oppose = 0;
+        return supportIndex(m, side, x, s, factionSurplus, factionStake, factionClout) > m.settings.threshold(side);
+    }
+
+    /**
+     * R(p) = min(Σ clout(f)·r(f) / Σ clout(f), min over applicable veto holders v of r(v)), over the
+     * side's factions. Increasing in every faction's surplus, and at most 0 when no faction gains.
+     */
+    public static double supportIndex(
+            CompiledModel m,
+            Side side,
+            double[] x,
+            int s,
+            double[] factionSurplus,
+            double[] factionStake,
+            double[] factionClout) {
+        boolean us = side == Side.US;
+        double weighted = 0;
+        double clout = 0;
+        double cap = Double.POSITIVE_INFINITY;
         for (int f = 0; f < m.nFac; f++) {
             if (m.factionUs[f] != us) {
                 continue;
             }
-            Stance stance = stance(m.settings, factionSurplus[f], factionStake[f]);
-            if (stance == Stance.SUPPORT) {
-                support += factionClout[f];
-            } else if (stance == Stance.OPPOSE) {
-                if (vetoApplies(m, f, x, s)) {
-                    return false;
-                }
-                oppose += factionClout[f];
+            double r = support(m.settings, factionSurplus[f], factionStake[f]);
+            weighted += factionClout[f] * r;
+            clout += factionClout[f];
+            if (m.factions[f].veto() != VetoKind.NONE && r < cap && vetoApplies(m, f, x, s)) {
+                cap = r;
             }
         }
-        // Neutral factions abstain: the quorum is a share of the clout that takes a stance.
-        return support > 0 && support > m.settings.quorum(side) * (support + oppose);
+        double mean = clout > 0 ? weighted / clout : 0;
+        return Math.min(mean, cap);
+    }
+
+    /**
+     * r(f) = S/(G + γ): the share of what the bundle moves for the faction that is gain, shrunk toward 0
+     * when it moves little. 0 for a surplus within rounding of 0.
+     */
+    public static double support(Settings settings, double surplus, double stake) {
+        if (Math.abs(surplus) < Numbers.TOLERANCE) {
+            return 0;
+        }
+        double scale = stake + settings.stakeFloor();
+        return scale > 0 ? surplus / scale : Math.signum(surplus);
     }
 
     /**
@@ -104,29 +123,20 @@ public final class Ratification {
     }
 
     /**
-     * SUPPORT when S ≥ min(δ, ρ·G), OPPOSE when −S ≥ min(δ, ρ·G), else NEUTRAL; a surplus within
-     * rounding noise of 0 is always NEUTRAL. The stake is not read when |S| ≥ δ (it may be NaN then).
+     * The faction's stance, which explains the verdict: SUPPORT when S ≥ min(δ, ρ·G), OPPOSE when
+     * −S ≥ min(δ, ρ·G), else NEUTRAL; a surplus within rounding noise of 0 is always NEUTRAL.
      */
     static Stance stance(Settings settings, double surplus, double stake) {
         if (Math.abs(surplus) < Numbers.TOLERANCE) {
             return Stance.NEUTRAL;
         }
-        double margin =
-                Math.abs(surplus) >= settings.stanceMargin() ? settings.stanceMargin() : margin(settings, stake);
+        double margin = margin(settings, stake);
         return surplus >= margin ? Stance.SUPPORT : (surplus <= -margin ? Stance.OPPOSE : Stance.NEUTRAL);
     }
 
     /** The faction's stance margin min(δ, ρ·G). */
     static double margin(Settings settings, double stake) {
         return Math.min(settings.stanceMargin(), settings.relativeStanceMargin() * stake);
-    }
-
-    /**
-     * Whether a faction's stake can decide its stance: only when |S| &lt; δ, since the margin is at
-     * most δ. Callers that skip the stake otherwise pass NaN for it.
-     */
-    public static boolean stakeDecides(double surplus, double stanceMargin) {
-        return !(Math.abs(surplus) >= stanceMargin);
     }
 
     /** G(f) of faction f for the criterion values given, with the compiled weights. */

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.engine;
 
 import dev.dealeval.domain.model.Numbers;
+import dev.dealeval.domain.model.Threat;
 
 /**
  * The scoring rule (docs/model.md "Scores and utility"): each criterion's value v(c) is its base plus
@@ -62,10 +63,72 @@ public final class Scoring {
         utilities(m, w);
     }
 
-    /** Effective term values and belief per pledge category into w, for {@link #criterion}. */
+    /** Effective term values, coercion and belief per pledge category into w, for {@link #criterion}. */
     static void prepare(CompiledModel m, double[] x, int s, CompiledModel.Work w) {
         effective(m, x, w.effective);
+        if (m.coercionTerm >= 0 && coerced(m, x, s)) {
+            w.effective[m.coercionTerm] = 1;
+        }
         m.credibility.believe(w.effective, m.noDealEffective[s], w);
+    }
+
+    /**
+     * The coercion rule (docs/model.md "Coercion"): scenario s holds a fresh threat of the other side,
+     * x moves a term the coerced side gives, and x either leaves a fresh threat standing (its term
+     * where the no-deal bundle has it) or gives nothing beyond withdrawing fresh threats.
+     */
+    static boolean coerced(CompiledModel m, double[] x, int s) {
+        int[] threatened = m.freshThreatTerms[s];
+        if (threatened.length == 0) {
+            return false;
+        }
+        double[] x0 = m.noDeal[s];
+        boolean gives = false;
+        for (int t = 0; t < m.nTerms && !gives; t++) {
+            gives = m.coercedGives[t] && !same(x[t], x0[t]);
+        }
+        if (!gives) {
+            return false;
+        }
+        boolean standing = false;
+        for (int t : threatened) {
+            standing |= same(x[t], x0[t]);
+        }
+        return standing || onlyWithdraws(m, x, s);
+    }
+
+    /**
+     * Whether every term of the other side's that x moves is a fresh threat's, set between the value
+     * it had before the threat and the threatened value: the other side concedes nothing but the
+     * threat.
+     */
+    private static boolean onlyWithdraws(CompiledModel m, double[] x, int s) {
+        double[] x0 = m.noDeal[s];
+        for (int t = 0; t < m.nTerms; t++) {
+            if (m.otherGives[t] && !same(x[t], x0[t]) && !withinThreat(m, x[t], s, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean withinThreat(CompiledModel m, double v, int s, int t) {
+        Threat[] threats = m.freshThreats[s];
+        double before = m.current[s][t];
+        for (int i = 0; i < threats.length; i++) {
+            if (m.freshThreatTerms[s][i] == t) {
+                double lo = Math.min(before, threats[i].value());
+                double hi = Math.max(before, threats[i].value());
+                if (v >= lo - Numbers.TOLERANCE && v <= hi + Numbers.TOLERANCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     /** Derived terms follow their source; alternative units fold into their target. */
@@ -88,9 +151,7 @@ public final class Scoring {
         double[] x0e = m.noDealEffective[s];
         double raw = m.base[c];
         for (int k = m.compStart[c], end = m.compStart[c + 1]; k < end; k++) {
-            raw += m.compBelief[k] < 0 && m.compGate[k] == -1
-                    ? fn(m, k, xe[m.compTerm[k]])
-                    : component(m, k, xe, x0e, w);
+            raw += m.compPlain[k] ? fn(m, k, xe[m.compTerm[k]]) : component(m, k, xe, x0e, w);
         }
         return shape(m, c, raw);
     }
@@ -143,7 +204,8 @@ public final class Scoring {
     private static double component(CompiledModel m, int k, double[] xe, double[] x0e, CompiledModel.Work w) {
         double[] belief = w.belief;
         int t = m.compTerm[k];
-        double xv = xe[t];
+        // The pledges over the whole term: yearly pledges at face value times the years.
+        double xv = m.compAggregate[k] ? w.pledgedTotal * w.pledgeYears : xe[t];
         double fx;
         int cat = m.compBelief[k];
         if (cat < 0) {

@@ -83,7 +83,7 @@ public final class DomainModel {
                 weights,
                 List.of(),
                 new CredibilityParams(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, List.of()),
-                new Settings(0, 1, 0.5, 0.5, 0));
+                new Settings(0, 1, 0, 0, 0, 0, 0));
         Scenario scenario = new Scenario(
                 SCENARIO,
                 "No agreement",

@@ -27,6 +27,10 @@ final class CriterionValidator {
         for (int k = 0; k < c.components().size(); k++) {
             Component comp = c.components().get(k);
             String cat = at + ".components[" + k + "] (" + comp.term() + ")";
+            if (comp.onPledgesTotal()) {
+                validateAggregate(model, comp, cat);
+                continue;
+            }
             TermDef term = model.term(comp.term()).orElseThrow(() -> new ModelException(cat + ".term", "unknown term"));
             if (term.alternativeOf() != null) {
                 throw new ModelException(
@@ -49,6 +53,36 @@ final class CriterionValidator {
             }
         }
     }
+
+    /** A component on the pledges over the whole term: a numeric function, no gate, and a model with pledges. */
+    private static void validateAggregate(DealModel model, Component comp, String at) {
+        if (comp.function() instanceof ScoreFunction.Levels || comp.gate() != null) {
+            throw new ModelException(
+                    at, "a component on " + Component.PLEDGES_TOTAL + " needs linear or points and no gate");
+        }
+        if (model.terms().stream().noneMatch(t -> t.pledge() != null && t.kind() == TermKind.NUMBER)) {
+            throw new ModelException(at + ".term", Component.PLEDGES_TOTAL + " needs terms that pledge purchases");
+        }
+        validateFunction(AGGREGATE, comp.function(), at);
+    }
+
+    /** Stands for the pledges over the whole term when its function is checked. */
+    private static final TermDef AGGREGATE = new TermDef(
+            Component.PLEDGES_TOTAL,
+            TermKind.NUMBER,
+            "USD bn",
+            0,
+            Double.MAX_VALUE,
+            0,
+            false,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     private static void validateFunction(TermDef term, ScoreFunction fn, String at) {
         boolean numeric = term.kind() == TermKind.NUMBER || term.kind() == TermKind.INTEGER;

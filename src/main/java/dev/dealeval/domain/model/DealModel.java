@@ -7,6 +7,9 @@ import java.util.Optional;
  * The deal model: term catalogue, criteria, no-deal scenarios and the profiles built in with it.
  * Immutable; checked by {@link ModelValidator} before use.
  *
+ * @param coercion     the coercion rule, or null for a model without one (docs/model.md "Coercion")
+ * @param fittingPrior the decision settings the fitting procedure starts from and shrinks toward
+ *                     (docs/backtest.md "Fitting"), or null: the fitted profile's own
  * @param utilityScale a side's utility is this times the weighted sum of its 0–1 criterion values:
  *                     100 (utility points) for the U.S.–China model, 1 for an imported negotiation
  *                     domain, so its utilities are GENIUS's
@@ -18,7 +21,9 @@ public record DealModel(
         List<Scenario> scenarios,
         List<Profile> profiles,
         double utilityScale,
-        List<SectionDef> sections) {
+        List<SectionDef> sections,
+        Coercion coercion,
+        Settings fittingPrior) {
 
     /** Utility points: the U.S.–China model's scale. */
     public static final double POINTS = 100;
@@ -39,7 +44,7 @@ public record DealModel(
             List<Scenario> scenarios,
             List<Profile> profiles,
             double utilityScale) {
-        this(version, terms, criteria, scenarios, profiles, utilityScale, null);
+        this(version, terms, criteria, scenarios, profiles, utilityScale, null, null, null);
     }
 
     private static List<SectionDef> sectionsOf(List<TermDef> terms) {
@@ -55,7 +60,7 @@ public record DealModel(
             List<CriterionDef> criteria,
             List<Scenario> scenarios,
             List<Profile> profiles) {
-        this(version, terms, criteria, scenarios, profiles, POINTS, null);
+        this(version, terms, criteria, scenarios, profiles, POINTS, null, null, null);
     }
 
     public Optional<TermDef> term(String id) {
@@ -71,6 +76,11 @@ public record DealModel(
 
     public Optional<SectionDef> section(String id) {
         return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The side that gives what the term holds (its section's giver), or null. */
+    public Side giver(TermDef term) {
+        return section(term.section()).map(SectionDef::giver).orElse(null);
     }
 
     /** The terms of one section, in the model's order. */

@@ -37,6 +37,7 @@ public final class ModelValidator {
                         at + ".id", "its section '" + t.section() + "' is not declared under sections");
             }
         }
+        validateCoercion(model);
         Set<String> sectionIds = new HashSet<>();
         for (int i = 0; i < model.sections().size(); i++) {
             SectionDef s = model.sections().get(i);
@@ -86,6 +87,21 @@ public final class ModelValidator {
                 throw new ModelException(at + ".id", "duplicate profile id");
             }
             validateProfile(model, p, at);
+        }
+    }
+
+    /** The coercion rule names a BOOLEAN term and a side that gives some section. */
+    private static void validateCoercion(DealModel model) {
+        Coercion c = model.coercion();
+        if (c == null) {
+            return;
+        }
+        TermDef t = model.term(c.term()).orElseThrow(() -> new ModelException("coercion.term", "unknown term"));
+        if (t.kind() != TermKind.BOOLEAN) {
+            throw new ModelException("coercion.term", "must be a BOOLEAN term");
+        }
+        if (c.side() == null || model.sections().stream().noneMatch(sec -> sec.giver() == c.side())) {
+            throw new ModelException("coercion.side", "must be a side that gives some section");
         }
     }
 

@@ -101,13 +101,16 @@ final class ProfileValidator {
         Settings s = p.settings();
         if (s == null
                 || !(s.stanceMargin() >= 0)
-                || !(s.vetoTemperature() > 0)
-                || !(s.quorumUs() >= 0 && s.quorumUs() < 1)
-                || !(s.quorumCn() >= 0 && s.quorumCn() < 1)
-                || !(s.relativeStanceMargin() >= 0 && s.relativeStanceMargin() <= 1)) {
+                || !(s.temperature() > 0)
+                || !(s.thresholdUs() >= 0 && s.thresholdUs() < 1)
+                || !(s.thresholdCn() >= 0 && s.thresholdCn() < 1)
+                || !(s.relativeStanceMargin() >= 0 && s.relativeStanceMargin() <= 1)
+                || !(s.stakeFloor() >= 0 && s.stakeFloor() <= 1000)
+                || !(s.probabilityFloor() >= 0 && s.probabilityFloor() < 0.5)) {
             throw new ModelException(
                     at + ".settings",
-                    "needs stanceMargin ≥ 0, vetoTemperature > 0, quorums in [0, 1) and relativeStanceMargin in [0, 1]");
+                    "needs stanceMargin ≥ 0, temperature > 0, thresholds in [0, 1), relativeStanceMargin in [0, 1],"
+                            + " stakeFloor in [0, 1000] and probabilityFloor in [0, 0.5)");
         }
     }
 

@@ -14,6 +14,9 @@ import static dev.dealeval.presentation.chart.SvgText.human;
 import static dev.dealeval.presentation.chart.SvgText.plain;
 import static dev.dealeval.presentation.chart.SvgText.textWidth;
 
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Writes the SVG document: its header, the frame around the data (agreement zone, grid and ticks, zero lines,
  * axis labels), then the data ({@link DataMarks}), their labels, the legend and the title, in that order
@@ -28,26 +31,7 @@ final class ChartRenderer {
     }
 
     String render() {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(HEIGHT)
-                .append("\" role=\"img\" font-family=\"")
-                .append(FONT)
-                .append("\">\n");
-        out.append("<title>").append(escape(clean(plot.chart.title()))).append("</title>\n");
-        out.append("<desc>").append(escape(description())).append("</desc>\n");
-        out.append("<rect class=\"background\" x=\"0\" y=\"0\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(HEIGHT)
-                .append("\" fill=\"#fff\"/>\n");
-
+        open(out, WIDTH, HEIGHT, plot.chart.title(), description());
         agreementZone();
         gridAndTicks();
         zeroLines();
@@ -56,9 +40,35 @@ final class ChartRenderer {
         new DataMarks(plot, placer, out).draw();
         placer.appendTo(out);
         Legend.append(plot, out);
-        title();
+        title(out, plot.chart.title(), WIDTH);
         out.append("</svg>\n");
         return out.toString();
+    }
+
+    /**
+     * Starts a standalone SVG document of {@code width × height}: the XML declaration, the root element (an
+     * image to assistive technology), its title and description, and a white background.
+     */
+    static void open(StringBuilder out, int width, int height, String title, String description) {
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" font-family=\"")
+                .append(FONT)
+                .append("\">\n");
+        out.append("<title>").append(escape(clean(title))).append("</title>\n");
+        out.append("<desc>").append(escape(description)).append("</desc>\n");
+        out.append("<rect class=\"background\" x=\"0\" y=\"0\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" fill=\"#fff\"/>\n");
     }
 
     private String description() {
@@ -89,25 +99,45 @@ final class ChartRenderer {
     }
 
     private void gridAndTicks() {
+        gridAndTicks(
+                out,
+                plot.xAxis.ticks(),
+                plot::px,
+                plot.yAxis.ticks(),
+                plot::py,
+                new Box(plot.plotLeft, PLOT_TOP, plot.plotRight, PLOT_BOTTOM));
+    }
+
+    /**
+     * The grid lines at the ticks, the plot's frame and the tick labels (x below the plot, y to its left), each
+     * label's x (y) attribute the pixel of its value.
+     */
+    static void gridAndTicks(
+            StringBuilder out,
+            List<Double> xs,
+            DoubleUnaryOperator px,
+            List<Double> ys,
+            DoubleUnaryOperator py,
+            Box area) {
         StringBuilder grid = new StringBuilder();
         StringBuilder xTicks = new StringBuilder();
         StringBuilder yTicks = new StringBuilder();
-        for (double t : plot.xAxis.ticks()) {
-            String x = plain(plot.px(t));
-            Shapes.line(grid, x, plain(PLOT_TOP), x, plain(PLOT_BOTTOM));
+        for (double t : xs) {
+            String x = plain(px.applyAsDouble(t));
+            Shapes.line(grid, x, plain(area.top()), x, plain(area.bottom()));
             xTicks.append("<text x=\"")
                     .append(x)
                     .append("\" y=\"")
-                    .append(plain(PLOT_BOTTOM + 18))
+                    .append(plain(area.bottom() + 18))
                     .append("\">")
                     .append(escape(human(t)))
                     .append("</text>\n");
         }
-        for (double t : plot.yAxis.ticks()) {
-            String y = plain(plot.py(t));
-            Shapes.line(grid, plain(plot.plotLeft), y, plain(plot.plotRight), y);
+        for (double t : ys) {
+            String y = plain(py.applyAsDouble(t));
+            Shapes.line(grid, plain(area.left()), y, plain(area.right()), y);
             yTicks.append("<text x=\"")
-                    .append(plain(plot.plotLeft - 7))
+                    .append(plain(area.left() - 7))
                     .append("\" y=\"")
                     .append(y)
                     .append("\" dy=\"0.35em\">")
@@ -118,13 +148,13 @@ final class ChartRenderer {
                 .append(grid)
                 .append("</g>\n");
         out.append("<rect class=\"plot-frame\" x=\"")
-                .append(plain(plot.plotLeft))
+                .append(plain(area.left()))
                 .append("\" y=\"")
-                .append(plain(PLOT_TOP))
+                .append(plain(area.top()))
                 .append("\" width=\"")
-                .append(plain(plot.plotRight - plot.plotLeft))
+                .append(plain(area.right() - area.left()))
                 .append("\" height=\"")
-                .append(plain(PLOT_BOTTOM - PLOT_TOP))
+                .append(plain(area.bottom() - area.top()))
                 .append("\" fill=\"none\" stroke=\"#9a9a9a\"/>\n");
         out.append("<g class=\"x-ticks\" font-size=\"")
                 .append(plain(TICK_FONT))
@@ -147,32 +177,43 @@ final class ChartRenderer {
     }
 
     private void axisLabels() {
-        double midX = (plot.plotLeft + plot.plotRight) / 2, midY = (PLOT_TOP + PLOT_BOTTOM) / 2;
+        axisLabels(
+                out,
+                new Box(plot.plotLeft, PLOT_TOP, plot.plotRight, PLOT_BOTTOM),
+                HEIGHT - 16,
+                plot.axes.x() + " surplus (" + plot.axes.unit() + ")",
+                plot.axes.y() + " surplus (" + plot.axes.unit() + ")");
+    }
+
+    /** The axes' labels: x centred under the plot on {@code xBaseline}, y rotated at x = 20 beside it. */
+    static void axisLabels(StringBuilder out, Box area, double xBaseline, String x, String y) {
+        double midX = (area.left() + area.right()) / 2, midY = (area.top() + area.bottom()) / 2;
         out.append("<text class=\"axis-label x-label\" x=\"")
                 .append(plain(midX))
                 .append("\" y=\"")
-                .append(HEIGHT - 16)
+                .append(plain(xBaseline))
                 .append("\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                .append(escape(plot.axes.x() + " surplus (" + plot.axes.unit() + ")"))
+                .append(escape(x))
                 .append("</text>\n");
         out.append("<text class=\"axis-label y-label\" transform=\"translate(20,")
                 .append(plain(midY))
                 .append(") rotate(-90)\" font-size=\"13\" fill=\"#222\" text-anchor=\"middle\">")
-                .append(escape(plot.axes.y() + " surplus (" + plot.axes.unit() + ")"))
+                .append(escape(y))
                 .append("</text>\n");
     }
 
-    private void title() {
-        String title = clean(plot.chart.title());
+    /** The chart's title, centred on baseline y = 28 of a picture {@code width} wide; its font shrinks to fit. */
+    static void title(StringBuilder out, String text, int pictureWidth) {
+        String title = clean(text);
         double size = 16;
-        double available = WIDTH - 40;
+        double available = pictureWidth - 40;
         double width = textWidth(title, size);
         if (width > available) {
             size = Math.max(11, Math.floor(size * available / width * 10) / 10);
         }
         String shown = FrontierChart.truncate(title, (int) (available / (0.6 * size)));
         out.append("<text class=\"chart-title\" x=\"")
-                .append(WIDTH / 2)
+                .append(pictureWidth / 2)
                 .append("\" y=\"28\" font-size=\"")
                 .append(plain(size))
                 .append("\" font-weight=\"bold\" fill=\"#111\" text-anchor=\"middle\">")

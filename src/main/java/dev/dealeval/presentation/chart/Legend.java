@@ -60,14 +60,8 @@ final class Legend {
         g.append("<g class=\"legend\" font-size=\"12\" fill=\"#333\">\n");
         int item = 0;
         for (int k = 0; k < plot.chart.trajectories().size(); k++) {
-            g.append("<path d=\"M")
-                    .append(plain(x))
-                    .append(' ')
-                    .append(plain(mid + 4))
-                    .append('L')
-                    .append(plain(x + 14))
-                    .append(' ')
-                    .append(plain(mid - 4))
+            g.append("<path d=\"")
+                    .append(Shapes.segment(x, mid + 4, x + 14, mid - 4))
                     .append("\" stroke=\"")
                     .append(TRAJECTORY_COLOURS[k])
                     .append("\" stroke-width=\"1.5\"/>");
@@ -147,7 +141,7 @@ final class Legend {
     }
 
     /** Writes a legend entry's text after its symbol; returns where the next entry starts. */
-    private static double legendText(StringBuilder g, double x, double symbolWidth, String text, double baseline) {
+    static double legendText(StringBuilder g, double x, double symbolWidth, String text, double baseline) {
         g.append("<text x=\"")
                 .append(plain(x + symbolWidth))
                 .append("\" y=\"")
@@ -159,7 +153,7 @@ final class Legend {
     }
 
     /** Legend text width (12 px, 0.55 em a character, a little tighter than label estimates) plus a gap. */
-    private static double legendAdvance(String text) {
+    static double legendAdvance(String text) {
         return textWidth(text, 12) * 0.55 / 0.6 + 16;
     }
 }

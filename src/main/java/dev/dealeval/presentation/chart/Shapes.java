@@ -19,6 +19,11 @@ final class Shapes {
                 .append("\"/>\n");
     }
 
+    /** Path data of the segment from (x1, y1) to (x2, y2). */
+    static String segment(double x1, double y1, double x2, double y2) {
+        return "M" + plain(x1) + ' ' + plain(y1) + 'L' + plain(x2) + ' ' + plain(y2);
+    }
+
     /** Path data of an X of half-size {@code s} centred on (x, y): the no-deal mark. */
     static String cross(double x, double y, double s) {
         return "M" + plain(x - s) + ' ' + plain(y - s) + 'L' + plain(x + s) + ' ' + plain(y + s) + 'M' + plain(x - s)

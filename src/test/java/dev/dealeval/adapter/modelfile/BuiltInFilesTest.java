@@ -41,6 +41,7 @@ class BuiltInFilesTest {
                         "tiktok",
                         "chinaMeasures",
                         "geopolitics",
+                        "structural",
                         "usConcessions",
                         "process",
                         "commitment"),
@@ -93,7 +94,7 @@ class BuiltInFilesTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(Side.US, jobs.side());
-        assertEquals(0.10, jobs.weight());
+        assertEquals(0.09, jobs.weight());
         assertEquals(new Shape(Shape.Kind.SATURATING, 0.6), jobs.shape());
         Gate perJobs = new Gate("investment.jobs", 500000);
         assertEquals(
@@ -118,7 +119,17 @@ class BuiltInFilesTest {
         assertEquals(VetoKind.SCOPED, congress.veto());
         assertEquals(List.of("usConcessions.pntrKept", "tiktok.*", "usConcessions.cfiusPosture"), congress.vetoScope());
         assertEquals(
-                Map.of("nationalSecurity", 1.8, "tiktok", 1.5, "fentanyl", 1.3, "enforcement", 1.3),
+                Map.of(
+                        "nationalSecurity",
+                        1.8,
+                        "tiktok",
+                        1.5,
+                        "fentanyl",
+                        1.3,
+                        "enforcement",
+                        1.3,
+                        "structuralReform",
+                        1.5),
                 congress.multipliers());
 
         var geneva = model.scenario("GENEVA_2025").orElseThrow();
@@ -130,6 +141,11 @@ class BuiltInFilesTest {
         assertEquals("usConcessions.section301ReliefShare", threat.term());
         assertEquals(0.86, threat.value());
         assertEquals(0.9, threat.probability());
+        // A scenario of the issue-23 block: an earlier deal's commitments in force sit in its values.
+        var may2026 = model.scenario("MAY_2026").orElseThrow();
+        assertEquals(25.0, may2026.values().get("purchases.soybeansMmtPerYear"));
+        assertEquals("JV_MINORITY_LICENSED_ALGORITHM", may2026.values().get("tiktok.structure"));
+        assertTrue(may2026.threats().isEmpty());
     }
 
     @Test
@@ -139,7 +155,7 @@ class BuiltInFilesTest {
                 model.profiles().stream().map(Profile::id).toList());
         Profile defaults = model.profile("default").orElseThrow();
         Profile hawkish = model.profile("hawkish-washington").orElseThrow();
-        assertEquals(0.25, hawkish.weights().get(Side.US).get("nationalSecurity"));
+        assertEquals(0.23, hawkish.weights().get(Side.US).get("nationalSecurity"));
         assertEquals(
                 List.copyOf(defaults.weights().get(Side.US).keySet()),
                 List.copyOf(hawkish.weights().get(Side.US).keySet()),
@@ -170,13 +186,16 @@ class BuiltInFilesTest {
     @Test
     void theEpisodes() {
         var set = ModelFixtures.episodes();
-        assertEquals(21, set.episodes().size());
+        assertEquals(55, set.episodes().size());
         assertEquals(
                 List.of(
-                        "washington-statement-2018",
-                        "may-2019-drafts",
-                        "woodside-summit-2023",
-                        "h200-sales-2025",
+                        "concessions-list-2018",
+                        "six-year-purchase-offer-2019",
+                        "phase-one-review-2020",
+                        "tiktok-global-2020",
+                        "meng-wanzhou-2021",
+                        "pcaob-audit-2022",
+                        "section-301-increases-2024",
                         "tiktok-jv-closing-2026"),
                 set.excluded().stream().map(e -> e.id()).toList());
         Episode first = set.episodes().get(0);
@@ -209,5 +228,29 @@ class BuiltInFilesTest {
                 .orElseThrow();
         assertEquals("", geneva.encoding(), "no encoding is an empty one");
         assertFalse(geneva.sources().isEmpty());
+
+        // An episode of issue 23: a term added for it (single-entity relief) and a scenario of its own block.
+        Episode woodside = set.episodes().stream()
+                .filter(e -> e.id().equals("woodside-summit-2023"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("2023-11-15", woodside.date());
+        assertEquals(Episode.Kind.SIGNED_DEAL, woodside.kind());
+        assertEquals("MAR_2023", woodside.scenario());
+        assertEquals(
+                Map.of(
+                        "fentanyl.level", "LAW_ENFORCEMENT_PACKAGE",
+                        "usConcessions.companyRelief", "DELISTING",
+                        "commitment.form", "LEADER_STATEMENT"),
+                woodside.bundle());
+        assertEquals(
+                Map.of(Side.US, Episode.Decision.ACCEPTED, Side.CN, Episode.Decision.ACCEPTED), woodside.decisions());
+        assertEquals(4, woodside.sources().size());
+        assertEquals(
+                "2017-05-11", set.episodes().get(21).date(), "the added episodes follow the first 21, in date order");
+        var added = set.episodes().subList(21, set.episodes().size()).stream()
+                .map(Episode::date)
+                .toList();
+        assertEquals(added.stream().sorted().toList(), added);
     }
 }

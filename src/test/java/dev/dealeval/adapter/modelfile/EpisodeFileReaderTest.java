@@ -27,7 +27,7 @@ class EpisodeFileReaderTest {
                 "    kind: REFUSED_OFFER|    kind: REFUSED_OFFER\\n    x: 1|episodes[0] (purchase-offer-2018).x: unknown key; allowed: bundle, date, decisions, encoding, id, kind, record, scenario, sources, title",
                 "  - id: buenos-aires-truce-2018|  - id: purchase-offer-2018|episodes[1].id: duplicate episode id 'purchase-offer-2018'",
                 "    sources: [\"Wall|    sources: [5, \"Wall|episodes[0] (purchase-offer-2018).sources[0]: must be text",
-                "    reason: Decided|    why: Decided|excluded[1] (may-2019-drafts).why: unknown key; allowed: date, id, reason, title",
+                "    reason: The reported offer|    why: The reported offer|excluded[1] (six-year-purchase-offer-2019).why: unknown key; allowed: date, id, reason, title",
                 "episodes:|episode:|episode: unknown key; allowed: episodes, excluded",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String message) {

@@ -18,10 +18,11 @@ class ModelFileReaderTest {
     void theDefaultModelHasEveryPartOfTheDomain() {
         DealModel model = ModelFixtures.defaultModel();
         assertEquals(ModelFixtures.termsInModelFile(), model.terms().size());
-        assertEquals(10, model.criteria(dev.dealeval.domain.model.Side.US).size());
+        assertEquals(11, model.criteria(dev.dealeval.domain.model.Side.US).size());
         assertEquals(7, model.criteria(dev.dealeval.domain.model.Side.CN).size());
         // The eight no-deal scenarios of docs/model.md "No-deal scenarios" and the ten historical status quos the
-        // backtest's episodes need, in date order.
+        // backtest's first episodes need, in date order; then, in one block of their own and in date order, the
+        // sixteen status quos of the episodes added in issue 23 (2017-2026).
         assertEquals(
                 java.util.List.of(
                         "JUN_2018",
@@ -41,10 +42,29 @@ class ModelFileReaderTest {
                         "OCT_2025",
                         "NOV_2025",
                         "BUSAN_2025",
-                        "POST_RULING_2026"),
+                        "POST_RULING_2026",
+                        "MAY_2017",
+                        "APR_2018",
+                        "MAY_2018",
+                        "MID_MAY_2018",
+                        "MAY_2019",
+                        "JUL_2019",
+                        "SEP_2019",
+                        "AUG_2020",
+                        "MAR_2023",
+                        "APR_2024",
+                        "FENTANYL_TARIFF_2025",
+                        "DOUBLING_2025",
+                        "ULTIMATUM_2025",
+                        "STOCKHOLM_2025",
+                        "AUG_2025_EXTENDED",
+                        "MAY_2026"),
                 model.scenarios().stream().map(s -> s.id()).toList());
         var dates = model.scenarios().stream().map(s -> s.date()).toList();
-        assertEquals(dates.stream().sorted().toList(), dates);
+        var first = dates.subList(0, 18);
+        var added = dates.subList(18, dates.size());
+        assertEquals(first.stream().sorted().toList(), first);
+        assertEquals(added.stream().sorted().toList(), added);
         var profile = model.profile("default").orElseThrow();
         assertEquals(11, profile.factions().size());
         assertEquals(
@@ -60,7 +80,7 @@ class ModelFileReaderTest {
                         .sum(),
                 Numbers.TOLERANCE);
         assertEquals(
-                0.18, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
+                0.16, profile.weights().get(dev.dealeval.domain.model.Side.US).get("exportGains"), 0);
         assertEquals(
                 0.25, profile.weights().get(dev.dealeval.domain.model.Side.CN).get("tariffRelief"), 0);
         // The default search subset: ten terms whose levels multiply to 1,152,000 bundles (docs/model.md "Terms and
@@ -83,7 +103,7 @@ class ModelFileReaderTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "weight: 0.18|weight: -0.18|criteria[0] (exportGains).weight",
+                "weight: 0.16|weight: -0.18|criteria[0] (exportGains).weight",
                 "range: [0, 60]|range: [60, 0]|terms[0] (purchases.agricultureUsdBnPerYear).range",
                 "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
                 "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
@@ -92,7 +112,7 @@ class ModelFileReaderTest {
                 "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
                 "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
                 "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
-                "    side: US\\n    weight: 0.18|    side: XX\\n    weight: 0.18|criteria[0] (exportGains).side",
+                "    side: US\\n    weight: 0.16|    side: XX\\n    weight: 0.16|criteria[0] (exportGains).side",
                 "  stanceMargin: 1.0|  stanceMargin: 1.0\\n  extra: 1|settings.extra",
                 "  relativeStanceMargin: 0.1|  relativeStanceMargin: 1.5|profiles[0] (default).settings",
                 "gate: {term: pledges, per: 50}|gate: {term: pledges, per: 0}|criteria[3] (enforcement).components",
@@ -100,7 +120,7 @@ class ModelFileReaderTest {
                 "  - id: tiktok\\n    description: TikTok|  - id: tikTok\\n    description: TikTok|terms[14] (tiktok.structure).id",
                 "  - id: tiktok\\n|  - id: bytedance\\n    description: unused.\\n  - id: tiktok\\n|sections[4] (bytedance).id",
                 "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
-                "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[8] (tiktok).id",
+                "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[9] (tiktok).id",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
@@ -114,9 +134,9 @@ class ModelFileReaderTest {
             delimiter = '|',
             quoteCharacter = '`',
             value = {
-                "weight: 0.18|weight: lots|criteria[0] (exportGains).weight: must be a finite number",
-                "weight: 0.18|weight: \"0.18\"|criteria[0] (exportGains).weight: must be a finite number",
-                "weight: 0.18|weight: ~|criteria[0] (exportGains).weight: is required",
+                "weight: 0.16|weight: lots|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.16|weight: \"0.18\"|criteria[0] (exportGains).weight: must be a finite number",
+                "weight: 0.16|weight: ~|criteria[0] (exportGains).weight: is required",
                 "range: [0, 60]|range: [a, 60]|terms[0] (purchases.agricultureUsdBnPerYear).range: must be [min, max]",
                 "    search: true|    search: 1|terms[0] (purchases.agricultureUsdBnPerYear).search: must be true or false",
                 "    kind: NUMBER|    kind: NUMBR|terms[0] (purchases.agricultureUsdBnPerYear).kind: must be one of [NUMBER, INTEGER, BOOLEAN, ENUM]",
@@ -126,8 +146,8 @@ class ModelFileReaderTest {
                 "alternativeOf: {term: purchases.agricultureUsdBnPerYear, factor: 0.4}|alternativeOf: 5|terms[1] (purchases.soybeansMmtPerYear).alternativeOf: must be a mapping",
                 "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, NO]|factions[8] (securityOrgans).vetoScope[1]: must be text",
                 "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, lvels: {NONE: 0.0, STATEMENT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).lvels: unknown key; allowed: gate, levels, linear, points, term",
-                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5, CN: 0.5, XX: 1}|settings.quorum.XX: unknown key; allowed: CN, US",
-                "quorum: {US: 0.5, CN: 0.5}|quorum: {US: 0.5}|settings.quorum.CN: is required",
+                "threshold: {US: 0.05, CN: 0.05}|threshold: {US: 0.05, CN: 0.05, XX: 1}|settings.threshold.XX: unknown key; allowed: CN, US",
+                "threshold: {US: 0.05, CN: 0.05}|threshold: {US: 0.05}|settings.threshold.CN: is required",
                 "  - id: tiktok\\n    description: TikTok|  - description: TikTok|sections[4].id: is required",
                 "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
                 "version: \"2026.12-1\"|version: [1]|version: must be text",

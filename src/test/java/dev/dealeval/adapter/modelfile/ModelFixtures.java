@@ -21,7 +21,7 @@ public final class ModelFixtures {
     /** The two-criteria-per-side model whose numbers SmallModelTest and SensitivityTest compute by hand. */
     public static final String SMALL_YAML = """
             version: "test"
-            settings: {stanceMargin: 1.0, vetoTemperature: 2.0, quorum: {US: 0.5, CN: 0.5}, relativeStanceMargin: 0.25}
+            settings: {stanceMargin: 1.0, temperature: 0.5, threshold: {US: 0.1, CN: 0.1}, relativeStanceMargin: 0.25, stakeFloor: 2.0, probabilityFloor: 0.05}
             credibility:
               trackRecords: {goods: 0.5}
               purchaseCategories: [goods]

@@ -388,7 +388,7 @@ class SensitivityTest {
         // Only weights vary (α = 20); clouts and the track record are fixed. With two criteria per side,
         // w'(gains) ~ Beta(12, 8) and w'(relief) ~ Beta(15, 5), independent.
         // U.S.: S = 100(0.4 w + (0.5 − 1)(1 − w)) = 100(0.9 w − 0.5). The boss (clout 0.6, full veto, the
-        // side's weights) must support (S ≥ 1): then 0.6 > quorum; else it vetoes or support is at most
+        // side's weights) must support (S ≥ 1): then 0.6 > threshold; else it vetoes or support is at most
         // the hawk's 0.4 (the hawk supports only for w ≥ 2/3, where the boss does too).
         // So the U.S. ratifies iff w ≥ 0.51/0.9. China: S = 100(0.5 u − 0.8(1 − u)) ≥ 1 iff u ≥ 0.81/1.3.
         // For integer a, b: P(Beta(a, b) ≥ x) = P(Binomial(a + b − 1, x) ≤ a − 1).

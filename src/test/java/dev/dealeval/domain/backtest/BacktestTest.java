@@ -216,27 +216,6 @@ class BacktestTest {
         readings.put("AUG_2025 extension, rates only", terms(r, 10.0, c, 10.0));
         readings.put("NOV_2025 extension, rates only", terms(r, 10.0, c, 10.0));
         readings.put(
-                "OCT_2025 Busan, threat left in place",
-                terms(
-                        f,
-                        10.0,
-                        "usConcessions.standstillMonths",
-                        12,
-                        "usConcessions.portFeesSuspended",
-                        true,
-                        "chinaMeasures.rareEarths",
-                        "GENERAL_LICENSES",
-                        "chinaMeasures.countermeasuresSuspended",
-                        true,
-                        "purchases.soybeansMmtPerYear",
-                        25.0,
-                        "purchases.years",
-                        3,
-                        "fentanyl.level",
-                        "PRECURSOR_LICENSING",
-                        "commitment.form",
-                        ls));
-        readings.put(
                 "OCT_2025 Busan, 12 MMT for one year",
                 terms(
                         r,
@@ -288,6 +267,56 @@ class BacktestTest {
                         .joint()
                         .verdict(),
                 label));
+    }
+
+    @Test
+    void theBusanPackageUnderTheFreshThreatIsCoercion() {
+        // The same package with the fresh 100% threat of OCT_2025 left standing: whatever China gives is
+        // given under a U.S. precondition (docs/model.md "Coercion"), and Beijing refuses it.
+        String f = "usConcessions.fentanylTariffPct";
+        String ls = "LEADER_STATEMENT";
+        Map<String, Object> underThreat = terms(
+                f,
+                10.0,
+                "usConcessions.standstillMonths",
+                12,
+                "usConcessions.portFeesSuspended",
+                true,
+                "chinaMeasures.rareEarths",
+                "GENERAL_LICENSES",
+                "chinaMeasures.countermeasuresSuspended",
+                true,
+                "purchases.soybeansMmtPerYear",
+                25.0,
+                "purchases.years",
+                3,
+                "fentanyl.level",
+                "PRECURSOR_LICENSING",
+                "commitment.form",
+                ls);
+        Evaluation e = TestModels.evaluate(m, "OCT_2025", underThreat);
+        assertEquals(Verdict.CHINA_REJECTS, e.joint().verdict());
+    }
+
+    @Test
+    void aStateVisitCannotBuyATrillionDollarsOfPurchases() {
+        // $240B a year for five years, $1,200B in all: the purchase cost is convex in the whole pledge
+        // (docs/model.md "Scores and utility"), and the face of a state visit is far from paying for it.
+        for (String scenario : new String[] {"PRE_2025", "BUSAN_2025", "DEC_2019"}) {
+            Evaluation e = TestModels.evaluate(
+                    m,
+                    scenario,
+                    Map.of(
+                            "purchases.agricultureUsdBnPerYear", 60.0,
+                            "purchases.energyUsdBnPerYear", 60.0,
+                            "purchases.manufacturedUsdBnPerYear", 80.0,
+                            "purchases.servicesUsdBnPerYear", 40.0,
+                            "purchases.years", 5,
+                            "process.format", "STATE_VISIT",
+                            "commitment.form", "SIGNED_TEXT"));
+            assertFalse(e.side(Side.CN).ratified(), scenario);
+            assertTrue(e.side(Side.CN).ratificationProbability() < 0.5, scenario);
+        }
     }
 
     @Test

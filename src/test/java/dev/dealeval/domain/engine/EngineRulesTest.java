@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
  * Each rule class on hand-computed numbers: {@link Scoring}, {@link Credibility}, {@link
  * Ratification} and {@link Probabilities}. The model is {@link ModelFixtures#SMALL_YAML}: factions boss
  * (U.S., clout 0.6, full veto), hawk (U.S., clout 0.4, no veto) and lead (China, clout 1, full
- * veto); settings δ = 1, τ = 2, quorums 0.5, ρ = 0.25; credibility baseline $1,000B, growth 33% a
+ * veto); settings δ = 1, ρ = 0.25, τ = 0.5, thresholds θ = 0.1, stake floor γ = 2, probability floor ε =
+ * 0.05; credibility baseline $1,000B, growth 33% a
  * year, excess believed at 0.3, goods track record 0.5.
  */
 class EngineRulesTest {
     private static final double EPS = 1e-9;
-    private static final Settings SETTINGS = new Settings(1.0, 2.0, 0.5, 0.5, 0.25);
+    private static final Settings SETTINGS = new Settings(1.0, 0.5, 0.1, 0.1, 0.25, 2.0, 0.05);
     private static final double NA = Double.NaN;
 
     private final CompiledModel m = TestModels.compile(ModelFixtures.fromYaml(ModelFixtures.SMALL_YAML), "default");
@@ -100,11 +101,9 @@ class EngineRulesTest {
             assertEquals(Stance.NEUTRAL, Ratification.stance(SETTINGS, 0.5, 4));
             assertEquals(Stance.SUPPORT, Ratification.stance(SETTINGS, 0.5, 1));
             assertEquals(Stance.OPPOSE, Ratification.stance(SETTINGS, -0.3, 1));
-            // |S| ≥ δ decides without the stake; a surplus within rounding of 0 is no stance.
-            assertEquals(Stance.SUPPORT, Ratification.stance(SETTINGS, 5, NA));
+            // A surplus within rounding of 0 is no stance.
+            assertEquals(Stance.SUPPORT, Ratification.stance(SETTINGS, 5, 8));
             assertEquals(Stance.NEUTRAL, Ratification.stance(SETTINGS, 1e-10, 0));
-            assertTrue(Ratification.stakeDecides(0.99, 1));
-            assertFalse(Ratification.stakeDecides(1.0, 1));
         }
 
         @Test
@@ -116,51 +115,49 @@ class EngineRulesTest {
         }
 
         @Test
-        void aSideRatifiesWithMoreThanTheQuorumOfTheCloutThatTakesAStance() {
-            double[] none = {NA, NA, NA};
-            // Boss supports (0.6), hawk opposes (0.4, no veto): 0.6 > 0.5 × 1.0.
-            assertTrue(Ratification.ratifies(m, Side.US, x, 0, 4, new double[] {4, -20, 0}, none, m.clout));
-            // The same stances with the clouts swapped: 0.4 is not more than 0.5.
+        void supportIsSurplusAgainstStakePlusTheFloor() {
+            // r = S/(G + γ): 4/(8 + 2) = 0.4; −20/(20 + 2); nothing within rounding of 0.
+            assertEquals(0.4, Ratification.support(SETTINGS, 4, 8), EPS);
+            assertEquals(-20.0 / 22, Ratification.support(SETTINGS, -20, 20), EPS);
+            assertEquals(0.0, Ratification.support(SETTINGS, 1e-10, 0), EPS);
+        }
+
+        @Test
+        void theSupportIndexIsTheCloutWeightedMeanCappedByTheVetoHolders() {
+            double[] x = m.noDeal(0);
+            // Boss (0.6, full veto) r = 4/10 = 0.4, hawk (0.4) r = −20/22: mean 0.24 − 0.4·20/22 = −0.12364 < θ.
+            double[] surplus = {4, -20, 0};
+            double[] stake = {8, 20, 0};
+            double mean = 0.6 * 0.4 + 0.4 * (-20.0 / 22);
+            assertEquals(mean, Ratification.supportIndex(m, Side.US, x, 0, surplus, stake, m.clout), EPS);
+            assertFalse(Ratification.ratifies(m, Side.US, x, 0, 4, surplus, stake, m.clout));
+            // Both at r = 0.5 (4/(6 + 2), 2/(2 + 2)): R = 0.5 > 0.1.
+            assertTrue(Ratification.ratifies(
+                    m, Side.US, x, 0, 4, new double[] {4, 2, 0}, new double[] {6, 2, 0}, m.clout));
+            // The hawk's 10/12 lifts the mean to 0.6·0.01 + 0.4·10/12 = 0.3393, but the boss's veto caps R at
+            // its own 0.2/20 = 0.01, below θ.
+            double[] lukewarm = {0.2, 10, 0};
+            double[] lukewarmStake = {18, 10, 0};
+            assertEquals(0.01, Ratification.supportIndex(m, Side.US, x, 0, lukewarm, lukewarmStake, m.clout), EPS);
+            assertFalse(Ratification.ratifies(m, Side.US, x, 0, 4, lukewarm, lukewarmStake, m.clout));
+            // Nobody gains: R ≤ 0, never ratified (θ ≥ 0).
             assertFalse(Ratification.ratifies(
-                    m, Side.US, x, 0, 4, new double[] {4, -20, 0}, none, new double[] {0.4, 0.6, 1}));
-            // Boss opposes with a full veto: no, however much the hawk supports.
-            assertFalse(Ratification.ratifies(m, Side.US, x, 0, 4, new double[] {-2, 5, 0}, none, m.clout));
-            // No side surplus, no ratification, whatever the factions say.
-            assertFalse(Ratification.ratifies(m, Side.US, x, 0, 0, new double[] {4, 4, 0}, none, m.clout));
-            // Everyone neutral (0.1 < margin min(1, 0.25·4)): nobody supports.
-            double[] stakes = {4, 4, 4};
-            assertFalse(Ratification.ratifies(m, Side.US, x, 0, 4, new double[] {0.1, 0.1, 0}, stakes, m.clout));
+                    m, Side.US, x, 0, 0, new double[] {0, -1, 0}, new double[] {0, 1, 0}, m.clout));
         }
     }
 
     @Nested
     class ProbabilityRule {
         @Test
-        void supportIsALogisticWhoseTemperatureShrinksWithTheMargin() {
+        void probabilityIsABoundedLogisticOfTheIndexAgainstTheThreshold() {
             assertEquals(0.5, Probabilities.logistic(0), EPS);
             assertEquals(0.75, Probabilities.logistic(Math.log(3)), EPS);
-            assertEquals(0.5, Probabilities.support(SETTINGS, 0, 1), EPS);
-            // Margin min(1, 0.25·8) = 1: σ(2/2). Margin 0.5 halves τ: σ(0.5/(2·0.5)).
-            assertEquals(sigma(1), Probabilities.support(SETTINGS, 2, 8), EPS);
-            assertEquals(sigma(0.5), Probabilities.support(SETTINGS, 0.5, 2), EPS);
-            // No relative margin: the temperature is 0, so support is certain either way.
-            Settings sharp = new Settings(1.0, 2.0, 0.5, 0.5, 0);
-            assertEquals(1.0, Probabilities.support(sharp, 0.5, 2), EPS);
-            assertEquals(0.0, Probabilities.support(sharp, -0.5, 2), EPS);
-        }
-
-        @Test
-        void ratificationIsTheCoalitionShareTimesEachVetoHoldersSupport() {
-            double[] x = m.noDeal(0);
-            // (0.6·4)/(0.6·4 + 0.4·20) × σ(4/2) for the boss (margin min(1, 0.25·8) = 1).
-            double p =
-                    Probabilities.ratification(m, Side.US, x, 0, 4, new double[] {4, -20, 0}, new double[] {8, 8, 0});
-            assertEquals(2.4 / 10.4 * sigma(2), p, EPS);
-            // Nobody moved: a coalition share of 1/2, times the boss's 1/2.
-            assertEquals(
-                    0.25,
-                    Probabilities.ratification(m, Side.US, x, 0, 0, new double[] {0, 0, 0}, new double[] {0, 0, 0}),
-                    EPS);
+            // R = θ: an even chance. R = 0.5: 0.05 + 0.9 σ(0.4/0.5).
+            assertEquals(0.5, Probabilities.ratification(SETTINGS, 0.1, 0.1), EPS);
+            assertEquals(0.05 + 0.9 * sigma(0.8), Probabilities.ratification(SETTINGS, 0.5, 0.1), EPS);
+            // Never beyond [ε, 1 − ε], however clear the index.
+            assertEquals(0.95, Probabilities.ratification(SETTINGS, 1e6, 0.1), 1e-12);
+            assertEquals(0.05, Probabilities.ratification(SETTINGS, -1e6, 0.1), 1e-12);
             assertEquals(0.2, Probabilities.agreement(0.5, 0.4), EPS);
         }
     }

@@ -9,23 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dealeval.presentation.chart.FrontierChart.Chart;
 import dev.dealeval.presentation.chart.FrontierChart.Mark;
 import dev.dealeval.presentation.chart.FrontierChart.Point;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 class FrontierChartTest {
-    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final String SVG_NS = SvgDocuments.SVG_NS;
     private static final String TITLE =
             "Deal space: default profile, GENEVA_2025 \u2014 1,152,000 bundles, 31,204 feasible";
 
@@ -54,32 +49,11 @@ class FrontierChartTest {
     // ------------------------------------------------------------------------------------------ helpers
 
     private static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        DocumentBuilder b = f.newDocumentBuilder();
-        b.setErrorHandler(null);
-        return b.parse(new InputSource(new StringReader(svg)));
+        return SvgDocuments.parse(svg);
     }
 
-    /** SVG elements named {@code name} inside the {@code <g>} of class {@code group}. */
     private static List<Element> in(Document doc, String group, String name) {
-        List<Element> found = new ArrayList<>();
-        NodeList gs = doc.getElementsByTagNameNS(SVG_NS, "g");
-        for (int i = 0; i < gs.getLength(); i++) {
-            Element g = (Element) gs.item(i);
-            if (List.of(g.getAttribute("class").split(" ")).contains(group)) {
-                NodeList children = g.getChildNodes();
-                for (int j = 0; j < children.getLength(); j++) {
-                    Node c = children.item(j);
-                    if (c instanceof Element e && SVG_NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
-                        found.add(e);
-                    }
-                }
-            }
-        }
-        return found;
+        return SvgDocuments.in(doc, group, name);
     }
 
     /** Text of every SVG {@code <text>} element (own text, without nested tooltips). */

@@ -23,6 +23,12 @@ public record BacktestResponse(
         @Schema(description = "Its version.") long episodeSetVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
         Summary summary,
+
+        @Schema(
+                description =
+                        "How well the probabilities are calibrated: the bins of the reliability diagram (GET /api/v1/backtests/reliability) and their scores.")
+        Reliability reliability,
+
         List<EpisodeResult> episodes,
 
         @Schema(
@@ -77,6 +83,75 @@ public record BacktestResponse(
 
             @Schema(description = "Mean of (ratificationProbability - decision)^2 over every recorded side decision.")
             double sideBrierScore) {}
+
+    @Schema(
+            name = "BacktestReliability",
+            description =
+                    "The model's probabilities as forecasts, in 5 bins of predicted probability of width 0.2 ([0, 0.2), ..., [0.8, 1]).")
+    public record Reliability(
+            @Schema(description = "Each ratificationProbability against the side's recorded decision (1: ACCEPTED).")
+            ReliabilitySeries sideDecisions,
+
+            @Schema(
+                    description =
+                            "Each agreementProbability against the episode's outcome (1: both accepted, 0: one rejected), over the episodes with a known outcome.")
+            ReliabilitySeries agreement) {}
+
+    @Schema(name = "BacktestReliabilitySeries", description = "One series of forecasts, its bins and scores.")
+    public record ReliabilitySeries(
+            @Schema(description = "Forecasts in the series.")
+            int forecasts,
+
+            @Schema(description = "The bins holding at least one forecast, in order of probability.")
+            List<ReliabilityBin> bins,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Expected calibration error: the mean over forecasts of |observed - meanPredicted| of their bin; 0 is perfectly calibrated. Absent without forecasts.")
+            Double ece,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Reliability term of the Brier score's decomposition (Murphy 1973): the mean over forecasts of (meanPredicted - observed)^2 of their bin. Absent without forecasts.")
+            Double reliability,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Resolution term: the mean over forecasts of (observed of their bin - base rate)^2; higher separates outcomes better. Absent without forecasts.")
+            Double resolution,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Uncertainty term: b(1 - b), b the share of outcomes that are 1. Brier score = reliability - resolution + uncertainty when a bin's forecasts are equal. Absent without forecasts.")
+            Double uncertainty) {}
+
+    @Schema(
+            name = "BacktestReliabilityBin",
+            description = "One bin of predicted probability: a point of the reliability diagram.")
+    public record ReliabilityBin(
+            @Schema(description = "Lower edge of the bin (included).")
+            double from,
+
+            @Schema(description = "Upper edge (excluded, except 1).")
+            double to,
+
+            @Schema(description = "Forecasts in the bin.") int count,
+
+            @Schema(description = "Their mean predicted probability.")
+            double meanPredicted,
+
+            @Schema(description = "The share of their outcomes that are 1.")
+            double observed,
+
+            @Schema(description = "Lower end of the Wilson 90% interval of observed.")
+            double low,
+
+            @Schema(description = "Upper end of the Wilson 90% interval of observed.")
+            double high) {}
 
     @Schema(name = "BacktestEpisode", description = "One real episode, what happened and what the model says.")
     public record EpisodeResult(

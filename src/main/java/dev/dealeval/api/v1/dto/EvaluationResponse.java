@@ -57,12 +57,12 @@ public record EvaluationResponse(
 
             @Schema(
                     description =
-                            "The side gains (surplus > 0), supportingClout > quorum x (supportingClout + opposingClout) (neutral factions abstain), and no applicable veto holder opposes.")
+                            "supportIndex > threshold: the side's factions, weighted by clout and capped by every applicable veto holder, gain enough of what the bundle moves for them.")
             boolean ratified,
 
             @Schema(
                     description =
-                            "Coalition strength for vs. against, times sigma(S / (tau x stanceMargin / delta)) per applicable veto holder.")
+                            "epsilon + (1 - 2 epsilon) x sigma((supportIndex - threshold) / tau), within [epsilon, 1 - epsilon]; above 0.5 exactly when ratified.")
             double ratificationProbability,
 
             @Schema(description = "Clout of the factions that support.")
@@ -73,8 +73,11 @@ public record EvaluationResponse(
 
             @Schema(
                     description =
-                            "Share of the clout taking a stance (supporting + opposing) that the supporters must exceed.")
-            double quorum,
+                            "R in [-1, 1]: the clout-weighted mean of the factions' support S / (G + gamma) (surplus against stake), capped by the support of every applicable veto holder.")
+            double supportIndex,
+
+            @Schema(description = "theta: the support index the side must exceed to ratify.")
+            double threshold,
 
             List<CriterionResult> criteria,
 
@@ -131,7 +134,9 @@ public record EvaluationResponse(
             @Schema(description = "SUPPORT at surplus >= stanceMargin, OPPOSE at <= -stanceMargin, else NEUTRAL.")
             Stance stance,
 
-            @Schema(description = "sigma(surplus / (tau x stanceMargin / delta)).")
+            @Schema(
+                    description =
+                            "epsilon + (1 - 2 epsilon) x sigma((r - threshold) / tau), r = surplus / (stake + gamma): how likely this faction backs the bundle.")
             double supportProbability,
 
             @Schema(description = "The terms that move it most, in the direction of its stance.")

@@ -29,7 +29,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
     private static final SerializedString RATIFICATION_PROBABILITY = new SerializedString("ratificationProbability");
     private static final SerializedString SUPPORTING_CLOUT = new SerializedString("supportingClout");
     private static final SerializedString OPPOSING_CLOUT = new SerializedString("opposingClout");
-    private static final SerializedString QUORUM = new SerializedString("quorum");
+    private static final SerializedString THRESHOLD = new SerializedString("threshold");
+    private static final SerializedString SUPPORT_INDEX = new SerializedString("supportIndex");
     private static final SerializedString CRITERIA = new SerializedString("criteria");
     private static final SerializedString TERMS = new SerializedString("terms");
     private static final SerializedString FACTIONS = new SerializedString("factions");
@@ -114,7 +115,8 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
         number(g, buf, RATIFICATION_PROBABILITY, s.ratificationProbability());
         number(g, buf, SUPPORTING_CLOUT, s.supportingClout());
         number(g, buf, OPPOSING_CLOUT, s.opposingClout());
-        number(g, buf, QUORUM, s.quorum());
+        number(g, buf, SUPPORT_INDEX, s.supportIndex());
+        number(g, buf, THRESHOLD, s.threshold());
         g.writeFieldName(CRITERIA);
         g.writeStartArray();
         for (EvaluationResponse.CriterionResult c : s.criteria()) {

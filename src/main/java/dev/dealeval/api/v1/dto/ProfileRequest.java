@@ -57,9 +57,15 @@ public record ProfileRequest(
     @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
     public record Settings(
             Double stanceMargin,
-            Double vetoTemperature,
-            @Size(max = 2) Map<Side, Double> quorum,
+            Double temperature,
+            @Size(max = 2) Map<Side, Double> threshold,
 
             @Schema(description = "rho in [0, 1]: a faction's stance margin is min(stanceMargin, rho x its stake).")
-            Double relativeStanceMargin) {}
+            Double relativeStanceMargin,
+
+            @Schema(description = "gamma in [0, 1000] utility points: a faction's support is S / (G + gamma).")
+            Double stakeFloor,
+
+            @Schema(description = "epsilon in [0, 0.5): no ratification probability is below it or above 1 - epsilon.")
+            Double probabilityFloor) {}
 }

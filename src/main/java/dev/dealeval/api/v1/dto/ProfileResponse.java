@@ -48,8 +48,15 @@ public record ProfileResponse(
 
     @Schema(
             description =
-                    "Decision constants: stance margin delta, veto temperature tau, quorum per side, and the relative "
-                            + "stance margin rho (a faction's margin is min(delta, rho x its stake)).")
+                    "Decision constants: the stance margin delta and relative stance margin rho (a faction's margin is "
+                            + "min(delta, rho x its stake)), and the ratification rule's temperature tau, threshold theta per side, "
+                            + "stake floor gamma and probability floor epsilon: a side ratifies when its support index R exceeds "
+                            + "theta, with probability epsilon + (1 - 2 epsilon) / (1 + exp(-(R - theta) / tau)).")
     public record SettingsProfile(
-            double stanceMargin, double vetoTemperature, Map<Side, Double> quorum, double relativeStanceMargin) {}
+            double stanceMargin,
+            double temperature,
+            Map<Side, Double> threshold,
+            double relativeStanceMargin,
+            double stakeFloor,
+            double probabilityFloor) {}
 }

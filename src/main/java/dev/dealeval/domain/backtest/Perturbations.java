@@ -1,0 +1,194 @@
+package dev.dealeval.domain.backtest;
+
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Numbers;
+import dev.dealeval.domain.model.Scenario;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import dev.dealeval.domain.model.TermKind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The perturbation suite (docs/backtest.md, "Robustness"): every single change an analyst might reasonably
+ * make to an episode's encoding, and how many of them flip a recorded decision the model matched.
+ *
+ * <p>The perturbations of an episode, each changing one thing:
+ * <ul>
+ * <li>each NUMBER or INTEGER term of the bundle at −25 % and +25 % (computed in decimal, INTEGER terms rounded
+ *     half up), clamped to the term's range, skipped when the result equals the given value — so a term at 0
+ *     is never perturbed;</li>
+ * <li>each ENUM term of the bundle one level down and one level up in its declared order, where that level
+ *     exists — commitment.form among them, so the form of the commitment moves one level either way;</li>
+ * <li>the scenario: the model's dated scenarios sorted by date (then id), the one just before and the one just
+ *     after the episode's, each if its date is at most {@value #NEIGHBOUR_DAYS} days from the episode's
+ *     scenario's date — another reading of the same status quo, not a status quo of other years.</li>
+ * </ul>
+ * BOOLEAN terms and terms the bundle leaves out are not perturbed: switching a measure on or off, or adding
+ * one, changes what the deal is rather than how it is read.
+ */
+public final class Perturbations {
+    /** Largest distance, in days, between an episode's scenario and a neighbouring one it may be read against. */
+    public static final long NEIGHBOUR_DAYS = 400;
+
+    private static final BigDecimal[] FACTORS = {new BigDecimal("0.75"), new BigDecimal("1.25")};
+
+    private Perturbations() {}
+
+    /** The episode read with one thing changed; the description says what: "purchases.years 3 -> 4". */
+    public record Perturbation(Episode episode, String description) {}
+
+    /** A perturbation that changes the model's ratification of a side with a recorded decision. */
+    public record Flip(String episode, String description, List<Side> sides) {
+        @Override
+        public String toString() {
+            return episode + ": " + description + " flips " + sides;
+        }
+    }
+
+    /**
+     * Every perturbation of every episode run through the model.
+     *
+     * @param episodes      episodes perturbed
+     * @param perturbations perturbations run
+     * @param flips         those that flip a side's ratification, in the episodes' order
+     */
+    public record Report(int episodes, int perturbations, List<Flip> flips) {
+        public Report {
+            flips = List.copyOf(flips);
+        }
+
+        /** flips / perturbations (0 without perturbations). */
+        public double share() {
+            return perturbations == 0 ? 0 : (double) flips.size() / perturbations;
+        }
+
+        /** The episodes with at least one flip. */
+        public List<String> touched() {
+            return List.copyOf(
+                    new LinkedHashSet<>(flips.stream().map(Flip::episode).toList()));
+        }
+    }
+
+    /** The perturbations of {@code e}: its terms in the model's catalogue order, then its scenario. */
+    public static List<Perturbation> of(DealModel model, Episode e) {
+        List<Perturbation> out = new ArrayList<>();
+        for (TermDef t : model.terms()) {
+            Object given = e.bundle().get(t.id());
+            if (given == null) {
+                continue;
+            }
+            for (Object v : alternatives(t, given)) {
+                Map<String, Object> bundle = new HashMap<>(e.bundle());
+                bundle.put(t.id(), v);
+                out.add(new Perturbation(with(e, e.scenario(), bundle), t.id() + " " + text(given) + " -> " + text(v)));
+            }
+        }
+        for (String s : neighbours(model, e.scenario())) {
+            out.add(new Perturbation(with(e, s, e.bundle()), "scenario " + e.scenario() + " -> " + s));
+        }
+        return out;
+    }
+
+    /** Runs every perturbation of every episode and collects those whose verdict flips. */
+    public static Report flipRate(CompiledModel m, List<Episode> episodes) {
+        int count = 0;
+        List<Flip> flips = new ArrayList<>();
+        for (Episode e : episodes) {
+            Evaluation base = Backtest.evaluate(m, e);
+            for (Perturbation p : of(m.model(), e)) {
+                count++;
+                Evaluation ev = Backtest.evaluate(m, p.episode());
+                List<Side> flipped = e.decisions().keySet().stream()
+                        .filter(side ->
+                                ev.side(side).ratified() != base.side(side).ratified())
+                        .toList();
+                if (!flipped.isEmpty()) {
+                    flips.add(new Flip(e.id(), p.description(), flipped));
+                }
+            }
+        }
+        return new Report(episodes.size(), count, flips);
+    }
+
+    private static List<Object> alternatives(TermDef t, Object given) {
+        List<Object> out = new ArrayList<>();
+        if (t.kind() == TermKind.NUMBER || t.kind() == TermKind.INTEGER) {
+            double v = ((Number) given).doubleValue();
+            for (BigDecimal factor : FACTORS) {
+                double x = BigDecimal.valueOf(v).multiply(factor).doubleValue();
+                x = Math.max(t.min(), Math.min(t.max(), t.kind() == TermKind.INTEGER ? Math.round(x) : x));
+                if (x != v) {
+                    out.add(t.kind() == TermKind.INTEGER ? (Object) (long) x : (Object) x);
+                }
+            }
+        } else if (t.kind() == TermKind.ENUM) {
+            int i = t.values().indexOf((String) given);
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (i >= 0 && j >= 0 && j < t.values().size()) {
+                    out.add(t.values().get(j));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The scenarios just before and just after {@code id} by date, within {@link #NEIGHBOUR_DAYS} days. */
+    static List<String> neighbours(DealModel model, String id) {
+        List<Scenario> dated = model.scenarios().stream()
+                .filter(s -> date(s) != null)
+                .sorted(Comparator.comparing(Perturbations::date).thenComparing(Scenario::id))
+                .toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < dated.size(); i++) {
+            if (dated.get(i).id().equals(id)) {
+                LocalDate at = date(dated.get(i));
+                for (int j : new int[] {i - 1, i + 1}) {
+                    if (j >= 0
+                            && j < dated.size()
+                            && Math.abs(ChronoUnit.DAYS.between(at, date(dated.get(j)))) <= NEIGHBOUR_DAYS) {
+                        out.add(dated.get(j).id());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The scenario's date, or null when it has none in ISO form (yyyy-mm-dd). */
+    private static LocalDate date(Scenario s) {
+        try {
+            return s.date() == null ? null : LocalDate.parse(s.date());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Episode with(Episode e, String scenario, Map<String, Object> bundle) {
+        return new Episode(
+                e.id(),
+                e.date(),
+                e.title(),
+                e.kind(),
+                scenario,
+                bundle,
+                e.decisions(),
+                e.record(),
+                e.encoding(),
+                e.sources());
+    }
+
+    private static String text(Object value) {
+        return value instanceof Number n ? Numbers.plain(n.doubleValue()) : String.valueOf(value);
+    }
+}
