@@ -133,6 +133,13 @@ public interface DealevalConfig {
     }
 
     interface Limits {
+        /**
+         * The most episodes one stored episode set may hold, whatever the configuration: requests are
+         * read against it (a longer list stops the read). A set at this bound, each episode against its
+         * own stored scenario, runs in under half a second (docs/backtest.md, "Your own episode sets").
+         */
+        int MAX_EPISODES_PER_SET = 500;
+
         /** Largest request body accepted, in bytes; larger ones get 413. */
         @WithDefault("1048576")
         long maxBodyBytes();

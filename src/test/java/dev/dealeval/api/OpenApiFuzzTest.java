@@ -123,7 +123,7 @@ class OpenApiFuzzTest extends ApiTestSupport {
 
     /**
      * Nothing half-written: every resource the run created reads back at the version its last write
-     * reported (or is gone if it was deleted), every listed profile, scenario and domain reads back,
+     * reported (or is gone if it was deleted), every listed profile, scenario, domain and episode set reads back,
      * and every stored evaluation reads back as a JSON document.
      */
     private void checkStoredState() throws Exception {
@@ -137,7 +137,8 @@ class OpenApiFuzzTest extends ApiTestSupport {
             }
         });
         ObjectMapper json = new ObjectMapper();
-        for (String collection : List.of("/api/v1/profiles", "/api/v1/scenarios", "/api/v1/domains")) {
+        for (String collection :
+                List.of("/api/v1/profiles", "/api/v1/scenarios", "/api/v1/domains", "/api/v1/episode-sets")) {
             JsonNode page = json.readTree(given().get(collection + "?size=100")
                     .then()
                     .statusCode(200)

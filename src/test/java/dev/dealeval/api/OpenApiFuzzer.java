@@ -259,6 +259,7 @@ final class OpenApiFuzzer {
                 value = switch (collection) {
                     case "/api/v1/profiles" -> pick("default", "security-first", "hawkish-washington");
                     case "/api/v1/scenarios" -> pick("GENEVA_2025", "MAR_2025", "POST_RULING_2026");
+                    case "/api/v1/episode-sets" -> pick("built-in", "london-at-level-two", "x");
                     case "/api/v1/backtests" -> pick("PHASE_ONE_2020", "GENEVA_2025", "x");
                     default -> name.equals("n") ? pick("1", "2", "0", "3", "-1", "x") : "delivery-terms";
                 };

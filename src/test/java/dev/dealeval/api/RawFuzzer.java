@@ -472,6 +472,7 @@ final class RawFuzzer {
                     case "/api/v1/scenarios" -> pick("GENEVA_2025", "BUSAN_2025", "MAR_2025", "RAW_FUZZ");
                     case "/api/v1/backtests" -> pick("geneva-truce-2025", "phase-one-2020", "x");
                     case "/api/v1/domains" -> pick("laptop", "delivery-terms", "raw-fuzz");
+                    case "/api/v1/episode-sets" -> pick("built-in", "london-at-level-two", "raw-fuzz");
                     case "/api/v1/evaluations" -> pick(UUID_LIKE, "00000000-0000-0000-0000-000000000000");
                     default -> "x";
                 };

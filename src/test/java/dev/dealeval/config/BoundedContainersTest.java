@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealeval.api.v1.dto.ComparisonRequest;
 import dev.dealeval.api.v1.dto.DomainRequest;
+import dev.dealeval.api.v1.dto.EpisodeSetRequest;
 import dev.dealeval.api.v1.dto.EvaluateRequest;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.api.v1.dto.ScenarioRequest;
@@ -90,6 +91,13 @@ class BoundedContainersTest {
         assertEquals(
                 "must hold at most 50 levels",
                 terms.getOriginalMessage()); // the property's own message, which states the bound
+
+        JsonMappingException episodes = assertThrows(
+                BoundedContainers.TooManyElements.class,
+                () -> mapper.readValue(
+                        "{\"name\": \"x\", \"episodes\": [" + repeat("{}", 100_000) + "]}", EpisodeSetRequest.class));
+        assertEquals("episodes", path(episodes));
+        assertEquals("must hold between 1 and 500 episodes", episodes.getOriginalMessage());
 
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < 501; i++) {

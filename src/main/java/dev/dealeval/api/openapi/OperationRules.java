@@ -42,9 +42,11 @@ final class OperationRules {
         answers.put("412", OASFactory.createAPIResponse().description("Stale If-Match"));
         answers.put("428", OASFactory.createAPIResponse().description("If-Match missing"));
         if (op.getDescription() != null && op.getDescription().contains("409 for a built-in one")) {
-            // "/api/v1/profiles/{id}" -> "profile"
+            // "/api/v1/profiles/{id}" -> "profile", "/api/v1/episode-sets/{id}" -> "episode set"
             String collection = path.substring(0, path.lastIndexOf('/'));
-            String kind = collection.substring(collection.lastIndexOf('/') + 1, collection.length() - 1);
+            String kind = collection
+                    .substring(collection.lastIndexOf('/') + 1, collection.length() - 1)
+                    .replace('-', ' ');
             answers.put("409", OASFactory.createAPIResponse().description("A built-in " + kind + " cannot be changed"));
         }
         declared.forEach(answers::putIfAbsent);

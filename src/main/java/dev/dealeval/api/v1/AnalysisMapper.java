@@ -7,6 +7,9 @@ import dev.dealeval.api.v1.dto.SearchTerm;
 import dev.dealeval.application.analysis.AnalysedSetting;
 import dev.dealeval.application.analysis.AnalysisInputs;
 import dev.dealeval.application.analysis.BundleCodec;
+import dev.dealeval.domain.engine.Bundle;
+import dev.dealeval.domain.engine.BundleReader;
+import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.TermDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,12 @@ final class AnalysisMapper {
     /** An encoded bundle as a client writes it: the terms marked in stated (term t is terms.get(t)). */
     static BundleTerms bundle(List<TermDef> terms, double[] x, boolean[] stated) {
         return BundleTerms.ofTerms(new BundleCodec(terms).terms(x, stated));
+    }
+
+    /** Raw term values keyed by id (an episode's bundle) as a client writes them, by section, in the catalogue's order. */
+    static BundleTerms bundle(DealModel model, Map<String, Object> raw) {
+        Bundle b = BundleReader.read(model, raw, "").bundle();
+        return bundle(model.terms(), b.values(), b.given());
     }
 
     /** Decoded terms by id, grouped into the sections a bundle is written in; null stays null. */

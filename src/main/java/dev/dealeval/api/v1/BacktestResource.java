@@ -2,14 +2,11 @@ package dev.dealeval.api.v1;
 
 import dev.dealeval.api.v1.dto.BacktestEpisodeResponse;
 import dev.dealeval.api.v1.dto.BacktestResponse;
-import dev.dealeval.api.v1.dto.BundleTerms;
 import dev.dealeval.application.backtest.BacktestService;
 import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.Reliability;
-import dev.dealeval.domain.engine.Bundle;
-import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
@@ -36,16 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Backtest", description = "The model checked against what governments actually did, 2018-2025")
 public class BacktestResource {
     static final String RULES =
-            "Each episode is evaluated against its own status quo (a built-in scenario) with the chosen profile. "
+            "Each episode is evaluated against its own status quo (a built-in or stored scenario) with the chosen profile. "
                     + "It agrees when every government decision on record matches the model's ratification of that side (ACCEPTED: "
                     + "ratified, REJECTED: not); the hit rate is the share of episodes that agree. The Brier score is the mean of "
                     + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
                     + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
                     + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
-    private static final String UNFIT =
-            "A model file of one's own is configured and the built-in episodes do not fit it";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
+    private static final String UNAVAILABLE =
+            "The built-in episodes do not fit the model file configured, or a stored set no longer fits the model or its scenarios";
+    private static final String EPISODE_SET =
+            "Episode set to run, built in or stored (GET /api/v1/episode-sets; default: built-in)";
 
     private final BacktestService backtests;
     private final DealModel model;
@@ -61,22 +60,29 @@ public class BacktestResource {
             summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
             description =
                     "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
-                            + "ignored, escalations, from 2018 to 2025, each with its sources - through the profile, and returns per episode "
+                            + "ignored, escalations, from 2018 to 2025, each with its sources; or of a stored episode set (episodeSet) - "
+                            + "through the profile, and returns per episode "
                             + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
                             + "and the Brier score of the agreement probability. " + RULES)
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
-    @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(responseCode = "409", description = UNFIT)
+    @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
+    @APIResponse(responseCode = "409", description = UNAVAILABLE)
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
                     @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
-                    String profile) {
-        BacktestService.Run run = backtests.run(profile);
+                    String profile,
+            @Parameter(description = EPISODE_SET, example = "built-in")
+                    @QueryParam("episodeSet")
+                    @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+                    String episodeSet) {
+        BacktestService.Run run = backtests.run(profile, episodeSet);
         Backtest.Summary s = run.report().summary();
         return new BacktestResponse(
                 run.profile().id(),
                 run.profile().version(),
+                run.set().id(),
+                run.set().version(),
                 model.version(),
                 new BacktestResponse.Summary(
                         s.episodes(),
@@ -86,16 +92,19 @@ public class BacktestResource {
                         s.sideAgreeing(),
                         s.sideHitRate(),
                         s.scoredOutcomes(),
-                        s.brierScore(),
+                        defined(s.brierScore()),
                         s.referenceBrierScore(),
-                        s.brierSkillScore(),
+                        defined(s.brierSkillScore()),
                         s.sideBrierScore()),
                 reliability(backtests.calibration(run.report())),
                 run.report().results().stream().map(this::episode).toList(),
-                run.set().excluded().stream()
-                        .map(x -> new BacktestResponse.Excluded(x.id(), x.date(), x.title(), x.reason()))
-                        .toList(),
+                EpisodeSetMapper.excluded(run.set()),
                 RULES);
+    }
+
+    /** A score, or null where it is undefined (NaN: nothing to average, or no base rate to beat). */
+    private static Double defined(double score) {
+        return Double.isNaN(score) ? null : score;
     }
 
     @GET
@@ -115,16 +124,20 @@ public class BacktestResource {
             responseCode = "200",
             description = "The diagram",
             content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(responseCode = "409", description = UNFIT)
+    @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
+    @APIResponse(responseCode = "409", description = UNAVAILABLE)
     public String reliabilityDiagram(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
                     @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
-                    String profile) {
-        BacktestService.Run run = backtests.run(profile);
-        String title = "Reliability of the backtest: profile " + run.profile().id() + ", "
-                + run.report().results().size() + " episodes";
+                    String profile,
+            @Parameter(description = EPISODE_SET)
+                    @QueryParam("episodeSet")
+                    @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+                    String episodeSet) {
+        BacktestService.Run run = backtests.run(profile, episodeSet);
+        String title = "Reliability of the backtest: profile " + run.profile().id() + ", episode set "
+                + run.set().id() + ", " + run.report().results().size() + " episodes";
         return ReliabilityDiagram.svg(title, backtests.calibration(run.report()).series());
     }
 
@@ -138,8 +151,9 @@ public class BacktestResource {
                             + "quo: every criterion, term contribution and faction with its reasons, so an analyst can see why the model "
                             + "judges it as it does.")
     @APIResponse(responseCode = "200", description = "The episode and its evaluation")
-    @APIResponse(responseCode = "400", description = "Unknown profile")
-    @APIResponse(responseCode = "404", description = "No such episode")
+    @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
+    @APIResponse(responseCode = "404", description = "No such episode in the set")
+    @APIResponse(responseCode = "409", description = UNAVAILABLE)
     public BacktestEpisodeResponse episode(
             @Parameter(
                             description = "Episode id",
@@ -150,8 +164,13 @@ public class BacktestResource {
             @Parameter(description = PROFILE)
                     @QueryParam("profile")
                     @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
-                    String profile) {
-        Backtest.Result r = backtests.runOne(id, profile).report().results().get(0);
+                    String profile,
+            @Parameter(description = EPISODE_SET)
+                    @QueryParam("episodeSet")
+                    @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+                    String episodeSet) {
+        Backtest.Result r =
+                backtests.runOne(id, profile, episodeSet).report().results().get(0);
         return new BacktestEpisodeResponse(episode(r), DtoMapper.evaluation(r.evaluation()));
     }
 
@@ -179,7 +198,7 @@ public class BacktestResource {
                 e.title(),
                 e.kind(),
                 e.scenario(),
-                bundle(e.bundle()),
+                AnalysisMapper.bundle(model, e.bundle()),
                 happened,
                 new BacktestResponse.Judgement(ev.joint().verdict(), ev.joint().agreementProbability(), sides),
                 r.agrees(),
@@ -204,11 +223,5 @@ public class BacktestResource {
                 scored ? s.reliability() : null,
                 scored ? s.resolution() : null,
                 scored ? s.uncertainty() : null);
-    }
-
-    /** The episode's bundle as a request writes it, by section, in the term catalogue's order. */
-    private BundleTerms bundle(Map<String, Object> flat) {
-        Bundle b = BundleReader.read(model, flat, "").bundle();
-        return AnalysisMapper.bundle(model.terms(), b.values(), b.given());
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The HTTP side of a catalogue of versioned definitions (profiles, scenarios, domains), which their
+ * The HTTP side of a catalogue of versioned definitions (profiles, scenarios, domains, episode sets), which their
  * resources share: a page of them; one with its version as the ETag; create, safe to retry with an
  * Idempotency-Key, answering 201 with Location and ETag; replace and delete, conditional on If-Match
  * (the service answers 428 without it and 412 when it is stale). The resources keep the JAX-RS and
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * @param <R> the response document that shows it
  */
 final class CatalogEndpoint<T, D, Q, R> {
-    /** A page document (ProfileList, ScenarioList, DomainList) from its items and counts. */
+    /** A page document (ProfileList, ScenarioList, DomainList, EpisodeSetList) from its items and counts. */
     interface PageDocument<R, L> {
         L of(List<R> items, int page, int size, long total, long totalPages);
     }
@@ -59,8 +59,13 @@ final class CatalogEndpoint<T, D, Q, R> {
     }
 
     <L> L list(int page, int size, PageDocument<R, L> document) {
+        return list(page, size, response, document);
+    }
+
+    /** A page whose items are shown otherwise than GET shows one (episode sets: without their episodes). */
+    <S, L> L list(int page, int size, Function<T, S> item, PageDocument<S, L> document) {
         Page<T> p = service.list(page, size);
-        return document.of(p.items().stream().map(response).toList(), p.page(), p.size(), p.total(), p.totalPages());
+        return document.of(p.items().stream().map(item).toList(), p.page(), p.size(), p.total(), p.totalPages());
     }
 
     Response get(String id) {

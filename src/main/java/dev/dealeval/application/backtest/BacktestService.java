@@ -1,14 +1,15 @@
 package dev.dealeval.application.backtest;
 
+import dev.dealeval.application.catalog.EpisodeSetService;
 import dev.dealeval.application.catalog.ProfileService;
-import dev.dealeval.application.error.ConflictException;
 import dev.dealeval.application.error.InvalidInputException;
 import dev.dealeval.application.error.UnknownResourceException;
 import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
-import dev.dealeval.domain.backtest.EpisodeSet;
+import dev.dealeval.domain.backtest.EpisodeSetDefinition;
 import dev.dealeval.domain.backtest.Reliability;
+import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,38 +17,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the backtest's real episodes through a profile: the model's verdicts beside what the
- * governments did, with the hit rate and the Brier score.
+ * Runs the backtest's real episodes (the built-in set or a stored one) through a profile: the
+ * model's verdicts beside what the governments did, with the hit rate and the Brier score.
  */
 @ApplicationScoped
 public class BacktestService {
     private final ModelRegistry registry;
     private final ProfileService profiles;
+    private final EpisodeSetService episodeSets;
 
-    public BacktestService(ModelRegistry registry, ProfileService profiles) {
+    public BacktestService(ModelRegistry registry, ProfileService profiles, EpisodeSetService episodeSets) {
         this.registry = registry;
         this.profiles = profiles;
+        this.episodeSets = episodeSets;
     }
 
-    /** The backtest's result and the episodes left out. */
-    public record Run(Profile profile, Backtest.Report report, EpisodeSet set) {}
+    /** The backtest's result and the set it ran (with the episodes it leaves out). */
+    public record Run(Profile profile, Backtest.Report report, EpisodeSetDefinition set) {}
 
-    /** @param profile a built-in or stored profile id, or null for the configured default */
-    public Run run(String profile) {
-        EpisodeSet set = episodes();
-        Profile p = profile(profile);
-        return new Run(p, Backtest.run(registry.compiled(p), set.episodes()), set);
+    /**
+     * @param profile    a built-in or stored profile id, or null for the configured default
+     * @param episodeSet a stored episode set's id, or null for the built-in one
+     */
+    public Run run(String profile, String episodeSet) {
+        Setting s = setting(profile, episodeSet);
+        return new Run(s.profile(), Backtest.run(s.model(), s.set().episodes()), s.set());
     }
 
-    /** One episode judged by the profile; 404 when no episode has the id. */
-    public Run runOne(String id, String profile) {
-        EpisodeSet set = episodes();
-        Episode episode = set.episodes().stream()
+    /** One episode of the set judged by the profile; 404 when no episode of the set has the id. */
+    public Run runOne(String id, String profile, String episodeSet) {
+        Setting s = setting(profile, episodeSet);
+        Episode episode = s.set().episodes().stream()
                 .filter(e -> e.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new UnknownResourceException("episode", id));
-        Profile p = profile(profile);
-        return new Run(p, Backtest.run(registry.compiled(p), List.of(episode)), set);
+        return new Run(s.profile(), Backtest.run(s.model(), List.of(episode)), s.set());
     }
 
     /** The backtest's probabilities as forecasts: each side's ratification and the agreement, with their bins. */
@@ -79,18 +83,16 @@ public class BacktestService {
         return new Calibration(Reliability.of("side decisions", sides), Reliability.of("agreement", agreement));
     }
 
-    private EpisodeSet episodes() {
-        return registry.episodes()
-                .orElseThrow(() ->
-                        new ConflictException("The backtest is unavailable: " + registry.episodesProblem() + "."));
-    }
+    /** The profile, the set, and the model compiled for the profile with every scenario the set names. */
+    private record Setting(Profile profile, EpisodeSetDefinition set, CompiledModel model) {}
 
-    private Profile profile(String id) {
+    private Setting setting(String profile, String episodeSet) {
         List<Violation> violations = new ArrayList<>();
-        Profile p = profiles.named(id, violations);
-        if (p == null) {
+        Profile p = profiles.named(profile, violations);
+        EpisodeSetService.Prepared set = episodeSets.forBacktest(episodeSet, violations);
+        if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return p;
+        return new Setting(p, set.set(), registry.compiled(p, set.scenarios()));
     }
 }

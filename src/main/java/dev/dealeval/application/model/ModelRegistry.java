@@ -143,7 +143,7 @@ public class ModelRegistry {
         if (profile.builtIn()) {
             return builtIn.computeIfAbsent(key, k -> CompiledModel.compile(model, profile));
         }
-        return userDefined(key, profile, null, () -> CompiledModel.compile(model, profile));
+        return userDefined(key, profile, List.of(), () -> CompiledModel.compile(model, profile));
     }
 
     /**
@@ -151,40 +151,61 @@ public class ModelRegistry {
      * for a user-defined scenario a model with it added, cached by both ids and versions.
      */
     public CompiledModel compiled(Profile profile, Scenario scenario) {
-        if (scenario.builtIn()) {
-            return compiled(profile);
-        }
-        String key = profile.id() + "@" + profile.version() + "|" + scenario.id() + "@" + scenario.version();
-        return userDefined(key, profile, scenario, () -> CompiledModel.compile(withScenario(scenario), profile));
+        return compiled(profile, List.of(scenario));
     }
 
     /**
-     * The cached model under the key if it was compiled from exactly this profile (and scenario):
+     * The compiled model for a profile that can evaluate against every one of the scenarios (those of
+     * an episode set): the built-in one when all are built in, else a model with the user-defined ones
+     * added, cached by the profile's and their ids and versions.
+     */
+    public CompiledModel compiled(Profile profile, List<Scenario> scenarios) {
+        List<Scenario> added = scenarios.stream()
+                .filter(s -> !s.builtIn())
+                .distinct()
+                .sorted(java.util.Comparator.comparing(Scenario::id))
+                .toList();
+        if (added.isEmpty()) {
+            return compiled(profile);
+        }
+        StringBuilder key = new StringBuilder(profile.id() + "@" + profile.version());
+        added.forEach(s -> key.append('|').append(s.id()).append('@').append(s.version()));
+        return userDefined(key.toString(), profile, added, () -> CompiledModel.compile(withScenarios(added), profile));
+    }
+
+    /**
+     * The cached model under the key if it was compiled from exactly this profile (and scenarios):
      * a deleted and re-created definition starts again at version 1, so the key alone could name an
      * older one.
      */
     private CompiledModel userDefined(
-            String key, Profile profile, Scenario scenario, java.util.function.Supplier<CompiledModel> compile) {
+            String key, Profile profile, List<Scenario> scenarios, java.util.function.Supplier<CompiledModel> compile) {
         synchronized (userDefined) {
-            CompiledModel m = userDefined.get(key);
-            if (m == null
-                    || !m.profile().equals(profile)
-                    || (scenario != null
-                            && !m.model()
-                                    .scenario(scenario.id())
-                                    .map(scenario::equals)
-                                    .orElse(false))) {
-                m = compile.get();
-                userDefined.put(key, m);
+            CompiledModel cached = userDefined.get(key);
+            if (cached != null && compiledFrom(cached, profile, scenarios)) {
+                return cached;
             }
+            CompiledModel m = compile.get();
+            userDefined.put(key, m);
             return m;
         }
     }
 
+    private static boolean compiledFrom(CompiledModel m, Profile profile, List<Scenario> scenarios) {
+        return m.profile().equals(profile)
+                && scenarios.stream()
+                        .allMatch(s -> m.model().scenario(s.id()).map(s::equals).orElse(false));
+    }
+
     /** The model with a user-defined scenario added to the built-in ones. */
     public DealModel withScenario(Scenario scenario) {
+        return withScenarios(List.of(scenario));
+    }
+
+    /** The model with user-defined scenarios added to the built-in ones. */
+    public DealModel withScenarios(List<Scenario> scenarios) {
         List<Scenario> all = new java.util.ArrayList<>(model.scenarios());
-        all.add(scenario);
+        all.addAll(scenarios);
         return new DealModel(
                 model.version(),
                 model.terms(),

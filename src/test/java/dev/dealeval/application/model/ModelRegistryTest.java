@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up: the registry loads the built-in model or an operator's file, and a bad file stops it with a message naming the entry. */
-class ModelRegistryTest {
+public class ModelRegistryTest {
 
-    private static DealevalConfig config(Optional<String> path, String scenario, String profile) {
+    public static DealevalConfig config(Optional<String> path, String scenario, String profile) {
         return config(path, Optional.empty(), scenario, profile);
     }
 
@@ -121,11 +121,11 @@ class ModelRegistryTest {
     }
 
     /** The registry as start-up builds it, reading files with the service's own readers. */
-    private static ModelRegistry registry(DealevalConfig config) {
+    public static ModelRegistry registry(DealevalConfig config) {
         return new ModelRegistry(config, new ModelFileReader(), new EpisodeFileReader());
     }
 
-    private static String builtIn() throws IOException {
+    public static String builtIn() throws IOException {
         try (InputStream in = ModelRegistryTest.class.getClassLoader().getResourceAsStream(ModelFileReader.BUILT_IN)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -137,6 +137,38 @@ class ModelRegistryTest {
         assertEquals(ModelFixtures.termsInModelFile(), registry.model().terms().size());
         var p = registry.profile("default").orElseThrow();
         assertTrue(registry.compiled(p) == registry.compiled(p), "compiled once per profile version");
+    }
+
+    /** Scenarios of one's own (those an episode set names) compiled in beside the built-in ones, cached by version. */
+    @Test
+    void compilesAProfileWithStoredScenarios() {
+        ModelRegistry registry = registry(config(Optional.empty(), "GENEVA_2025", "default"));
+        var p = registry.profile("default").orElseThrow();
+        var geneva = registry.model().scenario("GENEVA_2025").orElseThrow();
+        assertTrue(registry.compiled(p, java.util.List.of(geneva)) == registry.compiled(p), "built-in only");
+        var a = stored("MINE_A", geneva, 1);
+        var b = stored("MINE_B", geneva, 1);
+        var both = registry.compiled(p, java.util.List.of(b, geneva, a));
+        assertTrue(both.scenarioIndex("MINE_A") >= 0 && both.scenarioIndex("MINE_B") >= 0);
+        assertTrue(both.scenarioIndex("GENEVA_2025") >= 0);
+        assertEquals(
+                registry.model().scenarios().size() + 2,
+                both.model().scenarios().size());
+        assertTrue(both == registry.compiled(p, java.util.List.of(a, b)), "cached by ids and versions");
+        // Re-created under the same id and version with other values: compiled again, not served stale.
+        var values = new java.util.HashMap<>(geneva.values());
+        values.put("usConcessions.reciprocalTariffPct", 15);
+        var changed = new dev.dealeval.domain.model.Scenario(
+                "MINE_A", "a", "", "", values, java.util.List.of(), java.util.List.of(), false, 1);
+        var again = registry.compiled(p, java.util.List.of(changed, b));
+        assertTrue(again != both, "recompiled");
+        assertEquals(changed, again.model().scenario("MINE_A").orElseThrow());
+    }
+
+    private static dev.dealeval.domain.model.Scenario stored(
+            String id, dev.dealeval.domain.model.Scenario base, long version) {
+        return new dev.dealeval.domain.model.Scenario(
+                id, id, base.date(), "", base.values(), base.threats(), base.sources(), false, version);
     }
 
     @Test

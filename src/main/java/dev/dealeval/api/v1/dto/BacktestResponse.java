@@ -16,6 +16,11 @@ public record BacktestResponse(
         String profile,
 
         @Schema(description = "Its version.") long profileVersion,
+
+        @Schema(description = "Episode set that was run (built-in, or a stored one).", examples = "built-in")
+        String episodeSet,
+
+        @Schema(description = "Its version.") long episodeSetVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
         Summary summary,
 
@@ -57,20 +62,24 @@ public record BacktestResponse(
             @Schema(description = "Episodes with a known outcome (both accepted, or one rejected) in the Brier score.")
             int scoredOutcomes,
 
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(
                     description =
-                            "Mean of (agreementProbability - outcome)^2, outcome 1 when both governments accepted, 0 when one rejected; 0 is perfect, 0.25 is a coin toss.")
-            double brierScore,
+                            "Mean of (agreementProbability - outcome)^2, outcome 1 when both governments accepted, 0 when one rejected; 0 is perfect, 0.25 is a coin toss. "
+                                    + "Absent when no episode has a known outcome (a set whose every episode records one side only).")
+            Double brierScore,
 
             @Schema(
                     description =
                             "The Brier score of always forecasting the episodes' base rate of agreement b: b(1 - b).")
             double referenceBrierScore,
 
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(
                     description =
-                            "1 - brierScore / referenceBrierScore: above 0, better than the base rate; 1 is perfect.")
-            double brierSkillScore,
+                            "1 - brierScore / referenceBrierScore: above 0, better than the base rate; 1 is perfect. Absent when the "
+                                    + "reference is 0 (every known outcome alike, as in a set of signed deals only): there is no base rate to beat.")
+            Double brierSkillScore,
 
             @Schema(description = "Mean of (ratificationProbability - decision)^2 over every recorded side decision.")
             double sideBrierScore) {}
@@ -155,7 +164,7 @@ public record BacktestResponse(
             Episode.Kind kind,
 
             @Schema(
-                    description = "The built-in scenario it was decided against (its status quo).",
+                    description = "The scenario it was decided against (its status quo), built in or stored.",
                     examples = "APR_2025")
             String scenario,
 
