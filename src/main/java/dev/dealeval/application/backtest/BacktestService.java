@@ -8,13 +8,17 @@ import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.EpisodeSetDefinition;
+import dev.dealeval.domain.backtest.Fitting;
 import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
+import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the backtest's real episodes (the built-in set or a stored one) through a profile: the
@@ -36,12 +40,66 @@ public class BacktestService {
     public record Run(Profile profile, Backtest.Report report, EpisodeSetDefinition set) {}
 
     /**
+     * Out-of-fold scores of a set under a profile (docs/backtest.md "Fitting"): leave-one-out, null for
+     * a set of more than {@link #MAX_LEAVE_ONE_OUT} episodes; and the temporal split at {@link
+     * #TEMPORAL_SPLIT}, null unless episodes fall on both sides of it.
+     */
+    public record OutOfFold(Fitting.OutOfFold leaveOneOut, Fitting.OutOfFold temporal, int fittedBefore) {}
+
+    /** Leave-one-out refits once per episode: past this size it is not run on request. */
+    public static final int MAX_LEAVE_ONE_OUT = 120;
+
+    /** The temporal split: fitted on the episodes before this date, scored on the later ones. */
+    public static final String TEMPORAL_SPLIT = "2025-01-01";
+
+    private static final int CACHED = 16;
+
+    /** Out-of-fold results by profile, set and model version: each takes seconds, and they never change. */
+    private final Map<String, OutOfFold> outOfFold =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(CACHED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, OutOfFold> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    /**
      * @param profile    a built-in or stored profile id, or null for the configured default
      * @param episodeSet a stored episode set's id, or null for the built-in one
      */
     public Run run(String profile, String episodeSet) {
         Setting s = setting(profile, episodeSet);
         return new Run(s.profile(), Backtest.run(s.model(), s.set().episodes()), s.set());
+    }
+
+    /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
+    public OutOfFold outOfFold(String profile, String episodeSet) {
+        Setting s = setting(profile, episodeSet);
+        String key =
+                s.profile().id() + "@" + s.profile().version() + "/" + s.set().id() + "@"
+                        + s.set().version() + "/" + s.model().model().version();
+        OutOfFold known = outOfFold.get(key);
+        if (known != null) {
+            return known;
+        }
+        OutOfFold computed = outOfFold(s);
+        outOfFold.put(key, computed);
+        return computed;
+    }
+
+    private static OutOfFold outOfFold(Setting s) {
+        DealModel model = s.model().model();
+        List<Episode> episodes = s.set().episodes();
+        Fitting.OutOfFold loo = episodes.size() <= MAX_LEAVE_ONE_OUT && episodes.size() > 1
+                ? Fitting.leaveOneOut(model, s.profile(), episodes)
+                : null;
+        int before = (int) episodes.stream()
+                .filter(e -> e.date().compareTo(TEMPORAL_SPLIT) < 0)
+                .count();
+        Fitting.OutOfFold temporal = before > 0 && before < episodes.size()
+                ? Fitting.temporal(model, s.profile(), episodes, TEMPORAL_SPLIT)
+                : null;
+        return new OutOfFold(loo, temporal, before);
     }
 
     /** One episode of the set judged by the profile; 404 when no episode of the set has the id. */
