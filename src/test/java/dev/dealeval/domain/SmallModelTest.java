@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  *   CN relief   w 0.75 = 1 - tariff / 100             CN cost     w 0.25 = 1 - nominal goods / 10
  *   US boss  clout 0.6, full veto;  US hawk clout 0.4, leverage x3;  CN lead clout 1, full veto
  * </pre>
- * Bundle: goods 8, tariff 50, in scenario S (tariff 100).
+ * Bundle: goods 8, tariff 50, in scenario S (tariff 100). Settings: δ = 1, ρ = 0.25, τ = 0.5, θ = 0.1 per side,
+ * stake floor γ = 2, probability floor ε = 0.05 (docs/model.md "Ratification and vetoes", "Probabilities").
  */
 class SmallModelTest {
     static final String YAML = ModelFixtures.SMALL_YAML;
@@ -31,6 +32,11 @@ class SmallModelTest {
 
     private static double sigma(double z) {
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /** P = ε + (1 − 2ε)σ((R − θ)/τ) with the small model's ε = 0.05, θ = 0.1, τ = 0.5. */
+    private static double probability(double index) {
+        return 0.05 + 0.9 * sigma((index - 0.1) / 0.5);
     }
 
     @Test
@@ -57,26 +63,49 @@ class SmallModelTest {
         assertEquals(140.0 / 3, hawk.utility(), EPS);
         assertEquals(200.0 / 3, hawk.noDealUtility(), EPS);
         assertEquals(-20.0, hawk.surplus(), EPS);
+        // Stake G = 100(|0.4 − 0|/3 + 2·|0.5 − 1|/3) = 140/3: the bundle moves the hawk mostly one way, down.
+        assertEquals(140.0 / 3, hawk.stake(), EPS);
         assertEquals(Stance.OPPOSE, hawk.stance());
-        assertEquals(sigma(-10), hawk.supportProbability(), EPS);
+        // r(hawk) = −20/(140/3 + γ 2) = −60/146 = −30/73 = −0.41096; P = ε + (1 − 2ε)σ((r − θ)/τ).
+        double rHawk = -30.0 / 73;
+        assertEquals(probability(rHawk), hawk.supportProbability(), EPS);
+        // The boss (the side's weights): S = 4, G = 100(0.6·0.4 + 0.4·0.5) = 44, margin min(1, 0.25·44) = 1.
         var boss = us.factions().get(0);
         assertEquals(4.0, boss.surplus(), EPS);
+        assertEquals(44.0, boss.stake(), EPS);
         assertEquals(Stance.SUPPORT, boss.stance());
+        // r(boss) = 4/(44 + 2) = 2/23 = 0.08696.
+        double rBoss = 2.0 / 23;
+        assertEquals(probability(rBoss), boss.supportProbability(), EPS);
 
-        // Ratification: the U.S. gains, supporters' 0.6 > 0.5 × (0.6 + 0.4) and the veto holder supports.
-        assertTrue(us.ratified());
+        // Ratification: R(US) = min(0.6·2/23 + 0.4·(−30/73), 2/23 (the boss's veto)) = 0.05217 − 0.16438
+        // = −0.11221 ≤ θ 0.1. The boss and 0.6 of the clout support, yet the hawk's loss is larger against
+        // its stake than the boss's gain: the U.S. does not ratify although its surplus is positive.
+        double rUs = 0.6 * rBoss + 0.4 * rHawk;
+        assertEquals(-0.1122097, rUs, 1e-7);
+        assertEquals(rUs, us.supportIndex(), EPS);
+        assertEquals(0.1, us.threshold(), EPS);
+        assertFalse(us.ratified());
+        // Stances still explain: 0.6 supports, 0.4 opposes.
         assertEquals(0.6, us.supportingClout(), EPS);
         assertEquals(0.4, us.opposingClout(), EPS);
-        // P(US) = C(x:x0)/(C(x:x0)+C(x0:x)) · σ(S_boss/τ) = (0.6·4)/(0.6·4 + 0.4·20) · σ(2).
-        assertEquals(2.4 / 10.4 * sigma(2.0), us.ratificationProbability(), EPS);
+        // P(US) = 0.05 + 0.9 σ((−0.11221 − 0.1)/0.5) = 0.05 + 0.9 σ(−0.42442) = 0.05 + 0.9 · 0.39546 = 0.40591.
+        assertEquals(0.40591, us.ratificationProbability(), 1e-5);
+        assertEquals(probability(rUs), us.ratificationProbability(), EPS);
+        // China's lead alone: S = 17.5, G = 100(0.75·0.5 + 0.25·0.8) = 57.5, r = 17.5/59.5 = 5/17 = 0.29412 > θ.
+        var lead = cn.factions().get(0);
+        assertEquals(57.5, lead.stake(), EPS);
+        assertEquals(5.0 / 17, cn.supportIndex(), EPS);
         assertTrue(cn.ratified());
-        assertEquals(sigma(8.75), cn.ratificationProbability(), EPS);
+        // P(CN) = 0.05 + 0.9 σ((5/17 − 0.1)/0.5) = 0.05 + 0.9 σ(0.38824) = 0.05 + 0.9 · 0.59586 = 0.58627.
+        assertEquals(0.58627, cn.ratificationProbability(), 1e-5);
+        assertEquals(probability(5.0 / 17), cn.ratificationProbability(), EPS);
 
-        // Joint: ZOPA, Nash 4·17.5, welfare 21.5.
+        // Joint: ZOPA, Nash 4·17.5, welfare 21.5; but the U.S. rejects.
         assertTrue(e.joint().zopa());
         assertEquals(70.0, e.joint().nashProduct(), EPS);
         assertEquals(21.5, e.joint().welfare(), EPS);
-        assertEquals(Verdict.AGREEMENT_LIKELY, e.joint().verdict());
+        assertEquals(Verdict.US_REJECTS, e.joint().verdict());
         assertEquals(
                 us.ratificationProbability() * cn.ratificationProbability(),
                 e.joint().agreementProbability(),
@@ -128,44 +157,92 @@ class SmallModelTest {
         assertEquals(1.0 / 6, hawk.surplus(), EPS);
         assertEquals(5.0 / 6, hawk.stake(), EPS);
         assertEquals(Stance.NEUTRAL, hawk.stance());
-        // The hawk abstains: the boss's 0.6 is all the clout that takes a stance, above half of it.
-        assertEquals(0.6, e.side(Side.US).supportingClout(), EPS);
-        assertEquals(0.0, e.side(Side.US).opposingClout(), EPS);
+        // Support against stake plus the floor γ = 2: boss 0.7/3.1 = 7/31 = 0.22581, hawk (1/6)/(17/6) = 1/17.
+        // R = min(0.6·7/31 + 0.4/17, 7/31) = 0.13548 + 0.02353 = 0.15901 > θ 0.1: the U.S. ratifies.
+        double rBoss = 7.0 / 31;
+        double rUs = 0.6 * rBoss + 0.4 / 17;
+        assertEquals(0.15901, rUs, 1e-5);
+        assertEquals(rUs, e.side(Side.US).supportIndex(), EPS);
         assertTrue(e.side(Side.US).ratified());
-        // P(US): coalition (0.6·0.7 + 0.4/6) / same = 1, times σ(0.7 / (2 · 0.275)) for the boss's veto.
-        assertEquals(sigma(0.7 / 0.55), e.side(Side.US).ratificationProbability(), EPS);
-        assertEquals(sigma(0.7 / 0.55), boss.supportProbability(), EPS);
+        // P(US) = 0.05 + 0.9 σ(0.05901/0.5): barely more than an even chance for so small a deal.
+        assertEquals(probability(rUs), e.side(Side.US).ratificationProbability(), EPS);
+        assertEquals(probability(rBoss), boss.supportProbability(), EPS);
         // China: relief +0.375, cost −0.75 (nominal 0.3): S = −0.375, G = 1.125, margin 0.28125: the leader
-        // opposes and vetoes.
+        // opposes; r = −0.375/3.125 = −0.12 caps R, and China rejects.
         var lead = e.side(Side.CN).factions().get(0);
         assertEquals(-0.375, lead.surplus(), EPS);
         assertEquals(1.125, lead.stake(), EPS);
         assertEquals(Stance.OPPOSE, lead.stance());
+        assertEquals(-0.12, e.side(Side.CN).supportIndex(), EPS);
         assertEquals(Verdict.CHINA_REJECTS, e.joint().verdict());
-        // With ρ = 1 the boss's margin is min(δ, 1.1) = δ: a 0.7 gain leaves it neutral, nobody supports
-        // and the U.S. does not ratify.
+
+        // With ρ = 1 the boss's margin is min(δ, 1.1) = δ: a 0.7 gain leaves it neutral, yet the index, not the
+        // stance, decides, and it does not depend on ρ: the U.S. still ratifies.
         CompiledModel absolute = TestModels.compile(
                 ModelFixtures.fromYaml(YAML.replace("relativeStanceMargin: 0.25", "relativeStanceMargin: 1.0")),
                 "default");
         Evaluation strict = TestModels.evaluate(absolute, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
         assertEquals(1.0, strict.side(Side.US).factions().get(0).stanceMargin(), EPS);
-        assertFalse(strict.side(Side.US).ratified());
+        assertEquals(Stance.NEUTRAL, strict.side(Side.US).factions().get(0).stance());
+        assertEquals(rUs, strict.side(Side.US).supportIndex(), EPS);
+        assertTrue(strict.side(Side.US).ratified());
+
+        // The stake floor shrinks a small deal toward indifference. With γ = 10: boss 0.7/11.1 = 7/111, hawk
+        // (1/6)/(5/6 + 10) = 1/65, R = 0.6·7/111 + 0.4/65 = 0.03784 + 0.00615 = 0.04399 ≤ 0.1: rejected.
+        CompiledModel floored = TestModels.compile(
+                ModelFixtures.fromYaml(YAML.replace("stakeFloor: 2.0", "stakeFloor: 10.0")), "default");
+        Evaluation small = TestModels.evaluate(floored, "S", Map.of("offer.goods", 0.3, "us.tariff", 99.5));
+        assertEquals(0.6 * 7 / 111 + 0.4 / 65, small.side(Side.US).supportIndex(), EPS);
+        assertFalse(small.side(Side.US).ratified());
+        // The same deal ten times over (goods 3, tariff 95) moves every surplus and stake ten times as far:
+        // boss 7/(11 + 10) = 1/3, hawk (5/3)/(25/3 + 10) = 1/11, R = 0.2 + 0.4/11 = 0.23636 > 0.1: ratified.
+        Evaluation large = TestModels.evaluate(floored, "S", Map.of("offer.goods", 3.0, "us.tariff", 95.0));
+        assertEquals(7.0, large.side(Side.US).factions().get(0).surplus(), EPS);
+        assertEquals(11.0, large.side(Side.US).factions().get(0).stake(), EPS);
+        assertEquals(0.2 + 0.4 / 11, large.side(Side.US).supportIndex(), EPS);
+        assertTrue(large.side(Side.US).ratified());
     }
 
     @Test
-    void neutralFactionsAbstainButAnOpposedVetoHolderStillBlocks() {
-        DealModel model = ModelFixtures.fromYaml(YAML);
-        CompiledModel m = TestModels.compile(model, "default");
-        // The hand-computed bundle: boss supports (0.6), hawk opposes (0.4): 0.6 > 0.5 · 1.0.
-        assertTrue(TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
-                .side(Side.US)
-                .ratified());
-        // With a threshold of 0.7 the same split fails: 0.6 ≤ 0.7 · 1.0.
-        CompiledModel high = TestModels.compile(
-                ModelFixtures.fromYaml(YAML.replace("threshold: {US: 0.5", "threshold: {US: 0.7")), "default");
-        assertFalse(TestModels.evaluate(high, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0))
-                .side(Side.US)
-                .ratified());
+    void aLukewarmVetoHolderCapsTheIndexAndTheThresholdDecides() {
+        // Scenario T has the tariff at 50; the bundle raises it to 50.5 (leverage 0.505 against 0.5), nothing else.
+        String yaml = YAML.replace(
+                "values: {us.tariff: 100}}",
+                "values: {us.tariff: 100}}\n  - {id: T, name: T, date: \"2025-02-01\", description: d,"
+                        + " values: {us.tariff: 50}}");
+        Map<String, Object> raise = Map.of("us.tariff", 50.5);
+        // Boss: S = G = 100·0.4·0.005 = 0.2, r = 0.2/2.2 = 1/11 = 0.09091. Hawk: S = G = 100·(2/3)·0.005 = 1/3,
+        // r = (1/3)/(7/3) = 1/7. Both support (margins 0.05 and 1/12). Mean 0.6/11 + 0.4/7 = 0.05455 + 0.05714
+        // = 0.11169 > θ 0.1, but the boss's full veto caps R at its own 1/11 ≤ 0.1: not ratified.
+        Evaluation e = TestModels.evaluate(TestModels.compile(ModelFixtures.fromYaml(yaml), "default"), "T", raise);
+        var us = e.side(Side.US);
+        assertEquals(0.2, us.factions().get(0).surplus(), EPS);
+        assertEquals(0.2, us.factions().get(0).stake(), EPS);
+        assertEquals(Stance.SUPPORT, us.factions().get(0).stance());
+        assertEquals(Stance.SUPPORT, us.factions().get(1).stance());
+        assertEquals(1.0, us.supportingClout(), EPS);
+        assertEquals(1.0 / 11, us.supportIndex(), EPS);
+        assertFalse(us.ratified());
+        // P = 0.05 + 0.9 σ((1/11 − 0.1)/0.5) = 0.05 + 0.9 σ(−0.01818): just below an even chance.
+        assertEquals(probability(1.0 / 11), us.ratificationProbability(), EPS);
+        assertTrue(us.ratificationProbability() < 0.5);
+        // Without the boss's veto the mean decides: 0.11169 > 0.1.
+        Evaluation noVeto = TestModels.evaluate(
+                TestModels.compile(
+                        ModelFixtures.fromYaml(yaml.replace("clout: 0.6, veto: FULL", "clout: 0.6, veto: NONE")),
+                        "default"),
+                "T",
+                raise);
+        assertEquals(0.6 / 11 + 0.4 / 7, noVeto.side(Side.US).supportIndex(), EPS);
+        assertTrue(noVeto.side(Side.US).ratified());
+        // With the veto and a threshold of 0.05, the capped 1/11 clears it.
+        Evaluation lowBar = TestModels.evaluate(
+                TestModels.compile(
+                        ModelFixtures.fromYaml(yaml.replace("threshold: {US: 0.1", "threshold: {US: 0.05")), "default"),
+                "T",
+                raise);
+        assertEquals(1.0 / 11, lowBar.side(Side.US).supportIndex(), EPS);
+        assertTrue(lowBar.side(Side.US).ratified());
     }
 
     @Test
@@ -183,25 +260,49 @@ class SmallModelTest {
 
     @Test
     void aHawkWithFullVetoBlocksRatification() {
+        // Goods 10 (believed 5: gains 0.5), tariff 70 (leverage 0.7; China's relief 0.3, cost 0).
+        // Boss: S = 100(0.6·0.5 − 0.4·0.3) = 18, G = 30 + 12 = 42, r = 18/44 = 9/22 = 0.40909.
+        // Hawk: S = 100(0.5/3 − 2·0.3/3) = −10/3, G = 100(0.5/3 + 0.6/3) = 110/3, r = (−10/3)/(116/3) = −5/58.
+        // China: S = 100(0.75·0.3 − 0.25·1) = −2.5, G = 47.5, r = −2.5/49.5: China rejects either way.
+        Map<String, Object> bundle = Map.of("offer.goods", 10.0, "us.tariff", 70.0);
+        double rBoss = 9.0 / 22;
+        double rHawk = -5.0 / 58;
+        // Without the hawk's veto R = min(0.6·9/22 − 0.4·5/58, 9/22) = 0.24545 − 0.03448 = 0.21097 > θ 0.1.
+        Evaluation plain =
+                TestModels.evaluate(TestModels.compile(ModelFixtures.fromYaml(YAML), "default"), "S", bundle);
+        assertEquals(0.6 * rBoss + 0.4 * rHawk, plain.side(Side.US).supportIndex(), EPS);
+        assertTrue(plain.side(Side.US).ratified());
+        assertEquals(Verdict.CHINA_REJECTS, plain.joint().verdict());
+        // With it, the hawk's −5/58 = −0.08621 caps R: the U.S. rejects too.
         DealModel model = ModelFixtures.fromYaml(YAML.replace("clout: 0.4, veto: NONE", "clout: 0.4, veto: FULL"));
         CompiledModel m = TestModels.compile(model, "default");
-        Evaluation e = TestModels.evaluate(m, "S", Map.of("offer.goods", 8.0, "us.tariff", 50.0));
+        Evaluation e = TestModels.evaluate(m, "S", bundle);
+        assertTrue(e.side(Side.US).factions().get(1).vetoApplies());
+        assertEquals(rHawk, e.side(Side.US).supportIndex(), EPS);
         assertFalse(e.side(Side.US).ratified());
-        assertEquals(Verdict.US_REJECTS, e.joint().verdict());
-        // Both veto holders now multiply in: σ(4/2)·σ(−20/2).
-        assertEquals(2.4 / 10.4 * sigma(2.0) * sigma(-10.0), e.side(Side.US).ratificationProbability(), EPS);
+        assertEquals(Verdict.BOTH_REJECT, e.joint().verdict());
+        // P(US) = 0.05 + 0.9 σ((−5/58 − 0.1)/0.5) = 0.05 + 0.9 σ(−0.37241) = 0.05 + 0.9 · 0.40796 = 0.41716.
+        assertEquals(0.41716, e.side(Side.US).ratificationProbability(), 1e-5);
+        assertEquals(probability(rHawk), e.side(Side.US).ratificationProbability(), EPS);
     }
 
     @Test
-    void theEmptyBundleIsNoDealWithNeutralProbability() {
+    void theEmptyBundleIsNoDealJustBelowAnEvenChance() {
         DealModel model = ModelFixtures.fromYaml(YAML);
         CompiledModel m = TestModels.compile(model, "default");
         Evaluation e = TestModels.evaluate(m, "S", Map.of());
         assertEquals(0.0, e.side(Side.US).surplus());
         assertEquals(0.0, e.side(Side.CN).surplus());
+        // Every faction's support is 0, so R = 0 ≤ θ = 0.1 on both sides.
+        assertEquals(0.0, e.side(Side.US).supportIndex(), EPS);
+        assertEquals(0.0, e.side(Side.CN).supportIndex(), EPS);
         assertEquals(Verdict.BOTH_REJECT, e.joint().verdict());
-        // No faction cares either way: coalition 1/2, times σ(0) = 1/2 for each veto holder.
-        assertEquals(0.25, e.side(Side.US).ratificationProbability(), EPS);
+        // P = ε + (1 − 2ε) σ(−θ/τ) = 0.05 + 0.9 σ(−0.2) = 0.05 + 0.9 · 0.45017 = 0.45515 per side.
+        double p = 0.05 + 0.9 * sigma(-0.2);
+        assertEquals(0.45515, p, 1e-5);
+        assertEquals(p, e.side(Side.US).ratificationProbability(), EPS);
+        assertEquals(p, e.side(Side.CN).ratificationProbability(), EPS);
+        assertEquals(p * p, e.joint().agreementProbability(), EPS);
         assertTrue(e.warnings().get(0).startsWith("The bundle is empty"));
     }
 }

@@ -274,13 +274,14 @@ class SearchTest {
         CompiledModel m = TestModels.compile(model, "default");
         Search.Spec spec = spec(
                 m,
-                "JUN_2019",
-                Map.of("fentanyl.level", "PRECURSOR_LICENSING"),
+                "OCT_2021",
+                Map.of(),
                 List.of(
-                        dim(m, "usConcessions.exportControlLevel"),
                         dim(m, "tiktok.structure"),
-                        dim(m, "usConcessions.cfiusPosture"),
-                        dim(m, "usConcessions.reciprocalTariffPct")),
+                        dim(m, "finance.treasuryChangeUsdBn"),
+                        dim(m, "usConcessions.section301ReliefShare"),
+                        dim(m, "usConcessions.reciprocalTariffPct"),
+                        dim(m, "finance.noDevaluationPledge")),
                 Double.NEGATIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         Brute b = brute(m, spec);
@@ -295,11 +296,20 @@ class SearchTest {
         }
         assertNotNull(unconstrained);
         Evaluation rejected = b.evaluations().get((int) unconstrained.index());
-        // ...is one a side would not sign (this space is chosen so that it is),
-        assertNotEquals(Verdict.AGREEMENT_LIKELY, rejected.joint().verdict(), "precondition of the test");
+        // ...is one a side would not sign (this space is chosen so that it is: the optimum puts TikTok in a
+        // joint venture with a licensed algorithm; China gains as a whole, but the security organs, whose veto
+        // covers TikTok, lose, and their support caps China's index below its threshold),
+        assertEquals(Verdict.CHINA_REJECTS, rejected.joint().verdict(), "precondition of the test");
+        var organs = rejected.side(Side.CN).factions().stream()
+                .filter(f -> f.id().equals("securityOrgans"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(organs.vetoApplies() && organs.surplus() < 0, "precondition of the test");
         // and the search never returns it, nor any other bundle a side rejects.
         Search.Result r = Search.run(m, spec, TWO);
+        assertNotNull(r.solutions().nash(), "the space has a ratified optimum");
         assertNotEquals(unconstrained.index(), r.solutions().nash().index());
+        assertTrue(r.frontier().size() > 1, "a frontier worth checking");
         for (Point p : r.frontier()) {
             assertEquals(
                     Verdict.AGREEMENT_LIKELY,

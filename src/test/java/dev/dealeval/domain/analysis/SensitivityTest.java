@@ -383,23 +383,47 @@ class SensitivityTest {
         return sum;
     }
 
+    /**
+     * The root in [0, 1] of a·x² + b·x + c (a &gt; 0, one root in [0, 1], the other beyond 1 or below 0): where a
+     * support index that rises with x crosses its threshold.
+     */
+    private static double rootInUnitInterval(double a, double b, double c) {
+        double d = Math.sqrt(b * b - 4 * a * c);
+        double lo = (-b - d) / (2 * a);
+        double hi = (-b + d) / (2 * a);
+        return lo >= 0 && lo <= 1 ? lo : hi;
+    }
+
     @Test
     void ratificationSharesMatchTheBetaLawOfTheSmallModel() {
         // Only weights vary (α = 20); clouts and the track record are fixed. With two criteria per side,
         // w'(gains) ~ Beta(12, 8) and w'(relief) ~ Beta(15, 5), independent.
-        // U.S.: S = 100(0.4 w + (0.5 − 1)(1 − w)) = 100(0.9 w − 0.5). The boss (clout 0.6, full veto, the
-        // side's weights) must support (S ≥ 1): then 0.6 > threshold; else it vetoes or support is at most
-        // the hawk's 0.4 (the hawk supports only for w ≥ 2/3, where the boss does too).
-        // So the U.S. ratifies iff w ≥ 0.51/0.9. China: S = 100(0.5 u − 0.8(1 − u)) ≥ 1 iff u ≥ 0.81/1.3.
-        // For integer a, b: P(Beta(a, b) ≥ x) = P(Binomial(a + b − 1, x) ≤ a − 1).
+        // U.S., with w = w'(gains) and values gains 0.4 (no deal 0), leverage 0.5 (no deal 1):
+        //   boss (the side's weights w, 1 − w): S = 100(0.4 w − 0.5(1 − w)) = 90 w − 50, G = 100(0.4 w + 0.5(1 − w))
+        //   = 50 − 10 w, r = (90 w − 50)/(52 − 10 w) with γ = 2;
+        //   hawk (w, 3(1 − w))/(3 − 2w): S = 100(1.9 w − 1.5)/(3 − 2w), G = 100(1.5 − 1.1 w)/(3 − 2w),
+        //   r = (190 w − 150)/(156 − 114 w).
+        // Both increase with w. R = min(0.6 r(boss) + 0.4 r(hawk), r(boss)) > θ = 0.1 needs r(boss) > 0.1, i.e.
+        // 91 w > 55.2, w > 0.6066, and the mean above 0.1: with A = 52 − 10w, B = 156 − 114w (both > 0),
+        //   0.6(90w − 50)B + 0.4(190w − 150)A > 0.1 AB
+        //   0.6(−10260w² + 19740w − 7800) + 0.4(−1900w² + 11380w − 7800) > 0.1(1140w² − 7488w + 8112)
+        //   −6916w² + 16396w − 7800 > 114w² − 748.8w + 811.2
+        //   7030w² − 17144.8w + 8611.2 < 0, between the roots 0.70752 and 1.7313:
+        // the mean binds, and the U.S. ratifies iff w > 0.70752.
+        // China (lead alone, u = w'(relief); relief 0.5 from 0, cost 0.2 from 1): S = 100(0.5u − 0.8(1 − u)) =
+        // 130u − 80, G = 80 − 30u, r = (130u − 80)/(82 − 30u) > 0.1 iff 133u > 88.2, u > 88.2/133 = 0.66316.
+        // For integer a, b: P(Beta(a, b) > x) = P(Binomial(a + b − 1, x) ≤ a − 1).
+        double wStar = rootInUnitInterval(7030, -17144.8, 8611.2);
+        assertEquals(0.70752, wStar, 1e-5);
         DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
         List<double[]> bundles = resolve(sm, s, List.of(Map.of(), Map.of("offer.goods", 8.0, "us.tariff", 50.0)));
         Result r = Sensitivity.run(sm, s, bundles, new Spec(20_000, 2024, 20, INF, INF, Objective.US, 0.2, 2));
         BundleResult deal = r.bundles().get(1);
-        double pUs = binomialCdf(19, 0.51 / 0.9, 11);
-        double pCn = binomialCdf(19, 0.81 / 1.3, 14);
+        double pUs = binomialCdf(19, wStar, 11);
+        double pCn = binomialCdf(19, 88.2 / 133, 14);
+        // About 0.16 and 0.81: at the profile's weights (w = 0.6) the U.S. rejects and China ratifies.
         assertEquals(pUs, deal.usRatifies(), 0.015);
         assertEquals(pCn, deal.cnRatifies(), 0.015);
         assertEquals(pUs * pCn, deal.agreement(), 0.015);
@@ -418,7 +442,7 @@ class SensitivityTest {
         assertEquals(0.75, deal.centralWeights()[2], 0.005);
         double centralEmpty = 0.6 * (1 - binomialCdf(20, 5.0 / 9, 12)) / (1 - first);
         assertEquals(centralEmpty, r.bundles().get(0).centralWeights()[0], 0.005);
-        // The empty bundle is no deal: every surplus is exactly 0, so no faction ever supports it.
+        // The empty bundle is no deal: every surplus is exactly 0, so every support and R are 0 ≤ θ.
         BundleResult empty = r.bundles().get(0);
         assertEquals(0.0, empty.usRatifies());
         assertEquals(0.0, empty.cnRatifies());
@@ -429,7 +453,15 @@ class SensitivityTest {
     void credibilityUncertaintyMovesOnlyTheUsView() {
         // κ = 4 around r = 0.5: r' ~ Beta(2, 2). Gains = 0.8 r', so S(US) = 100(0.6 · 0.8 r' − 0.2) and
         // E = 4, while China values the nominal pledge and its surplus stays 17.5 in every sample.
-        // The boss supports iff 48 r' − 20 ≥ 1, r' ≥ 0.4375: P(Beta(2, 2) ≥ x) = P(Bin(3, x) ≤ 1).
+        // Boss (0.6, 0.4): S = 48 r' − 20, G = 48 r' + 20, r = (48 r' − 20)/(48 r' + 22).
+        // Hawk (1/3, 2/3): S = (80 r' − 100)/3, G = (80 r' + 100)/3, r = (80 r' − 100)/(80 r' + 106) < 0.
+        // R > 0.1 needs r(boss) > 0.1 (r' > 22.2/43.2 = 0.51389) and the mean above 0.1: with A = 48r' + 22,
+        // B = 80r' + 106, 0.6(48r' − 20)B + 0.4(80r' − 100)A > 0.1 AB, i.e.
+        //   (2304r'² + 2092.8r' − 1272) + (1536r'² − 1216r' − 880) > 384r'² + 684.8r' + 233.2
+        //   3456r'² + 192r' − 2385.2 > 0: r' > 0.80345 (the other root is negative). The mean binds.
+        // P(Beta(2, 2) > x) = P(Bin(3, x) ≤ 1). China's lead: r = 17.5/59.5 = 5/17 > 0.1 always.
+        double rStar = rootInUnitInterval(3456, 192, -2385.2);
+        assertEquals(0.80345, rStar, 1e-5);
         DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
@@ -438,7 +470,7 @@ class SensitivityTest {
         BundleResult deal = r.bundles().get(0);
         assertEquals(4.0, deal.meanUsSurplus(), 0.15);
         assertEquals(17.5, deal.meanCnSurplus(), EPS);
-        assertEquals(binomialCdf(3, 0.4375, 1), deal.usRatifies(), 0.015);
+        assertEquals(binomialCdf(3, rStar, 1), deal.usRatifies(), 0.015);
         assertEquals(1.0, deal.cnRatifies());
     }
 
@@ -630,9 +662,13 @@ class SensitivityTest {
         //   cost ×0.5: w = (0.75, 0.125)/0.875 → S_CN = 100(0.375 − 0.1)/0.875 = 31.4286;           min = 4
         //   cost ×1.5: w = (0.75, 0.375)/1.125 → S_CN = 100(0.375 − 0.3)/1.125 = 6.6667;            min = 4
         // Swings 23.736264, 22.5, 6, 0: gains, leverage, relief, cost.
-        // Verdicts (base: both ratify bundle 1): the boss has the side's weights and a full veto, so the U.S.
-        // rejects when S_US ≤ −1 (gains low, leverage high); the lead likewise for China (relief low). Cost: none.
-        // No deal is never ratified (no faction supports a surplus of 0) and never changes.
+        // Verdicts. With the U.S. weights (w, 1 − w), ratificationSharesMatchTheBetaLawOfTheSmallModel finds that the
+        // U.S. ratifies bundle 1 iff w > 0.70752; China (r = 5/17 at the profile) ratifies. Base: w = 0.6, the U.S.
+        // rejects, so no agreement. Gains ×0.5: w = 3/7; gains ×1.5: w = 9/13 = 0.69231 (R = 0.6·160/586 −
+        // 0.4·240/1002 = 0.06801 ≤ 0.1): still no. Leverage ×0.5: w = 0.6/0.8 = 0.75 (boss 17.5/44.5, hawk
+        // −7.5/70.5, R = 0.23596 − 0.04255 = 0.19340 > 0.1): both ratify, a change. Leverage ×1.5: w = 0.5: no.
+        // China's weights move China only; the U.S. still rejects, so relief and cost change nothing.
+        // No deal is never ratified (every support is 0) and never changes.
         DealModel small = ModelFixtures.fromYaml(SMALL);
         CompiledModel sm = TestModels.compile(small, "default");
         int s = sm.scenarioIndex("S");
@@ -652,7 +688,7 @@ class SensitivityTest {
         assertEquals(160.0 / 13 + 80.0 / 7, gains.swing(), EPS);
         assertEquals(0, gains.leaderLow());
         assertEquals(1, gains.leaderHigh());
-        assertArrayEquals(new int[] {1}, gains.verdictChanges());
+        assertArrayEquals(new int[0], gains.verdictChanges());
 
         TornadoBar leverage = bars.get(1);
         assertArrayEquals(new double[] {0, 17.5}, leverage.low(), EPS);
@@ -668,7 +704,7 @@ class SensitivityTest {
         assertEquals(6, relief.swing(), EPS);
         assertEquals(0, relief.leaderLow());
         assertEquals(1, relief.leaderHigh());
-        assertArrayEquals(new int[] {1}, relief.verdictChanges());
+        assertArrayEquals(new int[0], relief.verdictChanges());
 
         TornadoBar cost = bars.get(3);
         assertArrayEquals(new double[] {0, 4}, cost.low(), EPS);

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealeval.adapter.modelfile.ModelFixtures;
@@ -99,24 +100,43 @@ class PerturbationsTest {
         assertEquals(List.of(), Perturbations.neighbours(MODEL, "NOT_A_SCENARIO"));
     }
 
+    /**
+     * Goods g (believed at half) and tariff t in S (tariff 100), Δ = 100 − t; support r = S/(G + 2), θ = 0.1:
+     * <pre>
+     *   boss (0.6, full veto): S = 3g − 0.4Δ, G = 3g + 0.4Δ        hawk (0.4): S = (5g − 2Δ)/3, G = (5g + 2Δ)/3
+     *   R(US) = min(0.6 r(boss) + 0.4 r(hawk), r(boss))            lead: S = 0.75Δ − 2.5g, G = 0.75Δ + 2.5g
+     * </pre>
+     * At goods 8, tariff 76 (Δ 24): boss 14.4/35.6 = 0.40449, hawk (−8/3)/(94/3) = −0.08511, R(US) = 0.24270 −
+     * 0.03404 = 0.20865: the U.S. ratifies; the lead −2/40 = −0.05: China rejects. Its perturbations:
+     * <pre>
+     *   goods 6   boss 8.4/29.6 = 0.28378, hawk −6/28 = −0.21429, R 0.17027 − 0.08571 = 0.08456: U.S. rejects
+     *             lead 3/35 = 0.08571: China still rejects                                       → flips US
+     *   goods 10  boss 20.4/41.6 = 0.49038, hawk (2/3)/(104/3) = 0.01923, R 0.30192; lead −7/45    → none
+     *   tariff 57 boss 6.8/43.2 = 0.15741, hawk (−46/3)/44 = −0.34848, R 0.09444 − 0.13939 < 0: U.S. rejects
+     *             lead 12.25/54.25 = 0.22581: China ratifies                                     → flips US, CN
+     *   tariff 95 boss 22/28, hawk 10/(56/3) = 0.53571, R 0.68571; lead (3.75 − 20) &lt; 0        → none
+     *   scenarios A and B hold the same tariff as S                                             → none
+     * </pre>
+     */
+    private static final Map<String, Object> FLIPPING = Map.of("offer.goods", 8.0, "us.tariff", 76.0);
+
     @Test
     void aFlipIsARecordedSideWhoseRatificationChanges() {
-        // SmallModelTest's bundle, goods 8 and tariff 50 in S (tariff 100): the goods are believed at half, so
-        // the U.S. has U = 100 · (0.6 · g / 20 + 0.4 · t / 100) against 40 without a deal. At (8, 50) it has
-        // 24 + 20 = 44 and ratifies (the boss's 0.6 supports it). Goods 6 give 18 + 20 = 38 and a tariff of
-        // 37.5 gives 24 + 15 = 39: the U.S. loses and refuses, two flips; goods 10 (50) and a tariff of 62.5
-        // (49) keep it. China (no deal 25) gains in all four: 47.5, 37.5, 51.875 and 33.125. The scenarios A
-        // and B hold the same tariff as S. So 2 flips of 6 perturbations.
         CompiledModel m = TestModels.compile(MODEL, "default");
-        Episode e = episode("S", Map.of("offer.goods", 8.0, "us.tariff", 50.0));
+        Episode e = episode("S", FLIPPING);
+        assertEquals(
+                0.6 * 14.4 / 35.6 - 0.4 * 8.0 / 94,
+                Backtest.evaluate(m, e).side(Side.US).supportIndex(),
+                1e-9);
         assertTrue(Backtest.evaluate(m, e).side(Side.US).ratified());
+        assertFalse(Backtest.evaluate(m, e).side(Side.CN).ratified());
         Perturbations.Report r = Perturbations.flipRate(m, List.of(e));
         assertEquals(1, r.episodes());
         assertEquals(6, r.perturbations());
         assertEquals(
                 List.of(
                         new Perturbations.Flip("e", "offer.goods 8 -> 6", List.of(Side.US)),
-                        new Perturbations.Flip("e", "us.tariff 50 -> 37.5", List.of(Side.US))),
+                        new Perturbations.Flip("e", "us.tariff 76 -> 57", List.of(Side.US, Side.CN))),
                 r.flips());
         assertEquals(2.0 / 6, r.share());
         assertEquals(List.of("e"), r.touched());
@@ -125,7 +145,7 @@ class PerturbationsTest {
     @Test
     void aSideWithoutARecordedDecisionDoesNotFlip() {
         CompiledModel m = TestModels.compile(MODEL, "default");
-        Episode e = episode("S", Map.of("offer.goods", 8.0, "us.tariff", 50.0));
+        Episode e = episode("S", FLIPPING);
         Episode chinaOnly = new Episode(
                 e.id(),
                 e.date(),
@@ -137,9 +157,11 @@ class PerturbationsTest {
                 e.record(),
                 e.encoding(),
                 e.sources());
+        // Of the flips of aFlipIsARecordedSideWhoseRatificationChanges only China's remains: the U.S. has no
+        // recorded decision, so its two changes are not flips.
         Perturbations.Report r = Perturbations.flipRate(m, List.of(chinaOnly));
         assertEquals(6, r.perturbations());
-        assertTrue(r.flips().isEmpty(), r.flips().toString());
-        assertEquals(0.0, r.share());
+        assertEquals(List.of(new Perturbations.Flip("e", "us.tariff 76 -> 57", List.of(Side.CN))), r.flips());
+        assertEquals(1.0 / 6, r.share());
     }
 }
