@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Backtest", description = "The model checked against what governments actually did, 2018-2025")
+@Tag(
+        name = "Backtest",
+        description = "The model checked against what governments actually did, 2017-2026, in sample and out of fold")
 public class BacktestResource {
     static final String RULES =
             "Each episode is evaluated against its own status quo (a built-in or stored scenario) with the chosen profile. "
@@ -38,7 +40,10 @@ public class BacktestResource {
                     + "ratified, REJECTED: not); the hit rate is the share of episodes that agree. The Brier score is the mean of "
                     + "(agreementProbability - outcome)^2, the outcome being 1 when both governments accepted and 0 when either rejected: "
                     + "0 is perfect, 0.25 a coin toss; referenceBrierScore is what always forecasting the episodes' base rate of agreement "
-                    + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore.";
+                    + "scores, and brierSkillScore = 1 - brierScore / referenceBrierScore. Out of fold, the profile's decision settings "
+                    + "and its belief in floated proposals are refitted without the episodes scored (penalised log-loss from the model's "
+                    + "prior): leaveOneOut judges each episode by a fit to all the others, temporal fits on the episodes before "
+                    + "splitDate and judges the later ones.";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
     private static final String UNAVAILABLE =
@@ -77,29 +82,40 @@ public class BacktestResource {
                     @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
                     String episodeSet) {
         BacktestService.Run run = backtests.run(profile, episodeSet);
-        Backtest.Summary s = run.report().summary();
+        BacktestService.OutOfFold oof = backtests.outOfFold(profile, episodeSet);
         return new BacktestResponse(
                 run.profile().id(),
                 run.profile().version(),
                 run.set().id(),
                 run.set().version(),
                 model.version(),
-                new BacktestResponse.Summary(
-                        s.episodes(),
-                        s.agreeing(),
-                        s.hitRate(),
-                        s.sideDecisions(),
-                        s.sideAgreeing(),
-                        s.sideHitRate(),
-                        s.scoredOutcomes(),
-                        defined(s.brierScore()),
-                        s.referenceBrierScore(),
-                        defined(s.brierSkillScore()),
-                        s.sideBrierScore()),
-                reliability(backtests.calibration(run.report())),
+                summary(run.report().summary()),
+                new BacktestResponse.OutOfFold(
+                        oof.leaveOneOut() == null
+                                ? null
+                                : summary(oof.leaveOneOut().summary()),
+                        oof.temporal() == null ? null : summary(oof.temporal().summary()),
+                        BacktestService.TEMPORAL_SPLIT,
+                        oof.fittedBefore()),
+                reliability(backtests.calibration(BacktestService.forecasts(run, oof))),
                 run.report().results().stream().map(this::episode).toList(),
                 EpisodeSetMapper.excluded(run.set()),
                 RULES);
+    }
+
+    private static BacktestResponse.Summary summary(Backtest.Summary s) {
+        return new BacktestResponse.Summary(
+                s.episodes(),
+                s.agreeing(),
+                s.hitRate(),
+                s.sideDecisions(),
+                s.sideAgreeing(),
+                s.sideHitRate(),
+                s.scoredOutcomes(),
+                defined(s.brierScore()),
+                s.referenceBrierScore(),
+                defined(s.brierSkillScore()),
+                s.sideBrierScore());
     }
 
     /** A score, or null where it is undefined (NaN: nothing to average, or no base rate to beat). */
@@ -118,8 +134,9 @@ public class BacktestResource {
                             + "SVG reliability diagram: each side's ratificationProbability against its recorded decision (side decisions) and "
                             + "the agreementProbability against the outcome (agreement), in 5 bins of width 0.2, each bin a point at (mean "
                             + "predicted, observed frequency) with its Wilson 90% interval, beside the diagonal of perfect calibration, with "
-                            + "the expected calibration error (ECE) of each series. The numbers are the reliability block of GET "
-                            + "/api/v1/backtests. Opens in any browser.")
+                            + "the expected calibration error (ECE) of each series. The forecasts are the leave-one-out ones (each "
+                            + "episode's from a fit without it) for a set of up to 120 episodes, else in sample. The numbers are the "
+                            + "reliability block of GET /api/v1/backtests. Opens in any browser.")
     @APIResponse(
             responseCode = "200",
             description = "The diagram",
@@ -136,9 +153,13 @@ public class BacktestResource {
                     @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
                     String episodeSet) {
         BacktestService.Run run = backtests.run(profile, episodeSet);
+        BacktestService.OutOfFold oof = backtests.outOfFold(profile, episodeSet);
         String title = "Reliability of the backtest: profile " + run.profile().id() + ", episode set "
-                + run.set().id() + ", " + run.report().results().size() + " episodes";
-        return ReliabilityDiagram.svg(title, backtests.calibration(run.report()).series());
+                + run.set().id() + ", " + run.report().results().size() + " episodes"
+                + (oof.leaveOneOut() == null ? ", in sample" : ", leave-one-out forecasts");
+        return ReliabilityDiagram.svg(
+                title,
+                backtests.calibration(BacktestService.forecasts(run, oof)).series());
     }
 
     @GET

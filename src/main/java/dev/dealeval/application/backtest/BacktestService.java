@@ -72,6 +72,17 @@ public class BacktestService {
         return new Run(s.profile(), Backtest.run(s.model(), s.set().episodes()), s.set());
     }
 
+    /**
+     * The forecasts whose calibration is shown: the leave-one-out ones (each episode's from a fit without
+     * it) when the set has them, else the in-sample run's.
+     */
+    public static Backtest.Report forecasts(Run run, OutOfFold oof) {
+        return oof.leaveOneOut() == null
+                ? run.report()
+                : new Backtest.Report(
+                        oof.leaveOneOut().results(), oof.leaveOneOut().summary());
+    }
+
     /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
     public OutOfFold outOfFold(String profile, String episodeSet) {
         Setting s = setting(profile, episodeSet);

@@ -22,11 +22,16 @@ public record BacktestResponse(
 
         @Schema(description = "Its version.") long episodeSetVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
+
+        @Schema(description = "In sample: every episode judged by the profile as it is.")
         Summary summary,
+
+        OutOfFold outOfFold,
 
         @Schema(
                 description =
-                        "How well the probabilities are calibrated: the bins of the reliability diagram (GET /api/v1/backtests/reliability) and their scores.")
+                        "How well the probabilities are calibrated: the bins of the reliability diagram (GET /api/v1/backtests/reliability) and their scores, "
+                                + "over the leave-one-out forecasts (each episode's from a fit without it) when the set has them, else in sample.")
         Reliability reliability,
 
         List<EpisodeResult> episodes,
@@ -38,6 +43,30 @@ public record BacktestResponse(
 
         @Schema(description = "How the scores are computed.")
         String rules) {
+
+    @Schema(
+            name = "BacktestOutOfFold",
+            description =
+                    "The scores of episodes judged by a profile fitted without them (docs/backtest.md \"Fitting\": the "
+                            + "decision settings and the belief in a floated proposal refitted, from the model's prior).")
+    public record OutOfFold(
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Each episode judged by a fit to all the others. Absent for a set of more than 120 episodes.")
+            Summary leaveOneOut,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description =
+                            "Fitted on the episodes before splitDate, scored on the others. Absent unless episodes fall on both sides of it.")
+            Summary temporal,
+
+            @Schema(description = "The temporal split's date.", examples = "2025-01-01")
+            String splitDate,
+
+            @Schema(description = "Episodes before splitDate, the temporal fit's.")
+            int fittedOnEpisodes) {}
 
     @Schema(name = "BacktestSummary", description = "How well the verdicts match the record.")
     public record Summary(
