@@ -240,12 +240,26 @@ class BacktestResourceTest extends ApiTestSupport {
 
     /** The README's table of episodes and scores: it must be what the service answers today. */
     @Test
-    void theTableInTheReadmeIsCurrent() throws Exception {
+    void theFiguresInTheReadmeAndTheEpisodeTableAreCurrent() throws Exception {
         JsonPath body = given().get("/api/v1/backtests")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+        StringBuilder h = new StringBuilder(
+                "<!-- headline:start (BacktestResourceTest writes the expected text when it differs) -->\n");
+        h.append("| default profile, 55 episodes | side decisions right | episodes agreeing | Brier (agreement) |\n");
+        h.append("|---|---|---|---|\n");
+        h.append(row(body, "**leave-one-out** (each judged by a fit to the others)", "outOfFold.leaveOneOut"));
+        h.append(row(body, "**temporal** (fitted before 2025, judged 2025–26)", "outOfFold.temporal"));
+        h.append(row(body, "in sample", "summary"));
+        h.append(String.format(
+                java.util.Locale.ROOT,
+                "%nAlways forecasting the base rate of agreement scores a Brier of %.3f.%n",
+                body.getDouble("summary.referenceBrierScore")));
+        h.append("<!-- headline:end -->");
+        assertBetweenMarkers("README.md", "headline", h.toString());
+
         StringBuilder t = new StringBuilder(
                 "<!-- backtest:start (BacktestResourceTest writes the expected text when it differs) -->\n");
         t.append("| date | episode | status quo | what happened | model | P(agreement) | surplus U.S. / China |\n");
@@ -276,7 +290,7 @@ class BacktestResourceTest extends ApiTestSupport {
         }
         t.append(String.format(
                 java.util.Locale.ROOT,
-                "%nHit rate **%.2f** (%d of %d episodes; %d of %d recorded decisions); Brier score "
+                "%nIn sample: hit rate **%.2f** (%d of %d episodes; %d of %d recorded decisions); Brier score "
                         + "**%.3f** against %.3f for always forecasting the base rate (skill %.2f); per-side Brier score %.3f.%n",
                 body.getDouble("summary.hitRate"),
                 body.getInt("summary.agreeing"),
@@ -288,11 +302,29 @@ class BacktestResourceTest extends ApiTestSupport {
                 body.getDouble("summary.brierSkillScore"),
                 body.getDouble("summary.sideBrierScore")));
         t.append("<!-- backtest:end -->");
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-        int from = readme.indexOf("<!-- backtest:start");
-        int to = readme.indexOf("<!-- backtest:end -->") + "<!-- backtest:end -->".length();
-        assertTrue(from >= 0 && to > from, "README.md needs the backtest markers");
-        assertEquals(t.toString(), readme.substring(from, to), "update README.md's backtest table to:\n" + t);
+        assertBetweenMarkers("docs/backtest.md", "backtest", t.toString());
+    }
+
+    private static String row(JsonPath body, String label, String at) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "| %s | %d / %d (%.1f%%) | %d / %d | %.3f |%n",
+                label,
+                body.getInt(at + ".sideAgreeing"),
+                body.getInt(at + ".sideDecisions"),
+                100 * body.getDouble(at + ".sideHitRate"),
+                body.getInt(at + ".agreeing"),
+                body.getInt(at + ".episodes"),
+                body.getDouble(at + ".brierScore"));
+    }
+
+    private static void assertBetweenMarkers(String file, String marker, String expected) throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        String end = "<!-- " + marker + ":end -->";
+        int from = text.indexOf("<!-- " + marker + ":start");
+        int to = text.indexOf(end) + end.length();
+        assertTrue(from >= 0 && to > from, file + " needs the " + marker + " markers");
+        assertEquals(expected, text.substring(from, to), "update " + file + " to:\n" + expected);
     }
 
     private static String json(Object value) {

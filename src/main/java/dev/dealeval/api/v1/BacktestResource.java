@@ -65,7 +65,7 @@ public class BacktestResource {
             summary = "Run the backtest: the model's verdicts on real episodes beside what happened",
             description =
                     "Runs every episode of the backtest - signed deals, truces and their extensions, offers refused or "
-                            + "ignored, escalations, from 2018 to 2025, each with its sources; or of a stored episode set (episodeSet) - "
+                            + "ignored, escalations, from 2017 to 2026, each with its sources; or of a stored episode set (episodeSet) - "
                             + "through the profile, and returns per episode "
                             + "what each government did beside the model's verdict, ratification probabilities and surpluses, then the hit rate "
                             + "and the Brier score of the agreement probability. " + RULES)
