@@ -43,7 +43,8 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("terms.find { it.id == 'tiktok.bytedanceStakePct' }.derivedFrom", equalTo("tiktok.structure"))
                 .body("terms.find { it.id == 'usConcessions.pntrKept' }.neutral", is(true))
                 .body("terms.findAll { it.searchDefault }.id", hasSize(10))
-                .body("criteria", hasSize(17))
+                .body("criteria", hasSize(18))
+                .body("criteria.find { it.id == 'structuralReform' }.side", equalTo("US"))
                 .body("criteria.find { it.id == 'tariffRelief' }.side", equalTo("CN"))
                 .body("criteria.find { it.id == 'tariffRelief' }.defaultWeight", equalTo(0.25))
                 .body(
@@ -111,7 +112,11 @@ class CatalogResourceTest extends ApiTestSupport {
                 // 10% now, 110% threatened at even odds → expected 60% without a deal.
                 .body("noDealBundle.'usConcessions.reciprocalTariffPct'", equalTo(60.0))
                 .body("noDealBundle.'tiktok.bytedanceStakePct'", nullValue())
-                .body("noDealUtility.US", closeTo(24.6792, 1e-4));
+                // 100 × (0.16 × exportGains 0.1104 + 0.16 × nationalSecurity 0.72 + 0.10 × enforcement 0.5
+                // + 0.08 × economicStability 0.162 + 0.08 × leverage 0.782 + 0.06 × tiktok 0.1 + 0.05 × dollarFinance
+                // 0.3),
+                // the other four U.S. criteria 0 without a deal (docs/model.md "Criteria and weights").
+                .body("noDealUtility.US", closeTo(27.9384, 1e-4));
     }
 
     @Test
@@ -126,11 +131,14 @@ class CatalogResourceTest extends ApiTestSupport {
         given().get("/api/v1/profiles/hawkish-washington")
                 .then()
                 .statusCode(200)
-                .body("weights.US.nationalSecurity", equalTo(0.25))
+                .body("weights.US.nationalSecurity", equalTo(0.23))
+                .body("weights.US.structuralReform", equalTo(0.1))
                 .body("factions.find { it.id == 'congress' }.veto", equalTo("FULL"))
                 .body("factions.find { it.id == 'securityHawks' }.clout", equalTo(0.2))
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
-                .body("settings.threshold.US", equalTo(0.05f));
+                // The fitted decision settings of the model file, which the profile does not change.
+                .body("settings.threshold.US", equalTo(0.0))
+                .body("settings.temperature", equalTo(0.1608));
     }
 
     @Test

@@ -507,7 +507,8 @@ class DealSpaceApiTest extends ApiTestSupport {
                 .body("seed", equalTo(42))
                 .body("bundles", hasSize(3))
                 .body("bundles[0].rankAcceptability", hasSize(3))
-                .body("tornado", hasSize(17))
+                // One bar per criterion: 11 U.S. and 7 Chinese.
+                .body("tornado", hasSize(18))
                 .extract()
                 .asString();
         String second = given().contentType(ContentType.JSON)

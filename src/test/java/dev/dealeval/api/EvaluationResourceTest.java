@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
@@ -44,9 +45,14 @@ class EvaluationResourceTest extends ApiTestSupport {
                 .body("sides.CN.utility", greaterThan(0.0))
                 .body("sides.CN.noDealUtility", greaterThan(0.0))
                 .body("sides.US.ratificationProbability", greaterThan(0.5))
-                .body("sides.US.criteria", hasSize(10))
+                // Clout-weighted mean of the factions' S/(G + 0.7565) (docs/model.md "Ratification and vetoes"):
+                // the hawks lose a little (-0.13 of a stake of 7.32), the others gain, and the President's veto
+                // (his support 0.1675) does not bind.
+                .body("sides.US.supportIndex", closeTo(0.1665, 1e-4))
+                .body("sides.US.threshold", equalTo(0.0))
+                .body("sides.US.criteria", hasSize(11))
                 .body("sides.CN.criteria", hasSize(7))
-                .body("sides.US.criteria.id", hasItem("nationalSecurity"))
+                .body("sides.US.criteria.id", hasItems("nationalSecurity", "structuralReform"))
                 .body(
                         "sides.CN.criteria[0].keySet()",
                         contains("id", "weight", "value", "noDealValue", "contribution", "surplusContribution"))
@@ -158,8 +164,8 @@ class EvaluationResourceTest extends ApiTestSupport {
                 // 0.25 / (1 − 0.13 + 0.25) after rescaling.
                 .body("sides.US.factions.find { it.id == 'securityHawks' }.clout", closeTo(0.25 / 1.12, 1e-9))
                 .body("sides.US.factions.clout.sum()", closeTo(1.0, 1e-9))
-                // nationalSecurity 0.34 of a total 1.17.
-                .body("sides.US.criteria.find { it.id == 'nationalSecurity' }.weight", closeTo(0.34 / 1.17, 1e-9))
+                // nationalSecurity 0.34 in place of 0.16, of a total 1 − 0.16 + 0.34 = 1.18.
+                .body("sides.US.criteria.find { it.id == 'nationalSecurity' }.weight", closeTo(0.34 / 1.18, 1e-9))
                 .body("warnings[0]", containsString("US clouts summed to 1.12"));
     }
 

@@ -19,7 +19,7 @@ class HealthAndMetricsTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2026.12-1"))
-                .body("checks.find { it.name == 'deal-model' }.data.terms", equalTo(35))
+                .body("checks.find { it.name == 'deal-model' }.data.terms", equalTo(40))
                 // Readiness reports the database; liveness does not depend on it.
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
         management()

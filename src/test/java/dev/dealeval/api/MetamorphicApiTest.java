@@ -44,9 +44,11 @@ class MetamorphicApiTest extends ApiTestSupport {
         String bundle =
                 "\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 24}, \"usConcessions\": {\"exportControlLevel\": 2}}";
         JsonPath base = post("{" + bundle + "}");
+        // Every default weight of docs/model.md ("Criteria and weights") times 10: the same weights once normalised.
         JsonPath scaled = post("{" + bundle + ", \"overrides\": {\"weights\": {"
-                + "\"US\": {\"exportGains\": 1.8, \"nationalSecurity\": 1.7, \"fentanyl\": 1.1, \"enforcement\": 1.1, \"jobsInvestment\": 1.0,"
-                + " \"economicStability\": 0.8, \"leverage\": 0.8, \"tiktok\": 0.6, \"geopolitics\": 0.6, \"dollarFinance\": 0.5},"
+                + "\"US\": {\"exportGains\": 1.6, \"nationalSecurity\": 1.6, \"fentanyl\": 1.0, \"enforcement\": 1.0, \"jobsInvestment\": 0.9,"
+                + " \"economicStability\": 0.8, \"leverage\": 0.8, \"tiktok\": 0.6, \"geopolitics\": 0.5, \"dollarFinance\": 0.5,"
+                + " \"structuralReform\": 0.7},"
                 + "\"CN\": {\"tariffRelief\": 2.5, \"predictability\": 1.5, \"techAccess\": 1.5, \"faceEquality\": 1.5,"
                 + " \"sovereigntySecurity\": 1.2, \"costOfConcessions\": 1.0, \"investmentAccess\": 0.8}}}}");
         assertEquals(us(base), us(scaled), 1e-9);
