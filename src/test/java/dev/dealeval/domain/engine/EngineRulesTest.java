@@ -161,4 +161,122 @@ class EngineRulesTest {
             assertEquals(0.2, Probabilities.agreement(0.5, 0.4), EPS);
         }
     }
+
+    /** The rules of the U.S.–China model that the small model has no place for, on the default model. */
+    @Nested
+    class DefaultModelRules {
+        private final CompiledModel d = TestModels.compile(ModelFixtures.defaultModel(), "default");
+
+        private double[] resolve(String scenario, java.util.Map<String, ?> terms) {
+            return d.resolve(TestModels.bundle(d.model(), terms), d.scenarioIndex(scenario));
+        }
+
+        @Test
+        void coercionIsAConcessionUnderAFreshThreatThatBuysNothingElse() {
+            int oct = d.scenarioIndex("OCT_2025");
+            // OCT_2025's fresh threat: the reciprocal layer to 110 at even odds (10 before it).
+            // China gives, the threat stands: coerced.
+            assertTrue(Scoring.coerced(
+                    d, resolve("OCT_2025", java.util.Map.of("chinaMeasures.rareEarths", "GENERAL_LICENSES")), oct));
+            // China gives, the U.S. only withdraws the threat (back to 10): coerced.
+            assertTrue(Scoring.coerced(
+                    d,
+                    resolve(
+                            "OCT_2025",
+                            java.util.Map.of(
+                                    "chinaMeasures.rareEarths",
+                                    "GENERAL_LICENSES",
+                                    "usConcessions.reciprocalTariffPct",
+                                    10.0)),
+                    oct));
+            // The U.S. also halves the fentanyl tariff (20 -> 10), as at Busan: not coerced.
+            assertFalse(Scoring.coerced(
+                    d,
+                    resolve(
+                            "OCT_2025",
+                            java.util.Map.of(
+                                    "chinaMeasures.rareEarths",
+                                    "GENERAL_LICENSES",
+                                    "usConcessions.reciprocalTariffPct",
+                                    10.0,
+                                    "usConcessions.fentanylTariffPct",
+                                    10.0)),
+                    oct));
+            // China gives nothing: no coercion, whatever stands; nor in a scenario without a fresh threat.
+            assertFalse(Scoring.coerced(d, resolve("OCT_2025", java.util.Map.of()), oct));
+            assertFalse(Scoring.coerced(
+                    d,
+                    resolve("BUSAN_2025", java.util.Map.of("chinaMeasures.rareEarths", "BROAD_CONTROLS")),
+                    d.scenarioIndex("BUSAN_2025")));
+        }
+
+        @Test
+        void aCoercedBundleIsScoredAsOneUnderAPrecondition() {
+            int oct = d.scenarioIndex("OCT_2025");
+            int pre = d.model().termIndex("process.usPreconditions");
+            CompiledModel.Work w = d.newWork();
+            double[] coerced = resolve("OCT_2025", java.util.Map.of("chinaMeasures.rareEarths", "GENERAL_LICENSES"));
+            d.score(coerced, oct, w);
+            double underThreat = w.utility(dev.dealeval.domain.model.Side.CN);
+            coerced[pre] = 1;
+            d.score(coerced, oct, w);
+            assertEquals(w.utility(dev.dealeval.domain.model.Side.CN), underThreat, EPS);
+            // Where nothing coerces, the precondition costs 100 · w(faceEquality) · 0.35 = 100 · 0.15 · 0.35 =
+            // 5.25 points of China's utility (faceEquality stays inside 0–1: 0.55 → 0.2).
+            int busan = d.scenarioIndex("BUSAN_2025");
+            double[] x = resolve("BUSAN_2025", java.util.Map.of("chinaMeasures.tariffPct", 5.0));
+            d.score(x, busan, w);
+            double free = w.utility(dev.dealeval.domain.model.Side.CN);
+            x[pre] = 1;
+            d.score(x, busan, w);
+            assertEquals(free - 5.25, w.utility(dev.dealeval.domain.model.Side.CN), 1e-9);
+        }
+
+        @Test
+        void thePurchaseCostIsConvexInThePledgesOverTheWholeTerm() {
+            // costOfConcessions scores pledgesTotal = yearly pledges × years through the points (0, 0),
+            // (200, −0.05), (400, −0.15), (600, −0.35), (1000, −0.8): $100B a year for 2 years is $200B,
+            // −0.05; for 5 years $500B, halfway from −0.15 to −0.35: −0.25.
+            int s = d.scenarioIndex("PRE_2025");
+            int c = criterionIndex("costOfConcessions");
+            CompiledModel.Work w = d.newWork();
+            d.score(resolve("PRE_2025", java.util.Map.of()), s, w);
+            double none = w.value(c);
+            d.score(
+                    resolve(
+                            "PRE_2025",
+                            java.util.Map.of(
+                                    "purchases.manufacturedUsdBnPerYear",
+                                    50.0,
+                                    "purchases.energyUsdBnPerYear",
+                                    50.0,
+                                    "purchases.years",
+                                    2)),
+                    s,
+                    w);
+            assertEquals(none - 0.05, w.value(c), EPS);
+            d.score(
+                    resolve(
+                            "PRE_2025",
+                            java.util.Map.of(
+                                    "purchases.manufacturedUsdBnPerYear",
+                                    50.0,
+                                    "purchases.energyUsdBnPerYear",
+                                    50.0,
+                                    "purchases.years",
+                                    5)),
+                    s,
+                    w);
+            assertEquals(none - 0.25, w.value(c), EPS);
+        }
+
+        private int criterionIndex(String id) {
+            for (int c = 0; c < d.criterionCount(); c++) {
+                if (d.criterion(c).id().equals(id)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException(id);
+        }
+    }
 }
