@@ -158,6 +158,8 @@ class PropertiesTest {
             {"usConcessions.cfiusPosture", "OPEN_NON_SENSITIVE"},
             {"usConcessions.cfiusPosture", "CASE_BY_CASE_MINORITY"},
             {"usConcessions.portFeesSuspended", true},
+            {"usConcessions.companyRelief", "LICENCES"},
+            {"usConcessions.companyRelief", "DELISTING"},
             {"process.format", "STATE_VISIT"}
         };
         Object[][] cn = {
@@ -179,7 +181,11 @@ class PropertiesTest {
             {"geopolitics.ukraine", 0.5},
             {"geopolitics.northKorea", 1.0},
             {"geopolitics.nuclearDialogue", true},
-            {"geopolitics.overcapacityRestraint", 0.5}
+            {"geopolitics.overcapacityRestraint", 0.5},
+            {"structural.reform", "CHAPTERS"},
+            {"structural.reform", "LEGAL_CHANGES"},
+            {"chinaMeasures.marketAccess", 0.5},
+            {"chinaMeasures.retaliationReliefShare", 1.0}
         };
         int gifts = 0;
         for (Profile p : model.profiles()) {
