@@ -103,7 +103,7 @@ public class BacktestResource {
                 RULES);
     }
 
-    private static BacktestResponse.Summary summary(Backtest.Summary s) {
+    static BacktestResponse.Summary summary(Backtest.Summary s) {
         return new BacktestResponse.Summary(
                 s.episodes(),
                 s.agreeing(),

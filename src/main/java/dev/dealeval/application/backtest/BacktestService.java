@@ -1,5 +1,6 @@
 package dev.dealeval.application.backtest;
 
+import dev.dealeval.application.analysis.AnalysisCapacity;
 import dev.dealeval.application.catalog.EpisodeSetService;
 import dev.dealeval.application.catalog.ProfileService;
 import dev.dealeval.application.error.InvalidInputException;
@@ -29,11 +30,14 @@ public class BacktestService {
     private final ModelRegistry registry;
     private final ProfileService profiles;
     private final EpisodeSetService episodeSets;
+    private final AnalysisCapacity capacity;
 
-    public BacktestService(ModelRegistry registry, ProfileService profiles, EpisodeSetService episodeSets) {
+    public BacktestService(
+            ModelRegistry registry, ProfileService profiles, EpisodeSetService episodeSets, AnalysisCapacity capacity) {
         this.registry = registry;
         this.profiles = profiles;
         this.episodeSets = episodeSets;
+        this.capacity = capacity;
     }
 
     /** The backtest's result and the set it ran (with the episodes it leaves out). */
@@ -85,7 +89,50 @@ public class BacktestService {
 
     /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
     public OutOfFold outOfFold(String profile, String episodeSet) {
+        return outOfFold(setting(profile, episodeSet));
+    }
+
+    /**
+     * The profile fitted to the set (docs/backtest.md "Fitting") with its in-sample summary, and the
+     * out-of-fold scores of the procedure on the set.
+     *
+     * @param base        the profile fitted (its decision settings and floated-proposal belief change)
+     * @param meanLogLoss mean log-loss of the side decisions in sample, over {@code sideDecisions} of them
+     */
+    public record Fitted(
+            Profile base,
+            EpisodeSetDefinition set,
+            Profile fitted,
+            Backtest.Summary inSample,
+            OutOfFold outOfFold,
+            double meanLogLoss,
+            int sideDecisions) {}
+
+    /**
+     * Fits the profile to the set, in a turn of the analysis capacity (a fit and its out-of-fold checks
+     * take seconds): 400 naming {@code episodeSet} when the set records fewer than two side decisions.
+     */
+    public Fitted fit(String profile, String episodeSet) {
         Setting s = setting(profile, episodeSet);
+        List<Episode> episodes = s.set().episodes();
+        int decisions = episodes.stream().mapToInt(e -> e.decisions().size()).sum();
+        if (decisions < 2) {
+            throw new InvalidInputException(List.of(new Violation(
+                    "episodeSet",
+                    "episode set '" + s.set().id() + "' records " + decisions
+                            + " side decision(s); a fit needs at least 2")));
+        }
+        return capacity.withTurn(() -> capacity.timer("fit").record(() -> {
+            DealModel model = s.model().model();
+            Fitting.Fit fit = Fitting.fit(model, s.profile(), episodes);
+            Backtest.Summary inSample = Backtest.run(CompiledModel.compile(model, fit.profile()), episodes)
+                    .summary();
+            return new Fitted(
+                    s.profile(), s.set(), fit.profile(), inSample, outOfFold(s), fit.logLoss(), fit.sideDecisions());
+        }));
+    }
+
+    private OutOfFold outOfFold(Setting s) {
         String key =
                 s.profile().id() + "@" + s.profile().version() + "/" + s.set().id() + "@"
                         + s.set().version() + "/" + s.model().model().version();
@@ -93,12 +140,12 @@ public class BacktestService {
         if (known != null) {
             return known;
         }
-        OutOfFold computed = outOfFold(s);
+        OutOfFold computed = computeOutOfFold(s);
         outOfFold.put(key, computed);
         return computed;
     }
 
-    private static OutOfFold outOfFold(Setting s) {
+    private static OutOfFold computeOutOfFold(Setting s) {
         DealModel model = s.model().model();
         List<Episode> episodes = s.set().episodes();
         Fitting.OutOfFold loo = episodes.size() <= MAX_LEAVE_ONE_OUT && episodes.size() > 1

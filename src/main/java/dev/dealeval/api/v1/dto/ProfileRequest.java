@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.api.v1.Ids;
 import dev.dealeval.domain.model.Side;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
         description =
                 "A profile to create (POST) or to replace (PUT): changes to a base profile's weights, factions, credibility "
@@ -44,6 +46,7 @@ public record ProfileRequest(
         Credibility credibility,
         Settings settings) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CredibilityChanges", description = "Credibility parameters that replace the base's.")
     public record Credibility(
             @Size(max = 200) Map<String, Double> trackRecords,
@@ -54,6 +57,7 @@ public record ProfileRequest(
             Double referenceDelivery,
             Double excessBelief) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SettingsChanges", description = "Decision settings that replace the base's.")
     public record Settings(
             Double stanceMargin,

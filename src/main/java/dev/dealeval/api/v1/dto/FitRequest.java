@@ -1,0 +1,20 @@
+package dev.dealeval.api.v1.dto;
+
+import dev.dealeval.api.v1.Ids;
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The profile to fit and the episodes to fit it to.")
+public record FitRequest(
+        @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
+        @Schema(
+                description = "Profile to fit, built in or stored (default: the configured default profile).",
+                examples = "default")
+        String profile,
+
+        @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+        @Schema(
+                description =
+                        "Episode set to fit to, built in or stored (GET /api/v1/episode-sets; default: built-in).",
+                examples = "built-in")
+        String episodeSet) {}

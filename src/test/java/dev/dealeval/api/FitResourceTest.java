@@ -1,0 +1,152 @@
+package dev.dealeval.api;
+
+import static dev.dealeval.api.EpisodeSetCrudTest.builtInEpisodes;
+import static dev.dealeval.api.EpisodeSetCrudTest.create;
+import static dev.dealeval.api.EpisodeSetCrudTest.episode;
+import static dev.dealeval.api.EpisodeSetCrudTest.newId;
+import static dev.dealeval.api.EpisodeSetCrudTest.read;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/v1/fits: the fitting procedure of docs/backtest.md ("Fitting") served. */
+@QuarkusTest
+class FitResourceTest extends ApiTestSupport {
+
+    static JsonNode fit(String body) {
+        return read(given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static JsonNode get(String path) {
+        return read(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    /**
+     * The model file holds the fit of the default profile to the built-in episodes (FitReportTest), so
+     * refitting it gives back its own settings; out of fold, the backtest's headline: 91 of 108.
+     */
+    @Test
+    void theDefaultProfileRefitsToTheModelFile() {
+        JsonNode fit = fit("{\"profile\": \"default\", \"episodeSet\": \"built-in\"}");
+        JsonNode settings = get("/api/v1/profiles/default").get("settings");
+        JsonNode forms = get("/api/v1/profiles/default").at("/credibility/formFactors");
+        JsonNode profile = fit.get("profile");
+        assertEquals("default-fitted-built-in", profile.get("id").asText());
+        assertEquals("default", profile.get("basedOn").asText());
+        for (String f : List.of("temperature", "stakeFloor", "probabilityFloor")) {
+            assertEquals(
+                    settings.get(f).asDouble(), profile.at("/settings/" + f).asDouble(), f);
+        }
+        assertEquals(
+                settings.at("/threshold/US").asDouble(),
+                profile.at("/settings/threshold/US").asDouble());
+        assertEquals(
+                settings.at("/threshold/CN").asDouble(),
+                profile.at("/settings/threshold/CN").asDouble());
+        assertEquals(
+                forms.get("FLOATED_PROPOSAL").asDouble(),
+                profile.at("/credibility/formFactors/FLOATED_PROPOSAL").asDouble());
+        assertEquals(1, profile.at("/credibility/formFactors").size(), "only the fitted form factor changes");
+        assertFalse(profile.has("weights"));
+        assertFalse(profile.has("factions"));
+        assertFalse(profile.at("/settings").has("stanceMargin"));
+
+        assertEquals(108, fit.get("sideDecisions").asInt());
+        assertEquals(108, fit.at("/leaveOneOut/sideDecisions").asInt());
+        assertEquals(91, fit.at("/leaveOneOut/sideAgreeing").asInt());
+        assertEquals("2025-01-01", fit.get("splitDate").asText());
+        assertFalse(fit.get("temporal").isNull());
+        JsonNode backtest = get("/api/v1/backtests?profile=default");
+        assertEquals(backtest.get("summary"), fit.get("inSample"), "the model file's profile is the fit");
+        assertEquals(backtest.at("/outOfFold/leaveOneOut"), fit.get("leaveOneOut"));
+        assertEquals(backtest.at("/outOfFold/temporal"), fit.get("temporal"));
+    }
+
+    /** The fitted profile is a POST /api/v1/profiles body as it stands; stored, it backtests as the fit said. */
+    @Test
+    void theFittedProfileOfARecodedSetStoresAndBacktestsAsAnswered() {
+        ArrayNode episodes = builtInEpisodes();
+        ObjectNode london = episode(episodes, "london-framework-2025");
+        ((ObjectNode) london.get("bundle").get("usConcessions")).put("exportControlLevel", 2);
+        ((ObjectNode) episode(episodes, "geneva-truce-2025").get("decisions")).put("US", "REJECTED");
+        ((ObjectNode) episode(episodes, "phase-one-2019").get("decisions")).put("CN", "REJECTED");
+        String set = create(newId(), episodes);
+
+        JsonNode builtIn = fit("{\"profile\": \"default\"}");
+        JsonNode recoded = fit("{\"profile\": \"default\", \"episodeSet\": \"" + set + "\"}");
+        assertEquals(set, recoded.get("episodeSet").asText());
+        assertEquals("default-fitted-" + set, recoded.at("/profile/id").asText());
+        assertNotEquals(builtIn.get("meanLogLoss"), recoded.get("meanLogLoss"));
+        assertNotEquals(builtIn.get("inSample"), recoded.get("inSample"));
+
+        String id = recoded.at("/profile/id").asText();
+        given().contentType(ContentType.JSON)
+                .header("X-API-Key", EDITOR_KEY)
+                .body(recoded.get("profile").toString())
+                .post("/api/v1/profiles")
+                .then()
+                .statusCode(201);
+        JsonNode stored = get("/api/v1/profiles/" + id);
+        assertEquals(
+                recoded.at("/profile/settings/temperature").asDouble(),
+                stored.at("/settings/temperature").asDouble());
+        JsonNode backtest = get("/api/v1/backtests?profile=" + id + "&episodeSet=" + set);
+        assertEquals(recoded.get("inSample"), backtest.get("summary"));
+    }
+
+    @Test
+    void unknownProfileOrSetIsA400NamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"profile\": \"no-such-profile\"}")
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("profile"))
+                .body("violations[0].message", containsString("no-such-profile"));
+        given().contentType(ContentType.JSON)
+                .body("{\"episodeSet\": \"no-such-set\"}")
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("episodeSet"));
+        given().contentType(ContentType.JSON)
+                .body("{\"profile\": \"Not An Id\"}")
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("profile"));
+    }
+
+    @Test
+    void aSetWithOneSideDecisionCannotBeFitted() {
+        ArrayNode one = builtInEpisodes("geneva-truce-2025");
+        ((ObjectNode) one.get(0).get("decisions")).remove("CN");
+        String set = create(newId(), one);
+        given().contentType(ContentType.JSON)
+                .body("{\"episodeSet\": \"" + set + "\"}")
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
+                .body("violations.field", equalTo(List.of("episodeSet")))
+                .body("violations[0].message", containsString("at least 2"));
+    }
+}
