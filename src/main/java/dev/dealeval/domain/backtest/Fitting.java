@@ -4,6 +4,7 @@ import dev.dealeval.domain.backtest.Episode.Decision;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluation.FactionResult;
+import dev.dealeval.domain.engine.Ratification;
 import dev.dealeval.domain.model.CredibilityParams;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Profile;
@@ -190,9 +191,7 @@ public final class Fitting {
         double clout = 0;
         double cap = Double.POSITIVE_INFINITY;
         for (int f = 0; f < c.surplus().length; f++) {
-            double s = c.surplus()[f];
-            double scale = c.stake()[f] + gamma;
-            double r = Math.abs(s) < 1e-9 ? 0 : (scale > 0 ? s / scale : Math.signum(s));
+            double r = Ratification.support(c.surplus()[f], c.stake()[f], gamma);
             weighted += c.clout()[f] * r;
             clout += c.clout()[f];
             if (c.veto()[f]) {

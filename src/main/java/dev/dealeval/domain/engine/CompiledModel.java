@@ -18,7 +18,6 @@ import dev.dealeval.domain.model.Shape;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
-import dev.dealeval.domain.model.Threat;
 
 /**
  * A deal model compiled with one profile into flat arrays (by {@link ModelCompiler}): the hot path of
@@ -92,18 +91,8 @@ public final class CompiledModel {
     /** For each term, the criteria whose value can change when that term alone changes. */
     final int[][] affectedCriteria;
 
-    // coercion (docs/model.md "Coercion")
-    /** The term a coerced bundle sets to true, or −1 without a coercion rule. */
-    final int coercionTerm;
-    /** Per term: the coerced side gives it. */
-    final boolean[] coercedGives;
-    /** Per term: the other side gives it. */
-    final boolean[] otherGives;
-    /** Per scenario: its fresh threats that can coerce, their terms, and its measures before any threat. */
-    final Threat[][] freshThreats;
-
-    final int[][] freshThreatTerms;
-    final double[][] current;
+    /** The coercion rule (docs/model.md "Coercion"). */
+    final CoercionRule coercion;
 
     // factions (docs/model.md "Factions and stances"), U.S. first
     final int nFac;
@@ -178,14 +167,7 @@ public final class CompiledModel {
         plainLevels = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_LEVELS);
         plainPoints = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_POINTS);
         special = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_SPECIAL);
-        coercionTerm =
-                model.coercion() == null ? -1 : model.termIndex(model.coercion().term());
-        coercedGives = ModelCompiler.coercedGives(model, terms);
-        otherGives = ModelCompiler.otherGives(model, terms);
-        Scenario[] all = model.scenarios().toArray(new Scenario[0]);
-        freshThreats = ModelCompiler.freshThreats(model, otherGives, all);
-        freshThreatTerms = ModelCompiler.threatTerms(model, freshThreats);
-        current = rows(all.length, s -> ModelCompiler.currentBundle(terms, all[s]));
+        coercion = new CoercionRule(model, terms);
         affectedCriteria = ModelCompiler.affectedCriteria(this);
 
         factions = ModelCompiler.factionsUsFirst(profile);

@@ -59,8 +59,8 @@ public final class Evaluator {
         double sCn = uCn - m.noDealUtility(Side.CN, s);
         double rUs = Ratification.supportIndex(m, Side.US, x, s, facSurplus, facStake, m.clout);
         double rCn = Ratification.supportIndex(m, Side.CN, x, s, facSurplus, facStake, m.clout);
-        boolean usRatifies = Ratification.ratifies(m, Side.US, x, s, sUs, facSurplus, facStake, m.clout);
-        boolean cnRatifies = Ratification.ratifies(m, Side.CN, x, s, sCn, facSurplus, facStake, m.clout);
+        boolean usRatifies = Ratification.decides(m, Side.US, rUs, sUs);
+        boolean cnRatifies = Ratification.decides(m, Side.CN, rCn, sCn);
         double pUs = probability(m, Side.US, rUs, usRatifies);
         double pCn = probability(m, Side.CN, rCn, cnRatifies);
 

@@ -255,7 +255,6 @@ final class ModelCompiler {
                 beliefTerm[t] = true;
             }
         }
-        boolean[] coercionDriver = coercionDrivers(m);
         int[][] out = new int[m.nTerms][];
         for (int t = 0; t < m.nTerms; t++) {
             boolean[] drives = new boolean[m.nTerms];
@@ -269,12 +268,12 @@ final class ModelCompiler {
                 beliefTerm[t] = beliefTerm[m.alternativeTarget[t]];
             }
             boolean belief = beliefTerm[t];
-            boolean coerces = m.coercionTerm >= 0 && coercionDriver[t];
+            boolean coerces = m.coercion.drives(t);
             out[t] = indicesWhere(m.nCrit, c -> {
                 for (int j = m.compStart[c]; j < m.compStart[c + 1]; j++) {
                     if (drives[m.compTerm[j]]
                             || (m.compGate[j] >= 0 && drives[m.compGate[j]])
-                            || (coerces && m.compTerm[j] == m.coercionTerm)
+                            || (coerces && m.compTerm[j] == m.coercion.term)
                             || (belief
                                     && (m.compBelief[j] >= 0
                                             || m.compGateBelief[j] >= 0
@@ -289,46 +288,7 @@ final class ModelCompiler {
         return out;
     }
 
-    // ------------------------------------------------------------------ coercion
-
-    /** Per term: whether the coercion rule's side gives it (its section's giver). */
-    static boolean[] coercedGives(DealModel model, TermDef[] terms) {
-        Side side = model.coercion() == null ? null : model.coercion().side();
-        return booleans(terms.length, t -> side != null && model.giver(terms[t]) == side);
-    }
-
-    /** Per term: whether the other side than the coercion rule's gives it. */
-    static boolean[] otherGives(DealModel model, TermDef[] terms) {
-        Side side = model.coercion() == null ? null : model.coercion().side();
-        return booleans(
-                terms.length, t -> side != null && model.giver(terms[t]) != null && model.giver(terms[t]) != side);
-    }
-
-    /**
-     * Per scenario: its fresh threats on terms the other side gives (the threats that can coerce the
-     * coercion rule's side); empty without a coercion rule.
-     */
-    static Threat[][] freshThreats(DealModel model, boolean[] otherGives, Scenario[] scenarios) {
-        boolean rule = model.coercion() != null;
-        Threat[][] out = new Threat[scenarios.length][];
-        for (int s = 0; s < scenarios.length; s++) {
-            out[s] = scenarios[s].threats().stream()
-                    .filter(th -> rule && th.fresh() && otherGives[model.termIndex(th.term())])
-                    .toArray(Threat[]::new);
-        }
-        return out;
-    }
-
-    /** The term index of each threat. */
-    static int[][] threatTerms(DealModel model, Threat[][] threats) {
-        int[][] out = new int[threats.length][];
-        for (int s = 0; s < threats.length; s++) {
-            out[s] = java.util.Arrays.stream(threats[s])
-                    .mapToInt(th -> model.termIndex(th.term()))
-                    .toArray();
-        }
-        return out;
-    }
+    // ------------------------------------------------------------------ factions and scenarios
 
     /** The scenario's measures as they stand, before any threat: its values, neutral elsewhere. */
     static double[] currentBundle(TermDef[] terms, Scenario s) {
@@ -337,22 +297,6 @@ final class ModelCompiler {
             return raw != null ? terms[t].encode(raw) : terms[t].neutral();
         });
     }
-
-    /** The terms whose change can switch coercion on or off: those the coerced side gives and every fresh threat's. */
-    private static boolean[] coercionDrivers(CompiledModel m) {
-        boolean[] out = m.coercedGives.clone();
-        for (int t = 0; t < out.length; t++) {
-            out[t] |= m.otherGives[t];
-        }
-        for (int[] threatened : m.freshThreatTerms) {
-            for (int t : threatened) {
-                out[t] = true;
-            }
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ factions and scenarios
 
     /** The profile's factions, U.S. first, then China. */
     static FactionDef[] factionsUsFirst(Profile profile) {

@@ -48,10 +48,16 @@ public final class Ratification {
             double[] factionSurplus,
             double[] factionStake,
             double[] factionClout) {
-        if (!m.hasFactions[side == Side.US ? 0 : 1]) {
-            return negotiatorAccepts(sideSurplus);
-        }
-        return supportIndex(m, side, x, s, factionSurplus, factionStake, factionClout) > m.settings.threshold(side);
+        boolean factions = m.hasFactions[side == Side.US ? 0 : 1];
+        double index = factions ? supportIndex(m, side, x, s, factionSurplus, factionStake, factionClout) : 0;
+        return decides(m, side, index, sideSurplus);
+    }
+
+    /** R(p) &gt; θ(p) for a side with factions, its negotiator's test otherwise. */
+    static boolean decides(CompiledModel m, Side side, double index, double sideSurplus) {
+        return m.hasFactions[side == Side.US ? 0 : 1]
+                ? index > m.settings.threshold(side)
+                : negotiatorAccepts(sideSurplus);
     }
 
     /**
@@ -90,10 +96,15 @@ public final class Ratification {
      * when it moves little. 0 for a surplus within rounding of 0.
      */
     public static double support(Settings settings, double surplus, double stake) {
+        return support(surplus, stake, settings.stakeFloor());
+    }
+
+    /** r = S/(G + γ) for a stake floor γ (0 for a surplus within rounding of 0). */
+    public static double support(double surplus, double stake, double stakeFloor) {
         if (Math.abs(surplus) < Numbers.TOLERANCE) {
             return 0;
         }
-        double scale = stake + settings.stakeFloor();
+        double scale = stake + stakeFloor;
         return scale > 0 ? surplus / scale : Math.signum(surplus);
     }
 

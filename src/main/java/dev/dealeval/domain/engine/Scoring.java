@@ -1,7 +1,6 @@
 package dev.dealeval.domain.engine;
 
 import dev.dealeval.domain.model.Numbers;
-import dev.dealeval.domain.model.Threat;
 
 /**
  * The scoring rule (docs/model.md "Scores and utility"): each criterion's value v(c) is its base plus
@@ -66,69 +65,15 @@ public final class Scoring {
     /** Effective term values, coercion and belief per pledge category into w, for {@link #criterion}. */
     static void prepare(CompiledModel m, double[] x, int s, CompiledModel.Work w) {
         effective(m, x, w.effective);
-        if (m.coercionTerm >= 0 && coerced(m, x, s)) {
-            w.effective[m.coercionTerm] = 1;
+        if (m.coercion.term >= 0 && coerced(m, x, s)) {
+            w.effective[m.coercion.term] = 1;
         }
         m.credibility.believe(w.effective, m.noDealEffective[s], w);
     }
 
-    /**
-     * The coercion rule (docs/model.md "Coercion"): scenario s holds a fresh threat of the other side,
-     * x moves a term the coerced side gives, and x either leaves a fresh threat standing (its term
-     * where the no-deal bundle has it) or gives nothing beyond withdrawing fresh threats.
-     */
+    /** The coercion rule (docs/model.md "Coercion") on x in scenario s: see {@link CoercionRule#coerced}. */
     static boolean coerced(CompiledModel m, double[] x, int s) {
-        int[] threatened = m.freshThreatTerms[s];
-        if (threatened.length == 0) {
-            return false;
-        }
-        double[] x0 = m.noDeal[s];
-        boolean gives = false;
-        for (int t = 0; t < m.nTerms && !gives; t++) {
-            gives = m.coercedGives[t] && !same(x[t], x0[t]);
-        }
-        if (!gives) {
-            return false;
-        }
-        boolean standing = false;
-        for (int t : threatened) {
-            standing |= same(x[t], x0[t]);
-        }
-        return standing || onlyWithdraws(m, x, s);
-    }
-
-    /**
-     * Whether every term of the other side's that x moves is a fresh threat's, set between the value
-     * it had before the threat and the threatened value: the other side concedes nothing but the
-     * threat.
-     */
-    private static boolean onlyWithdraws(CompiledModel m, double[] x, int s) {
-        double[] x0 = m.noDeal[s];
-        for (int t = 0; t < m.nTerms; t++) {
-            if (m.otherGives[t] && !same(x[t], x0[t]) && !withinThreat(m, x[t], s, t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean withinThreat(CompiledModel m, double v, int s, int t) {
-        Threat[] threats = m.freshThreats[s];
-        double before = m.current[s][t];
-        for (int i = 0; i < threats.length; i++) {
-            if (m.freshThreatTerms[s][i] == t) {
-                double lo = Math.min(before, threats[i].value());
-                double hi = Math.max(before, threats[i].value());
-                if (v >= lo - Numbers.TOLERANCE && v <= hi + Numbers.TOLERANCE) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean same(double a, double b) {
-        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+        return m.coercion.coerced(x, m.noDeal[s], s);
     }
 
     /** Derived terms follow their source; alternative units fold into their target. */
