@@ -18,7 +18,11 @@ jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 out=target/wrk
 mkdir -p "$out"
 rm -rf "$out/data"
-java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+# A reader key (configured by its SHA-256, as in production): a key exempts stored evaluations from
+# the anonymous store quota, which would otherwise answer most of the stored runs with 429.
+key=bench-reader-key
+hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
+DEALEVAL_SECURITY_API_KEYS="bench:reader:$hash" java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -27,6 +31,7 @@ base="http://127.0.0.1:$port"
 cat >"$out/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-API-Key"] = "bench-reader-key"
 wrk.body = '{"scenario":"MAR_2025","bundle":{"purchases":{"agricultureUsdBnPerYear":16,"energyUsdBnPerYear":26,"manufacturedUsdBnPerYear":39,"servicesUsdBnPerYear":19},"investment":{"jobs":500000,"technologyLicensing":true},"finance":{"treasuryChangeUsdBn":100,"reserveCurrencyStandDown":true,"noDevaluationPledge":true},"fentanyl":{"level":"LAW_ENFORCEMENT_PACKAGE"},"usConcessions":{"fentanylTariffPct":0,"standstillMonths":24,"exportControlLevel":3,"cfiusPosture":"CASE_BY_CASE_MINORITY"},"commitment":{"form":"FLOATED_PROPOSAL"}}}'
 LUA
 cat >"$out/report.lua" <<'LUA'

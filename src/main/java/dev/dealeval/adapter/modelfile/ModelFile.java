@@ -124,6 +124,7 @@ record ModelFile(
             String description,
             Map<String, JsonNode> values,
             List<ThreatEntry> threats,
+            Map<String, JsonNode> freshMeasures,
 
             @JsonDeserialize(contentUsing = YamlFiles.TextOnly.class)
             List<String> sources) {}

@@ -296,6 +296,10 @@ public class ModelFileReader implements ModelSource {
                     required(t.description(), tat, "description"),
                     Boolean.TRUE.equals(t.fresh())));
         }
+        Map<String, Object> fresh = new LinkedHashMap<>();
+        if (n.freshMeasures() != null) {
+            n.freshMeasures().forEach((term, v) -> fresh.put(term, raw(v)));
+        }
         return new Scenario(
                 n.id(),
                 required(n.name(), at, "name"),
@@ -305,7 +309,9 @@ public class ModelFileReader implements ModelSource {
                 threats,
                 n.sources() == null ? List.of() : n.sources(),
                 true,
-                1);
+                1,
+                null,
+                fresh);
     }
 
     // ------------------------------------------------------------------ helpers shared with the other readers

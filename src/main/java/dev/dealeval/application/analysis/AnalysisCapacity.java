@@ -77,7 +77,7 @@ public class AnalysisCapacity {
         }
         if (!got) {
             throw new BusyException(
-                    limits.maxConcurrent() + " searches and sensitivity analyses are already running or waiting; "
+                    limits.maxConcurrent() + " searches, sensitivity analyses and fits are already running or waiting; "
                             + "try again shortly.",
                     1);
         }

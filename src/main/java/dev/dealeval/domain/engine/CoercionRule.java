@@ -13,8 +13,8 @@ import java.util.Arrays;
 /**
  * The coercion rule (docs/model.md "Coercion") compiled against a model's terms and scenarios: a
  * bundle in which the coerced side gives something while a fresh threat of the other side stands, or
- * in which the other side gives nothing but withdrawing its fresh threats, sets the rule's term to
- * true. {@link Scoring#prepare} applies it to every bundle it scores.
+ * in which the other side gives nothing but withdrawing its fresh threats and fresh measures, sets the
+ * rule's term to true. {@link Scoring#prepare} applies it to every bundle it scores.
  */
 final class CoercionRule {
     /** The term a coerced bundle sets to true, or −1 without a coercion rule. */
@@ -29,8 +29,30 @@ final class CoercionRule {
     private final int[][] freshThreatTerms;
     /** Per scenario: its measures as they stand, before any threat. */
     private final double[][] current;
+    /**
+     * Per scenario and term: the value before a fresh measure of the other side on it (NaN for none):
+     * withdrawing the measure is setting the term between that value and the current one.
+     */
+    private final double[][] beforeFresh;
+    /** Per scenario: whether it holds a fresh measure of the other side. */
+    private final boolean[] anyFreshMeasure;
 
-    CoercionRule(DealModel model, TermDef[] terms) {
+    /**
+     * Per term: the components of the receiving side's criteria on it (China's for a term the U.S.
+     * gives, the U.S.'s for one China gives) and their side weights, by which a move of the term is
+     * told from a concession (it raises what the receiver scores) or a tightening. Empty where the
+     * receiver scores the term only through another (an alternative unit, the pledges' total): any
+     * move of such a term counts as a concession.
+     */
+    private final int[][] receiverComponents;
+
+    private final double[][] receiverWeights;
+    private final CompiledModel m;
+
+    /** Compiled once the model's criteria and component tables are (it reads their shapes). */
+    CoercionRule(DealModel model, CompiledModel m) {
+        this.m = m;
+        TermDef[] terms = m.terms;
         Side side = model.coercion() == null ? null : model.coercion().side();
         term = side == null ? -1 : model.termIndex(model.coercion().term());
         coercedGives = booleans(terms.length, t -> side != null && model.giver(terms[t]) == side);
@@ -40,6 +62,8 @@ final class CoercionRule {
         freshThreats = new Threat[scenarios.length][];
         freshThreatTerms = new int[scenarios.length][];
         current = new double[scenarios.length][];
+        beforeFresh = new double[scenarios.length][];
+        anyFreshMeasure = new boolean[scenarios.length];
         for (int s = 0; s < scenarios.length; s++) {
             freshThreats[s] = scenarios[s].threats().stream()
                     .filter(th -> th.fresh() && otherGives[model.termIndex(th.term())])
@@ -48,7 +72,49 @@ final class CoercionRule {
                     .mapToInt(th -> model.termIndex(th.term()))
                     .toArray();
             current[s] = ModelCompiler.currentBundle(terms, scenarios[s]);
+            Scenario scenario = scenarios[s];
+            beforeFresh[s] = ModelCompiler.doubles(terms.length, t -> {
+                Object before = scenario.freshMeasures().get(terms[t].id());
+                return before != null && otherGives[t] ? terms[t].encode(before) : Double.NaN;
+            });
+            anyFreshMeasure[s] = Arrays.stream(beforeFresh[s]).anyMatch(v -> !Double.isNaN(v));
         }
+        receiverComponents = new int[terms.length][];
+        receiverWeights = new double[terms.length][];
+        for (int t = 0; t < terms.length; t++) {
+            boolean toUs = coercedGives[t];
+            int term = t;
+            int[] ks = ModelCompiler.indicesWhere(
+                    m.compTerm.length,
+                    k -> m.compTerm[k] == term
+                            && !m.compAggregate[k]
+                            && (m.compCrit[k] < m.nUs) == toUs
+                            && (coercedGives[term] || otherGives[term]));
+            receiverComponents[t] = ks;
+            receiverWeights[t] = Arrays.stream(ks)
+                    .mapToDouble(k -> m.sideWeight[m.compCrit[k]])
+                    .toArray();
+        }
+    }
+
+    /**
+     * Whether moving term t from a to b concedes something to the side that receives it: it raises
+     * the receiver's score of the term, or, where the receiver scores the term only through another,
+     * it moves at all.
+     */
+    private boolean concedes(int t, double a, double b) {
+        if (same(a, b)) {
+            return false;
+        }
+        int[] ks = receiverComponents[t];
+        if (ks.length == 0 || Double.isNaN(a) || Double.isNaN(b)) {
+            return true;
+        }
+        double gain = 0;
+        for (int i = 0; i < ks.length; i++) {
+            gain += receiverWeights[t][i] * (Scoring.fn(m, ks[i], b) - Scoring.fn(m, ks[i], a));
+        }
+        return gain > Numbers.TOLERANCE;
     }
 
     /** The terms whose change can switch coercion on or off: those either side gives (fresh threats' among them). */
@@ -57,18 +123,19 @@ final class CoercionRule {
     }
 
     /**
-     * Whether x is coerced in scenario s, x0 its no-deal bundle: a fresh threat of the other side, x
-     * moving a term the coerced side gives, and x leaving a fresh threat standing or giving nothing
-     * beyond withdrawing fresh threats.
+     * Whether x is coerced in scenario s, x0 its no-deal bundle: a fresh threat or fresh measure of the
+     * other side, x moving a term the coerced side gives, and x leaving a fresh threat standing or
+     * giving nothing beyond withdrawing fresh threats and measures. A fresh measure left in force while
+     * the other side pays something else is the price of the bargain, not coercion.
      */
     boolean coerced(double[] x, double[] x0, int s) {
         int[] threatened = freshThreatTerms[s];
-        if (threatened.length == 0) {
+        if (threatened.length == 0 && !anyFreshMeasure[s]) {
             return false;
         }
         boolean gives = false;
         for (int t = 0; t < x.length && !gives; t++) {
-            gives = coercedGives[t] && !same(x[t], x0[t]);
+            gives = coercedGives[t] && concedes(t, x0[t], x[t]);
         }
         if (!gives) {
             return false;
@@ -81,13 +148,13 @@ final class CoercionRule {
     }
 
     /**
-     * Whether every term of the other side's that x moves is a fresh threat's, set between the value
-     * it had before the threat and the threatened value: the other side concedes nothing but the
-     * threat.
+     * Whether every term of the other side's that x moves is a fresh threat's or fresh measure's, set
+     * between the value it had before the threat and the threatened value, or between the value before
+     * the measure and the current one: the other side concedes nothing but its fresh pressure.
      */
     private boolean onlyWithdraws(double[] x, double[] x0, int s) {
         for (int t = 0; t < x.length; t++) {
-            if (otherGives[t] && !same(x[t], x0[t]) && !withinThreat(x[t], s, t)) {
+            if (otherGives[t] && concedes(t, x0[t], x[t]) && !withinThreat(x[t], s, t)) {
                 return false;
             }
         }
@@ -95,17 +162,20 @@ final class CoercionRule {
     }
 
     private boolean withinThreat(double v, int s, int t) {
+        if (!Double.isNaN(beforeFresh[s][t]) && within(v, beforeFresh[s][t], current[s][t])) {
+            return true;
+        }
         double before = current[s][t];
         for (int i = 0; i < freshThreats[s].length; i++) {
-            if (freshThreatTerms[s][i] == t) {
-                double lo = Math.min(before, freshThreats[s][i].value());
-                double hi = Math.max(before, freshThreats[s][i].value());
-                if (v >= lo - Numbers.TOLERANCE && v <= hi + Numbers.TOLERANCE) {
-                    return true;
-                }
+            if (freshThreatTerms[s][i] == t && within(v, before, freshThreats[s][i].value())) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean within(double v, double a, double b) {
+        return v >= Math.min(a, b) - Numbers.TOLERANCE && v <= Math.max(a, b) + Numbers.TOLERANCE;
     }
 
     private static boolean same(double a, double b) {

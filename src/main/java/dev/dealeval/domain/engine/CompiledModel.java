@@ -167,7 +167,7 @@ public final class CompiledModel {
         plainLevels = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_LEVELS);
         plainPoints = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_POINTS);
         special = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_SPECIAL);
-        coercion = new CoercionRule(model, terms);
+        coercion = new CoercionRule(model, this);
         affectedCriteria = ModelCompiler.affectedCriteria(this);
 
         factions = ModelCompiler.factionsUsFirst(profile);

@@ -182,7 +182,8 @@ public final class Scoring {
     }
 
     /** The component's score function at x: linear, piecewise-linear through points, or a score per level. */
-    private static double fn(CompiledModel m, int k, double x) {
+    /** Component k's function of one term value (without gate or belief). */
+    static double fn(CompiledModel m, int k, double x) {
         switch (m.compKind[k]) {
             case ModelCompiler.FN_LINEAR:
                 return m.compSlope[k] * x;

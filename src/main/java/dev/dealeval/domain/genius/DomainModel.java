@@ -96,7 +96,8 @@ public final class DomainModel {
                 List.of(),
                 true,
                 d.version(),
-                reservation);
+                reservation,
+                java.util.Map.of());
         return new DealModel(
                 "domain " + d.id() + " v" + d.version(), terms, criteria, List.of(scenario), List.of(profile), 1);
     }

@@ -123,6 +123,21 @@ public final class ModelValidator {
                 throw new ModelException(at + ".values", "must set " + t.id() + " (it inherits the scenario)");
             }
         }
+        for (Map.Entry<String, Object> e : s.freshMeasures().entrySet()) {
+            String fat = at + ".freshMeasures." + e.getKey();
+            TermDef t = model.term(e.getKey()).orElseThrow(() -> new ModelException(fat, "unknown term"));
+            if (!s.values().containsKey(t.id())) {
+                throw new ModelException(fat, "must be a measure the scenario's values set");
+            }
+            String problem = valueProblem(t, e.getValue());
+            if (problem != null) {
+                throw new ModelException(fat, problem);
+            }
+            if (t.encode(e.getValue()) == t.encode(s.values().get(t.id()))) {
+                throw new ModelException(
+                        fat, "must differ from the value in force (it is the value before the measure)");
+            }
+        }
         for (int i = 0; i < s.threats().size(); i++) {
             Threat th = s.threats().get(i);
             String tat = at + ".threats[" + i + "]";

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param reservation each side's utility without a deal, given outright (an imported domain's reservation
  *                values, on the model's utility scale), or null: the utility of the no-deal bundle the
  *                values and threats define
+ * @param freshMeasures the other side's measures among the values that took effect in the month before
+ *                the scenario's date, each term with the raw value it had before (docs/model.md
+ *                "Coercion"): a deal that pays for nothing but their withdrawal is made under coercion
  */
 public record Scenario(
         String id,
@@ -22,13 +25,15 @@ public record Scenario(
         List<String> sources,
         boolean builtIn,
         long version,
-        Map<Side, Double> reservation) {
+        Map<Side, Double> reservation,
+        Map<String, Object> freshMeasures) {
 
     public Scenario {
         values = Map.copyOf(values);
         threats = threats == null ? List.of() : List.copyOf(threats);
         sources = sources == null ? List.of() : List.copyOf(sources);
         reservation = reservation == null ? null : Map.copyOf(reservation);
+        freshMeasures = freshMeasures == null ? Map.of() : Map.copyOf(freshMeasures);
     }
 
     /** A status quo given by term values and threats. */
@@ -42,6 +47,6 @@ public record Scenario(
             List<String> sources,
             boolean builtIn,
             long version) {
-        this(id, name, date, description, values, threats, sources, builtIn, version, null);
+        this(id, name, date, description, values, threats, sources, builtIn, version, null, Map.of());
     }
 }

@@ -117,6 +117,11 @@ class ModelFileReaderTest {
                 "  - id: tiktok\\n|  - id: bytedance\\n    description: unused.\\n  - id: tiktok\\n|sections[4] (bytedance).id",
                 "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
                 "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[9] (tiktok).id",
+                // A fresh measure names a term the scenario sets, with the different value it had before.
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTarifPct: 0\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTarifPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.section301ReliefShare: 0\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.section301ReliefShare",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 10\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 30\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);

@@ -211,6 +211,51 @@ class EngineRulesTest {
         }
 
         @Test
+        void aConcessionThatBuysNothingButTheWithdrawalOfAFreshMeasureIsCoerced() {
+            // FENTANYL_TARIFF_2025: the 10% fentanyl tariff took effect that day (freshMeasures: 0 before it),
+            // and no threat is fresh. China's precursor licensing paid only by lifting it, wholly or in part:
+            // coerced.
+            String f = "FENTANYL_TARIFF_2025";
+            String precursors = "PRECURSOR_LICENSING";
+            assertTrue(coerced(f, "fentanyl.level", precursors, "usConcessions.fentanylTariffPct", 0.0));
+            assertTrue(coerced(f, "fentanyl.level", precursors, "usConcessions.fentanylTariffPct", 5.0));
+            // Paid also with a year's standstill: a bargain, not coercion; and a measure in force left
+            // standing while the U.S. pays something else is the bargain's price, not coercion either.
+            assertFalse(coerced(
+                    f,
+                    "fentanyl.level",
+                    precursors,
+                    "usConcessions.fentanylTariffPct",
+                    0.0,
+                    "usConcessions.standstillMonths",
+                    12));
+            assertFalse(coerced(f, "fentanyl.level", precursors, "usConcessions.standstillMonths", 12));
+            // Lifting the tariff while tightening the chip controls (level 1 to 0) pays China nothing more:
+            // a tightening is no concession, so still coerced.
+            assertTrue(coerced(
+                    f,
+                    "fentanyl.level",
+                    precursors,
+                    "usConcessions.fentanylTariffPct",
+                    0.0,
+                    "usConcessions.exportControlLevel",
+                    0));
+            // Paid for nothing at all while the fresh tariff stands: coerced.
+            assertTrue(coerced(f, "fentanyl.level", precursors));
+            // The same tariff a year on is no longer fresh (PRE_2025 has none): the same bargain is not coerced.
+            assertFalse(coerced("PRE_2025", "fentanyl.level", precursors));
+        }
+
+        /** Whether the bundle of the given term-value pairs is coerced in the scenario. */
+        private boolean coerced(String scenario, Object... termValues) {
+            java.util.Map<String, Object> terms = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < termValues.length; i += 2) {
+                terms.put((String) termValues[i], termValues[i + 1]);
+            }
+            return Scoring.coerced(d, resolve(scenario, terms), d.scenarioIndex(scenario));
+        }
+
+        @Test
         void aCoercedBundleIsScoredAsOneUnderAPrecondition() {
             int oct = d.scenarioIndex("OCT_2025");
             int pre = d.model().termIndex("process.usPreconditions");
