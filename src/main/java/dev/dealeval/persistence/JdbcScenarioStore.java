@@ -18,6 +18,16 @@ public class JdbcScenarioStore extends JsonDocumentStore<Scenario> implements Sc
                 Scenario::id,
                 Scenario::name,
                 (s, id, version) -> new Scenario(
-                        id, s.name(), s.date(), s.description(), s.values(), s.threats(), s.sources(), false, version));
+                        id,
+                        s.name(),
+                        s.date(),
+                        s.description(),
+                        s.values(),
+                        s.threats(),
+                        s.sources(),
+                        false,
+                        version,
+                        null,
+                        s.freshMeasures()));
     }
 }

@@ -151,4 +151,73 @@ class ScenarioCrudTest extends ApiTestSupport {
                 .body("violations[0].field", equalTo("id"));
         given().get("/api/v1/scenarios/" + id).then().statusCode(404);
     }
+
+    /**
+     * Fresh threats and fresh measures (docs/model.md "Coercion") are part of a stored scenario: written,
+     * read back, and coercing what China gives under them.
+     */
+    @Test
+    void aScenarioKeepsItsFreshThreatsAndMeasuresAndCoercionFollowsThem() {
+        // The built-in scenario shows its marks.
+        given().get("/api/v1/scenarios/FENTANYL_TARIFF_2025")
+                .then()
+                .statusCode(200)
+                .body("freshMeasures.'usConcessions.fentanylTariffPct'", equalTo(0.0));
+        String fresh = newId();
+        String stale = newId();
+        String scenario = """
+                {"id": "%s", "basedOn": "FENTANYL_TARIFF_2025", "name": "The tariff of 4 February", "date": "2025-02-04",
+                 "threats": [{"term": "usConcessions.reciprocalTariffPct", "value": 10, "probability": 0.5,
+                              "description": "More to come", "fresh": %s}],
+                 %s
+                 "sources": ["test"]}
+                """;
+        given().contentType(ContentType.JSON)
+                .body(scenario.formatted(fresh, "true", "\"freshMeasures\": {\"usConcessions.fentanylTariffPct\": 0},"))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(201)
+                .body("threats[0].fresh", is(true))
+                .body("freshMeasures.'usConcessions.fentanylTariffPct'", equalTo(0.0));
+        given().contentType(ContentType.JSON)
+                .body(scenario.formatted(stale, "false", ""))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(201)
+                .body("threats[0].fresh", is(false))
+                .body("freshMeasures.size()", equalTo(0));
+        // The same bargain in both: precursor licensing for the fentanyl tariff lifted and the threat withdrawn.
+        // Under the fresh marks it is coerced, scored as under a U.S. precondition: China's face criterion loses
+        // 0.35, 100 x w(faceEquality) x 0.35 = 100 x 0.15 x 0.35 = 5.25 points of China's utility.
+        String bargain = "{\"scenario\": \"%s\", \"bundle\": {\"fentanyl\": {\"level\": \"PRECURSOR_LICENSING\"}, "
+                + "\"usConcessions\": {\"fentanylTariffPct\": 0, \"reciprocalTariffPct\": 0}}}";
+        double free = evaluate(bargain.formatted(stale))
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("sides.CN.utility");
+        evaluate(bargain.formatted(fresh)).statusCode(200).body("sides.CN.utility", closeTo(free - 5.25, 1e-9));
+        // A mark must name a term the scenario sets, with the value it had before the measure.
+        given().contentType(ContentType.JSON)
+                .body(scenario.formatted(
+                        newId(), "true", "\"freshMeasures\": {\"usConcessions.fentanylTariffPct\": 10},"))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("freshMeasures.usConcessions.fentanylTariffPct"));
+        given().contentType(ContentType.JSON)
+                .body(scenario.formatted(newId(), "true", "\"freshMeasures\": {\"usConcessions.nothing\": 0},"))
+                .post("/api/v1/scenarios")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("freshMeasures.usConcessions.nothing"));
+        given().header("If-Match", "\"1\"")
+                .delete("/api/v1/scenarios/" + fresh)
+                .then()
+                .statusCode(204);
+        given().header("If-Match", "\"1\"")
+                .delete("/api/v1/scenarios/" + stale)
+                .then()
+                .statusCode(204);
+    }
 }

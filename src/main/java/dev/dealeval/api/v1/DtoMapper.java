@@ -95,13 +95,24 @@ final class DtoMapper {
                 continue;
             }
             threats.add(new dev.dealeval.domain.model.Threat(
-                    t.term(), t.value(), t.probability(), t.description() == null ? "" : t.description()));
+                    t.term(),
+                    t.value(),
+                    t.probability(),
+                    t.description() == null ? "" : t.description(),
+                    Boolean.TRUE.equals(t.fresh())));
         }
         if (!violations.isEmpty()) {
             throw new dev.dealeval.application.error.InvalidInputException(violations);
         }
         return new dev.dealeval.application.catalog.ScenarioService.Draft(
-                r.basedOn(), r.name(), r.date(), r.description(), r.values(), threats, r.sources());
+                r.basedOn(),
+                r.name(),
+                r.date(),
+                r.description(),
+                r.values(),
+                threats,
+                r.freshMeasures() == null ? Map.of() : r.freshMeasures(),
+                r.sources());
     }
 
     /** The compact view: the explained view's headline numbers only. */
@@ -231,11 +242,7 @@ final class DtoMapper {
         }
         Map<String, Double> utility = new LinkedHashMap<>();
         point.utility().forEach((side, u) -> utility.put(side.name(), u));
-        Map<String, Object> values = new TreeMap<>();
-        s.values().forEach((term, raw) -> {
-            TermDef def = model.term(term).orElseThrow();
-            values.put(term, def.decode(def.encode(raw)));
-        });
+        Map<String, Object> values = decoded(s.values(), model);
         return new ScenarioResponse(
                 s.id(),
                 s.name(),
@@ -246,11 +253,22 @@ final class DtoMapper {
                 values,
                 s.threats().stream()
                         .map(t -> new ScenarioResponse.ThreatResponse(
-                                t.term(), t.value(), t.probability(), t.description()))
+                                t.term(), t.value(), t.probability(), t.description(), t.fresh()))
                         .toList(),
+                decoded(s.freshMeasures(), model),
                 noDeal,
                 utility,
                 s.sources());
+    }
+
+    /** Raw term values in the terms' own form (an enum's name, a boolean), by term id in order. */
+    private static Map<String, Object> decoded(Map<String, Object> raw, DealModel model) {
+        Map<String, Object> out = new TreeMap<>();
+        raw.forEach((term, v) -> {
+            TermDef def = model.term(term).orElseThrow();
+            out.put(term, def.decode(def.encode(v)));
+        });
+        return out;
     }
 
     static ProfileResponse profile(Profile p) {

@@ -43,6 +43,7 @@ public class ScenarioService extends CatalogService<Scenario, ScenarioService.Dr
             String description,
             Map<String, Object> values,
             List<Threat> threats,
+            Map<String, Object> freshMeasures,
             List<String> sources) {}
 
     /** The complete scenario, validated against the model's terms before anything is written. */
@@ -70,7 +71,9 @@ public class ScenarioService extends CatalogService<Scenario, ScenarioService.Dr
                 d.threats(),
                 d.sources(),
                 false,
-                version);
+                version,
+                null,
+                d.freshMeasures());
         try {
             ModelValidator.validateScenario(registry.model(), s, "");
         } catch (ModelException e) {

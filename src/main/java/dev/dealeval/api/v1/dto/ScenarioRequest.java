@@ -32,6 +32,17 @@ public record ScenarioRequest(
         Map<String, Object> values,
 
         @Size(max = 20) List<@Valid Threat> threats,
+
+        @Schema(
+                description =
+                        "The U.S. measures among the values that took effect in the month before the scenario's date, each term "
+                                + "with the value it had before (docs/model.md \"Coercion\"): a bundle in which China gives "
+                                + "something for nothing but their withdrawal is made under coercion. Like threats, not taken from "
+                                + "basedOn.",
+                examples = "{\"usConcessions.fentanylTariffPct\": 0}")
+        @Size(max = 50)
+        Map<String, Object> freshMeasures,
+
         @Size(max = 20) List<@Size(max = 500) String> sources) {
 
     @Schema(
@@ -43,5 +54,12 @@ public record ScenarioRequest(
 
             Double value,
             Double probability,
-            @Size(max = 500) String description) {}
+            @Size(max = 500) String description,
+
+            @Schema(
+                    description =
+                            "Announced in the month before the decision, to force it (default false): a bundle that leaves it "
+                                    + "standing while China gives something, or that pays China nothing beyond withdrawing it, "
+                                    + "is made under coercion (docs/model.md \"Coercion\").")
+            Boolean fresh) {}
 }

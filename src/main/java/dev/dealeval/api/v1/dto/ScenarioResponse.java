@@ -26,6 +26,12 @@ public record ScenarioResponse(
 
         @Schema(
                 description =
+                        "U.S. measures in force for less than a month on the scenario's date, each term with its value before "
+                                + "(docs/model.md \"Coercion\").")
+        Map<String, Object> freshMeasures,
+
+        @Schema(
+                description =
                         "The full no-deal bundle: every term's value without a deal (expected values where threatened).")
         Map<String, Object> noDealBundle,
 
@@ -35,5 +41,14 @@ public record ScenarioResponse(
         List<String> sources) {
 
     @Schema(description = "A threatened measure; without a deal the term is expected at (1-p) x current + p x value.")
-    public record ThreatResponse(String term, double value, double probability, String description) {}
+    public record ThreatResponse(
+            String term,
+            double value,
+            double probability,
+            String description,
+
+            @Schema(
+                    description =
+                            "Announced in the month before the decision, to force it (docs/model.md \"Coercion\").")
+            boolean fresh) {}
 }
