@@ -32,7 +32,10 @@ import java.util.Map;
  *     exists — commitment.form among them, so the form of the commitment moves one level either way;</li>
  * <li>the scenario: the model's dated scenarios sorted by date (then id), the one just before and the one just
  *     after the episode's, each if its date is at most {@value #NEIGHBOUR_DAYS} days from the episode's
- *     scenario's date — another reading of the same status quo, not a status quo of other years.</li>
+ *     scenario's date — another reading of the same status quo, not a status quo of other years — and, with
+ *     {@link Neighbours#BEFORE_DECISION}, the one after only if it is dated no later than the decision: a
+ *     scenario dated after it holds the decision's own outcome (JUL_2019 has the Osaka truce in force), which
+ *     the encoding rules never allow (rule 3 of backtest.yaml).</li>
  * </ul>
  * BOOLEAN terms and terms the bundle leaves out are not perturbed: switching a measure on or off, or adding
  * one, changes what the deal is rather than how it is read.
@@ -40,6 +43,14 @@ import java.util.Map;
 public final class Perturbations {
     /** Largest distance, in days, between an episode's scenario and a neighbouring one it may be read against. */
     public static final long NEIGHBOUR_DAYS = 400;
+
+    /** Which neighbouring scenarios an episode is read against. */
+    public enum Neighbours {
+        /** Only those dated no later than the decision: the status quos the encoding rules allow. */
+        BEFORE_DECISION,
+        /** The next one too when dated after the decision (issue 23's suite as first stated). */
+        ANY_DATE
+    }
 
     private static final BigDecimal[] FACTORS = {new BigDecimal("0.75"), new BigDecimal("1.25")};
 
@@ -82,6 +93,11 @@ public final class Perturbations {
 
     /** The perturbations of {@code e}: its terms in the model's catalogue order, then its scenario. */
     public static List<Perturbation> of(DealModel model, Episode e) {
+        return of(model, e, Neighbours.BEFORE_DECISION);
+    }
+
+    /** The perturbations of {@code e}, reading it against the neighbouring scenarios {@code which} admits. */
+    public static List<Perturbation> of(DealModel model, Episode e, Neighbours which) {
         List<Perturbation> out = new ArrayList<>();
         for (TermDef t : model.terms()) {
             Object given = e.bundle().get(t.id());
@@ -94,7 +110,8 @@ public final class Perturbations {
                 out.add(new Perturbation(with(e, e.scenario(), bundle), t.id() + " " + text(given) + " -> " + text(v)));
             }
         }
-        for (String s : neighbours(model, e.scenario())) {
+        LocalDate decided = which == Neighbours.BEFORE_DECISION ? parse(e.date()) : null;
+        for (String s : neighbours(model, e.scenario(), decided)) {
             out.add(new Perturbation(with(e, s, e.bundle()), "scenario " + e.scenario() + " -> " + s));
         }
         return out;
@@ -102,11 +119,16 @@ public final class Perturbations {
 
     /** Runs every perturbation of every episode and collects those whose verdict flips. */
     public static Report flipRate(CompiledModel m, List<Episode> episodes) {
+        return flipRate(m, episodes, Neighbours.BEFORE_DECISION);
+    }
+
+    /** {@link #flipRate(CompiledModel, List)} with the neighbouring scenarios {@code which} admits. */
+    public static Report flipRate(CompiledModel m, List<Episode> episodes, Neighbours which) {
         int count = 0;
         List<Flip> flips = new ArrayList<>();
         for (Episode e : episodes) {
             Evaluation base = Backtest.evaluate(m, e);
-            for (Perturbation p : of(m.model(), e)) {
+            for (Perturbation p : of(m.model(), e, which)) {
                 count++;
                 Evaluation ev = Backtest.evaluate(m, p.episode());
                 List<Side> flipped = e.decisions().keySet().stream()
@@ -145,6 +167,14 @@ public final class Perturbations {
 
     /** The scenarios just before and just after {@code id} by date, within {@link #NEIGHBOUR_DAYS} days. */
     static List<String> neighbours(DealModel model, String id) {
+        return neighbours(model, id, null);
+    }
+
+    /**
+     * {@link #neighbours(DealModel, String)}, the one after only if dated no later than {@code decided}
+     * (null: whatever its date).
+     */
+    static List<String> neighbours(DealModel model, String id, LocalDate decided) {
         List<Scenario> dated = model.scenarios().stream()
                 .filter(s -> date(s) != null)
                 .sorted(Comparator.comparing(Perturbations::date).thenComparing(Scenario::id))
@@ -156,7 +186,8 @@ public final class Perturbations {
                 for (int j : new int[] {i - 1, i + 1}) {
                     if (j >= 0
                             && j < dated.size()
-                            && Math.abs(ChronoUnit.DAYS.between(at, date(dated.get(j)))) <= NEIGHBOUR_DAYS) {
+                            && Math.abs(ChronoUnit.DAYS.between(at, date(dated.get(j)))) <= NEIGHBOUR_DAYS
+                            && (j < i || decided == null || !date(dated.get(j)).isAfter(decided))) {
                         out.add(dated.get(j).id());
                     }
                 }
@@ -167,8 +198,12 @@ public final class Perturbations {
 
     /** The scenario's date, or null when it has none in ISO form (yyyy-mm-dd). */
     private static LocalDate date(Scenario s) {
+        return parse(s.date());
+    }
+
+    private static LocalDate parse(String iso) {
         try {
-            return s.date() == null ? null : LocalDate.parse(s.date());
+            return iso == null ? null : LocalDate.parse(iso);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
  * The robustness of the backtest (docs/backtest.md, "Robustness"): the share of every single
  * perturbation an analyst might choose for the built-in episodes ({@link Perturbations}) that flips a
  * recorded side's ratification under the default profile. Issue 23's target is 10%; the model is at
- * 14.3% (56 of 392), so the bound is that measured level: a change that makes verdicts more fragile
+ * 11.1% (38 of 342; 14.3%, 56 of 392, when neighbouring scenarios dated after the decision, which hold its
+ * own outcome, are counted too), so the bound is that measured level: a change that makes verdicts more fragile
  * fails here, and the target stays open in docs/backtest.md. Prints the report; run it alone with
  * {@code ./mvnw -B test -Dtest=PerturbationSuiteTest}.
  */
 class PerturbationSuiteTest {
-    /** The measured 14.3%, rounded up; the target is 0.10. */
-    static final double MAX_FLIP_SHARE = 0.145;
+    /** The measured 11.1%, rounded up; the target is 0.10. */
+    static final double MAX_FLIP_SHARE = 0.115;
 
     @Test
     void fewPerturbationsFlipAVerdict() {
@@ -34,9 +35,20 @@ class PerturbationSuiteTest {
                 r.touched().size(),
                 r.touched()));
         r.flips().forEach(f -> report.append("  ").append(f).append('\n'));
+        // The suite as issue 23 first stated it, neighbours dated after the decision included, for comparison.
+        Perturbations.Report any = Perturbations.flipRate(
+                TestModels.compile(ModelFixtures.defaultModel(), "default"),
+                ModelFixtures.episodes().episodes(),
+                Perturbations.Neighbours.ANY_DATE);
+        report.append(String.format(
+                Locale.ROOT,
+                "with neighbours dated after the decision: %d perturbations, %d flips (%.1f %%)%n",
+                any.perturbations(),
+                any.flips().size(),
+                100 * any.share()));
         System.out.print(report);
         assertTrue(r.perturbations() > 0);
         assertTrue(
-                r.share() <= MAX_FLIP_SHARE, "more perturbations flip a verdict than the documented 14.3%:\n" + report);
+                r.share() <= MAX_FLIP_SHARE, "more perturbations flip a verdict than the documented 11.1%:\n" + report);
     }
 }

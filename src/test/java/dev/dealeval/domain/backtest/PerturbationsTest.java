@@ -32,9 +32,13 @@ class PerturbationsTest {
                       - {id: A, name: A, date: "2024-01-01", description: d, values: {us.tariff: 100}}"""));
 
     private static Episode episode(String scenario, Map<String, Object> bundle) {
+        return episode("2025-06-15", scenario, bundle);
+    }
+
+    private static Episode episode(String date, String scenario, Map<String, Object> bundle) {
         return new Episode(
                 "e",
-                "2025-01-02",
+                date,
                 "an episode",
                 Episode.Kind.SIGNED_DEAL,
                 scenario,
@@ -98,6 +102,25 @@ class PerturbationsTest {
         assertEquals(List.of("S"), Perturbations.neighbours(MODEL, "B"));
         assertEquals(List.of(), Perturbations.neighbours(MODEL, "FAR"));
         assertEquals(List.of(), Perturbations.neighbours(MODEL, "NOT_A_SCENARIO"));
+    }
+
+    @Test
+    void aNeighbourDatedAfterTheDecisionIsReadOnlyWhenAsked() {
+        // Decided on 2 January 2025 in S: B (1 June 2025) holds what came after, not a reading of that day.
+        Episode early = episode("2025-01-02", "S", Map.of("us.tariff", 76.0));
+        List<String> scenarios = Perturbations.of(MODEL, early).stream()
+                .map(Perturbation::description)
+                .filter(d -> d.startsWith("scenario"))
+                .toList();
+        assertEquals(List.of("scenario S -> A"), scenarios);
+        assertEquals(
+                List.of("scenario S -> A", "scenario S -> B"),
+                Perturbations.of(MODEL, early, Perturbations.Neighbours.ANY_DATE).stream()
+                        .map(Perturbation::description)
+                        .filter(d -> d.startsWith("scenario"))
+                        .toList());
+        // Decided on B's own date, B is admitted.
+        assertEquals(List.of("A", "B"), Perturbations.neighbours(MODEL, "S", java.time.LocalDate.parse("2025-06-01")));
     }
 
     /**
