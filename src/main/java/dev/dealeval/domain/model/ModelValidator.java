@@ -129,6 +129,10 @@ public final class ModelValidator {
             if (!s.values().containsKey(t.id())) {
                 throw new ModelException(fat, "must be a measure the scenario's values set");
             }
+            Coercion c = model.coercion();
+            if (c == null || model.giver(t) == null || model.giver(t) == c.side()) {
+                throw new ModelException(fat, "must be a term the side that coerces gives (the model's coercion rule)");
+            }
             String problem = valueProblem(t, e.getValue());
             if (problem != null) {
                 throw new ModelException(fat, problem);

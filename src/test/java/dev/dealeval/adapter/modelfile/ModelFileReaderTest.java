@@ -122,6 +122,7 @@ class ModelFileReaderTest {
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.section301ReliefShare: 0\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.section301ReliefShare",
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 10\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 30\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|chinaMeasures.tariffPct: 5\\n    sources:|scenarios[18] (FENTANYL_TARIFF_2025).freshMeasures.chinaMeasures.tariffPct",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
