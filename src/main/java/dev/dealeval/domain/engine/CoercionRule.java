@@ -124,7 +124,7 @@ final class CoercionRule {
 
     /**
      * Whether x is coerced in scenario s, x0 its no-deal bundle: a fresh threat or fresh measure of the
-     * other side, x moving a term the coerced side gives, and x leaving a fresh threat standing or
+     * other side, x conceding on a term the coerced side gives, and x leaving a fresh threat standing or
      * giving nothing beyond withdrawing fresh threats and measures. A fresh measure left in force while
      * the other side pays something else is the price of the bargain, not coercion.
      */
@@ -148,7 +148,7 @@ final class CoercionRule {
     }
 
     /**
-     * Whether every term of the other side's that x moves is a fresh threat's or fresh measure's, set
+     * Whether every term of the other side's on which x concedes is a fresh threat's or fresh measure's, set
      * between the value it had before the threat and the threatened value, or between the value before
      * the measure and the current one: the other side concedes nothing but its fresh pressure.
      */
