@@ -17,17 +17,6 @@ public class JdbcScenarioStore extends JsonDocumentStore<Scenario> implements Sc
                 Scenario.class,
                 Scenario::id,
                 Scenario::name,
-                (s, id, version) -> new Scenario(
-                        id,
-                        s.name(),
-                        s.date(),
-                        s.description(),
-                        s.values(),
-                        s.threats(),
-                        s.sources(),
-                        false,
-                        version,
-                        null,
-                        s.freshMeasures()));
+                (s, id, version) -> s.stored(id, version));
     }
 }

@@ -6,6 +6,7 @@ import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
 import java.util.List;
@@ -39,7 +40,7 @@ public class EvaluationBenchmark {
     private static final int N = 1024;
 
     private CompiledModel model;
-    private CompiledModel.Work work;
+    private Work work;
     private Bundle[] bundles;
     private double[][] resolved;
     private int[] scenario;

@@ -9,6 +9,7 @@ import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Scenario;
@@ -30,7 +31,7 @@ class PropertiesTest {
     private final DealModel model = ModelFixtures.defaultModel();
 
     private double utility(CompiledModel m, Map<String, Object> terms, int s, Side side) {
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         m.score(m.resolve(TestModels.bundle(model, terms), s), s, w);
         return w.utility(side);
     }
@@ -231,7 +232,7 @@ class PropertiesTest {
             tight.put("usConcessions.exportControlLevel", level);
             Map<String, Object> relaxed = new HashMap<>(b);
             relaxed.put("usConcessions.exportControlLevel", level + 1);
-            CompiledModel.Work w = m.newWork();
+            Work w = m.newWork();
             m.score(m.resolve(TestModels.bundle(model, tight), s), s, w);
             double hawkTight = w.factionUtility(hawks);
             double cnTight = w.utility(Side.CN);

@@ -2,6 +2,7 @@ package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.analysis.Search.Dimension;
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +63,7 @@ public final class Counteroffers {
      * @param limit      how many offers to return, best first
      */
     public static Result find(CompiledModel m, int s, double[] x, List<Dimension> candidates, int limit) {
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         double dUs = m.noDealUtility(Side.US, s);
         double dCn = m.noDealUtility(Side.CN, s);
         m.score(x, s, w);
@@ -144,7 +145,7 @@ public final class Counteroffers {
             double[] x,
             double[] y,
             int[] moved,
-            CompiledModel.Work w,
+            Work w,
             double uUs,
             double uCn,
             double dUs,

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
@@ -240,7 +241,7 @@ public final class Search {
         for (int k = 0; k < nd; k++) {
             stale[k] = m.affectedCriteria(java.util.Arrays.copyOfRange(term, k, nd));
         }
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         Partial p = new Partial(spec.offerFrontiers());
         boolean offers = spec.offerFrontiers();
         double minUs = spec.minUsSurplus();

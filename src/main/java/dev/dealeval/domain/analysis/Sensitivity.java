@@ -1,6 +1,7 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,7 +209,7 @@ public final class Sensitivity {
      * the given side weights (all criteria, normalised per side) — by the same code the sample loop
      * uses. With the profile's weights it must reproduce {@code work.utility(side)}.
      */
-    static double[] utilities(CompiledModel m, CompiledModel.Work work, double[] sideWeights) {
+    static double[] utilities(CompiledModel m, Work work, double[] sideWeights) {
         SensitivityKernel k = new SensitivityKernel(
                 m, 0, List.of(new double[m.termCount()]), new Spec(1, 0, 1, 1, 1, Objective.WELFARE, 0, 1));
         double[] v = new double[k.nCrit];

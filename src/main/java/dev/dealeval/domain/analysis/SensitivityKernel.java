@@ -7,6 +7,7 @@ import dev.dealeval.domain.analysis.SensitivitySampler.Worker;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Ratification;
 import dev.dealeval.domain.engine.Scoring;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Side;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -134,7 +135,7 @@ final class SensitivityKernel {
 
     /** The profile's own evaluation: the scores of {@code CompiledModel.score}, as {@code Evaluator} computes them. */
     Base base() {
-        CompiledModel.Work work = m.newWork();
+        Work work = m.newWork();
         double[] objective = new double[n];
         boolean[] agreement = new boolean[n];
         double dUs = m.noDealUtility(Side.US, s);
@@ -221,7 +222,7 @@ final class SensitivityKernel {
             SensitivityDraws.dirichlet(rng, spec.cloutConcentration(), baseClout, 0, usFac, usCloutTotal, sc.clout);
             SensitivityDraws.dirichlet(rng, spec.cloutConcentration(), baseClout, usFac, nFac, cnCloutTotal, sc.clout);
         }
-        CompiledModel.Work work = sc.work;
+        Work work = sc.work;
         for (int k = 0; k < nCat; k++) {
             if (trackSampled[k]) {
                 double kappa = spec.credibilityConcentration();

@@ -3,7 +3,7 @@ package dev.dealeval.domain.analysis;
 import static dev.dealeval.domain.analysis.Sensitivity.BLOCK;
 
 import dev.dealeval.domain.analysis.Sensitivity.Totals;
-import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,7 +102,7 @@ final class SensitivitySampler {
         final double[] objective;
         final int[] order;
         final int[] sortTmp;
-        final CompiledModel.Work work;
+        final Work work;
         double noDealUs;
         double noDealCn;
 

@@ -1,6 +1,7 @@
 package dev.dealeval.domain.analysis;
 
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Simulation {
         public static Pools of(CompiledModel m, Search.Spec spec, Search.OfferFrontiers f) {
             int s = spec.scenario();
             Map<Long, Candidate> scored = new java.util.HashMap<>();
-            CompiledModel.Work w = m.newWork();
+            Work w = m.newWork();
             java.util.function.Function<Search.Point, Candidate> candidate =
                     p -> scored.computeIfAbsent(p.index(), i -> {
                         double[] x = Search.bundle(spec, i);

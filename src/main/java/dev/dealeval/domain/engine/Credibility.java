@@ -13,7 +13,7 @@ import dev.dealeval.domain.model.TermDef;
  * π(k) = track record × commitment form × enforcement, and for purchases × a realism factor that
  * believes expected delivery beyond Phase One's pace only at excessBelief. Holds the profile's
  * credibility parameters compiled against the model's terms; {@link #believe} computes π per
- * category for one bundle into a {@link CompiledModel.Work}.
+ * category for one bundle into a {@link Work}.
  */
 final class Credibility {
     static final String FORM_TERM = "commitment.form";
@@ -74,7 +74,7 @@ final class Credibility {
      * @param xe  the bundle's effective term values
      * @param x0e the no-deal bundle's: a pledge counts only above what the scenario already has
      */
-    void believe(double[] xe, double[] x0e, CompiledModel.Work w) {
+    void believe(double[] xe, double[] x0e, Work w) {
         double form = (formTerm < 0 ? 1 : formFactor[(int) xe[formTerm]])
                 * (enforcementTerm < 0 ? 1 : enforcementFactor[(int) xe[enforcementTerm]]);
         double pledged = 0;

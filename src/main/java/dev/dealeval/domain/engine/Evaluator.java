@@ -41,7 +41,7 @@ public final class Evaluator {
     public static Evaluation evaluate(
             CompiledModel m, Bundle bundle, int s, List<String> extraWarnings, boolean explained) {
         double[] x = m.resolve(bundle, s);
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         m.score(x, s, w);
         double uUs = w.utilityUs;
         double uCn = w.utilityCn;
@@ -276,7 +276,7 @@ public final class Evaluator {
         return m.terms[t].decode(v);
     }
 
-    private static CredibilityResult credibility(CompiledModel m, CompiledModel.Work w, int s) {
+    private static CredibilityResult credibility(CompiledModel m, Work w, int s) {
         double[] xe = w.effective;
         Credibility cr = m.credibility;
         List<CategoryCredibility> cats = new ArrayList<>();

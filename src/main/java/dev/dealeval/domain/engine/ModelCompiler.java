@@ -336,7 +336,7 @@ final class ModelCompiler {
      * a scenario that gives reservation values outright overrides the scores, each faction taking its
      * side's.
      */
-    static void noDealUtilities(Scenario s, CompiledModel.Work w, boolean[] factionUs, double[] out) {
+    static void noDealUtilities(Scenario s, Work w, boolean[] factionUs, double[] out) {
         var reservation = s.reservation();
         out[0] = reservation == null ? w.utilityUs : reservation.get(Side.US);
         out[1] = reservation == null ? w.utilityCn : reservation.get(Side.CN);

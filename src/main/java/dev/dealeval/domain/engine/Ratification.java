@@ -21,7 +21,7 @@ public final class Ratification {
      * then {@link #ratifies(CompiledModel, Side, double[], int, double, double[], double[], double[])}.
      * Allocation-free.
      */
-    static boolean ratifies(CompiledModel m, Side side, double[] x, int s, CompiledModel.Work w) {
+    static boolean ratifies(CompiledModel m, Side side, double[] x, int s, Work w) {
         double[] surplus = w.factionSurplus;
         double[] stake = w.factionStake;
         boolean us = side == Side.US;

@@ -17,7 +17,7 @@ public final class Scoring {
      * Component by component, in groups with no branching inside; each criterion's components are
      * stored in this group order, so {@link #criterion} adds them in exactly the same order.
      */
-    static void score(CompiledModel m, double[] x, int s, CompiledModel.Work w) {
+    static void score(CompiledModel m, double[] x, int s, Work w) {
         prepare(m, x, s, w);
         double[] xe = w.effective;
         double[] raw = w.raw;
@@ -53,7 +53,7 @@ public final class Scoring {
      * added in the same order on both paths and the utilities are the same sums. The search's hot
      * path, where the odometer mostly moves one term.
      */
-    static void rescore(CompiledModel m, double[] x, int s, CompiledModel.Work w, int[] criteria) {
+    static void rescore(CompiledModel m, double[] x, int s, Work w, int[] criteria) {
         prepare(m, x, s, w);
         double[] v = w.value;
         for (int c : criteria) {
@@ -63,7 +63,7 @@ public final class Scoring {
     }
 
     /** Effective term values, coercion and belief per pledge category into w, for {@link #criterion}. */
-    static void prepare(CompiledModel m, double[] x, int s, CompiledModel.Work w) {
+    static void prepare(CompiledModel m, double[] x, int s, Work w) {
         effective(m, x, w.effective);
         if (m.coercion.term >= 0 && coerced(m, x, s)) {
             w.effective[m.coercion.term] = 1;
@@ -91,7 +91,7 @@ public final class Scoring {
     }
 
     /** The 0–1 value of criterion c for the bundle last {@link #prepare prepared} in w. */
-    static double criterion(CompiledModel m, int c, int s, CompiledModel.Work w) {
+    static double criterion(CompiledModel m, int c, int s, Work w) {
         double[] xe = w.effective;
         double[] x0e = m.noDealEffective[s];
         double raw = m.base[c];
@@ -102,7 +102,7 @@ public final class Scoring {
     }
 
     /** U(p) and every U(f) from the criterion values in w. */
-    private static void utilities(CompiledModel m, CompiledModel.Work w) {
+    private static void utilities(CompiledModel m, Work w) {
         double[] v = w.value;
         w.utilityUs = utility(m.unit, m.sideWeight, 0, v, 0, m.nUs);
         w.utilityCn = utility(m.unit, m.sideWeight, 0, v, m.nUs, m.nCrit);
@@ -146,7 +146,7 @@ public final class Scoring {
     }
 
     /** A component scored at credible value (U.S. view of a pledge) and/or scaled by its gate. */
-    private static double component(CompiledModel m, int k, double[] xe, double[] x0e, CompiledModel.Work w) {
+    private static double component(CompiledModel m, int k, double[] xe, double[] x0e, Work w) {
         double[] belief = w.belief;
         int t = m.compTerm[k];
         // The pledges over the whole term: yearly pledges at face value times the years.

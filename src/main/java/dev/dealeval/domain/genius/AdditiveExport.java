@@ -2,6 +2,7 @@ package dev.dealeval.domain.genius;
 
 import dev.dealeval.domain.analysis.Search;
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Numbers;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
@@ -63,7 +64,7 @@ public final class AdditiveExport {
         int[][] pick = new int[samples][nd];
         double[][] u = new double[2][samples];
         double[] x = base.clone();
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         for (int k = 0; k < samples; k++) {
             for (int d = 0; d < nd; d++) {
                 pick[k][d] = random.nextInt(dims.get(d).levels().length);

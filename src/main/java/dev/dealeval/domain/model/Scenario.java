@@ -36,6 +36,12 @@ public record Scenario(
         freshMeasures = freshMeasures == null ? Map.of() : Map.copyOf(freshMeasures);
     }
 
+    /** This scenario as a user-defined one with the given id and version: what a store holds. */
+    public Scenario stored(String id, long version) {
+        return new Scenario(
+                id, name, date, description, values, threats, sources, false, version, reservation, freshMeasures);
+    }
+
     /** A status quo given by term values and threats. */
     public Scenario(
             String id,

@@ -91,18 +91,7 @@ class EpisodeSetServiceTest {
 
     private static class Scenarios extends Memory<Scenario> implements ScenarioStore {
         Scenarios() {
-            super(
-                    Scenario::id,
-                    (s, v) -> new Scenario(
-                            s.id(),
-                            s.name(),
-                            s.date(),
-                            s.description(),
-                            s.values(),
-                            s.threats(),
-                            s.sources(),
-                            false,
-                            v));
+            super(Scenario::id, (s, v) -> s.stored(s.id(), v));
         }
     }
 

@@ -19,6 +19,7 @@ import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.engine.Evaluator;
 import dev.dealeval.domain.engine.Verdict;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
@@ -273,7 +274,7 @@ class SensitivityTest {
     @Test
     void utilitiesUnderTheProfilesWeightsEqualTheEngines() {
         BundleGenerator gen = new BundleGenerator(model, 23, 0.6);
-        CompiledModel.Work work = m.newWork();
+        Work work = m.newWork();
         double[] weights = new double[m.criterionCount()];
         for (int c = 0; c < weights.length; c++) {
             weights[c] = m.weight(c);

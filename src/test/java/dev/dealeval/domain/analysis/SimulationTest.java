@@ -15,6 +15,7 @@ import dev.dealeval.domain.analysis.Simulation.Spec;
 import dev.dealeval.domain.analysis.Simulation.Strategy;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,7 @@ class SimulationTest {
     void noSideEverAcceptsBelowItsReservationValueOrWhatItsGovernmentWouldNotRatify() {
         int agreements = 0;
         int s = space.scenario();
-        CompiledModel.Work w = model.newWork();
+        Work w = model.newWork();
         for (Kind us : Kind.values()) {
             for (Kind cn : Kind.values()) {
                 for (long seed = 1; seed <= 3; seed++) {

@@ -20,7 +20,7 @@ class CompiledModelTest {
     @Test
     void bothPathsGiveBitIdenticalCriterionValues() {
         BundleGenerator gen = new BundleGenerator(model, 5, 0.6);
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         for (int i = 0; i < 500; i++) {
             int s = i % model.scenarios().size();
             double[] x = m.resolve(TestModels.bundle(model, gen.next()), s);
@@ -47,8 +47,8 @@ class CompiledModelTest {
         for (var p : model.profiles()) {
             CompiledModel cm = CompiledModel.compile(model, p);
             BundleGenerator gen = new BundleGenerator(model, 12, 0.6);
-            CompiledModel.Work inc = cm.newWork();
-            CompiledModel.Work full = cm.newWork();
+            Work inc = cm.newWork();
+            Work full = cm.newWork();
             for (int i = 0; i < 400; i++) {
                 int s = i % model.scenarios().size();
                 double[] x = cm.resolve(TestModels.bundle(model, gen.next()), s);
@@ -121,7 +121,7 @@ class CompiledModelTest {
     void termContributionsEqualAFullRescoreWithTheTermReset() {
         // The explanation recomputes only the criteria a term touches; check it against scoring everything again.
         BundleGenerator gen = new BundleGenerator(model, 6, 0.6);
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         for (int i = 0; i < 100; i++) {
             int s = i % model.scenarios().size();
             Bundle b = TestModels.bundle(model, gen.next());

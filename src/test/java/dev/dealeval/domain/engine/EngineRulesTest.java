@@ -66,7 +66,7 @@ class EngineRulesTest {
 
         @Test
         void aPledgeWithinPaceIsBelievedAtItsTrackRecord() {
-            CompiledModel.Work w = m.newWork();
+            Work w = m.newWork();
             double[] xe = new double[m.termCount()];
             int goods = m.model().termIndex("offer.goods");
             xe[goods] = 8;
@@ -80,7 +80,7 @@ class EngineRulesTest {
         @Test
         void expectedDeliveryBeyondPaceIsBelievedOnlyAtExcessBelief() {
             // Weighted pledge 0.5·1000 = 500 > pace 330: realism (330 + 0.3·170)/500 = 0.762.
-            CompiledModel.Work w = m.newWork();
+            Work w = m.newWork();
             double[] xe = new double[m.termCount()];
             xe[m.model().termIndex("offer.goods")] = 1000;
             cred.believe(xe, new double[m.termCount()], w);
@@ -259,7 +259,7 @@ class EngineRulesTest {
         void aCoercedBundleIsScoredAsOneUnderAPrecondition() {
             int oct = d.scenarioIndex("OCT_2025");
             int pre = d.model().termIndex("process.usPreconditions");
-            CompiledModel.Work w = d.newWork();
+            Work w = d.newWork();
             double[] coerced = resolve("OCT_2025", java.util.Map.of("chinaMeasures.rareEarths", "GENERAL_LICENSES"));
             d.score(coerced, oct, w);
             double underThreat = w.utility(dev.dealeval.domain.model.Side.CN);
@@ -284,35 +284,26 @@ class EngineRulesTest {
             // −0.05; for 5 years $500B, halfway from −0.15 to −0.35: −0.25.
             int s = d.scenarioIndex("PRE_2025");
             int c = criterionIndex("costOfConcessions");
-            CompiledModel.Work w = d.newWork();
+            Work w = d.newWork();
             d.score(resolve("PRE_2025", java.util.Map.of()), s, w);
             double none = w.value(c);
-            d.score(
-                    resolve(
-                            "PRE_2025",
-                            java.util.Map.of(
-                                    "purchases.manufacturedUsdBnPerYear",
-                                    50.0,
-                                    "purchases.energyUsdBnPerYear",
-                                    50.0,
-                                    "purchases.years",
-                                    2)),
-                    s,
-                    w);
-            assertEquals(none - 0.05, w.value(c), EPS);
-            d.score(
-                    resolve(
-                            "PRE_2025",
-                            java.util.Map.of(
-                                    "purchases.manufacturedUsdBnPerYear",
-                                    50.0,
-                                    "purchases.energyUsdBnPerYear",
-                                    50.0,
-                                    "purchases.years",
-                                    5)),
-                    s,
-                    w);
-            assertEquals(none - 0.25, w.value(c), EPS);
+            java.util.function.IntToDoubleFunction cost = years -> {
+                d.score(
+                        resolve(
+                                "PRE_2025",
+                                java.util.Map.of(
+                                        "purchases.manufacturedUsdBnPerYear",
+                                        50.0,
+                                        "purchases.energyUsdBnPerYear",
+                                        50.0,
+                                        "purchases.years",
+                                        years)),
+                        s,
+                        w);
+                return w.value(c);
+            };
+            assertEquals(none - 0.05, cost.applyAsDouble(2), EPS);
+            assertEquals(none - 0.25, cost.applyAsDouble(5), EPS);
         }
 
         private int criterionIndex(String id) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dealeval.domain.analysis.Search;
 import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Work;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Side;
 import java.util.List;
@@ -50,7 +51,7 @@ class DomainModelTest {
         CompiledModel m = CompiledModel.compile(model, model.profiles().get(0));
         double[] ua = GeniusTestData.utilities(d, buyer);
         double[] ub = GeniusTestData.utilities(d, seller);
-        CompiledModel.Work w = m.newWork();
+        Work w = m.newWork();
         for (int price = 0; price <= 10; price++) {
             for (int colour = 0; colour < 2; colour++) {
                 double[] x = m.resolve(GeniusTestData.bundle(m, price, colour), 0);
