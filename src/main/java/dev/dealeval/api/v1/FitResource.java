@@ -4,6 +4,7 @@ import dev.dealeval.api.v1.dto.FitRequest;
 import dev.dealeval.api.v1.dto.FitResponse;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.application.backtest.BacktestService;
+import dev.dealeval.domain.backtest.Fitting;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
@@ -45,7 +46,8 @@ public class FitResource {
             summary = "Fit a profile to an episode set, with its out-of-fold scores",
             description =
                     "Fits the parameters the episodes inform - the ratification rule's temperature, thresholds, stake floor and "
-                            + "probability floor, and the belief in a floated proposal - to the set's recorded side decisions by "
+                            + "probability floor, the belief in a floated proposal and, with weights: true, the criterion weights "
+                            + "of both sides - to the set's recorded side decisions by "
                             + "penalised log-loss from the model's prior (docs/backtest.md \"Fitting\"), and returns the fitted profile "
                             + "as changes to the profile fitted (POST it to /api/v1/profiles unchanged to keep it), its in-sample "
                             + "backtest summary, and the procedure's out-of-fold scores on the set: leave-one-out and the temporal "
@@ -56,7 +58,10 @@ public class FitResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = FitRequest.class),
-                            examples = @ExampleObject(name = "fitDefault", ref = "fitDefault")))
+                            examples = {
+                                @ExampleObject(name = "fitDefault", ref = "fitDefault"),
+                                @ExampleObject(name = "fitWeights", ref = "fitWeights")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "The fitted profile and its scores",
@@ -76,7 +81,10 @@ public class FitResource {
             description =
                     "As many searches, sensitivity analyses and fits as configured are running; retry after Retry-After")
     public FitResponse fit(@NotNull(message = "a JSON body is required") @Valid FitRequest request) {
-        BacktestService.Fitted f = backtests.fit(request.profile(), request.episodeSet());
+        BacktestService.Fitted f = backtests.fit(
+                request.profile(),
+                request.episodeSet(),
+                request.fitsWeights() ? Fitting.Scope.SETTINGS_AND_WEIGHTS : Fitting.Scope.SETTINGS);
         BacktestService.OutOfFold oof = f.outOfFold();
         return new FitResponse(
                 profile(f),
@@ -105,13 +113,14 @@ public class FitResource {
                 id.length() > 64 ? id.substring(0, 64) : id,
                 base.id(),
                 truncate(base.name() + ", fitted to episode set " + f.set().id()),
-                "The profile " + base.id()
-                        + " with its decision settings and belief in a floated proposal fitted to the "
+                "The profile " + base.id() + " with its "
+                        + (f.scope() == Fitting.Scope.SETTINGS_AND_WEIGHTS ? "criterion weights, " : "")
+                        + "decision settings and belief in a floated proposal fitted to the "
                         + f.sideDecisions() + " side decisions of episode set "
                         + f.set().id() + " (version "
                         + f.set().version() + ") by POST /api/v1/fits (docs/backtest.md \"Fitting\").",
                 null,
-                null,
+                f.scope() == Fitting.Scope.SETTINGS_AND_WEIGHTS ? f.fitted().weights() : null,
                 null,
                 new ProfileRequest.Credibility(
                         null,

@@ -89,7 +89,7 @@ public class BacktestService {
 
     /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
     public OutOfFold outOfFold(String profile, String episodeSet) {
-        return outOfFold(setting(profile, episodeSet));
+        return outOfFold(setting(profile, episodeSet), Fitting.Scope.SETTINGS);
     }
 
     /**
@@ -102,6 +102,7 @@ public class BacktestService {
     public record Fitted(
             Profile base,
             EpisodeSetDefinition set,
+            Fitting.Scope scope,
             Profile fitted,
             Backtest.Summary inSample,
             OutOfFold outOfFold,
@@ -112,7 +113,7 @@ public class BacktestService {
      * Fits the profile to the set, in a turn of the analysis capacity (a fit and its out-of-fold checks
      * take seconds): 400 naming {@code episodeSet} when the set records fewer than two side decisions.
      */
-    public Fitted fit(String profile, String episodeSet) {
+    public Fitted fit(String profile, String episodeSet, Fitting.Scope scope) {
         Setting s = setting(profile, episodeSet);
         List<Episode> episodes = s.set().episodes();
         int decisions = episodes.stream().mapToInt(e -> e.decisions().size()).sum();
@@ -124,38 +125,45 @@ public class BacktestService {
         }
         return capacity.withTurn(() -> capacity.timer("fit").record(() -> {
             DealModel model = s.model().model();
-            Fitting.Fit fit = Fitting.fit(model, s.profile(), episodes);
+            Fitting.Fit fit = Fitting.fit(model, s.profile(), episodes, scope);
             Backtest.Summary inSample = Backtest.run(CompiledModel.compile(model, fit.profile()), episodes)
                     .summary();
             return new Fitted(
-                    s.profile(), s.set(), fit.profile(), inSample, outOfFold(s), fit.logLoss(), fit.sideDecisions());
+                    s.profile(),
+                    s.set(),
+                    scope,
+                    fit.profile(),
+                    inSample,
+                    outOfFold(s, scope),
+                    fit.logLoss(),
+                    fit.sideDecisions());
         }));
     }
 
-    private OutOfFold outOfFold(Setting s) {
+    private OutOfFold outOfFold(Setting s, Fitting.Scope scope) {
         String key =
                 s.profile().id() + "@" + s.profile().version() + "/" + s.set().id() + "@"
-                        + s.set().version() + "/" + s.model().model().version();
+                        + s.set().version() + "/" + s.model().model().version() + "/" + scope;
         OutOfFold known = outOfFold.get(key);
         if (known != null) {
             return known;
         }
-        OutOfFold computed = computeOutOfFold(s);
+        OutOfFold computed = computeOutOfFold(s, scope);
         outOfFold.put(key, computed);
         return computed;
     }
 
-    private static OutOfFold computeOutOfFold(Setting s) {
+    private static OutOfFold computeOutOfFold(Setting s, Fitting.Scope scope) {
         DealModel model = s.model().model();
         List<Episode> episodes = s.set().episodes();
         Fitting.OutOfFold loo = episodes.size() <= MAX_LEAVE_ONE_OUT && episodes.size() > 1
-                ? Fitting.leaveOneOut(model, s.profile(), episodes)
+                ? Fitting.leaveOneOut(model, s.profile(), episodes, scope)
                 : null;
         int before = (int) episodes.stream()
                 .filter(e -> e.date().compareTo(TEMPORAL_SPLIT) < 0)
                 .count();
         Fitting.OutOfFold temporal = before > 0 && before < episodes.size()
-                ? Fitting.temporal(model, s.profile(), episodes, TEMPORAL_SPLIT)
+                ? Fitting.temporal(model, s.profile(), episodes, TEMPORAL_SPLIT, scope)
                 : null;
         return new OutOfFold(loo, temporal, before);
     }

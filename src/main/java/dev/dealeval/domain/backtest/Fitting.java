@@ -1,29 +1,31 @@
 package dev.dealeval.domain.backtest;
 
-import dev.dealeval.domain.backtest.Episode.Decision;
+import dev.dealeval.domain.backtest.FitObjective.Case;
+import dev.dealeval.domain.backtest.FitObjective.Criteria;
 import dev.dealeval.domain.engine.CompiledModel;
-import dev.dealeval.domain.engine.Evaluation;
-import dev.dealeval.domain.engine.Evaluation.FactionResult;
-import dev.dealeval.domain.engine.Ratification;
 import dev.dealeval.domain.model.CredibilityParams;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
-import dev.dealeval.domain.model.VetoKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The one procedure that fits the parameters the episodes inform (docs/backtest.md "Fitting"): the
  * ratification rule's temperature τ, thresholds θ(US) and θ(CN), stake floor γ and probability floor
- * ε, and the belief in a floated proposal. It minimises the log-loss of the side ratification
- * probabilities against the recorded decisions plus a Gaussian prior that keeps each parameter near
- * the profile's value; the floated-proposal factor is chosen from a grid, the others by Nelder–Mead
- * from the prior. Deterministic: the same episodes and profile give the same fit.
+ * ε, and the belief in a floated proposal; on request ({@link Scope#SETTINGS_AND_WEIGHTS}) the
+ * criterion weights of both sides as well, kept inside the property that a concession for nothing is
+ * refused by its giver. It minimises the log-loss of the side ratification probabilities against the
+ * recorded decisions plus a Gaussian prior that keeps each parameter near its reasoned value; the
+ * floated-proposal factor is chosen from a grid, the others by BFGS from the prior with the objective's
+ * exact gradient. Deterministic: the same episodes and profile give the same fit.
  *
  * <p>Out-of-fold checks refit without the episodes they score: leave-one-out (each episode scored by
  * a fit to all the others) and a temporal split (fitted on episodes before a date, scored on the rest).
@@ -33,10 +35,15 @@ public final class Fitting {
     static final double[] FLOATED_GRID = {0.0, 0.2, 0.4, 0.6, 0.85};
 
     static final String FLOATED = "FLOATED_PROPOSAL";
-    /** Prior standard deviations of log τ, θ(US), θ(CN), log γ and logit ε. */
-    private static final double[] PRIOR_SD = {1.0, 0.1, 0.1, 1.0, 1.0};
+    private static final int ITERATIONS = 1000;
 
-    private static final int ITERATIONS = 600;
+    /** What a fit moves. */
+    public enum Scope {
+        /** The decision settings and the belief in a floated proposal (the model file's fit). */
+        SETTINGS,
+        /** Those and the criterion weights of both sides. */
+        SETTINGS_AND_WEIGHTS
+    }
 
     private Fitting() {}
 
@@ -52,27 +59,47 @@ public final class Fitting {
 
     /** Fits the profile's decision settings and floated-proposal belief to the episodes. */
     public static Fit fit(DealModel model, Profile base, List<Episode> episodes) {
-        return fit(prepare(model, base, episodes), base, i -> true);
+        return fit(model, base, episodes, Scope.SETTINGS);
     }
 
-    /** Leave-one-out: every episode judged by a profile fitted to all the others. */
+    /** Fits what {@code scope} names to the episodes. */
+    public static Fit fit(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
+        return fit(prepare(model, base, episodes, scope), i -> true);
+    }
+
+    /** Leave-one-out of the settings' fit. */
     public static OutOfFold leaveOneOut(DealModel model, Profile base, List<Episode> episodes) {
-        Prepared prepared = prepare(model, base, episodes);
-        List<Backtest.Result> results = new ArrayList<>();
-        for (int i = 0; i < episodes.size(); i++) {
-            int held = i;
-            Profile fitted = fit(prepared, base, j -> j != held).profile();
-            results.addAll(Backtest.run(CompiledModel.compile(model, fitted), List.of(episodes.get(i)))
-                    .results());
-        }
-        return new OutOfFold(Backtest.summarise(results), List.copyOf(results));
+        return leaveOneOut(model, base, episodes, Scope.SETTINGS);
+    }
+
+    /**
+     * Leave-one-out: every episode judged by a profile fitted to all the others. The folds are
+     * independent and run in parallel; each gives the same fit on any thread.
+     */
+    public static OutOfFold leaveOneOut(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
+        Prepared prepared = prepare(model, base, episodes, scope);
+        List<Backtest.Result> results = IntStream.range(0, episodes.size())
+                .parallel()
+                .mapToObj(held -> {
+                    Profile fitted = fit(prepared, j -> j != held).profile();
+                    return Backtest.run(CompiledModel.compile(model, fitted), List.of(episodes.get(held)))
+                            .results();
+                })
+                .flatMap(List::stream)
+                .toList();
+        return new OutOfFold(Backtest.summarise(results), results);
+    }
+
+    /** The temporal split of the settings' fit. */
+    public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from) {
+        return temporal(model, base, episodes, from, Scope.SETTINGS);
     }
 
     /** Temporal split: fitted on the episodes dated before {@code from} (ISO date), scored on the others. */
-    public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from) {
-        Prepared prepared = prepare(model, base, episodes);
-        Profile fitted = fit(prepared, base, i -> episodes.get(i).date().compareTo(from) < 0)
-                .profile();
+    public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from, Scope scope) {
+        Prepared prepared = prepare(model, base, episodes, scope);
+        Profile fitted =
+                fit(prepared, i -> episodes.get(i).date().compareTo(from) < 0).profile();
         List<Episode> later =
                 episodes.stream().filter(e -> e.date().compareTo(from) >= 0).toList();
         Backtest.Report r = Backtest.run(CompiledModel.compile(model, fitted), later);
@@ -81,124 +108,83 @@ public final class Fitting {
 
     /**
      * The recorded side decisions of every episode reduced to what the fitted parameters act on,
-     * once per floated-proposal belief of the grid: folds reuse them.
+     * once per floated-proposal belief of the grid (folds reuse them), with the prior φ0 (the model's
+     * settings prior, and log-weights 0: the profile's own weights) and, for a fit of the weights, the
+     * model's single concessions for nothing.
      */
-    record Prepared(Settings prior, List<Profile> profiles, List<List<Case>> cases) {}
+    record Prepared(
+            Settings prior,
+            double[] priorPhi,
+            Criteria criteria,
+            boolean weights,
+            List<Profile> profiles,
+            List<List<Case>> cases,
+            List<Case> gifts) {}
 
-    static Prepared prepare(DealModel model, Profile base, List<Episode> episodes) {
+    static Prepared prepare(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
+        Settings prior = model.fittingPrior() != null ? model.fittingPrior() : base.settings();
+        Criteria criteria = criteria(model, base);
         List<Profile> profiles = new ArrayList<>();
         List<List<Case>> cases = new ArrayList<>();
         for (double floated : FLOATED_GRID) {
             Profile withForm = withFloated(base, floated);
             profiles.add(withForm);
-            cases.add(cases(CompiledModel.compile(model, withForm), episodes));
+            cases.add(FitObjective.cases(CompiledModel.compile(model, withForm), withForm, criteria, episodes));
         }
-        Settings prior = model.fittingPrior() != null ? model.fittingPrior() : base.settings();
-        return new Prepared(prior, profiles, cases);
+        boolean weights = scope == Scope.SETTINGS_AND_WEIGHTS;
+        double[] phi =
+                new double[FitObjective.SETTINGS + (weights ? criteria.ids().size() : 0)];
+        System.arraycopy(encode(prior), 0, phi, 0, FitObjective.SETTINGS);
+        List<Case> gifts = weights ? FitObjective.gifts(CompiledModel.compile(model, base), base, criteria) : List.of();
+        return new Prepared(prior, phi, criteria, weights, profiles, cases, gifts);
+    }
+
+    /** The model's criteria, side by side, with the profile's weights. */
+    static Criteria criteria(DealModel model, Profile base) {
+        List<String> ids = new ArrayList<>();
+        List<Side> sides = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (Side side : Side.values()) {
+            for (var c : model.criteria()) {
+                if (c.side() == side) {
+                    ids.add(c.id());
+                    sides.add(side);
+                    weights.add(base.weights().get(side).get(c.id()));
+                }
+            }
+        }
+        return new Criteria(
+                List.copyOf(ids),
+                List.copyOf(sides),
+                weights.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The best fit over the grid to the cases of the episodes {@code use} accepts. */
-    static Fit fit(Prepared prepared, Profile base, IntPredicate use) {
-        double[] prior = encode(prepared.prior());
+    static Fit fit(Prepared prepared, IntPredicate use) {
+        double[] prior = prepared.priorPhi();
+        double[] weights = prepared.criteria().prior();
         Fit best = null;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int g = 0; g < prepared.profiles().size(); g++) {
             List<Case> cases = prepared.cases().get(g).stream()
                     .filter(c -> use.test(c.episode()))
                     .toList();
-            double[] phi = NelderMead.minimise(p -> objective(p, prior, cases), prior, ITERATIONS);
-            double value = objective(phi, prior, cases);
+            List<Case> gifts = prepared.gifts();
+            double[] phi = Bfgs.minimise(
+                    (p, grad) -> FitObjective.objective(p, prior, weights, cases, gifts, grad), prior, ITERATIONS);
+            double value = FitObjective.objective(phi, prior, weights, cases, gifts, new double[phi.length]);
             if (value < bestValue) {
                 bestValue = value;
-                double loss = cases.isEmpty() ? 0 : logLoss(phi, cases) / cases.size();
-                Profile fitted = withSettings(prepared.profiles().get(g), decode(phi, prepared.prior()));
+                double loss = cases.isEmpty() ? 0 : FitObjective.logLoss(phi, weights, cases, null) / cases.size();
+                Profile profile = prepared.profiles().get(g);
+                Settings settings = decode(phi, prepared.prior());
+                Profile fitted = prepared.weights()
+                        ? withFit(profile, settings, decodeWeights(phi, prepared.criteria()))
+                        : withFit(profile, settings, profile.weights());
                 best = new Fit(fitted, loss, cases.size());
             }
         }
         return best;
-    }
-
-    // ------------------------------------------------------------------ the objective
-
-    /**
-     * One recorded side decision of episode {@code episode}, reduced to what the decision settings act
-     * on: each of the side's factions' surplus, stake, clout and whether its veto applies.
-     */
-    record Case(
-            int episode,
-            Side side,
-            boolean accepted,
-            double[] surplus,
-            double[] stake,
-            double[] clout,
-            boolean[] veto) {}
-
-    static List<Case> cases(CompiledModel m, List<Episode> episodes) {
-        Backtest.Report report = Backtest.run(m, episodes);
-        List<Case> out = new ArrayList<>();
-        for (int i = 0; i < episodes.size(); i++) {
-            Backtest.Result r = report.results().get(i);
-            int episode = i;
-            r.episode().decisions().forEach((side, d) -> out.add(toCase(episode, r.evaluation(), side, d)));
-        }
-        return out;
-    }
-
-    private static Case toCase(int episode, Evaluation e, Side side, Decision d) {
-        List<FactionResult> fs = e.side(side).factions();
-        int n = fs.size();
-        double[] surplus = new double[n];
-        double[] stake = new double[n];
-        double[] clout = new double[n];
-        boolean[] veto = new boolean[n];
-        for (int f = 0; f < n; f++) {
-            FactionResult fr = fs.get(f);
-            surplus[f] = fr.surplus();
-            stake[f] = fr.stake();
-            clout[f] = fr.clout();
-            veto[f] = fr.veto() != VetoKind.NONE && fr.vetoApplies();
-        }
-        return new Case(episode, side, d == Decision.ACCEPTED, surplus, stake, clout, veto);
-    }
-
-    /** Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)². */
-    static double objective(double[] phi, double[] prior, List<Case> cases) {
-        double penalty = 0;
-        for (int i = 0; i < phi.length; i++) {
-            double z = (phi[i] - prior[i]) / PRIOR_SD[i];
-            penalty += 0.5 * z * z;
-        }
-        return logLoss(phi, cases) + penalty;
-    }
-
-    static double logLoss(double[] phi, List<Case> cases) {
-        double tau = Math.exp(phi[0]);
-        double gamma = Math.exp(phi[3]);
-        double eps = epsilon(phi[4]);
-        double loss = 0;
-        for (Case c : cases) {
-            double theta = threshold(c.side() == Side.US ? phi[1] : phi[2]);
-            double r = index(c, gamma);
-            double p = eps + (1 - 2 * eps) / (1 + Math.exp(-(r - theta) / tau));
-            loss -= Math.log(c.accepted() ? p : 1 - p);
-        }
-        return loss;
-    }
-
-    /** The support index of the engine's rule (Ratification.supportIndex) on the case's factions. */
-    static double index(Case c, double gamma) {
-        double weighted = 0;
-        double clout = 0;
-        double cap = Double.POSITIVE_INFINITY;
-        for (int f = 0; f < c.surplus().length; f++) {
-            double r = Ratification.support(c.surplus()[f], c.stake()[f], gamma);
-            weighted += c.clout()[f] * r;
-            clout += c.clout()[f];
-            if (c.veto()[f]) {
-                cap = Math.min(cap, r);
-            }
-        }
-        return Math.min(clout > 0 ? weighted / clout : 0, cap);
     }
 
     // ------------------------------------------------------------------ parameters
@@ -219,20 +205,11 @@ public final class Fitting {
         return new Settings(
                 base.stanceMargin(),
                 round(Math.exp(phi[0])),
-                Math.round(threshold(phi[1]) * 1e4) / 1e4,
-                Math.round(threshold(phi[2]) * 1e4) / 1e4,
+                Math.round(FitObjective.threshold(phi[1]) * 1e4) / 1e4,
+                Math.round(FitObjective.threshold(phi[2]) * 1e4) / 1e4,
                 base.relativeStanceMargin(),
                 round(Math.exp(phi[3])),
-                round(epsilon(phi[4])));
-    }
-
-    private static double threshold(double v) {
-        return Math.max(0, Math.min(0.9, v));
-    }
-
-    private static double epsilon(double logit) {
-        double e = 1 / (1 + Math.exp(-logit));
-        return Math.max(0.005, Math.min(0.4, e));
+                round(FitObjective.epsilon(phi[4])));
     }
 
     /** Four significant digits: the fitted settings are written into the model file as they are served. */
@@ -269,7 +246,30 @@ public final class Fitting {
                 p.settings());
     }
 
-    static Profile withSettings(Profile p, Settings s) {
+    /** The fitted weights of φ, each side's normalised to sum to 1 and kept to four significant digits. */
+    static Map<Side, Map<String, Double>> decodeWeights(double[] phi, Criteria criteria) {
+        Map<Side, Map<String, Double>> out = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            double total = 0;
+            for (int c = 0; c < criteria.ids().size(); c++) {
+                if (criteria.sides().get(c) == side) {
+                    total += criteria.prior()[c] * Math.exp(phi[FitObjective.SETTINGS + c]);
+                }
+            }
+            Map<String, Double> w = new LinkedHashMap<>();
+            for (int c = 0; c < criteria.ids().size(); c++) {
+                if (criteria.sides().get(c) == side) {
+                    w.put(
+                            criteria.ids().get(c),
+                            round(criteria.prior()[c] * Math.exp(phi[FitObjective.SETTINGS + c]) / total));
+                }
+            }
+            out.put(side, w);
+        }
+        return out;
+    }
+
+    static Profile withFit(Profile p, Settings s, Map<Side, Map<String, Double>> weights) {
         return new Profile(
                 p.id(),
                 p.name(),
@@ -277,7 +277,7 @@ public final class Fitting {
                 p.sources(),
                 p.builtIn(),
                 p.version(),
-                p.weights(),
+                weights,
                 p.factions(),
                 p.credibility(),
                 s);

@@ -17,4 +17,19 @@ public record FitRequest(
                 description =
                         "Episode set to fit to, built in or stored (GET /api/v1/episode-sets; default: built-in).",
                 examples = "built-in")
-        String episodeSet) {}
+        String episodeSet,
+
+        @Schema(
+                description =
+                        "Also fit the criterion weights of both sides (default false): each weight's log is shrunk toward the "
+                                + "profile's with standard deviation 0.5, and every single concession for nothing of the model "
+                                + "stays refused by its giver (docs/backtest.md \"Fitting\"). The out-of-fold scores are then "
+                                + "those of this fit.",
+                examples = "true")
+        Boolean weights) {
+
+    /** Whether the weights are fitted too. */
+    public boolean fitsWeights() {
+        return Boolean.TRUE.equals(weights);
+    }
+}

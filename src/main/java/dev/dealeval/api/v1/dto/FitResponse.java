@@ -7,8 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FitResponse(
         @Schema(
                 description =
-                        "The fitted profile as changes to the profile fitted (basedOn): its decision settings and its belief in a "
-                                + "floated proposal (credibility.formFactors.FLOATED_PROPOSAL). POST it to /api/v1/profiles unchanged to keep it.")
+                        "The fitted profile as changes to the profile fitted (basedOn): its decision settings, its belief in a "
+                                + "floated proposal (credibility.formFactors.FLOATED_PROPOSAL) and, when the weights were fitted, "
+                                + "the weights of both sides. POST it to /api/v1/profiles unchanged to keep it.")
         ProfileRequest profile,
 
         @Schema(description = "Episode set fitted to.", examples = "built-in")

@@ -1,0 +1,362 @@
+package dev.dealeval.domain.backtest;
+
+import dev.dealeval.domain.backtest.Episode.Decision;
+import dev.dealeval.domain.engine.BundleReader;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.engine.Evaluation;
+import dev.dealeval.domain.engine.Evaluation.CriterionResult;
+import dev.dealeval.domain.engine.Evaluation.FactionResult;
+import dev.dealeval.domain.engine.Evaluator;
+import dev.dealeval.domain.engine.Ratification;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.FactionDef;
+import dev.dealeval.domain.model.Profile;
+import dev.dealeval.domain.model.SectionDef;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import dev.dealeval.domain.model.VetoKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The fitting procedure's objective (docs/backtest.md "Fitting"), on the episodes' recorded decisions
+ * reduced to what the fitted parameters act on: the penalised log-loss, its exact gradient, and the
+ * penalty that keeps a fit of the weights inside the property that a concession for nothing is
+ * refused by its giver. φ holds log τ, θ(US), θ(CN), log γ and logit ε, then, when the weights are
+ * fitted, one log-multiplier per criterion.
+ */
+final class FitObjective {
+    /** The settings' place in φ: the first five. */
+    static final int SETTINGS = 5;
+    /** Prior standard deviations of log τ, θ(US), θ(CN), log γ and logit ε. */
+    private static final double[] PRIOR_SD = {1.0, 0.1, 0.1, 1.0, 1.0};
+    /** Prior standard deviation of each criterion weight's log: one sd is a factor of 1.65. */
+    static final double WEIGHT_SD = 0.5;
+    /** How far inside the property a fit of the weights must stay, in support-index units. */
+    static final double PROPERTY_MARGIN = 0.01;
+    /** K of the property's penalty K · (violation)². */
+    private static final double PROPERTY_WEIGHT = 1e5;
+
+    private FitObjective() {}
+
+    /**
+     * The criteria of both sides in one order: ids, each one's side, and the profile's weight its
+     * fitted log-multiplier λ is measured from (w = weight · e^λ).
+     */
+    record Criteria(List<String> ids, List<Side> sides, double[] prior) {
+        int index(String id) {
+            return ids.indexOf(id);
+        }
+    }
+
+    /**
+     * One recorded side decision of episode {@code episode}, reduced to what the fitted parameters act
+     * on: the change of each of the side's criteria from no deal ({@code delta}, its criteria from
+     * {@code offset} in the {@link Criteria} order), and each faction's multipliers of them, clout and
+     * whether its veto applies. Criterion values do not depend on the weights, so a faction's surplus
+     * and stake under any weights follow from these.
+     */
+    record Case(
+            int episode,
+            Side side,
+            boolean accepted,
+            int offset,
+            double[] delta,
+            double[][] multiplier,
+            double[] clout,
+            boolean[] veto) {}
+
+    static List<Case> cases(CompiledModel m, Profile profile, Criteria criteria, List<Episode> episodes) {
+        Backtest.Report report = Backtest.run(m, episodes);
+        double unit = m.model().utilityScale();
+        List<Case> out = new ArrayList<>();
+        for (int i = 0; i < episodes.size(); i++) {
+            Backtest.Result r = report.results().get(i);
+            int episode = i;
+            r.episode()
+                    .decisions()
+                    .forEach((side, d) -> out.add(toCase(
+                            episode, r.evaluation().side(side), profile.factions(side), criteria, side, d, unit)));
+        }
+        return out;
+    }
+
+    private static Case toCase(
+            int episode,
+            Evaluation.SideResult s,
+            List<FactionDef> defs,
+            Criteria criteria,
+            Side side,
+            Decision d,
+            double unit) {
+        int offset = criteria.sides().indexOf(side);
+        int n = (int) criteria.sides().stream().filter(x -> x == side).count();
+        double[] delta = new double[n];
+        for (CriterionResult c : s.criteria()) {
+            delta[criteria.index(c.id()) - offset] = unit * (c.value() - c.noDealValue());
+        }
+        List<FactionResult> fs = s.factions();
+        double[][] multiplier = new double[fs.size()][n];
+        double[] clout = new double[fs.size()];
+        boolean[] veto = new boolean[fs.size()];
+        for (int f = 0; f < fs.size(); f++) {
+            FactionResult fr = fs.get(f);
+            FactionDef def = defs.stream()
+                    .filter(x -> x.id().equals(fr.id()))
+                    .findFirst()
+                    .orElseThrow();
+            for (int k = 0; k < n; k++) {
+                multiplier[f][k] = def.multiplier(criteria.ids().get(offset + k));
+            }
+            clout[f] = fr.clout();
+            veto[f] = fr.veto() != VetoKind.NONE && fr.vetoApplies();
+        }
+        return new Case(episode, side, d == Decision.ACCEPTED, offset, delta, multiplier, clout, veto);
+    }
+
+    /**
+     * Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)² and the property's penalty, with its
+     * gradient in {@code grad}. φ holds the five settings, then the log-weights when they are fitted.
+     */
+    static double objective(
+            double[] phi, double[] prior, double[] weights, List<Case> cases, List<Case> gifts, double[] grad) {
+        Arrays.fill(grad, 0);
+        double loss = logLoss(phi, weights, cases, grad) + propertyPenalty(phi, weights, gifts, grad);
+        double penalty = 0;
+        for (int i = 0; i < phi.length; i++) {
+            double sd = i < SETTINGS ? PRIOR_SD[i] : WEIGHT_SD;
+            double z = (phi[i] - prior[i]) / sd;
+            penalty += 0.5 * z * z;
+            grad[i] += z / sd;
+        }
+        return loss + penalty;
+    }
+
+    /**
+     * −Σ [o log P + (1 − o) log(1 − P)] over the cases, P the engine's ratification probability under
+     * φ (Probabilities, Ratification.supportIndex); its gradient is added to {@code grad} unless null.
+     */
+    static double logLoss(double[] phi, double[] weights, List<Case> cases, double[] grad) {
+        double tau = Math.exp(phi[0]);
+        double gamma = Math.exp(phi[3]);
+        double rawEps = 1 / (1 + Math.exp(-phi[4]));
+        double eps = epsilon(phi[4]);
+        double dEps = eps == rawEps ? rawEps * (1 - rawEps) : 0;
+        double[] w = weights(phi, weights);
+        double loss = 0;
+        for (Case c : cases) {
+            int t = c.side() == Side.US ? 1 : 2;
+            double theta = threshold(phi[t]);
+            double index = index(c, w, gamma, 0, null);
+            double z = (index - theta) / tau;
+            double sigma = 1 / (1 + Math.exp(-z));
+            double p = eps + (1 - 2 * eps) * sigma;
+            loss -= Math.log(c.accepted() ? p : 1 - p);
+            if (grad == null) {
+                continue;
+            }
+            double dLoss = c.accepted() ? -1 / p : 1 / (1 - p);
+            double dSigma = (1 - 2 * eps) * sigma * (1 - sigma);
+            grad[0] += dLoss * dSigma * -z;
+            if (theta == phi[t]) {
+                grad[t] -= dLoss * dSigma / tau;
+            }
+            grad[4] += dLoss * (1 - 2 * sigma) * dEps;
+            index(c, w, gamma, dLoss * dSigma / tau, grad);
+        }
+        return loss;
+    }
+
+    /** The weights of φ: each criterion's weight in the profile times e^λ (the profile's, when not fitted). */
+    private static double[] weights(double[] phi, double[] prior) {
+        if (phi.length == SETTINGS) {
+            return prior;
+        }
+        double[] w = new double[prior.length];
+        for (int c = 0; c < w.length; c++) {
+            w[c] = prior[c] * Math.exp(phi[SETTINGS + c]);
+        }
+        return w;
+    }
+
+    /**
+     * The support index of the case's side under weights w and stake floor γ (Ratification.supportIndex:
+     * the clout-weighted mean of the factions' r = S/(G + γ), capped by every applicable veto holder's);
+     * with {@code grad}, adds {@code scale} times its gradient in log γ and the log-weights.
+     */
+    static double index(Case c, double[] w, double gamma, double scale, double[] grad) {
+        int factions = c.clout().length;
+        int n = c.delta().length;
+        double[] r = new double[factions];
+        double[] surplus = new double[factions];
+        double[] stake = new double[factions];
+        double[] norm = new double[factions];
+        double mean = 0;
+        double clout = 0;
+        int cap = -1;
+        for (int f = 0; f < factions; f++) {
+            double sum = 0;
+            double sp = 0;
+            double g = 0;
+            for (int k = 0; k < n; k++) {
+                double wf = w[c.offset() + k] * c.multiplier()[f][k];
+                sum += wf;
+                sp += wf * c.delta()[k];
+                g += wf * Math.abs(c.delta()[k]);
+            }
+            norm[f] = sum;
+            surplus[f] = sp / sum;
+            stake[f] = g / sum;
+            r[f] = Ratification.support(surplus[f], stake[f], gamma);
+            mean += c.clout()[f] * r[f];
+            clout += c.clout()[f];
+            if (c.veto()[f] && (cap < 0 || r[f] < r[cap])) {
+                cap = f;
+            }
+        }
+        mean = clout > 0 ? mean / clout : 0;
+        boolean capped = cap >= 0 && r[cap] < mean;
+        boolean weights = grad != null && grad.length > SETTINGS;
+        if (grad != null) {
+            for (int f = 0; f < factions; f++) {
+                double share = capped ? (f == cap ? 1 : 0) : (clout > 0 ? c.clout()[f] / clout : 0);
+                if (share == 0 || r[f] == 0) {
+                    continue;
+                }
+                // r = S/(G + γ) with S = Σ w·m·δ / Σ w·m and G = Σ w·m·|δ| / Σ w·m.
+                double d = stake[f] + gamma;
+                double dr = scale * share;
+                grad[3] += dr * -surplus[f] * gamma / (d * d);
+                for (int k = 0; weights && k < n; k++) {
+                    double wf = w[c.offset() + k] * c.multiplier()[f][k] / norm[f];
+                    double dS = wf * (c.delta()[k] - surplus[f]);
+                    double dG = wf * (Math.abs(c.delta()[k]) - stake[f]);
+                    grad[SETTINGS + c.offset() + k] += dr * (dS * d - surplus[f] * dG) / (d * d);
+                }
+            }
+        }
+        return capped ? r[cap] : mean;
+    }
+
+    /**
+     * The penalty that keeps a fit of the weights inside the property that a concession for nothing is
+     * refused by its giver (docs/backtest.md "Fitting"): K · v² for each of the model's single
+     * concessions whose giver's support index is v above θ − {@link #PROPERTY_MARGIN}; gradient added.
+     */
+    static double propertyPenalty(double[] phi, double[] weights, List<Case> gifts, double[] grad) {
+        double gamma = Math.exp(phi[3]);
+        double[] w = weights(phi, weights);
+        double penalty = 0;
+        for (Case c : gifts) {
+            int t = c.side() == Side.US ? 1 : 2;
+            double theta = threshold(phi[t]);
+            double v = index(c, w, gamma, 0, null) - theta + PROPERTY_MARGIN;
+            if (v > 0) {
+                penalty += PROPERTY_WEIGHT * v * v;
+                index(c, w, gamma, 2 * PROPERTY_WEIGHT * v, grad);
+                if (theta == phi[t]) {
+                    grad[t] -= 2 * PROPERTY_WEIGHT * v;
+                }
+            }
+        }
+        return penalty;
+    }
+
+    /**
+     * The model's single concessions for nothing, reduced as the episodes' decisions are, on the
+     * giver's side: each value of each term of a section with a giver, alone in a bundle in each form
+     * of commitment, from each scenario, that the receiver gains from under the profile (its weights
+     * are the fit's prior, so which moves are concessions does not depend on the fit); deduplicated,
+     * since many scenarios give the same change.
+     */
+    static List<Case> gifts(CompiledModel m, Profile profile, Criteria criteria) {
+        DealModel model = m.model();
+        List<Object> forms =
+                new ArrayList<>(model.term(FORM).map(TermDef::values).orElse(List.of()));
+        if (forms.isEmpty()) {
+            forms.add(null);
+        }
+        Map<String, Case> givers = new LinkedHashMap<>();
+        for (TermDef term : model.terms()) {
+            Side giver = model.section(term.section()).map(SectionDef::giver).orElse(null);
+            if (giver == null) {
+                continue;
+            }
+            for (Object value : candidates(term)) {
+                for (Object form : forms) {
+                    Map<String, Object> raw = new HashMap<>();
+                    raw.put(term.id(), value);
+                    if (form != null) {
+                        raw.put(FORM, form);
+                    }
+                    BundleReader.Result bundle = BundleReader.read(model, raw, "bundle");
+                    if (!bundle.valid()) {
+                        continue;
+                    }
+                    for (int s = 0; s < model.scenarios().size(); s++) {
+                        Evaluation e = Evaluator.evaluate(m, bundle.bundle(), s, List.of());
+                        Evaluation.SideResult gives = e.side(giver);
+                        if (!(e.side(giver.other()).surplus() > GIFT)
+                                || gives.factions().isEmpty()) {
+                            continue;
+                        }
+                        Case g = toCase(
+                                -1,
+                                gives,
+                                profile.factions(giver),
+                                criteria,
+                                giver,
+                                Decision.REJECTED,
+                                model.utilityScale());
+                        givers.putIfAbsent(key(g), g);
+                    }
+                }
+            }
+        }
+        return List.copyOf(givers.values());
+    }
+
+    private static final String FORM = "commitment.form";
+    /** A change of utility larger than rounding (points). */
+    private static final double GIFT = 1e-9;
+
+    private static List<Object> candidates(TermDef term) {
+        return switch (term.kind()) {
+            case ENUM -> new ArrayList<>(term.values());
+            case BOOLEAN -> List.of(true, false);
+            case NUMBER, INTEGER -> {
+                TreeSet<Double> v = new TreeSet<>(term.levels());
+                v.add(term.min());
+                v.add(term.max());
+                yield new ArrayList<>(v);
+            }
+        };
+    }
+
+    private static String key(Case c) {
+        StringBuilder b = new StringBuilder(c.side().name());
+        for (double d : c.delta()) {
+            b.append(',').append(Math.round(d * 1e9));
+        }
+        for (boolean v : c.veto()) {
+            b.append(v ? 'V' : '-');
+        }
+        return b.toString();
+    }
+
+    /** θ is kept in [0, 0.9]. */
+    static double threshold(double v) {
+        return Math.max(0, Math.min(0.9, v));
+    }
+
+    /** ε of its logit, kept in [0.005, 0.4]. */
+    static double epsilon(double logit) {
+        double e = 1 / (1 + Math.exp(-logit));
+        return Math.max(0.005, Math.min(0.4, e));
+    }
+}

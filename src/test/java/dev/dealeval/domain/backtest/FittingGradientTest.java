@@ -1,0 +1,81 @@
+package dev.dealeval.domain.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.adapter.modelfile.ModelFixtures;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.Profile;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fitting objective's analytic gradient (FitObjective) against central differences, on the
+ * built-in episodes at the prior and at seeded points around it; and BFGS on a function whose minimum is
+ * known.
+ */
+class FittingGradientTest {
+    private final DealModel model = ModelFixtures.defaultModel();
+    private final Profile defaults = model.profile("default").orElseThrow();
+    private final List<Episode> episodes = ModelFixtures.episodes().episodes();
+
+    @Test
+    void theGradientIsTheObjectivesDerivative() {
+        Fitting.Prepared prepared = Fitting.prepare(model, defaults, episodes, Fitting.Scope.SETTINGS_AND_WEIGHTS);
+        List<FitObjective.Case> cases = prepared.cases().get(0);
+        double[] prior = prepared.priorPhi();
+        double[] weights = prepared.criteria().prior();
+        assertTrue(
+                prepared.gifts().size() > 50,
+                "the model's single concessions for nothing: "
+                        + prepared.gifts().size());
+        Random random = new Random(23);
+        for (int trial = 0; trial < 4; trial++) {
+            double[] phi = prior.clone();
+            if (trial > 0) {
+                for (int i = 0; i < phi.length; i++) {
+                    phi[i] += random.nextGaussian() * 0.3;
+                }
+                // thresholds inside (0, 0.9), where they have a derivative
+                phi[1] = 0.05 + 0.1 * random.nextDouble();
+                phi[2] = 0.05 + 0.1 * random.nextDouble();
+            }
+            double[] grad = new double[phi.length];
+            FitObjective.objective(phi, prior, weights, cases, prepared.gifts(), grad);
+            for (int i = 0; i < phi.length; i++) {
+                double h = 1e-6;
+                double[] up = phi.clone();
+                double[] down = phi.clone();
+                up[i] += h;
+                down[i] -= h;
+                double[] scratch = new double[phi.length];
+                double numeric = (FitObjective.objective(up, prior, weights, cases, prepared.gifts(), scratch)
+                                - FitObjective.objective(down, prior, weights, cases, prepared.gifts(), scratch))
+                        / (2 * h);
+                assertEquals(
+                        numeric, grad[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i + ", trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void bfgsFindsTheMinimumOfARotatedQuadratic() {
+        // f(x) = (x0 - 1)^2 + 10 (x1 + 2 - x0/2)^2 + 0.5 x2^2: minimum 0 at (1, -1.5, 0).
+        double[] x = Bfgs.minimise(
+                (p, g) -> {
+                    double a = p[0] - 1;
+                    double b = p[1] + 2 - p[0] / 2;
+                    g[0] = 2 * a - 10 * b;
+                    g[1] = 20 * b;
+                    g[2] = p[2];
+                    return a * a + 10 * b * b + 0.5 * p[2] * p[2];
+                },
+                new double[] {5, 5, 5},
+                200);
+        assertEquals(1, x[0], 1e-6);
+        assertEquals(-1.5, x[1], 1e-6);
+        assertEquals(0, x[2], 1e-6);
+        assertTrue(Double.isFinite(x[0]));
+    }
+}
