@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# POST /api/v1/fits on the packaged service: the time of a fit with its out-of-fold checks (leave-one-out
+# and the temporal split), of the decision settings alone and with the criterion weights, on the 55
+# built-in episodes and on a stored set of 120 (the built-in episodes twice and ten of them a third time,
+# under new ids: for timing only, its scores mean nothing). Each fit is the first of its kind (nothing
+# cached). JVM options: JAVA_OPTS (default: the container's, deploy/jvm.options, with -XX:MaxRAM=512m
+# standing in for its 512 Mi memory limit).
+#   bench/fits.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=18089
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
+command -v jq >/dev/null || { echo "jq is not installed: apt-get install -y jq" >&2; exit 2; }
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
+out=target/fits
+mkdir -p "$out"
+rm -rf "$out/data"
+key=bench-editor-key
+hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
+DEALEVAL_SECURITY_API_KEYS="bench:editor:$hash" java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "localhost:$port/api/v1/terms" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$port/api/v1/episode-sets/built-in" |
+  jq '{id: "timing-120", name: "120 episodes for timing",
+       episodes: ([.episodes[]] + [.episodes[] | .id += "-b"] + [.episodes[0:10][] | .id += "-c"])}' >"$out/set.json"
+curl -sf -o /dev/null -X POST "localhost:$port/api/v1/episode-sets" -H "X-API-Key: $key" \
+  -H 'Content-Type: application/json' -d @"$out/set.json"
+printf '%-12s %-9s %8s %s\n' "episodes" "fitted" "seconds" "leave-one-out"
+for set in built-in timing-120; do
+  for weights in false true; do
+    body="{\"episodeSet\": \"$set\", \"weights\": $weights}"
+    secs=$(curl -sf -o "$out/fit.json" -w '%{time_total}' -X POST "localhost:$port/api/v1/fits" \
+      -H 'Content-Type: application/json' -d "$body")
+    what=$([ "$weights" = true ] && echo "+weights" || echo "settings")
+    printf '%-12s %-9s %8.2f %s\n' "$set" "$what" "$secs" \
+      "$(jq -r '"\(.leaveOneOut.sideAgreeing)/\(.leaveOneOut.sideDecisions), Brier \(.leaveOneOut.brierScore * 1000 | round / 1000)"' "$out/fit.json")"
+  done
+done
