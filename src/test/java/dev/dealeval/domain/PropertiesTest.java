@@ -2,9 +2,11 @@ package dev.dealeval.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealeval.adapter.modelfile.ModelFixtures;
+import dev.dealeval.domain.backtest.Fitting;
 import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
@@ -16,6 +18,7 @@ import dev.dealeval.domain.model.Scenario;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -143,9 +146,27 @@ class PropertiesTest {
     }
 
     /**
-     * One concession alone, for nothing, from every built-in scenario under every profile: wherever it
-     * is a gift (the other side gains), the side that gives it does not ratify.
+     * One concession alone, for nothing, from every built-in scenario under every profile, and under the
+     * default with its weights fitted: wherever it is a gift (the other side gains), the side that gives
+     * it does not ratify.
      */
+    /**
+     * The built-in profiles, and the default with its criterion weights fitted to the built-in episodes
+     * (POST /api/v1/fits with weights: true), which must keep the property it is fitted under.
+     */
+    private List<Profile> profilesAndAFitOfTheWeights() {
+        Profile fitted = Fitting.fit(
+                        model,
+                        model.profile("default").orElseThrow(),
+                        ModelFixtures.episodes().episodes(),
+                        Fitting.Scope.SETTINGS_AND_WEIGHTS)
+                .profile();
+        assertNotEquals(model.profile("default").orElseThrow().weights(), fitted.weights());
+        List<Profile> all = new ArrayList<>(model.profiles());
+        all.add(fitted);
+        return all;
+    }
+
     @Test
     void aSingleConcessionForNothingIsRejectedByItsGiver() {
         Object[][] us = {
@@ -189,7 +210,7 @@ class PropertiesTest {
             {"chinaMeasures.retaliationReliefShare", 1.0}
         };
         int gifts = 0;
-        for (Profile p : model.profiles()) {
+        for (Profile p : profilesAndAFitOfTheWeights()) {
             CompiledModel m = CompiledModel.compile(model, p);
             for (var sc : model.scenarios()) {
                 for (Object[][] set : List.of(us, cn)) {
