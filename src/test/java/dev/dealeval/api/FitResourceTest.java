@@ -181,6 +181,14 @@ class FitResourceTest extends ApiTestSupport {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("profile"));
+        given().contentType(ContentType.JSON)
+                .body("{\"weights\": \"yes\"}")
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("weights")))
+                .body("violations[0].message", containsString("true or false"));
     }
 
     @Test
