@@ -8,17 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-7}
 port=18081
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-out=target/analyses-http
-mkdir -p "$out"
-rm -rf "$out/data"
-# An editor key for the domain import (configured by its SHA-256, as in production).
-key=bench-editor-key
-hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
-DEALEVAL_SECURITY_API_KEYS="bench:editor:$hash" java -Xmx512m -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+# An editor key for the domain import; the heap as these timings were first measured.
+. bench/service.sh
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m} start_service analyses-http "$port" editor
 base="http://127.0.0.1:$port/api/v1"
 
 python3 - "$out" <<'PY'

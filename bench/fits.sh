@@ -9,18 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=18089
-jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 command -v jq >/dev/null || { echo "jq is not installed: apt-get install -y jq" >&2; exit 2; }
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
-out=target/fits
-mkdir -p "$out"
-rm -rf "$out/data"
-key=bench-editor-key
-hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
-DEALEVAL_SECURITY_API_KEYS="bench:editor:$hash" java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "localhost:$port/api/v1/terms" >/dev/null && break; sleep 1; done
+. bench/service.sh
+start_service fits "$port" editor
 curl -sf "localhost:$port/api/v1/episode-sets/built-in" |
   jq '{id: "timing-120", name: "120 episodes for timing",
        episodes: ([.episodes[]] + [.episodes[] | .id += "-b"] + [.episodes[0:10][] | .id += "-c"])}' >"$out/set.json"

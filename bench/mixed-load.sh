@@ -11,16 +11,10 @@ cd "$(dirname "$0")/.."
 secs=${1:-30}
 conns=${2:-32}
 port=18086
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
-out=target/mixed-load
-mkdir -p "$out"
-rm -rf "$out/data"
-java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar target/quarkus-app/quarkus-run.jar >"$out/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+. bench/service.sh
+start_service mixed-load "$port"
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 # Warm-up (JIT), not reported.
 java -cp "$cp" dev.dealeval.bench.MixedLoad "http://127.0.0.1:$port" 15 "$conns" 99 >/dev/null || true

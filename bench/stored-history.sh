@@ -15,20 +15,11 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 secs=${2:-12}
 port=18088
-jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
-out=target/stored-history
-mkdir -p "$out"
-rm -rf "$out/data"
-# A reader key (configured by its SHA-256, as in production): a key exempts stored evaluations from
-# the anonymous store quota, which would otherwise answer most of the stored runs with 429.
-key=bench-reader-key
-hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
-DEALEVAL_SECURITY_API_KEYS="bench:reader:$hash" java ${JAVA_OPTS:-@deploy/jvm.options -XX:MaxRAM=512m} -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Ddealeval.data-dir="./$out/data" -jar "$jar" >"$out/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+# A reader key: a key exempts stored evaluations from the anonymous store quota, which would otherwise
+# answer most of the stored runs with 429.
+. bench/service.sh
+start_service stored-history "$port" reader
 cat >"$out/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"

@@ -155,11 +155,12 @@ class PropertiesTest {
      * (POST /api/v1/fits with weights: true), which must keep the property it is fitted under.
      */
     private List<Profile> profilesAndAFitOfTheWeights() {
-        Profile fitted = Fitting.fit(
+        Profile fitted = Fitting.procedure(
                         model,
                         model.profile("default").orElseThrow(),
                         ModelFixtures.episodes().episodes(),
                         Fitting.Scope.SETTINGS_AND_WEIGHTS)
+                .fit()
                 .profile();
         assertNotEquals(model.profile("default").orElseThrow().weights(), fitted.weights());
         List<Profile> all = new ArrayList<>(model.profiles());

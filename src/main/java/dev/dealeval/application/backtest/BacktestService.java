@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs the backtest's real episodes (the built-in set or a stored one) through a profile: the
@@ -89,7 +90,11 @@ public class BacktestService {
 
     /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
     public OutOfFold outOfFold(String profile, String episodeSet) {
-        return outOfFold(setting(profile, episodeSet), Fitting.Scope.SETTINGS);
+        Setting s = setting(profile, episodeSet);
+        return outOfFold(
+                s,
+                Fitting.Scope.SETTINGS,
+                () -> Fitting.procedure(s.model().model(), s.profile(), s.set().episodes(), Fitting.Scope.SETTINGS));
     }
 
     /**
@@ -125,7 +130,8 @@ public class BacktestService {
         }
         return capacity.withTurn(() -> capacity.timer("fit").record(() -> {
             DealModel model = s.model().model();
-            Fitting.Fit fit = Fitting.fit(model, s.profile(), episodes, scope);
+            Fitting.Procedure procedure = Fitting.procedure(model, s.profile(), episodes, scope);
+            Fitting.Fit fit = procedure.fit();
             Backtest.Summary inSample = Backtest.run(CompiledModel.compile(model, fit.profile()), episodes)
                     .summary();
             return new Fitted(
@@ -134,13 +140,14 @@ public class BacktestService {
                     scope,
                     fit.profile(),
                     inSample,
-                    outOfFold(s, scope),
+                    outOfFold(s, scope, () -> procedure),
                     fit.logLoss(),
                     fit.sideDecisions());
         }));
     }
 
-    private OutOfFold outOfFold(Setting s, Fitting.Scope scope) {
+    /** The cached out-of-fold scores, else those of the procedure (reduced only when they are not cached). */
+    private OutOfFold outOfFold(Setting s, Fitting.Scope scope, Supplier<Fitting.Procedure> procedure) {
         String key =
                 s.profile().id() + "@" + s.profile().version() + "/" + s.set().id() + "@"
                         + s.set().version() + "/" + s.model().model().version() + "/" + scope;
@@ -148,23 +155,18 @@ public class BacktestService {
         if (known != null) {
             return known;
         }
-        OutOfFold computed = computeOutOfFold(s, scope);
+        OutOfFold computed = computeOutOfFold(s.set().episodes(), procedure.get());
         outOfFold.put(key, computed);
         return computed;
     }
 
-    private static OutOfFold computeOutOfFold(Setting s, Fitting.Scope scope) {
-        DealModel model = s.model().model();
-        List<Episode> episodes = s.set().episodes();
-        Fitting.OutOfFold loo = episodes.size() <= MAX_LEAVE_ONE_OUT && episodes.size() > 1
-                ? Fitting.leaveOneOut(model, s.profile(), episodes, scope)
-                : null;
+    private static OutOfFold computeOutOfFold(List<Episode> episodes, Fitting.Procedure procedure) {
+        Fitting.OutOfFold loo =
+                episodes.size() <= MAX_LEAVE_ONE_OUT && episodes.size() > 1 ? procedure.leaveOneOut() : null;
         int before = (int) episodes.stream()
                 .filter(e -> e.date().compareTo(TEMPORAL_SPLIT) < 0)
                 .count();
-        Fitting.OutOfFold temporal = before > 0 && before < episodes.size()
-                ? Fitting.temporal(model, s.profile(), episodes, TEMPORAL_SPLIT, scope)
-                : null;
+        Fitting.OutOfFold temporal = before > 0 && before < episodes.size() ? procedure.temporal(TEMPORAL_SPLIT) : null;
         return new OutOfFold(loo, temporal, before);
     }
 

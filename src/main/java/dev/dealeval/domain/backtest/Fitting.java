@@ -59,51 +59,70 @@ public final class Fitting {
 
     /** Fits the profile's decision settings and floated-proposal belief to the episodes. */
     public static Fit fit(DealModel model, Profile base, List<Episode> episodes) {
-        return fit(model, base, episodes, Scope.SETTINGS);
-    }
-
-    /** Fits what {@code scope} names to the episodes. */
-    public static Fit fit(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
-        return fit(prepare(model, base, episodes, scope), i -> true);
+        return procedure(model, base, episodes, Scope.SETTINGS).fit();
     }
 
     /** Leave-one-out of the settings' fit. */
     public static OutOfFold leaveOneOut(DealModel model, Profile base, List<Episode> episodes) {
-        return leaveOneOut(model, base, episodes, Scope.SETTINGS);
-    }
-
-    /**
-     * Leave-one-out: every episode judged by a profile fitted to all the others. The folds are
-     * independent and run in parallel; each gives the same fit on any thread.
-     */
-    public static OutOfFold leaveOneOut(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
-        Prepared prepared = prepare(model, base, episodes, scope);
-        List<Backtest.Result> results = IntStream.range(0, episodes.size())
-                .parallel()
-                .mapToObj(held -> {
-                    Profile fitted = fit(prepared, j -> j != held).profile();
-                    return Backtest.run(CompiledModel.compile(model, fitted), List.of(episodes.get(held)))
-                            .results();
-                })
-                .flatMap(List::stream)
-                .toList();
-        return new OutOfFold(Backtest.summarise(results), results);
+        return procedure(model, base, episodes, Scope.SETTINGS).leaveOneOut();
     }
 
     /** The temporal split of the settings' fit. */
     public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from) {
-        return temporal(model, base, episodes, from, Scope.SETTINGS);
+        return procedure(model, base, episodes, Scope.SETTINGS).temporal(from);
     }
 
-    /** Temporal split: fitted on the episodes dated before {@code from} (ISO date), scored on the others. */
-    public static OutOfFold temporal(DealModel model, Profile base, List<Episode> episodes, String from, Scope scope) {
-        Prepared prepared = prepare(model, base, episodes, scope);
-        Profile fitted =
-                fit(prepared, i -> episodes.get(i).date().compareTo(from) < 0).profile();
-        List<Episode> later =
-                episodes.stream().filter(e -> e.date().compareTo(from) >= 0).toList();
-        Backtest.Report r = Backtest.run(CompiledModel.compile(model, fitted), later);
-        return new OutOfFold(r.summary(), r.results());
+    /**
+     * The procedure on these episodes for this profile and scope: the episodes are reduced once, and the
+     * fit and its out-of-fold checks share the reduction.
+     */
+    public static Procedure procedure(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
+        return new Procedure(model, List.copyOf(episodes), prepare(model, base, episodes, scope));
+    }
+
+    /** The fitting procedure on one set of episodes (see {@link #procedure}). */
+    public static final class Procedure {
+        private final DealModel model;
+        private final List<Episode> episodes;
+        private final Prepared prepared;
+
+        private Procedure(DealModel model, List<Episode> episodes, Prepared prepared) {
+            this.model = model;
+            this.episodes = episodes;
+            this.prepared = prepared;
+        }
+
+        /** The fit to every episode. */
+        public Fit fit() {
+            return Fitting.fit(prepared, i -> true);
+        }
+
+        /**
+         * Leave-one-out: every episode judged by a profile fitted to all the others. The folds are
+         * independent and run in parallel; each gives the same fit on any thread.
+         */
+        public OutOfFold leaveOneOut() {
+            List<Backtest.Result> results = IntStream.range(0, episodes.size())
+                    .parallel()
+                    .mapToObj(held -> {
+                        Profile fitted = Fitting.fit(prepared, j -> j != held).profile();
+                        return Backtest.run(CompiledModel.compile(model, fitted), List.of(episodes.get(held)))
+                                .results();
+                    })
+                    .flatMap(List::stream)
+                    .toList();
+            return new OutOfFold(Backtest.summarise(results), results);
+        }
+
+        /** Temporal split: fitted on the episodes dated before {@code from} (ISO date), scored on the others. */
+        public OutOfFold temporal(String from) {
+            Profile fitted = Fitting.fit(prepared, i -> episodes.get(i).date().compareTo(from) < 0)
+                    .profile();
+            List<Episode> later =
+                    episodes.stream().filter(e -> e.date().compareTo(from) >= 0).toList();
+            Backtest.Report r = Backtest.run(CompiledModel.compile(model, fitted), later);
+            return new OutOfFold(r.summary(), r.results());
+        }
     }
 
     /**
