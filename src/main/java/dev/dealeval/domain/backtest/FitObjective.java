@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The fitting procedure's objective (docs/backtest.md "Fitting"), on the episodes' recorded decisions
@@ -287,7 +286,7 @@ final class FitObjective {
             if (giver == null) {
                 continue;
             }
-            for (Object value : candidates(term)) {
+            for (Object value : term.listedValues()) {
                 for (Object form : forms) {
                     Map<String, Object> raw = new HashMap<>();
                     raw.put(term.id(), value);
@@ -324,19 +323,6 @@ final class FitObjective {
     private static final String FORM = "commitment.form";
     /** A change of utility larger than rounding (points). */
     private static final double GIFT = 1e-9;
-
-    private static List<Object> candidates(TermDef term) {
-        return switch (term.kind()) {
-            case ENUM -> new ArrayList<>(term.values());
-            case BOOLEAN -> List.of(true, false);
-            case NUMBER, INTEGER -> {
-                TreeSet<Double> v = new TreeSet<>(term.levels());
-                v.add(term.min());
-                v.add(term.max());
-                yield new ArrayList<>(v);
-            }
-        };
-    }
 
     private static String key(Case c) {
         StringBuilder b = new StringBuilder(c.side().name());

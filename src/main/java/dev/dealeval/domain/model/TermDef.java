@@ -1,6 +1,8 @@
 package dev.dealeval.domain.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One term of a deal bundle (docs/model.md, "Terms and bundles").
@@ -46,6 +48,24 @@ public record TermDef(
 
     public boolean isPledge() {
         return pledge != null;
+    }
+
+    /**
+     * Every value the model lists for the term, as a bundle gives it: each enum value, both booleans,
+     * or the search levels with the ends of the range. The values property checks and the fit of the
+     * weights move a term to, one at a time.
+     */
+    public List<Object> listedValues() {
+        return switch (kind) {
+            case ENUM -> new ArrayList<>(values);
+            case BOOLEAN -> List.of(true, false);
+            case NUMBER, INTEGER -> {
+                TreeSet<Double> v = new TreeSet<>(levels);
+                v.add(min());
+                v.add(max());
+                yield new ArrayList<>(v);
+            }
+        };
     }
 
     /** Encodes a raw JSON/YAML value (Number, Boolean or String) or returns NaN when it does not fit the kind. */

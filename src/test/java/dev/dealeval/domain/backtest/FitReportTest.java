@@ -58,15 +58,15 @@ class FitReportTest {
                         r.evaluation().side(dev.dealeval.domain.model.Side.CN).ratificationProbability()));
         // The figures docs/backtest.md ("Current figures") reports: a change to the model or the procedure
         // that predicts worse out of sample fails here (and one that predicts better must update the docs).
-        assertEquals(93, loo.summary().sideAgreeing(), "leave-one-out side decisions");
+        assertEquals(94, loo.summary().sideAgreeing(), "leave-one-out side decisions");
         assertEquals(108, loo.summary().sideDecisions());
         assertTrue(
-                loo.summary().brierScore() <= 0.138,
+                loo.summary().brierScore() <= 0.134,
                 "leave-one-out Brier " + loo.summary().brierScore());
         assertEquals(42, temporal.summary().sideAgreeing(), "temporal side decisions");
         assertEquals(46, temporal.summary().sideDecisions());
         assertTrue(
-                temporal.summary().brierScore() <= 0.100,
+                temporal.summary().brierScore() <= 0.099,
                 "temporal Brier " + temporal.summary().brierScore());
     }
 

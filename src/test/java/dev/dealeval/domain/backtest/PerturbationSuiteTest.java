@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
  * The robustness of the backtest (docs/backtest.md, "Robustness"): the share of every single
  * perturbation an analyst might choose for the built-in episodes ({@link Perturbations}) that flips a
  * recorded side's ratification under the default profile. Issue 23's target is 10%; the model is at
- * 11.1% (38 of 342; 14.3%, 56 of 392, when neighbouring scenarios dated after the decision, which hold its
+ * 10.8% (37 of 342; 14.0%, 55 of 392, when neighbouring scenarios dated after the decision, which hold its
  * own outcome, are counted too), so the bound is that measured level: a change that makes verdicts more fragile
  * fails here, and the target stays open in docs/backtest.md. Prints the report; run it alone with
  * {@code ./mvnw -B test -Dtest=PerturbationSuiteTest}.
  */
 class PerturbationSuiteTest {
-    /** The measured 11.1%, rounded up; the target is 0.10. */
-    static final double MAX_FLIP_SHARE = 0.115;
+    /** The measured 10.8%, rounded up; the target is 0.10. */
+    static final double MAX_FLIP_SHARE = 0.11;
 
     @Test
     void fewPerturbationsFlipAVerdict() {
@@ -49,6 +49,6 @@ class PerturbationSuiteTest {
         System.out.print(report);
         assertTrue(r.perturbations() > 0);
         assertTrue(
-                r.share() <= MAX_FLIP_SHARE, "more perturbations flip a verdict than the documented 11.1%:\n" + report);
+                r.share() <= MAX_FLIP_SHARE, "more perturbations flip a verdict than the documented 10.8%:\n" + report);
     }
 }

@@ -1,0 +1,128 @@
+package dev.dealeval.domain.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealeval.adapter.modelfile.ModelFixtures;
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.SectionDef;
+import dev.dealeval.domain.model.Side;
+import dev.dealeval.domain.model.TermDef;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A criterion's value is its raw score clamped to 0–1 (docs/model.md "Criteria and weights"). A
+ * status quo that already sits at the end of a criterion's scale would silently erase a concession
+ * there: until this test, China's technology access reached 1 at export-control level 5, the level of
+ * every scenario of 2017–21, so relief for a listed company (+0.04, +0.08) counted for nothing in the
+ * ZTE and Huawei episodes. So: from every built-in scenario, each listed value of each term of a
+ * section with a giver, moved alone, that raises the receiving side's raw scores must raise its
+ * criterion values by as much.
+ */
+class CriterionScaleTest {
+    /**
+     * The one known exception: in August 2020 Phase One's purchases in force already fill the U.S.
+     * export-gains scale ("saturating around $100B a year of credible purchases"), so more Chinese
+     * purchases or openings count for nothing there. The one episode against AUG_2020
+     * (tiktok-sale-order-2020) moves no term export gains scores.
+     */
+    private static final Set<String> KNOWN = Set.of("AUG_2020 exportGains");
+
+    private final DealModel model = ModelFixtures.defaultModel();
+    private final CompiledModel m = TestModels.compile(model, "default");
+
+    @Test
+    void noConcessionIsErasedByTheEndOfACriterionsScale() {
+        Set<String> erased = new TreeSet<>();
+        int moves = 0;
+        for (int s = 0; s < model.scenarios().size(); s++) {
+            String scenario = model.scenarios().get(s).id();
+            Work none = new Work(m);
+            Scoring.score(m, m.resolve(Bundle.empty(m.nTerms), s), s, none);
+            for (TermDef term : model.terms()) {
+                Side giver =
+                        model.section(term.section()).map(SectionDef::giver).orElse(null);
+                if (giver == null) {
+                    continue;
+                }
+                boolean us = giver.other() == Side.US;
+                int from = us ? 0 : m.nUs;
+                int to = us ? m.nUs : m.nCrit;
+                for (Object value : term.listedValues()) {
+                    BundleReader.Result read = BundleReader.read(model, Map.of(term.id(), value), "bundle");
+                    if (!read.valid()) {
+                        continue;
+                    }
+                    Work w = new Work(m);
+                    Scoring.score(m, m.resolve(read.bundle(), s), s, w);
+                    if (!raisesOnly(w.raw, none.raw, from, to)) {
+                        continue; // not a concession to the receiver from this status quo
+                    }
+                    moves++;
+                    for (int c = from; c < to; c++) {
+                        double raw = w.raw[c] - none.raw[c];
+                        double moved = w.value[c] - none.value[c];
+                        String id = model.criteria().get(c).id();
+                        if (!m.saturating[c]
+                                && raw > 1e-9
+                                && Math.abs(moved - raw) > 1e-9
+                                && !KNOWN.contains(scenario + " " + id)) {
+                            erased.add(String.format(
+                                    Locale.ROOT,
+                                    "%s: %s = %s moves %s by %.3f raw, %.3f after the clamp",
+                                    scenario,
+                                    term.id(),
+                                    value,
+                                    id,
+                                    raw,
+                                    moved));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(moves > 500, "concessions checked: " + moves);
+        assertEquals(Set.of(), erased, "concessions erased by a criterion's 0-1 clamp");
+    }
+
+    /** The clamp is what the test watches: a status quo beyond the scale is caught (hand-made case). */
+    @Test
+    void theCheckSeesAClampedMove() {
+        // JUL_2019 sits at export-control level 5; licences for Huawei raise China's technology access.
+        int s = model.scenarios().indexOf(model.scenario("JUL_2019").orElseThrow());
+        int tech = model.criteria()
+                .indexOf(model.criteria().stream()
+                        .filter(c -> c.id().equals("techAccess"))
+                        .findFirst()
+                        .orElseThrow());
+        Work none = new Work(m);
+        Scoring.score(m, m.resolve(Bundle.empty(m.nTerms), s), s, none);
+        Work w = new Work(m);
+        Scoring.score(
+                m,
+                m.resolve(
+                        BundleReader.read(model, Map.of("usConcessions.companyRelief", "LICENCES"), "bundle")
+                                .bundle(),
+                        s),
+                s,
+                w);
+        assertEquals(0.92, none.value[tech], 1e-12);
+        assertEquals(0.96, w.value[tech], 1e-12);
+    }
+
+    private static boolean raisesOnly(double[] raw, double[] none, int from, int to) {
+        boolean up = false;
+        for (int c = from; c < to; c++) {
+            if (raw[c] < none[c] - 1e-12) {
+                return false;
+            }
+            up |= raw[c] > none[c] + 1e-12;
+        }
+        return up;
+    }
+}
