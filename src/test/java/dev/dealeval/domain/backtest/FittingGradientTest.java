@@ -59,6 +59,31 @@ class FittingGradientTest {
         }
     }
 
+    /**
+     * The objective's support index, computed from the reduced cases, is the engine's own
+     * (Ratification.supportIndex through the Evaluator) on every recorded side decision, at the
+     * profile's weights and stake floor: the fit optimises the rule the service applies.
+     */
+    @Test
+    void theReducedSupportIndexIsTheEngines() {
+        Fitting.Prepared prepared = Fitting.prepare(model, defaults, episodes, Fitting.Scope.SETTINGS);
+        int grid = java.util.Arrays.stream(Fitting.FLOATED_GRID)
+                .boxed()
+                .toList()
+                .indexOf(defaults.credibility().formFactors().get(Fitting.FLOATED));
+        List<Backtest.Result> results = Backtest.run(
+                        dev.dealeval.domain.engine.CompiledModel.compile(model, defaults), episodes)
+                .results();
+        List<FitObjective.Case> cases = prepared.cases().get(grid);
+        assertEquals(108, cases.size());
+        for (FitObjective.Case c : cases) {
+            double engine = results.get(c.episode()).evaluation().side(c.side()).supportIndex();
+            double reduced = FitObjective.index(
+                    c, prepared.criteria().prior(), defaults.settings().stakeFloor(), 0, null);
+            assertEquals(engine, reduced, 1e-9, episodes.get(c.episode()).id() + " " + c.side());
+        }
+    }
+
     @Test
     void bfgsFindsTheMinimumOfARotatedQuadratic() {
         // f(x) = (x0 - 1)^2 + 10 (x1 + 2 - x0/2)^2 + 0.5 x2^2: minimum 0 at (1, -1.5, 0).

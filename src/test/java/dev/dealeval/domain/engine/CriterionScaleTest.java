@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A criterion's value is its raw score clamped to 0–1 (docs/model.md "Criteria and weights"). A
  * status quo that already sits at the end of a criterion's scale would silently erase a concession
- * there: until this test, China's technology access reached 1 at export-control level 5, the level of
- * every scenario of 2017–21, so relief for a listed company (+0.04, +0.08) counted for nothing in the
- * ZTE and Huawei episodes. So: from every built-in scenario, each listed value of each term of a
- * section with a giver, moved alone, that raises the receiving side's raw scores must raise its
- * criterion values by as much.
+ * there, for its receiver or its giver: until this test, China's technology access reached 1 at
+ * export-control level 5, the level of every scenario of 2017–21, so relief for a listed company
+ * (+0.04, +0.08) counted for nothing in the ZTE and Huawei episodes; and in May 2026 a full TikTok
+ * sale took China's sovereignty below 0, so 0.03 of its cost was lost. So: from every built-in
+ * scenario, each listed value of each term of a section with a giver, moved alone, that raises the
+ * receiving side's raw scores must move every criterion of both sides by its raw change.
  */
 class CriterionScaleTest {
     /**
@@ -64,12 +65,12 @@ class CriterionScaleTest {
                         continue; // not a concession to the receiver from this status quo
                     }
                     moves++;
-                    for (int c = from; c < to; c++) {
+                    for (int c = 0; c < m.nCrit; c++) { // the receiver's criteria and the giver's
                         double raw = w.raw[c] - none.raw[c];
                         double moved = w.value[c] - none.value[c];
                         String id = model.criteria().get(c).id();
                         if (!m.saturating[c]
-                                && raw > 1e-9
+                                && Math.abs(raw) > 1e-9
                                 && Math.abs(moved - raw) > 1e-9
                                 && !KNOWN.contains(scenario + " " + id)) {
                             erased.add(String.format(
