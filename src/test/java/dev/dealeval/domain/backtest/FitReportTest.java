@@ -70,6 +70,70 @@ class FitReportTest {
                 "temporal Brier " + temporal.summary().brierScore());
     }
 
+    /**
+     * The form and enforcement factors the procedure leaves at their reasoned values (docs/backtest.md
+     * "Fitting"). Signed text and monitoring are the scale's anchors (1), and no episode sets
+     * enforcement to NONE or SNAPBACK, so the episodes say nothing of those; refitted with a leader's
+     * statement believed anywhere from 0.5 to 1 of a signed text, they decide the same side decisions
+     * and the mean log-loss moves by less than 0.01 — they do not identify it either, so fitting it
+     * would only return whatever prior it was given.
+     */
+    @Test
+    void theEpisodesDoNotIdentifyTheOtherFormAndEnforcementFactors() {
+        for (Episode e : episodes) {
+            Object enforcement = e.bundle().get("commitment.enforcement");
+            assertTrue(
+                    enforcement == null || enforcement.equals("MONITORING"),
+                    e.id() + " sets enforcement " + enforcement + ": fit its factor");
+        }
+        Fitting.Fit reasoned = Fitting.fit(model, defaults, episodes);
+        int agreeing = Backtest.run(CompiledModel.compile(model, reasoned.profile()), episodes)
+                .summary()
+                .sideAgreeing();
+        for (double value : new double[] {0.5, 0.7, 1.0}) {
+            Fitting.Fit fit = Fitting.fit(model, withStatementFactor(defaults, value), episodes);
+            int right = Backtest.run(CompiledModel.compile(model, fit.profile()), episodes)
+                    .summary()
+                    .sideAgreeing();
+            System.out.printf(
+                    Locale.ROOT,
+                    "leader's statement believed at %.2f: mean log-loss %.4f (at 0.85: %.4f), side decisions right %d (%d)%n",
+                    value,
+                    fit.logLoss(),
+                    reasoned.logLoss(),
+                    right,
+                    agreeing);
+            assertTrue(Math.abs(fit.logLoss() - reasoned.logLoss()) < 0.01, "statement factor " + value);
+            assertEquals(agreeing, right, "statement factor " + value);
+        }
+    }
+
+    /** The profile with a leader's statement believed at {@code value}. */
+    private static Profile withStatementFactor(Profile p, double value) {
+        var c = p.credibility();
+        var forms = new java.util.HashMap<>(c.formFactors());
+        forms.put("LEADER_STATEMENT", value);
+        return new Profile(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.sources(),
+                p.builtIn(),
+                p.version(),
+                p.weights(),
+                p.factions(),
+                new dev.dealeval.domain.model.CredibilityParams(
+                        c.trackRecords(),
+                        forms,
+                        c.enforcementFactors(),
+                        c.baselineUsdBn(),
+                        c.referenceGrowth(),
+                        c.referenceDelivery(),
+                        c.excessBelief(),
+                        c.purchaseCategories()),
+                p.settings());
+    }
+
     private static void print(String label, Backtest.Summary s) {
         System.out.printf(
                 Locale.ROOT,
