@@ -241,9 +241,14 @@ public final class Fitting {
     }
 
     static Profile withFloated(Profile p, double floated) {
+        return withFormFactor(p, FLOATED, floated);
+    }
+
+    /** The profile with the form factor of {@code form} (a value of commitment.form) replaced. */
+    static Profile withFormFactor(Profile p, String form, double factor) {
         CredibilityParams c = p.credibility();
         Map<String, Double> forms = new HashMap<>(c.formFactors());
-        forms.put(FLOATED, floated);
+        forms.put(form, factor);
         return new Profile(
                 p.id(),
                 p.name(),

@@ -52,7 +52,7 @@ public record TermDef(
 
     /**
      * Every value the model lists for the term, as a bundle gives it: each enum value, both booleans,
-     * or the search levels with the ends of the range. The values property checks and the fit of the
+     * or the search levels with the ends of the range: the values the property checks and the fit of the
      * weights move a term to, one at a time.
      */
     public List<Object> listedValues() {

@@ -91,7 +91,7 @@ class FitReportTest {
                 .summary()
                 .sideAgreeing();
         for (double value : new double[] {0.5, 0.7, 1.0}) {
-            Fitting.Fit fit = Fitting.fit(model, withStatementFactor(defaults, value), episodes);
+            Fitting.Fit fit = Fitting.fit(model, Fitting.withFormFactor(defaults, "LEADER_STATEMENT", value), episodes);
             int right = Backtest.run(CompiledModel.compile(model, fit.profile()), episodes)
                     .summary()
                     .sideAgreeing();
@@ -106,32 +106,6 @@ class FitReportTest {
             assertTrue(Math.abs(fit.logLoss() - reasoned.logLoss()) < 0.01, "statement factor " + value);
             assertEquals(agreeing, right, "statement factor " + value);
         }
-    }
-
-    /** The profile with a leader's statement believed at {@code value}. */
-    private static Profile withStatementFactor(Profile p, double value) {
-        var c = p.credibility();
-        var forms = new java.util.HashMap<>(c.formFactors());
-        forms.put("LEADER_STATEMENT", value);
-        return new Profile(
-                p.id(),
-                p.name(),
-                p.description(),
-                p.sources(),
-                p.builtIn(),
-                p.version(),
-                p.weights(),
-                p.factions(),
-                new dev.dealeval.domain.model.CredibilityParams(
-                        c.trackRecords(),
-                        forms,
-                        c.enforcementFactors(),
-                        c.baselineUsdBn(),
-                        c.referenceGrowth(),
-                        c.referenceDelivery(),
-                        c.excessBelief(),
-                        c.purchaseCategories()),
-                p.settings());
     }
 
     private static void print(String label, Backtest.Summary s) {
