@@ -149,6 +149,53 @@ class BacktestResourceTest extends ApiTestSupport {
                 .body("detail", containsString("no-such-episode"));
     }
 
+    /**
+     * The robustness suite over HTTP is PerturbationSuiteTest's (docs/backtest.md "Robustness"): 342
+     * perturbations of the 55 built-in episodes, 37 flips, among them the Huawei licences read without
+     * the licences (an empty bundle, which Beijing has no reason to take up).
+     */
+    @Test
+    void theRobustnessSuiteIsServed() {
+        JsonPath body = given().get("/api/v1/backtests/robustness")
+                .then()
+                .statusCode(200)
+                .body("profile", equalTo("default"))
+                .body("episodeSet", equalTo("built-in"))
+                .body("episodes", equalTo(55))
+                .body("perturbations", equalTo(342))
+                .body("flips", equalTo(37))
+                .body("flipShare", closeTo(37.0 / 342, 1e-12))
+                .body("touched.size()", equalTo(26))
+                .body("flipped.size()", equalTo(37))
+                .body("rules", containsString("-25% and +25%"))
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> flips = body.getList("flipped");
+        assertTrue(
+                flips.contains(Map.of(
+                        "episode",
+                        "huawei-licences-2019",
+                        "perturbation",
+                        "usConcessions.companyRelief LICENCES -> NONE",
+                        "sides",
+                        List.of("CN"))),
+                flips.toString());
+        // every flipped episode is listed once in touched, in the order of the flips
+        assertEquals(flips.stream().map(f -> f.get("episode")).distinct().toList(), body.getList("touched"));
+        given().queryParam("episodeSet", "no-such-set")
+                .get("/api/v1/backtests/robustness")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("episodeSet"));
+        given().queryParam("profile", "hawkish-washington")
+                .get("/api/v1/backtests/robustness")
+                .then()
+                .statusCode(200)
+                .body("profile", equalTo("hawkish-washington"))
+                .body("perturbations", equalTo(342));
+    }
+
     @Test
     void aStoredProfileCanBeBacktested() {
         String id = "bt-" + java.util.UUID.randomUUID().toString().substring(0, 8);

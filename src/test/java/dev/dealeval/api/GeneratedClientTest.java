@@ -62,6 +62,7 @@ import dev.dealeval.client.model.ProfileRequest;
 import dev.dealeval.client.model.ProfileResponse;
 import dev.dealeval.client.model.Purchases;
 import dev.dealeval.client.model.RankedBundle;
+import dev.dealeval.client.model.RobustnessResponse;
 import dev.dealeval.client.model.ScenarioList;
 import dev.dealeval.client.model.ScenarioRequest;
 import dev.dealeval.client.model.ScenarioResponse;
@@ -841,6 +842,10 @@ class GeneratedClientTest {
                 diagram.contains("data-series=\"side decisions\""),
                 diagram.substring(0, Math.min(80, diagram.length())));
 
+        RobustnessResponse robustness = backtests.runBacktestRobustness(null, "default");
+        assertRequiredPresent(robustness, "runBacktestRobustness");
+        assertEquals(robustness.getFlips(), robustness.getFlipped().size());
+
         BacktestEpisode first = b.getEpisodes().get(0);
         BacktestEpisodeResponse explained = backtests.explainBacktestEpisode(first.getId(), null, "default");
         assertRequiredPresent(explained, "explainBacktestEpisode");
@@ -1075,7 +1080,7 @@ class GeneratedClientTest {
     @Order(Integer.MAX_VALUE)
     void everyOperationOfTheDocumentWasCalledThroughTheGeneratedClient() {
         Set<String> documented = ROUTES.stream().map(Route::operationId).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(41, documented.size(), "operations in " + DOCUMENT_PATH);
+        assertEquals(42, documented.size(), "operations in " + DOCUMENT_PATH);
         Set<String> notCalled = new TreeSet<>(documented);
         notCalled.removeAll(CALLED);
         Set<String> undocumented =

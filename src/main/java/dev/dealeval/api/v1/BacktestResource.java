@@ -2,10 +2,12 @@ package dev.dealeval.api.v1;
 
 import dev.dealeval.api.v1.dto.BacktestEpisodeResponse;
 import dev.dealeval.api.v1.dto.BacktestResponse;
+import dev.dealeval.api.v1.dto.RobustnessResponse;
 import dev.dealeval.application.backtest.BacktestService;
 import dev.dealeval.application.model.ModelRegistry;
 import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.backtest.Perturbations;
 import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.Evaluation;
 import dev.dealeval.domain.model.DealModel;
@@ -160,6 +162,53 @@ public class BacktestResource {
         return ReliabilityDiagram.svg(
                 title,
                 backtests.calibration(BacktestService.forecasts(run, oof)).series());
+    }
+
+    static final String ROBUSTNESS_RULES =
+            "Each episode is read again with one thing an analyst might reasonably have coded otherwise: each number of "
+                    + "its bundle at -25% and +25% (whole numbers rounded, kept in the term's range, a 0 left alone), each enum "
+                    + "(the commitment's form among them) one level either way, and its scenario replaced by the neighbouring one "
+                    + "dated before it, within 400 days and not after the decision. A perturbation flips when it changes the "
+                    + "model's ratification of a side whose decision is on record; flipShare = flips / perturbations.";
+
+    @GET
+    @Path("/robustness")
+    @Operation(
+            operationId = "runBacktestRobustness",
+            summary = "How fragile the backtest's verdicts are under reasonable re-encodings",
+            description =
+                    "Runs the robustness suite over the episode set with the profile: every single perturbation an analyst "
+                            + "might choose for an episode's encoding, and the ones that change the model's verdict for a side "
+                            + "with a recorded decision. " + ROBUSTNESS_RULES)
+    @APIResponse(responseCode = "200", description = "The perturbations, the flips and their share")
+    @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
+    @APIResponse(responseCode = "409", description = UNAVAILABLE)
+    public RobustnessResponse robustness(
+            @Parameter(description = PROFILE, example = "hawkish-washington")
+                    @QueryParam("profile")
+                    @Pattern(regexp = Ids.PROFILE, message = Ids.PROFILE_MESSAGE)
+                    String profile,
+            @Parameter(description = EPISODE_SET)
+                    @QueryParam("episodeSet")
+                    @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
+                    String episodeSet) {
+        BacktestService.Robustness r = backtests.robustness(profile, episodeSet);
+        Perturbations.Report report = r.report();
+        return new RobustnessResponse(
+                r.profile().id(),
+                r.profile().version(),
+                r.set().id(),
+                r.set().version(),
+                model.version(),
+                report.episodes(),
+                report.perturbations(),
+                report.flips().size(),
+                report.share(),
+                report.touched(),
+                report.flips().stream()
+                        .map(f -> new RobustnessResponse.Flip(f.episode(), f.description(), f.sides()))
+                        .toList(),
+                ROBUSTNESS_RULES);
     }
 
     @GET

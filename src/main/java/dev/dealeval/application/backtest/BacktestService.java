@@ -10,6 +10,7 @@ import dev.dealeval.domain.backtest.Backtest;
 import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.EpisodeSetDefinition;
 import dev.dealeval.domain.backtest.Fitting;
+import dev.dealeval.domain.backtest.Perturbations;
 import dev.dealeval.domain.backtest.Reliability;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Violation;
@@ -168,6 +169,20 @@ public class BacktestService {
                 .count();
         Fitting.OutOfFold temporal = before > 0 && before < episodes.size() ? procedure.temporal(TEMPORAL_SPLIT) : null;
         return new OutOfFold(loo, temporal, before);
+    }
+
+    /** The robustness suite's report on a set under a profile (docs/backtest.md "Robustness"). */
+    public record Robustness(Profile profile, EpisodeSetDefinition set, Perturbations.Report report) {}
+
+    /**
+     * Every episode of the set read again with one thing changed (each number at ±25%, each enum one
+     * level, the neighbouring scenario dated before the decision), and the readings that flip a
+     * recorded side's ratification under the profile. A few evaluations per episode: milliseconds.
+     */
+    public Robustness robustness(String profile, String episodeSet) {
+        Setting s = setting(profile, episodeSet);
+        return new Robustness(
+                s.profile(), s.set(), Perturbations.flipRate(s.model(), s.set().episodes()));
     }
 
     /** One episode of the set judged by the profile; 404 when no episode of the set has the id. */
