@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** With one turn for heavy analyses, a second search while one runs gets a quick 503 with Retry-After, then succeeds later. */
+/**
+ * With one turn for heavy analyses, a second search, or a robustness run, while one runs gets a quick 503 with
+ * Retry-After, then succeeds later.
+ */
 @QuarkusTest
 @TestProfile(ScarceResources.class)
 class AnalysisCapacityTest extends ApiTestSupport {
@@ -46,7 +49,28 @@ class AnalysisCapacityTest extends ApiTestSupport {
 
     @Test
     void aSecondHeavyAnalysisWhileOneRunsIsRefusedQuicklyThenServed() throws Exception {
-        // the big search may itself meet a small one holding the turn: it tries again until it gets it
+        refusedWhileABigSearchRuns(() -> post(SMALL));
+        assertEquals(200, post(SMALL).statusCode(), "served once the turn is free");
+        given().contentType(ContentType.JSON)
+                .body("{\"bundles\": [{\"bundle\": {}}]}")
+                .post("/api/v1/comparisons")
+                .then()
+                .statusCode(200);
+    }
+
+    /** A robustness run takes a turn too (docs/hostile-clients.md). */
+    @Test
+    void aRobustnessRunWhileASearchRunsIsRefusedQuicklyThenServed() throws Exception {
+        refusedWhileABigSearchRuns(() -> given().get("/api/v1/backtests/robustness"));
+        given().get("/api/v1/backtests/robustness").then().statusCode(200);
+    }
+
+    /**
+     * Runs the big search (retrying while a turn is taken) and sends {@code request} until one is
+     * refused while the big search still holds the turn: a quick 503 with Retry-After.
+     */
+    private static void refusedWhileABigSearchRuns(java.util.function.Supplier<Response> request) throws Exception {
+        // the big search may itself meet a small request holding the turn: it tries again until it gets it
         java.util.concurrent.atomic.AtomicLong bigDone = new java.util.concurrent.atomic.AtomicLong();
         CompletableFuture<Integer> big = CompletableFuture.supplyAsync(() -> {
             int status;
@@ -59,7 +83,7 @@ class AnalysisCapacityTest extends ApiTestSupport {
         Response refused = null;
         long refusedAt = 0;
         while (!big.isDone() && refused == null) {
-            Response r = post(SMALL);
+            Response r = request.get();
             if (r.statusCode() == 503) {
                 refused = r;
                 refusedAt = System.nanoTime();
@@ -68,7 +92,7 @@ class AnalysisCapacityTest extends ApiTestSupport {
             }
         }
         assertEquals(200, big.get(60, TimeUnit.SECONDS));
-        assertTrue(refused != null, "a small search during the big one is refused");
+        assertTrue(refused != null, "a request during the big search is refused");
         refused.then()
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
@@ -77,11 +101,5 @@ class AnalysisCapacityTest extends ApiTestSupport {
         // Refused while the big search still held the turn: it did not wait for it (the order of events,
         // not a wall-clock limit, which a loaded machine could break).
         assertTrue(refusedAt < bigDone.get(), "refused while the big search ran, not after queueing for the turn");
-        assertEquals(200, post(SMALL).statusCode(), "served once the turn is free");
-        given().contentType(ContentType.JSON)
-                .body("{\"bundles\": [{\"bundle\": {}}]}")
-                .post("/api/v1/comparisons")
-                .then()
-                .statusCode(200);
     }
 }

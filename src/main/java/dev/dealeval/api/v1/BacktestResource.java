@@ -183,6 +183,10 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The perturbations, the flips and their share")
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "As many searches, sensitivity analyses, fits and robustness runs as configured are running; retry after Retry-After")
     public RobustnessResponse robustness(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")

@@ -77,7 +77,8 @@ public class AnalysisCapacity {
         }
         if (!got) {
             throw new BusyException(
-                    limits.maxConcurrent() + " searches, sensitivity analyses and fits are already running or waiting; "
+                    limits.maxConcurrent()
+                            + " searches, sensitivity analyses, fits and robustness runs are already running or waiting; "
                             + "try again shortly.",
                     1);
         }
