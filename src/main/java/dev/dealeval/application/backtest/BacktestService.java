@@ -176,7 +176,7 @@ public class BacktestService {
 
     /**
      * Every episode of the set read again with one thing changed (each number at ±25%, each enum one
-     * level, the neighbouring scenario dated before the decision), and the readings that flip a
+     * level, each neighbouring scenario not dated after the decision), and the readings that flip a
      * recorded side's ratification under the profile: six times a backtest's evaluations (0.2 s on a set
      * of 500 episodes, bench/robustness.sh), so it runs in a turn of the analysis capacity, as fits do.
      */
