@@ -169,8 +169,8 @@ public class BacktestResource {
                     + "its bundle at -25% and +25% (whole numbers rounded, kept in the term's range, a 0 left alone), each enum "
                     + "(the commitment's form among them) one level either way, and its scenario replaced by each neighbouring one "
                     + "by date within 400 days (the one after only when dated no later than the decision). A perturbation flips "
-                    + "when it changes the "
-                    + "model's ratification of a side whose decision is on record; flipShare = flips / perturbations.";
+                    + "when it changes the model's ratification of a side whose decision is on record; flipShare = flips / "
+                    + "perturbations.";
 
     @GET
     @Path("/robustness")
