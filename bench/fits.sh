@@ -12,11 +12,7 @@ port=18089
 command -v jq >/dev/null || { echo "jq is not installed: apt-get install -y jq" >&2; exit 2; }
 . bench/service.sh
 start_service fits "$port" editor
-curl -sf "localhost:$port/api/v1/episode-sets/built-in" |
-  jq '{id: "timing-120", name: "120 episodes for timing",
-       episodes: ([.episodes[]] + [.episodes[] | .id += "-b"] + [.episodes[0:10][] | .id += "-c"])}' >"$out/set.json"
-curl -sf -o /dev/null -X POST "localhost:$port/api/v1/episode-sets" -H "X-API-Key: $key" \
-  -H 'Content-Type: application/json' -d @"$out/set.json"
+store_timing_set timing-120 2 10
 printf '%-12s %-9s %8s %s\n' "episodes" "fitted" "seconds" "leave-one-out"
 for set in built-in timing-120; do
   for weights in false true; do

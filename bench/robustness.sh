@@ -12,12 +12,7 @@ port=18091
 command -v jq >/dev/null || { echo "jq is not installed: apt-get install -y jq" >&2; exit 2; }
 . bench/service.sh
 start_service robustness "$port" editor
-curl -sf "localhost:$port/api/v1/episode-sets/built-in" |
-  jq '{id: "timing-500", name: "500 episodes for timing",
-       episodes: ([range(0; 9) as $k | .episodes[] | .id += "-\($k)"] + [.episodes[0:5][] | .id += "-9"])}' \
-  >"$out/set.json"
-curl -sf -o /dev/null -X POST "localhost:$port/api/v1/episode-sets" -H "X-API-Key: $key" \
-  -H 'Content-Type: application/json' -d @"$out/set.json"
+store_timing_set timing-500 9 5
 printf '%-12s %13s %6s %s\n' "episodes" "perturbations" "flips" "seconds (three runs)"
 for set in built-in timing-500; do
   times=()

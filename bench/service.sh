@@ -1,4 +1,5 @@
-# Sourced by the bench/ scripts: starts the packaged service for one benchmark and stops it on exit.
+# Sourced by the bench/ scripts: starts the packaged service for one benchmark and stops it on exit,
+# and stores episode sets for timing.
 #   start_service NAME PORT [ROLE]
 # builds the jar if it is missing, empties target/NAME/data, starts JAR (default the packaged
 # service) on PORT with its management port at PORT + 1000 and JAVA_OPTS (default: the container's,
@@ -29,4 +30,18 @@ start_service() {
   done
   echo "the service did not become ready on port $port: see $out/service.log" >&2
   return 1
+}
+
+# Stores, on the service start_service started, an episode set for timing only: the built-in episodes
+# COPIES times and the first EXTRA of them once more, under new ids (its scores mean nothing).
+#   store_timing_set ID COPIES EXTRA
+store_timing_set() {
+  local id=$1 copies=$2 extra=$3
+  curl -sf "localhost:$port/api/v1/episode-sets/built-in" |
+    jq --arg id "$id" --argjson copies "$copies" --argjson extra "$extra" \
+      '{id: $id, name: "\($id): episodes for timing",
+        episodes: ([range(0; $copies) as $k | .episodes[] | .id += "-\($k)"]
+                   + [.episodes[0:$extra][] | .id += "-\($copies)"])}' >"$out/set.json"
+  curl -sf -o /dev/null -X POST "localhost:$port/api/v1/episode-sets" -H "X-API-Key: $key" \
+    -H 'Content-Type: application/json' -d @"$out/set.json"
 }
