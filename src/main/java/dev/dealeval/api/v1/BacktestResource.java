@@ -167,7 +167,8 @@ public class BacktestResource {
     static final String ROBUSTNESS_RULES =
             "Each episode is read again with one thing an analyst might reasonably have coded otherwise: each number of "
                     + "its bundle at -25% and +25% (whole numbers rounded, kept in the term's range, a 0 left alone), each enum "
-                    + "(the commitment's form among them) one level either way, and its scenario replaced by each neighbouring one "
+                    + "(the commitment's form among them) one level either way, except that a bundle both governments accepted is "
+                    + "not read as a floated proposal (one never tabled), and its scenario replaced by each neighbouring one "
                     + "by date within 400 days (the one after only when dated no later than the decision). A perturbation flips "
                     + "when it changes the model's ratification of a side whose decision is on record; flipShare = flips / "
                     + "perturbations.";

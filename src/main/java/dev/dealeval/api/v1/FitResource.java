@@ -4,6 +4,7 @@ import dev.dealeval.api.v1.dto.FitRequest;
 import dev.dealeval.api.v1.dto.FitResponse;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.application.backtest.BacktestService;
+import dev.dealeval.domain.backtest.Episode;
 import dev.dealeval.domain.backtest.Fitting;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Settings;
@@ -31,9 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Backtest")
 public class FitResource {
-    /** The form factor the fit chooses (docs/backtest.md "Fitting"). */
-    static final String FLOATED = "FLOATED_PROPOSAL";
-
     private final BacktestService backtests;
 
     public FitResource(BacktestService backtests) {
@@ -124,7 +122,9 @@ public class FitResource {
                 null,
                 new ProfileRequest.Credibility(
                         null,
-                        Map.of(FLOATED, f.fitted().credibility().formFactors().get(FLOATED)),
+                        Map.of(
+                                Episode.FLOATED,
+                                f.fitted().credibility().formFactors().get(Episode.FLOATED)),
                         null,
                         null,
                         null,

@@ -27,6 +27,12 @@ public record Episode(
         String encoding,
         List<String> sources) {
 
+    /** The term that holds the form a bundle's commitments took (rule 4 of backtest.yaml). */
+    public static final String FORM = "commitment.form";
+
+    /** The form of a proposal reported as prepared or passed through intermediaries and never tabled (rule 4). */
+    public static final String FLOATED = "FLOATED_PROPOSAL";
+
     public Episode {
         bundle = Map.copyOf(bundle);
         decisions = decisions.isEmpty() ? Map.of() : new EnumMap<>(decisions);

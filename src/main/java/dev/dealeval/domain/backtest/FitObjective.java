@@ -276,7 +276,7 @@ final class FitObjective {
     static List<Case> gifts(CompiledModel m, Profile profile, Criteria criteria) {
         DealModel model = m.model();
         List<Object> forms =
-                new ArrayList<>(model.term(FORM).map(TermDef::values).orElse(List.of()));
+                new ArrayList<>(model.term(Episode.FORM).map(TermDef::values).orElse(List.of()));
         if (forms.isEmpty()) {
             forms.add(null);
         }
@@ -291,7 +291,7 @@ final class FitObjective {
                     Map<String, Object> raw = new HashMap<>();
                     raw.put(term.id(), value);
                     if (form != null) {
-                        raw.put(FORM, form);
+                        raw.put(Episode.FORM, form);
                     }
                     BundleReader.Result bundle = BundleReader.read(model, raw, "bundle");
                     if (!bundle.valid()) {
@@ -320,7 +320,6 @@ final class FitObjective {
         return List.copyOf(givers.values());
     }
 
-    private static final String FORM = "commitment.form";
     /** A change of utility larger than rounding (points). */
     private static final double GIFT = 1e-9;
 

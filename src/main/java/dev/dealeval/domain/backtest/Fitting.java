@@ -34,7 +34,6 @@ public final class Fitting {
     /** The grid of beliefs in a floated proposal tried (the form factor of FLOATED_PROPOSAL). */
     static final double[] FLOATED_GRID = {0.0, 0.2, 0.4, 0.6, 0.85};
 
-    static final String FLOATED = "FLOATED_PROPOSAL";
     private static final int ITERATIONS = 1000;
 
     /** What a fit moves. */
@@ -241,7 +240,7 @@ public final class Fitting {
     }
 
     static Profile withFloated(Profile p, double floated) {
-        return withFormFactor(p, FLOATED, floated);
+        return withFormFactor(p, Episode.FLOATED, floated);
     }
 
     /** The profile with the form factor of {@code form} (a value of commitment.form) replaced. */

@@ -29,11 +29,14 @@ import java.util.Map;
  *     half up), clamped to the term's range, skipped when the result equals the given value — so a term at 0
  *     is never perturbed;</li>
  * <li>each ENUM term of the bundle one level down and one level up in its declared order, where that level
- *     exists — commitment.form among them, so the form of the commitment moves one level either way;</li>
+ *     exists — commitment.form among them, so the form of the commitment moves one level either way, except
+ *     that, with {@link Readings#ALLOWED}, a bundle both governments accepted is not read as a floated
+ *     proposal: the encoding rules define one as never tabled (rule 4 of backtest.yaml), and a bundle both
+ *     sides signed, announced or carried out (rule 2) was tabled;</li>
  * <li>the scenario: the model's dated scenarios sorted by date (then id), the one just before and the one just
  *     after the episode's, each if its date is at most {@value #NEIGHBOUR_DAYS} days from the episode's
  *     scenario's date — another reading of the same status quo, not a status quo of other years — and, with
- *     {@link Neighbours#BEFORE_DECISION}, the one after only if it is dated no later than the decision: a
+ *     {@link Readings#ALLOWED}, the one after only if it is dated no later than the decision: a
  *     scenario dated after it holds the decision's own outcome (JUL_2019 has the Osaka truce in force), which
  *     the encoding rules never allow (rule 3 of backtest.yaml).</li>
  * </ul>
@@ -44,12 +47,18 @@ public final class Perturbations {
     /** Largest distance, in days, between an episode's scenario and a neighbouring one it may be read against. */
     public static final long NEIGHBOUR_DAYS = 400;
 
-    /** Which neighbouring scenarios an episode is read against. */
-    public enum Neighbours {
-        /** Only those dated no later than the decision: the status quos the encoding rules allow. */
-        BEFORE_DECISION,
-        /** The next one too when dated after the decision (issue 23's suite as first stated). */
-        ANY_DATE
+    /** Which readings of an episode the suite makes. */
+    public enum Readings {
+        /**
+         * Only those the encoding rules allow for the episode's record: neighbouring scenarios dated no later
+         * than the decision, and no floated proposal where both governments accepted.
+         */
+        ALLOWED,
+        /**
+         * Issue 23's suite as first stated: also the neighbour dated after the decision, and the floated form
+         * of a bundle both governments accepted.
+         */
+        AS_FIRST_STATED
     }
 
     private static final BigDecimal[] FACTORS = {new BigDecimal("0.75"), new BigDecimal("1.25")};
@@ -93,11 +102,12 @@ public final class Perturbations {
 
     /** The perturbations of {@code e}: its terms in the model's catalogue order, then its scenario. */
     public static List<Perturbation> of(DealModel model, Episode e) {
-        return of(model, e, Neighbours.BEFORE_DECISION);
+        return of(model, e, Readings.ALLOWED);
     }
 
-    /** The perturbations of {@code e}, reading it against the neighbouring scenarios {@code which} admits. */
-    public static List<Perturbation> of(DealModel model, Episode e, Neighbours which) {
+    /** The perturbations of {@code e} among the readings {@code which} admits. */
+    public static List<Perturbation> of(DealModel model, Episode e, Readings which) {
+        boolean tabled = which == Readings.ALLOWED && Integer.valueOf(1).equals(e.agreement());
         List<Perturbation> out = new ArrayList<>();
         for (TermDef t : model.terms()) {
             Object given = e.bundle().get(t.id());
@@ -105,12 +115,15 @@ public final class Perturbations {
                 continue;
             }
             for (Object v : alternatives(t, given)) {
+                if (tabled && t.id().equals(Episode.FORM) && Episode.FLOATED.equals(v)) {
+                    continue;
+                }
                 Map<String, Object> bundle = new HashMap<>(e.bundle());
                 bundle.put(t.id(), v);
                 out.add(new Perturbation(with(e, e.scenario(), bundle), t.id() + " " + text(given) + " -> " + text(v)));
             }
         }
-        LocalDate decided = which == Neighbours.BEFORE_DECISION ? parse(e.date()) : null;
+        LocalDate decided = which == Readings.ALLOWED ? parse(e.date()) : null;
         for (String s : neighbours(model, e.scenario(), decided)) {
             out.add(new Perturbation(with(e, s, e.bundle()), "scenario " + e.scenario() + " -> " + s));
         }
@@ -119,11 +132,11 @@ public final class Perturbations {
 
     /** Runs every perturbation of every episode and collects those whose verdict flips. */
     public static Report flipRate(CompiledModel m, List<Episode> episodes) {
-        return flipRate(m, episodes, Neighbours.BEFORE_DECISION);
+        return flipRate(m, episodes, Readings.ALLOWED);
     }
 
-    /** {@link #flipRate(CompiledModel, List)} with the neighbouring scenarios {@code which} admits. */
-    public static Report flipRate(CompiledModel m, List<Episode> episodes, Neighbours which) {
+    /** {@link #flipRate(CompiledModel, List)} over the readings {@code which} admits. */
+    public static Report flipRate(CompiledModel m, List<Episode> episodes, Readings which) {
         int count = 0;
         List<Flip> flips = new ArrayList<>();
         for (Episode e : episodes) {

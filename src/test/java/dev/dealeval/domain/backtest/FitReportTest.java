@@ -28,12 +28,12 @@ class FitReportTest {
     void theModelFileHoldsTheFittedSettings() {
         Fitting.Fit fit = Fitting.fit(model, defaults, episodes);
         System.out.println("fitted settings: " + fit.profile().settings() + ", floated proposal believed at "
-                + fit.profile().credibility().formFactors().get(Fitting.FLOATED) + ", mean log-loss "
+                + fit.profile().credibility().formFactors().get(Episode.FLOATED) + ", mean log-loss "
                 + String.format(Locale.ROOT, "%.4f", fit.logLoss()) + " over " + fit.sideDecisions() + " decisions");
         assertEquals(fit.profile().settings(), defaults.settings(), "refit and copy the settings into deal-model.yaml");
         assertEquals(
-                fit.profile().credibility().formFactors().get(Fitting.FLOATED),
-                defaults.credibility().formFactors().get(Fitting.FLOATED));
+                fit.profile().credibility().formFactors().get(Episode.FLOATED),
+                defaults.credibility().formFactors().get(Episode.FLOATED));
     }
 
     @Test

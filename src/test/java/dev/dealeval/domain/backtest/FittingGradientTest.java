@@ -70,7 +70,7 @@ class FittingGradientTest {
         int grid = java.util.Arrays.stream(Fitting.FLOATED_GRID)
                 .boxed()
                 .toList()
-                .indexOf(defaults.credibility().formFactors().get(Fitting.FLOATED));
+                .indexOf(defaults.credibility().formFactors().get(Episode.FLOATED));
         List<Backtest.Result> results = Backtest.run(
                         dev.dealeval.domain.engine.CompiledModel.compile(model, defaults), episodes)
                 .results();

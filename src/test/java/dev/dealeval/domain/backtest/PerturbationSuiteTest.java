@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The robustness of the backtest (docs/backtest.md, "Robustness"): the share of every single
  * perturbation an analyst might choose for the built-in episodes ({@link Perturbations}) that flips a
- * recorded side's ratification under the default profile. Issue 23's target is 10%; the model is at
- * 10.8% (37 of 342; 14.0%, 55 of 392, when neighbouring scenarios dated after the decision, which hold its
- * own outcome, are counted too), so the bound is that measured level: a change that makes verdicts more fragile
- * fails here, and the target stays open in docs/backtest.md. Prints the report; run it alone with
- * {@code ./mvnw -B test -Dtest=PerturbationSuiteTest}.
+ * recorded side's ratification under the default profile, over the readings the encoding rules allow. It
+ * fails above issue 23's target, 10%; the model is at 8.9% (29 of 327). Counted as the issue first stated the
+ * suite, with readings the rules exclude (a neighbouring scenario dated after the decision, which holds its
+ * own outcome; a bundle both governments accepted read as a floated proposal, never tabled), it is 14.0% (55
+ * of 392); both figures are printed. Run it alone with {@code ./mvnw -B test -Dtest=PerturbationSuiteTest}.
  */
 class PerturbationSuiteTest {
-    /** The measured 10.8%, rounded up; the target is 0.10. */
-    static final double MAX_FLIP_SHARE = 0.11;
+    /** Issue 23's target. */
+    static final double MAX_FLIP_SHARE = 0.10;
 
     @Test
     void fewPerturbationsFlipAVerdict() {
@@ -35,20 +35,20 @@ class PerturbationSuiteTest {
                 r.touched().size(),
                 r.touched()));
         r.flips().forEach(f -> report.append("  ").append(f).append('\n'));
-        // The suite as issue 23 first stated it, neighbours dated after the decision included, for comparison.
+        // The suite as issue 23 first stated it, for comparison: neighbours dated after the decision included, and
+        // bundles both governments accepted read as floated proposals.
         Perturbations.Report any = Perturbations.flipRate(
                 TestModels.compile(ModelFixtures.defaultModel(), "default"),
                 ModelFixtures.episodes().episodes(),
-                Perturbations.Neighbours.ANY_DATE);
+                Perturbations.Readings.AS_FIRST_STATED);
         report.append(String.format(
                 Locale.ROOT,
-                "with neighbours dated after the decision: %d perturbations, %d flips (%.1f %%)%n",
+                "as first stated (readings the encoding rules do not allow included): %d perturbations, %d flips (%.1f %%)%n",
                 any.perturbations(),
                 any.flips().size(),
                 100 * any.share()));
         System.out.print(report);
         assertTrue(r.perturbations() > 0);
-        assertTrue(
-                r.share() <= MAX_FLIP_SHARE, "more perturbations flip a verdict than the documented 10.8%:\n" + report);
+        assertTrue(r.share() <= MAX_FLIP_SHARE, "more than 10% of the perturbations flip a verdict:\n" + report);
     }
 }

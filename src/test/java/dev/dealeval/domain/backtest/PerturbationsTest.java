@@ -51,8 +51,8 @@ class PerturbationsTest {
 
     @Test
     void everyGivenTermMovesOnceEachWayAndTheScenarioToItsNeighbours() {
-        Episode e = episode(
-                "S", Map.of("offer.goods", 9.0, "offer.years", 2, "us.tariff", 0.0, "commitment.form", "SIGNED_TEXT"));
+        Episode e = refusedByChina(episode(
+                "S", Map.of("offer.goods", 9.0, "offer.years", 2, "us.tariff", 0.0, "commitment.form", "SIGNED_TEXT")));
         List<Perturbation> ps = Perturbations.of(MODEL, e);
         // In the catalogue's order: goods 9 · 0.75 = 6.75 and 9 · 1.25 = 11.25, clamped to 10; years 2 · 0.75
         // = 1.5, rounded half up to 2 (the same: skipped) and 2 · 1.25 = 2.5 → 3; the tariff at 0 is not moved;
@@ -76,6 +76,56 @@ class PerturbationsTest {
             assertEquals("S", p.episode().scenario());
             assertEquals(e.decisions(), p.episode().decisions());
         }
+    }
+
+    private static Episode refusedByChina(Episode e) {
+        return new Episode(
+                e.id(),
+                e.date(),
+                e.title(),
+                Episode.Kind.REFUSED_OFFER,
+                e.scenario(),
+                e.bundle(),
+                Map.of(Side.US, Decision.ACCEPTED, Side.CN, Decision.REJECTED),
+                e.record(),
+                e.encoding(),
+                e.sources());
+    }
+
+    @Test
+    void aBundleBothGovernmentsAcceptedIsNotReadAsAFloatedProposal() {
+        // Signed by both, it was tabled: rule 4 of backtest.yaml defines a floated proposal as never tabled.
+        Episode signed = episode("S", Map.of("offer.goods", 9.0, "commitment.form", "SIGNED_TEXT"));
+        List<String> allowed = Perturbations.of(MODEL, signed).stream()
+                .map(Perturbation::description)
+                .toList();
+        assertEquals(
+                List.of("offer.goods 9 -> 6.75", "offer.goods 9 -> 10", "scenario S -> A", "scenario S -> B"), allowed);
+        // As issue 23 first stated the suite, the form moves anyway.
+        assertEquals(
+                List.of(
+                        "offer.goods 9 -> 6.75",
+                        "offer.goods 9 -> 10",
+                        "commitment.form SIGNED_TEXT -> FLOATED_PROPOSAL",
+                        "scenario S -> A",
+                        "scenario S -> B"),
+                Perturbations.of(MODEL, signed, Perturbations.Readings.AS_FIRST_STATED).stream()
+                        .map(Perturbation::description)
+                        .toList());
+        // A side with no recorded decision leaves the outcome open, so the floated reading stays.
+        Episode usOnly = new Episode(
+                "e",
+                "2025-06-15",
+                "an episode",
+                Episode.Kind.REFUSED_OFFER,
+                "S",
+                signed.bundle(),
+                Map.of(Side.US, Decision.ACCEPTED),
+                "what happened",
+                "",
+                List.of("a source"));
+        assertTrue(Perturbations.of(MODEL, usOnly).stream()
+                .anyMatch(p -> p.description().equals("commitment.form SIGNED_TEXT -> FLOATED_PROPOSAL")));
     }
 
     @Test
@@ -115,7 +165,7 @@ class PerturbationsTest {
         assertEquals(List.of("scenario S -> A"), scenarios);
         assertEquals(
                 List.of("scenario S -> A", "scenario S -> B"),
-                Perturbations.of(MODEL, early, Perturbations.Neighbours.ANY_DATE).stream()
+                Perturbations.of(MODEL, early, Perturbations.Readings.AS_FIRST_STATED).stream()
                         .map(Perturbation::description)
                         .filter(d -> d.startsWith("scenario"))
                         .toList());
