@@ -161,6 +161,7 @@ class BacktestResourceTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("profile", equalTo("default"))
                 .body("episodeSet", equalTo("built-in"))
+                .body("readings", equalTo("ALLOWED"))
                 .body("episodes", equalTo(55))
                 .body("perturbations", equalTo(327))
                 .body("flips", equalTo(29))
@@ -194,6 +195,34 @@ class BacktestResourceTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("profile", equalTo("hawkish-washington"))
                 .body("perturbations", equalTo(327));
+        // The suite as first stated, with the readings the rules forbid: PerturbationSuiteTest's second figure.
+        JsonPath asFirstStated = given().queryParam("readings", "AS_FIRST_STATED")
+                .get("/api/v1/backtests/robustness")
+                .then()
+                .statusCode(200)
+                .body("readings", equalTo("AS_FIRST_STATED"))
+                .body("perturbations", equalTo(392))
+                .body("flips", equalTo(55))
+                .extract()
+                .jsonPath();
+        assertTrue(
+                asFirstStated
+                        .getList("flipped", Map.class)
+                        .contains(Map.of(
+                                "episode",
+                                "osaka-truce-2019",
+                                "perturbation",
+                                "commitment.form LEADER_STATEMENT -> FLOATED_PROPOSAL",
+                                "sides",
+                                List.of("US"))),
+                asFirstStated.getList("flipped").toString());
+        given().queryParam("readings", "allowed")
+                .get("/api/v1/backtests/robustness")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("readings"))
+                .body("violations[0].message", equalTo("must be ALLOWED or AS_FIRST_STATED"));
     }
 
     @Test

@@ -842,7 +842,7 @@ class GeneratedClientTest {
                 diagram.contains("data-series=\"side decisions\""),
                 diagram.substring(0, Math.min(80, diagram.length())));
 
-        RobustnessResponse robustness = backtests.runBacktestRobustness(null, "default");
+        RobustnessResponse robustness = backtests.runBacktestRobustness(null, "default", null);
         assertRequiredPresent(robustness, "runBacktestRobustness");
         assertEquals(robustness.getFlips(), robustness.getFlipped().size());
 

@@ -167,9 +167,10 @@ public class BacktestResource {
     static final String ROBUSTNESS_RULES =
             "Each episode is read again with one thing an analyst might reasonably have coded otherwise: each number of "
                     + "its bundle at -25% and +25% (whole numbers rounded, kept in the term's range, a 0 left alone), each enum "
-                    + "(the commitment's form among them) one level either way, except that a bundle both governments accepted is "
-                    + "not read as a floated proposal (one never tabled), and its scenario replaced by each neighbouring one "
-                    + "by date within 400 days (the one after only when dated no later than the decision). A perturbation flips "
+                    + "(the commitment's form among them) one level either way, and its scenario replaced by each neighbouring one "
+                    + "by date within 400 days. With readings=ALLOWED, the default, two readings the encoding rules forbid are "
+                    + "not made: a neighbouring scenario dated after the decision (it holds the decision's own outcome), and a "
+                    + "bundle both governments accepted read as a floated proposal (one never tabled). A perturbation flips "
                     + "when it changes the model's ratification of a side whose decision is on record; flipShare = flips / "
                     + "perturbations.";
 
@@ -197,8 +198,20 @@ public class BacktestResource {
             @Parameter(description = EPISODE_SET)
                     @QueryParam("episodeSet")
                     @Pattern(regexp = Ids.EPISODE_SET, message = Ids.EPISODE_SET_MESSAGE)
-                    String episodeSet) {
-        BacktestService.Robustness r = backtests.robustness(profile, episodeSet);
+                    String episodeSet,
+            @Parameter(
+                            description =
+                                    "ALLOWED (the default): only the readings the encoding rules allow; "
+                                            + "AS_FIRST_STATED: also a neighbouring scenario dated after the decision and a bundle "
+                                            + "both governments accepted read as a floated proposal (the suite as first specified).",
+                            example = "AS_FIRST_STATED")
+                    @QueryParam("readings")
+                    @Pattern(regexp = "ALLOWED|AS_FIRST_STATED", message = "must be ALLOWED or AS_FIRST_STATED")
+                    String readings) {
+        BacktestService.Robustness r = backtests.robustness(
+                profile,
+                episodeSet,
+                readings == null ? Perturbations.Readings.ALLOWED : Perturbations.Readings.valueOf(readings));
         Perturbations.Report report = r.report();
         return new RobustnessResponse(
                 r.profile().id(),
@@ -206,6 +219,7 @@ public class BacktestResource {
                 r.set().id(),
                 r.set().version(),
                 model.version(),
+                r.readings(),
                 report.episodes(),
                 report.perturbations(),
                 report.flips().size(),

@@ -172,21 +172,24 @@ public class BacktestService {
     }
 
     /** The robustness suite's report on a set under a profile (docs/backtest.md "Robustness"). */
-    public record Robustness(Profile profile, EpisodeSetDefinition set, Perturbations.Report report) {}
+    public record Robustness(
+            Profile profile, EpisodeSetDefinition set, Perturbations.Readings readings, Perturbations.Report report) {}
 
     /**
      * Every episode of the set read again with one thing changed (each number at ±25%, each enum one
-     * level, each neighbouring scenario not dated after the decision), and the readings that flip a
-     * recorded side's ratification under the profile: six times a backtest's evaluations (0.2 s on a set
-     * of 500 episodes, bench/robustness.sh), so it runs in a turn of the analysis capacity, as fits do.
+     * level, each neighbouring scenario; {@code readings} says whether those the encoding rules forbid are
+     * made too), and the readings that flip a recorded side's ratification under the profile: six times a
+     * backtest's evaluations (0.2 s on a set of 500 episodes, bench/robustness.sh), so it runs in a turn of
+     * the analysis capacity, as fits do.
      */
-    public Robustness robustness(String profile, String episodeSet) {
+    public Robustness robustness(String profile, String episodeSet, Perturbations.Readings readings) {
         Setting s = setting(profile, episodeSet);
         return capacity.withTurn(() -> capacity.timer("robustness")
                 .record(() -> new Robustness(
                         s.profile(),
                         s.set(),
-                        Perturbations.flipRate(s.model(), s.set().episodes()))));
+                        readings,
+                        Perturbations.flipRate(s.model(), s.set().episodes(), readings))));
     }
 
     /** One episode of the set judged by the profile; 404 when no episode of the set has the id. */

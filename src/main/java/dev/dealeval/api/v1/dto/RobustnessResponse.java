@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import dev.dealeval.domain.backtest.Perturbations;
 import dev.dealeval.domain.model.Side;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,11 @@ public record RobustnessResponse(
 
         @Schema(description = "Its version.") long episodeSetVersion,
         @Schema(description = "Version of the deal model.") String modelVersion,
+
+        @Schema(
+                description = "Which readings were made: ALLOWED, those the encoding rules allow, or AS_FIRST_STATED, "
+                        + "those too that they forbid.")
+        Perturbations.Readings readings,
 
         @Schema(description = "Episodes read.", minimum = "0")
         int episodes,
