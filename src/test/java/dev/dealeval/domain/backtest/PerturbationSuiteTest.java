@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealeval.adapter.modelfile.ModelFixtures;
 import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.engine.CompiledModel;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +24,9 @@ class PerturbationSuiteTest {
 
     @Test
     void fewPerturbationsFlipAVerdict() {
-        Perturbations.Report r = Perturbations.flipRate(
-                TestModels.compile(ModelFixtures.defaultModel(), "default"),
-                ModelFixtures.episodes().episodes());
+        CompiledModel m = TestModels.compile(ModelFixtures.defaultModel(), "default");
+        List<Episode> episodes = ModelFixtures.episodes().episodes();
+        Perturbations.Report r = Perturbations.flipRate(m, episodes);
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%d perturbations of %d episodes, %d flips (%.1f %%), in %d episodes: %s%n",
@@ -37,10 +39,7 @@ class PerturbationSuiteTest {
         r.flips().forEach(f -> report.append("  ").append(f).append('\n'));
         // The suite as issue 23 first stated it, for comparison: neighbours dated after the decision included, and
         // bundles both governments accepted read as floated proposals.
-        Perturbations.Report any = Perturbations.flipRate(
-                TestModels.compile(ModelFixtures.defaultModel(), "default"),
-                ModelFixtures.episodes().episodes(),
-                Perturbations.Readings.AS_FIRST_STATED);
+        Perturbations.Report any = Perturbations.flipRate(m, episodes, Perturbations.Readings.AS_FIRST_STATED);
         report.append(String.format(
                 Locale.ROOT,
                 "as first stated (readings the encoding rules do not allow included): %d perturbations, %d flips (%.1f %%)%n",

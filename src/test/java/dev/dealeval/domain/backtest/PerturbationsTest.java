@@ -78,18 +78,23 @@ class PerturbationsTest {
         }
     }
 
-    private static Episode refusedByChina(Episode e) {
+    /** {@code e} with only {@code decisions} on record. */
+    private static Episode decided(Episode e, Map<Side, Decision> decisions) {
         return new Episode(
                 e.id(),
                 e.date(),
                 e.title(),
-                Episode.Kind.REFUSED_OFFER,
+                e.kind(),
                 e.scenario(),
                 e.bundle(),
-                Map.of(Side.US, Decision.ACCEPTED, Side.CN, Decision.REJECTED),
+                decisions,
                 e.record(),
                 e.encoding(),
                 e.sources());
+    }
+
+    private static Episode refusedByChina(Episode e) {
+        return decided(e, Map.of(Side.US, Decision.ACCEPTED, Side.CN, Decision.REJECTED));
     }
 
     @Test
@@ -113,17 +118,7 @@ class PerturbationsTest {
                         .map(Perturbation::description)
                         .toList());
         // A side with no recorded decision leaves the outcome open, so the floated reading stays.
-        Episode usOnly = new Episode(
-                "e",
-                "2025-06-15",
-                "an episode",
-                Episode.Kind.REFUSED_OFFER,
-                "S",
-                signed.bundle(),
-                Map.of(Side.US, Decision.ACCEPTED),
-                "what happened",
-                "",
-                List.of("a source"));
+        Episode usOnly = decided(signed, Map.of(Side.US, Decision.ACCEPTED));
         assertTrue(Perturbations.of(MODEL, usOnly).stream()
                 .anyMatch(p -> p.description().equals("commitment.form SIGNED_TEXT -> FLOATED_PROPOSAL")));
     }
@@ -219,17 +214,7 @@ class PerturbationsTest {
     void aSideWithoutARecordedDecisionDoesNotFlip() {
         CompiledModel m = TestModels.compile(MODEL, "default");
         Episode e = episode("S", FLIPPING);
-        Episode chinaOnly = new Episode(
-                e.id(),
-                e.date(),
-                e.title(),
-                e.kind(),
-                e.scenario(),
-                e.bundle(),
-                Map.of(Side.CN, Decision.ACCEPTED),
-                e.record(),
-                e.encoding(),
-                e.sources());
+        Episode chinaOnly = decided(e, Map.of(Side.CN, Decision.ACCEPTED));
         // Of the flips of aFlipIsARecordedSideWhoseRatificationChanges only China's remains: the U.S. has no
         // recorded decision, so its two changes are not flips.
         Perturbations.Report r = Perturbations.flipRate(m, List.of(chinaOnly));
