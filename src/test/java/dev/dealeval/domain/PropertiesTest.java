@@ -146,28 +146,29 @@ class PropertiesTest {
     }
 
     /**
-     * One concession alone, for nothing, from every built-in scenario under every profile, and under the
-     * default with its weights fitted: wherever it is a gift (the other side gains), the side that gives
-     * it does not ratify.
-     */
-    /**
-     * The built-in profiles, and the default with its criterion weights fitted to the built-in episodes
-     * (POST /api/v1/fits with weights: true), which must keep the property it is fitted under.
+     * The built-in profiles, and the default with its criterion weights, and with its weights and clouts,
+     * fitted to the built-in episodes (POST /api/v1/fits with weights or clouts: true), which must keep
+     * the property they are fitted under.
      */
     private List<Profile> profilesAndAFitOfTheWeights() {
-        Profile fitted = Fitting.procedure(
-                        model,
-                        model.profile("default").orElseThrow(),
-                        ModelFixtures.episodes().episodes(),
-                        Fitting.Scope.SETTINGS_AND_WEIGHTS)
-                .fit()
-                .profile();
-        assertNotEquals(model.profile("default").orElseThrow().weights(), fitted.weights());
         List<Profile> all = new ArrayList<>(model.profiles());
-        all.add(fitted);
+        Profile defaults = model.profile("default").orElseThrow();
+        for (Fitting.Scope scope : List.of(Fitting.Scope.SETTINGS_AND_WEIGHTS, new Fitting.Scope(true, true))) {
+            Profile fitted = Fitting.procedure(
+                            model, defaults, ModelFixtures.episodes().episodes(), scope)
+                    .fit()
+                    .profile();
+            assertNotEquals(defaults.weights(), fitted.weights());
+            all.add(fitted);
+        }
         return all;
     }
 
+    /**
+     * One concession alone, for nothing, from every built-in scenario under every profile, and under the
+     * default with its weights (and its weights and clouts) fitted: wherever it is a gift (the other side
+     * gains), the side that gives it does not ratify.
+     */
     @Test
     void aSingleConcessionForNothingIsRejectedByItsGiver() {
         Object[][] us = {

@@ -2,6 +2,7 @@ package dev.dealeval.api.v1;
 
 import dev.dealeval.api.v1.dto.FitRequest;
 import dev.dealeval.api.v1.dto.FitResponse;
+import dev.dealeval.api.v1.dto.Overrides;
 import dev.dealeval.api.v1.dto.ProfileRequest;
 import dev.dealeval.application.backtest.BacktestService;
 import dev.dealeval.domain.backtest.Episode;
@@ -45,7 +46,7 @@ public class FitResource {
             description =
                     "Fits the parameters the episodes inform - the ratification rule's temperature, thresholds, stake floor and "
                             + "probability floor, the belief in a floated proposal and, with weights: true, the criterion weights "
-                            + "of both sides - to the set's recorded side decisions by "
+                            + "of both sides, with clouts: true, the factions' clouts - to the set's recorded side decisions by "
                             + "penalised log-loss from the model's prior (docs/backtest.md \"Fitting\"), and returns the fitted profile "
                             + "as changes to the profile fitted (POST it to /api/v1/profiles unchanged to keep it), its in-sample "
                             + "backtest summary, and the procedure's out-of-fold scores on the set: leave-one-out and the temporal "
@@ -58,7 +59,8 @@ public class FitResource {
                             schema = @Schema(implementation = FitRequest.class),
                             examples = {
                                 @ExampleObject(name = "fitDefault", ref = "fitDefault"),
-                                @ExampleObject(name = "fitWeights", ref = "fitWeights")
+                                @ExampleObject(name = "fitWeights", ref = "fitWeights"),
+                                @ExampleObject(name = "fitClouts", ref = "fitClouts")
                             }))
     @APIResponse(
             responseCode = "200",
@@ -82,7 +84,7 @@ public class FitResource {
         BacktestService.Fitted f = backtests.fit(
                 request.profile(),
                 request.episodeSet(),
-                request.fitsWeights() ? Fitting.Scope.SETTINGS_AND_WEIGHTS : Fitting.Scope.SETTINGS);
+                new Fitting.Scope(request.fitsWeights(), request.fitsClouts()));
         BacktestService.OutOfFold oof = f.outOfFold();
         return new FitResponse(
                 profile(f),
@@ -112,14 +114,14 @@ public class FitResource {
                 base.id(),
                 truncate(base.name() + ", fitted to episode set " + f.set().id()),
                 "The profile " + base.id() + " with its "
-                        + (f.scope() == Fitting.Scope.SETTINGS_AND_WEIGHTS ? "criterion weights, " : "")
+                        + f.scope().also()
                         + "decision settings and belief in a floated proposal fitted to the "
                         + f.sideDecisions() + " side decisions of episode set "
                         + f.set().id() + " (version "
                         + f.set().version() + ") by POST /api/v1/fits (docs/backtest.md \"Fitting\").",
                 null,
-                f.scope() == Fitting.Scope.SETTINGS_AND_WEIGHTS ? f.fitted().weights() : null,
-                null,
+                f.scope().weights() ? f.fitted().weights() : null,
+                f.scope().clouts() ? clouts(f.fitted()) : null,
                 new ProfileRequest.Credibility(
                         null,
                         Map.of(
@@ -132,6 +134,13 @@ public class FitResource {
                         null),
                 new ProfileRequest.Settings(
                         null, s.temperature(), threshold, null, s.stakeFloor(), s.probabilityFloor()));
+    }
+
+    /** The fitted clouts as faction overrides: only the clout of each faction changes. */
+    private static Map<String, Overrides.FactionOverride> clouts(Profile fitted) {
+        Map<String, Overrides.FactionOverride> out = new LinkedHashMap<>();
+        fitted.factions().forEach(f -> out.put(f.id(), new Overrides.FactionOverride(f.clout(), null, null, null)));
+        return out;
     }
 
     private static String truncate(String name) {

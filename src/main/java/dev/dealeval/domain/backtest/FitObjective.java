@@ -25,9 +25,10 @@ import java.util.Map;
 /**
  * The fitting procedure's objective (docs/backtest.md "Fitting"), on the episodes' recorded decisions
  * reduced to what the fitted parameters act on: the penalised log-loss, its exact gradient, and the
- * penalty that keeps a fit of the weights inside the property that a concession for nothing is
+ * penalty that keeps a fit of the weights or clouts inside the property that a concession for nothing is
  * refused by its giver. φ holds log τ, θ(US), θ(CN), log γ and logit ε, then, when the weights are
- * fitted, one log-multiplier per criterion.
+ * fitted, one log-multiplier per criterion, then, when the clouts are fitted, one per faction
+ * ({@link Layout}).
  */
 final class FitObjective {
     /** The settings' place in φ: the first five. */
@@ -36,7 +37,9 @@ final class FitObjective {
     private static final double[] PRIOR_SD = {1.0, 0.1, 0.1, 1.0, 1.0};
     /** Prior standard deviation of each criterion weight's log: one sd is a factor of 1.65. */
     static final double WEIGHT_SD = 0.5;
-    /** How far inside the property a fit of the weights must stay, in support-index units. */
+    /** Prior standard deviation of each faction clout's log: one sd is a factor of 1.65. */
+    static final double CLOUT_SD = 0.5;
+    /** How far inside the property a fit of the weights or clouts must stay, in support-index units. */
     static final double PROPERTY_MARGIN = 0.01;
     /** K of the property's penalty K · (violation)². */
     private static final double PROPERTY_WEIGHT = 1e5;
@@ -54,23 +57,51 @@ final class FitObjective {
     }
 
     /**
+     * The factions of both sides in one order (each side's in the profile's order): ids, each one's
+     * side, and the profile's clout its fitted log-multiplier μ is measured from (k = clout · e^μ,
+     * renormalised over the side).
+     */
+    record Factions(List<String> ids, List<Side> sides, double[] prior) {}
+
+    /**
+     * Where the parameters sit in φ: the five settings, then the log-weights from {@code weights}
+     * and the log-clouts from {@code clouts} (each −1 when not fitted).
+     */
+    record Layout(int weights, int clouts, int length) {
+        static Layout of(boolean fitWeights, int criteria, boolean fitClouts, int factions) {
+            int w = fitWeights ? SETTINGS : -1;
+            int k = fitClouts ? SETTINGS + (fitWeights ? criteria : 0) : -1;
+            return new Layout(w, k, SETTINGS + (fitWeights ? criteria : 0) + (fitClouts ? factions : 0));
+        }
+
+        double sd(int i) {
+            if (i < SETTINGS) {
+                return PRIOR_SD[i];
+            }
+            return clouts >= 0 && i >= clouts ? CLOUT_SD : WEIGHT_SD;
+        }
+    }
+    /**
      * One recorded side decision of episode {@code episode}, reduced to what the fitted parameters act
      * on: the change of each of the side's criteria from no deal ({@code delta}, its criteria from
      * {@code offset} in the {@link Criteria} order), and each faction's multipliers of them, clout and
-     * whether its veto applies. Criterion values do not depend on the weights, so a faction's surplus
-     * and stake under any weights follow from these.
+     * whether its veto applies (its factions from {@code factionOffset} in the {@link Factions} order).
+     * Criterion values do not depend on the weights or clouts, so a faction's surplus and stake under
+     * any weights, and the support index under any clouts, follow from these.
      */
     record Case(
             int episode,
             Side side,
             boolean accepted,
             int offset,
+            int factionOffset,
             double[] delta,
             double[][] multiplier,
             double[] clout,
             boolean[] veto) {}
 
-    static List<Case> cases(CompiledModel m, Profile profile, Criteria criteria, List<Episode> episodes) {
+    static List<Case> cases(
+            CompiledModel m, Profile profile, Criteria criteria, Factions factions, List<Episode> episodes) {
         Backtest.Report report = Backtest.run(m, episodes);
         double unit = m.model().utilityScale();
         List<Case> out = new ArrayList<>();
@@ -80,7 +111,14 @@ final class FitObjective {
             r.episode()
                     .decisions()
                     .forEach((side, d) -> out.add(toCase(
-                            episode, r.evaluation().side(side), profile.factions(side), criteria, side, d, unit)));
+                            episode,
+                            r.evaluation().side(side),
+                            profile.factions(side),
+                            criteria,
+                            factions,
+                            side,
+                            d,
+                            unit)));
         }
         return out;
     }
@@ -90,6 +128,7 @@ final class FitObjective {
             Evaluation.SideResult s,
             List<FactionDef> defs,
             Criteria criteria,
+            Factions factions,
             Side side,
             Decision d,
             double unit) {
@@ -100,35 +139,45 @@ final class FitObjective {
             delta[criteria.index(c.id()) - offset] = unit * (c.value() - c.noDealValue());
         }
         List<FactionResult> fs = s.factions();
+        int factionOffset = factions.sides().indexOf(side);
         double[][] multiplier = new double[fs.size()][n];
         double[] clout = new double[fs.size()];
         boolean[] veto = new boolean[fs.size()];
         for (int f = 0; f < fs.size(); f++) {
             FactionResult fr = fs.get(f);
-            FactionDef def = defs.stream()
-                    .filter(x -> x.id().equals(fr.id()))
-                    .findFirst()
-                    .orElseThrow();
+            if (!fr.id().equals(factions.ids().get(factionOffset + f))) {
+                throw new IllegalStateException("faction " + fr.id() + " out of the profile's order");
+            }
+            FactionDef def = defs.get(f);
             for (int k = 0; k < n; k++) {
                 multiplier[f][k] = def.multiplier(criteria.ids().get(offset + k));
             }
             clout[f] = fr.clout();
             veto[f] = fr.veto() != VetoKind.NONE && fr.vetoApplies();
         }
-        return new Case(episode, side, d == Decision.ACCEPTED, offset, delta, multiplier, clout, veto);
+        return new Case(episode, side, d == Decision.ACCEPTED, offset, factionOffset, delta, multiplier, clout, veto);
     }
 
     /**
      * Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)² and the property's penalty, with its
-     * gradient in {@code grad}. φ holds the five settings, then the log-weights when they are fitted.
+     * gradient in {@code grad}. φ is laid out as {@code layout} says; {@code weights} and {@code clouts}
+     * are the profile's, which fitted log-multipliers scale.
      */
     static double objective(
-            double[] phi, double[] prior, double[] weights, List<Case> cases, List<Case> gifts, double[] grad) {
+            double[] phi,
+            double[] prior,
+            Layout layout,
+            double[] weights,
+            double[] clouts,
+            List<Case> cases,
+            List<Case> gifts,
+            double[] grad) {
         Arrays.fill(grad, 0);
-        double loss = logLoss(phi, weights, cases, grad) + propertyPenalty(phi, weights, gifts, grad);
+        double loss = logLoss(phi, layout, weights, clouts, cases, grad)
+                + propertyPenalty(phi, layout, weights, clouts, gifts, grad);
         double penalty = 0;
         for (int i = 0; i < phi.length; i++) {
-            double sd = i < SETTINGS ? PRIOR_SD[i] : WEIGHT_SD;
+            double sd = layout.sd(i);
             double z = (phi[i] - prior[i]) / sd;
             penalty += 0.5 * z * z;
             grad[i] += z / sd;
@@ -140,18 +189,20 @@ final class FitObjective {
      * −Σ [o log P + (1 − o) log(1 − P)] over the cases, P the engine's ratification probability under
      * φ (Probabilities, Ratification.supportIndex); its gradient is added to {@code grad} unless null.
      */
-    static double logLoss(double[] phi, double[] weights, List<Case> cases, double[] grad) {
+    static double logLoss(
+            double[] phi, Layout layout, double[] weights, double[] clouts, List<Case> cases, double[] grad) {
         double tau = Math.exp(phi[0]);
         double gamma = Math.exp(phi[3]);
         double rawEps = 1 / (1 + Math.exp(-phi[4]));
         double eps = epsilon(phi[4]);
         double dEps = eps == rawEps ? rawEps * (1 - rawEps) : 0;
-        double[] w = weights(phi, weights);
+        double[] w = scaled(phi, layout.weights(), weights);
+        double[] k = scaled(phi, layout.clouts(), clouts);
         double loss = 0;
         for (Case c : cases) {
             int t = c.side() == Side.US ? 1 : 2;
             double theta = threshold(phi[t]);
-            double index = index(c, w, gamma, 0, null);
+            double index = index(c, w, k, gamma, layout, 0, null);
             double z = (index - theta) / tau;
             double sigma = 1 / (1 + Math.exp(-z));
             double p = eps + (1 - 2 * eps) * sigma;
@@ -166,35 +217,41 @@ final class FitObjective {
                 grad[t] -= dLoss * dSigma / tau;
             }
             grad[4] += dLoss * (1 - 2 * sigma) * dEps;
-            index(c, w, gamma, dLoss * dSigma / tau, grad);
+            index(c, w, k, gamma, layout, dLoss * dSigma / tau, grad);
         }
         return loss;
     }
 
-    /** The weights of φ: each criterion's weight in the profile times e^λ (the profile's, when not fitted). */
-    private static double[] weights(double[] phi, double[] prior) {
-        if (phi.length == SETTINGS) {
+    /**
+     * The profile's weights or clouts ({@code prior}) each times e^φ[from + i], or the profile's own
+     * when they are not fitted ({@code from} −1).
+     */
+    static double[] scaled(double[] phi, int from, double[] prior) {
+        if (from < 0) {
             return prior;
         }
-        double[] w = new double[prior.length];
-        for (int c = 0; c < w.length; c++) {
-            w[c] = prior[c] * Math.exp(phi[SETTINGS + c]);
+        double[] out = new double[prior.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = prior[i] * Math.exp(phi[from + i]);
         }
-        return w;
+        return out;
     }
 
     /**
-     * The support index of the case's side under weights w and stake floor γ (Ratification.supportIndex:
-     * the clout-weighted mean of the factions' r = S/(G + γ), capped by every applicable veto holder's);
-     * with {@code grad}, adds {@code scale} times its gradient in log γ and the log-weights.
+     * The support index of the case's side under weights w, clouts k (both sides', in the
+     * {@link Criteria} and {@link Factions} orders) and stake floor γ (Ratification.supportIndex: the
+     * clout-weighted mean of the factions' r = S/(G + γ), capped by every applicable veto holder's);
+     * with {@code grad}, adds {@code scale} times its gradient in log γ and in the fitted log-weights
+     * and log-clouts.
      */
-    static double index(Case c, double[] w, double gamma, double scale, double[] grad) {
+    static double index(Case c, double[] w, double[] k, double gamma, Layout layout, double scale, double[] grad) {
         int factions = c.clout().length;
         int n = c.delta().length;
         double[] r = new double[factions];
         double[] surplus = new double[factions];
         double[] stake = new double[factions];
         double[] norm = new double[factions];
+        double[] clouts = new double[factions];
         double mean = 0;
         double clout = 0;
         int cap = -1;
@@ -202,62 +259,69 @@ final class FitObjective {
             double sum = 0;
             double sp = 0;
             double g = 0;
-            for (int k = 0; k < n; k++) {
-                double wf = w[c.offset() + k] * c.multiplier()[f][k];
+            for (int j = 0; j < n; j++) {
+                double wf = w[c.offset() + j] * c.multiplier()[f][j];
                 sum += wf;
-                sp += wf * c.delta()[k];
-                g += wf * Math.abs(c.delta()[k]);
+                sp += wf * c.delta()[j];
+                g += wf * Math.abs(c.delta()[j]);
             }
             norm[f] = sum;
             surplus[f] = sp / sum;
             stake[f] = g / sum;
             r[f] = Ratification.support(surplus[f], stake[f], gamma);
-            mean += c.clout()[f] * r[f];
-            clout += c.clout()[f];
+            clouts[f] = k[c.factionOffset() + f];
+            mean += clouts[f] * r[f];
+            clout += clouts[f];
             if (c.veto()[f] && (cap < 0 || r[f] < r[cap])) {
                 cap = f;
             }
         }
         mean = clout > 0 ? mean / clout : 0;
         boolean capped = cap >= 0 && r[cap] < mean;
-        boolean weights = grad != null && grad.length > SETTINGS;
-        if (grad != null) {
-            for (int f = 0; f < factions; f++) {
-                double share = capped ? (f == cap ? 1 : 0) : (clout > 0 ? c.clout()[f] / clout : 0);
-                if (share == 0 || r[f] == 0) {
-                    continue;
-                }
-                // r = S/(G + γ) with S = Σ w·m·δ / Σ w·m and G = Σ w·m·|δ| / Σ w·m.
-                double d = stake[f] + gamma;
-                double dr = scale * share;
-                grad[3] += dr * -surplus[f] * gamma / (d * d);
-                for (int k = 0; weights && k < n; k++) {
-                    double wf = w[c.offset() + k] * c.multiplier()[f][k] / norm[f];
-                    double dS = wf * (c.delta()[k] - surplus[f]);
-                    double dG = wf * (Math.abs(c.delta()[k]) - stake[f]);
-                    grad[SETTINGS + c.offset() + k] += dr * (dS * d - surplus[f] * dG) / (d * d);
-                }
+        if (grad == null) {
+            return capped ? r[cap] : mean;
+        }
+        for (int f = 0; f < factions; f++) {
+            if (layout.clouts() >= 0 && !capped && clout > 0) {
+                // mean = Σ k·r / Σ k, so ∂mean/∂ log k(f) = k(f) (r(f) − mean) / Σ k.
+                grad[layout.clouts() + c.factionOffset() + f] += scale * clouts[f] * (r[f] - mean) / clout;
+            }
+            double share = capped ? (f == cap ? 1 : 0) : (clout > 0 ? clouts[f] / clout : 0);
+            if (share == 0 || r[f] == 0) {
+                continue;
+            }
+            // r = S/(G + γ) with S = Σ w·m·δ / Σ w·m and G = Σ w·m·|δ| / Σ w·m.
+            double d = stake[f] + gamma;
+            double dr = scale * share;
+            grad[3] += dr * -surplus[f] * gamma / (d * d);
+            for (int j = 0; layout.weights() >= 0 && j < n; j++) {
+                double wf = w[c.offset() + j] * c.multiplier()[f][j] / norm[f];
+                double dS = wf * (c.delta()[j] - surplus[f]);
+                double dG = wf * (Math.abs(c.delta()[j]) - stake[f]);
+                grad[layout.weights() + c.offset() + j] += dr * (dS * d - surplus[f] * dG) / (d * d);
             }
         }
         return capped ? r[cap] : mean;
     }
 
     /**
-     * The penalty that keeps a fit of the weights inside the property that a concession for nothing is
-     * refused by its giver (docs/backtest.md "Fitting"): K · v² for each of the model's single
+     * The penalty that keeps a fit of the weights or clouts inside the property that a concession for
+     * nothing is refused by its giver (docs/backtest.md "Fitting"): K · v² for each of the model's single
      * concessions whose giver's support index is v above θ − {@link #PROPERTY_MARGIN}; gradient added.
      */
-    static double propertyPenalty(double[] phi, double[] weights, List<Case> gifts, double[] grad) {
+    static double propertyPenalty(
+            double[] phi, Layout layout, double[] weights, double[] clouts, List<Case> gifts, double[] grad) {
         double gamma = Math.exp(phi[3]);
-        double[] w = weights(phi, weights);
+        double[] w = scaled(phi, layout.weights(), weights);
+        double[] k = scaled(phi, layout.clouts(), clouts);
         double penalty = 0;
         for (Case c : gifts) {
             int t = c.side() == Side.US ? 1 : 2;
             double theta = threshold(phi[t]);
-            double v = index(c, w, gamma, 0, null) - theta + PROPERTY_MARGIN;
+            double v = index(c, w, k, gamma, layout, 0, null) - theta + PROPERTY_MARGIN;
             if (v > 0) {
                 penalty += PROPERTY_WEIGHT * v * v;
-                index(c, w, gamma, 2 * PROPERTY_WEIGHT * v, grad);
+                index(c, w, k, gamma, layout, 2 * PROPERTY_WEIGHT * v, grad);
                 if (theta == phi[t]) {
                     grad[t] -= 2 * PROPERTY_WEIGHT * v;
                 }
@@ -269,11 +333,13 @@ final class FitObjective {
     /**
      * The model's single concessions for nothing, reduced as the episodes' decisions are, on the
      * giver's side: each value of each term of a section with a giver, alone in a bundle in each form
-     * of commitment, from each scenario, that the receiver gains from under the profile (its weights
-     * are the fit's prior, so which moves are concessions does not depend on the fit); deduplicated,
-     * since many scenarios give the same change.
+     * of commitment, from each scenario, that the receiver gains from and the giver loses from under the
+     * profile (its weights are the fit's prior, so which moves are concessions does not depend on the
+     * fit); deduplicated, since many scenarios give the same change. A move its giver gains from too
+     * (China's investment pledges raise its own investment access) is no concession, and no weights
+     * could make the giver refuse it.
      */
-    static List<Case> gifts(CompiledModel m, Profile profile, Criteria criteria) {
+    static List<Case> gifts(CompiledModel m, Profile profile, Criteria criteria, Factions factions) {
         DealModel model = m.model();
         List<Object> forms =
                 new ArrayList<>(model.term(Episode.FORM).map(TermDef::values).orElse(List.of()));
@@ -301,6 +367,7 @@ final class FitObjective {
                         Evaluation e = Evaluator.evaluate(m, bundle.bundle(), s, List.of());
                         Evaluation.SideResult gives = e.side(giver);
                         if (!(e.side(giver.other()).surplus() > GIFT)
+                                || !(gives.surplus() < -GIFT)
                                 || gives.factions().isEmpty()) {
                             continue;
                         }
@@ -309,6 +376,7 @@ final class FitObjective {
                                 gives,
                                 profile.factions(giver),
                                 criteria,
+                                factions,
                                 giver,
                                 Decision.REJECTED,
                                 model.utilityScale());

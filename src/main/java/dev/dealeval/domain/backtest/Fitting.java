@@ -2,9 +2,12 @@ package dev.dealeval.domain.backtest;
 
 import dev.dealeval.domain.backtest.FitObjective.Case;
 import dev.dealeval.domain.backtest.FitObjective.Criteria;
+import dev.dealeval.domain.backtest.FitObjective.Factions;
+import dev.dealeval.domain.backtest.FitObjective.Layout;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.model.CredibilityParams;
 import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.FactionDef;
 import dev.dealeval.domain.model.Profile;
 import dev.dealeval.domain.model.Settings;
 import dev.dealeval.domain.model.Side;
@@ -20,8 +23,8 @@ import java.util.stream.IntStream;
 /**
  * The one procedure that fits the parameters the episodes inform (docs/backtest.md "Fitting"): the
  * ratification rule's temperature τ, thresholds θ(US) and θ(CN), stake floor γ and probability floor
- * ε, and the belief in a floated proposal; on request ({@link Scope#SETTINGS_AND_WEIGHTS}) the
- * criterion weights of both sides as well, kept inside the property that a concession for nothing is
+ * ε, and the belief in a floated proposal; on request ({@link Scope}) the criterion weights of both
+ * sides, or the factions' clouts, as well, kept inside the property that a concession for nothing is
  * refused by its giver. It minimises the log-loss of the side ratification probabilities against the
  * recorded decisions plus a Gaussian prior that keeps each parameter near its reasoned value; the
  * floated-proposal factor is chosen from a grid, the others by BFGS from the prior with the objective's
@@ -36,12 +39,22 @@ public final class Fitting {
 
     private static final int ITERATIONS = 1000;
 
-    /** What a fit moves. */
-    public enum Scope {
-        /** The decision settings and the belief in a floated proposal (the model file's fit). */
-        SETTINGS,
-        /** Those and the criterion weights of both sides. */
-        SETTINGS_AND_WEIGHTS
+    /**
+     * What a fit moves: always the decision settings and the belief in a floated proposal, and with
+     * them, on request, the criterion weights and the factions' clouts of both sides.
+     */
+    public record Scope(boolean weights, boolean clouts) {
+        /** The decision settings and the belief in a floated proposal only. */
+        public static final Scope SETTINGS = new Scope(false, false);
+        /** Those and the criterion weights. */
+        public static final Scope SETTINGS_AND_WEIGHTS = new Scope(true, false);
+        /** Those and the factions' clouts. */
+        public static final Scope SETTINGS_AND_CLOUTS = new Scope(false, true);
+
+        /** What the fitted profile's description says was fitted beside the settings. */
+        public String also() {
+            return (weights ? "criterion weights, " : "") + (clouts ? "faction clouts, " : "");
+        }
     }
 
     private Fitting() {}
@@ -133,8 +146,9 @@ public final class Fitting {
     record Prepared(
             Settings prior,
             double[] priorPhi,
+            Layout layout,
             Criteria criteria,
-            boolean weights,
+            Factions factions,
             List<Profile> profiles,
             List<List<Case>> cases,
             List<Case> gifts) {}
@@ -142,19 +156,44 @@ public final class Fitting {
     static Prepared prepare(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
         Settings prior = model.fittingPrior() != null ? model.fittingPrior() : base.settings();
         Criteria criteria = criteria(model, base);
+        Factions factions = factions(base);
         List<Profile> profiles = new ArrayList<>();
         List<List<Case>> cases = new ArrayList<>();
         for (double floated : FLOATED_GRID) {
             Profile withForm = withFloated(base, floated);
             profiles.add(withForm);
-            cases.add(FitObjective.cases(CompiledModel.compile(model, withForm), withForm, criteria, episodes));
+            cases.add(
+                    FitObjective.cases(CompiledModel.compile(model, withForm), withForm, criteria, factions, episodes));
         }
-        boolean weights = scope == Scope.SETTINGS_AND_WEIGHTS;
-        double[] phi =
-                new double[FitObjective.SETTINGS + (weights ? criteria.ids().size() : 0)];
+        Layout layout = Layout.of(
+                scope.weights(),
+                criteria.ids().size(),
+                scope.clouts(),
+                factions.ids().size());
+        double[] phi = new double[layout.length()];
         System.arraycopy(encode(prior), 0, phi, 0, FitObjective.SETTINGS);
-        List<Case> gifts = weights ? FitObjective.gifts(CompiledModel.compile(model, base), base, criteria) : List.of();
-        return new Prepared(prior, phi, criteria, weights, profiles, cases, gifts);
+        List<Case> gifts = scope.weights() || scope.clouts()
+                ? FitObjective.gifts(CompiledModel.compile(model, base), base, criteria, factions)
+                : List.of();
+        return new Prepared(prior, phi, layout, criteria, factions, profiles, cases, gifts);
+    }
+
+    /** The profile's factions, side by side in its order, with their clouts. */
+    static Factions factions(Profile base) {
+        List<String> ids = new ArrayList<>();
+        List<Side> sides = new ArrayList<>();
+        List<Double> clouts = new ArrayList<>();
+        for (Side side : Side.values()) {
+            for (FactionDef f : base.factions(side)) {
+                ids.add(f.id());
+                sides.add(side);
+                clouts.add(f.clout());
+            }
+        }
+        return new Factions(
+                List.copyOf(ids),
+                List.copyOf(sides),
+                clouts.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The model's criteria, side by side, with the profile's weights. */
@@ -180,7 +219,9 @@ public final class Fitting {
     /** The best fit over the grid to the cases of the episodes {@code use} accepts. */
     static Fit fit(Prepared prepared, IntPredicate use) {
         double[] prior = prepared.priorPhi();
+        Layout layout = prepared.layout();
         double[] weights = prepared.criteria().prior();
+        double[] clouts = prepared.factions().prior();
         Fit best = null;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int g = 0; g < prepared.profiles().size(); g++) {
@@ -189,16 +230,22 @@ public final class Fitting {
                     .toList();
             List<Case> gifts = prepared.gifts();
             double[] phi = Bfgs.minimise(
-                    (p, grad) -> FitObjective.objective(p, prior, weights, cases, gifts, grad), prior, ITERATIONS);
-            double value = FitObjective.objective(phi, prior, weights, cases, gifts, new double[phi.length]);
+                    (p, grad) -> FitObjective.objective(p, prior, layout, weights, clouts, cases, gifts, grad),
+                    prior,
+                    ITERATIONS);
+            double value =
+                    FitObjective.objective(phi, prior, layout, weights, clouts, cases, gifts, new double[phi.length]);
             if (value < bestValue) {
                 bestValue = value;
-                double loss = cases.isEmpty() ? 0 : FitObjective.logLoss(phi, weights, cases, null) / cases.size();
+                double loss = cases.isEmpty()
+                        ? 0
+                        : FitObjective.logLoss(phi, layout, weights, clouts, cases, null) / cases.size();
                 Profile profile = prepared.profiles().get(g);
-                Settings settings = decode(phi, prepared.prior());
-                Profile fitted = prepared.weights()
-                        ? withFit(profile, settings, decodeWeights(phi, prepared.criteria()))
-                        : withFit(profile, settings, profile.weights());
+                Profile fitted = withFit(
+                        profile,
+                        decode(phi, prepared.prior()),
+                        layout.weights() >= 0 ? decodeWeights(phi, layout, prepared.criteria()) : profile.weights(),
+                        layout.clouts() >= 0 ? decodeClouts(phi, layout, profile, prepared.factions()) : null);
                 best = new Fit(fitted, loss, cases.size());
             }
         }
@@ -270,13 +317,13 @@ public final class Fitting {
     }
 
     /** The fitted weights of φ, each side's normalised to sum to 1 and kept to four significant digits. */
-    static Map<Side, Map<String, Double>> decodeWeights(double[] phi, Criteria criteria) {
+    static Map<Side, Map<String, Double>> decodeWeights(double[] phi, Layout layout, Criteria criteria) {
         Map<Side, Map<String, Double>> out = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             double total = 0;
             for (int c = 0; c < criteria.ids().size(); c++) {
                 if (criteria.sides().get(c) == side) {
-                    total += criteria.prior()[c] * Math.exp(phi[FitObjective.SETTINGS + c]);
+                    total += criteria.prior()[c] * Math.exp(phi[layout.weights() + c]);
                 }
             }
             Map<String, Double> w = new LinkedHashMap<>();
@@ -284,7 +331,7 @@ public final class Fitting {
                 if (criteria.sides().get(c) == side) {
                     w.put(
                             criteria.ids().get(c),
-                            round(criteria.prior()[c] * Math.exp(phi[FitObjective.SETTINGS + c]) / total));
+                            round(criteria.prior()[c] * Math.exp(phi[layout.weights() + c]) / total));
                 }
             }
             out.put(side, w);
@@ -292,7 +339,39 @@ public final class Fitting {
         return out;
     }
 
-    static Profile withFit(Profile p, Settings s, Map<Side, Map<String, Double>> weights) {
+    /**
+     * The profile's factions with the fitted clouts of φ, each side's normalised to sum to 1 and kept
+     * to four significant digits (the largest takes up the rounding, so the sum stays exactly 1).
+     */
+    static List<FactionDef> decodeClouts(double[] phi, Layout layout, Profile p, Factions factions) {
+        double[] k = FitObjective.scaled(phi, layout.clouts(), factions.prior());
+        Map<String, Double> clouts = new HashMap<>();
+        for (Side side : Side.values()) {
+            double total = 0;
+            int largest = -1;
+            for (int f = 0; f < k.length; f++) {
+                if (factions.sides().get(f) == side) {
+                    total += k[f];
+                    largest = largest < 0 || k[f] > k[largest] ? f : largest;
+                }
+            }
+            double rest = 1;
+            for (int f = 0; f < k.length; f++) {
+                if (factions.sides().get(f) == side && f != largest) {
+                    double clout = round(k[f] / total);
+                    clouts.put(factions.ids().get(f), clout);
+                    rest -= clout;
+                }
+            }
+            if (largest >= 0) {
+                clouts.put(factions.ids().get(largest), Math.round(rest * 1e6) / 1e6);
+            }
+        }
+        return p.factions().stream().map(f -> f.withClout(clouts.get(f.id()))).toList();
+    }
+
+    /** The profile with fitted settings and weights, and fitted factions unless null (then its own). */
+    static Profile withFit(Profile p, Settings s, Map<Side, Map<String, Double>> weights, List<FactionDef> factions) {
         return new Profile(
                 p.id(),
                 p.name(),
@@ -301,7 +380,7 @@ public final class Fitting {
                 p.builtIn(),
                 p.version(),
                 weights,
-                p.factions(),
+                factions == null ? p.factions() : factions,
                 p.credibility(),
                 s);
     }

@@ -22,10 +22,14 @@ class FittingGradientTest {
 
     @Test
     void theGradientIsTheObjectivesDerivative() {
-        Fitting.Prepared prepared = Fitting.prepare(model, defaults, episodes, Fitting.Scope.SETTINGS_AND_WEIGHTS);
+        // the settings, the 18 weights and the 11 clouts at once
+        Fitting.Prepared prepared = Fitting.prepare(model, defaults, episodes, new Fitting.Scope(true, true));
         List<FitObjective.Case> cases = prepared.cases().get(0);
         double[] prior = prepared.priorPhi();
+        FitObjective.Layout layout = prepared.layout();
+        assertEquals(5 + 18 + 11, layout.length());
         double[] weights = prepared.criteria().prior();
+        double[] clouts = prepared.factions().prior();
         assertTrue(
                 prepared.gifts().size() > 50,
                 "the model's single concessions for nothing: "
@@ -42,7 +46,7 @@ class FittingGradientTest {
                 phi[2] = 0.05 + 0.1 * random.nextDouble();
             }
             double[] grad = new double[phi.length];
-            FitObjective.objective(phi, prior, weights, cases, prepared.gifts(), grad);
+            FitObjective.objective(phi, prior, layout, weights, clouts, cases, prepared.gifts(), grad);
             for (int i = 0; i < phi.length; i++) {
                 double h = 1e-6;
                 double[] up = phi.clone();
@@ -50,9 +54,11 @@ class FittingGradientTest {
                 up[i] += h;
                 down[i] -= h;
                 double[] scratch = new double[phi.length];
-                double numeric = (FitObjective.objective(up, prior, weights, cases, prepared.gifts(), scratch)
-                                - FitObjective.objective(down, prior, weights, cases, prepared.gifts(), scratch))
-                        / (2 * h);
+                double numeric =
+                        (FitObjective.objective(up, prior, layout, weights, clouts, cases, prepared.gifts(), scratch)
+                                        - FitObjective.objective(
+                                                down, prior, layout, weights, clouts, cases, prepared.gifts(), scratch))
+                                / (2 * h);
                 assertEquals(
                         numeric, grad[i], 1e-4 * Math.max(1, Math.abs(numeric)), "parameter " + i + ", trial " + trial);
             }
@@ -79,7 +85,13 @@ class FittingGradientTest {
         for (FitObjective.Case c : cases) {
             double engine = results.get(c.episode()).evaluation().side(c.side()).supportIndex();
             double reduced = FitObjective.index(
-                    c, prepared.criteria().prior(), defaults.settings().stakeFloor(), 0, null);
+                    c,
+                    prepared.criteria().prior(),
+                    prepared.factions().prior(),
+                    defaults.settings().stakeFloor(),
+                    prepared.layout(),
+                    0,
+                    null);
             assertEquals(engine, reduced, 1e-9, episodes.get(c.episode()).id() + " " + c.side());
         }
     }

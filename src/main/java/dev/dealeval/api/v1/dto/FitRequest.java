@@ -26,10 +26,24 @@ public record FitRequest(
                                 + "stays refused by its giver (docs/backtest.md \"Fitting\"). The out-of-fold scores are then "
                                 + "those of this fit.",
                 examples = "true")
-        Boolean weights) {
+        Boolean weights,
+
+        @Schema(
+                description =
+                        "Also fit the factions' clouts of both sides (default false): each clout's log is shrunk toward the "
+                                + "profile's with standard deviation 0.5, each side's renormalised to sum to 1, under the same "
+                                + "rule that every single concession for nothing stays refused (docs/backtest.md \"Fitting\"). "
+                                + "The out-of-fold scores are then those of this fit.",
+                examples = "true")
+        Boolean clouts) {
 
     /** Whether the weights are fitted too. */
     public boolean fitsWeights() {
         return Boolean.TRUE.equals(weights);
+    }
+
+    /** Whether the clouts are fitted too. */
+    public boolean fitsClouts() {
+        return Boolean.TRUE.equals(clouts);
     }
 }

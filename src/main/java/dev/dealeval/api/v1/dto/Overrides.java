@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.VetoKind;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ public record Overrides(
         Map<String, @Valid FactionOverride> factions) {
 
     @Schema(description = "Changes to one faction; fields left out keep the profile's values.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FactionOverride(
             @Schema(description = "Share of the side's decision weight (0-1).", examples = "0.2")
             Double clout,
