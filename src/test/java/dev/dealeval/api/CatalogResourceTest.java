@@ -55,11 +55,11 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
-        // eight of 2025-26 and the twenty-six historical ones the backtest's episodes were decided against.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=34")
+        // eight of 2025-26 and the twenty-nine historical ones that hold what was in force from 2017 to 2024.
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=37")
                 .then()
                 .statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(34))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(37))
                 .extract()
                 .path("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(
@@ -75,6 +75,7 @@ class CatalogResourceTest extends ApiTestSupport {
                         "DEC_2019",
                         "DOUBLING_2025",
                         "FEB_2019",
+                        "FEB_2020",
                         "FEB_2025",
                         "FENTANYL_TARIFF_2025",
                         "GENEVA_2025",
@@ -88,12 +89,14 @@ class CatalogResourceTest extends ApiTestSupport {
                         "MAY_2019",
                         "MAY_2026",
                         "MID_MAY_2018",
+                        "NOV_2022",
                         "NOV_2025",
                         "OCT_2019",
                         "OCT_2021",
                         "OCT_2025",
                         "POST_RULING_2026",
                         "PRE_2025",
+                        "SEP_2018",
                         "SEP_2019",
                         "SEP_2025",
                         "STOCKHOLM_2025",

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class CriterionScaleTest {
     /**
-     * The one known exception: in August 2020 Phase One's purchases in force already fill the U.S.
-     * export-gains scale ("saturating around $100B a year of credible purchases"), so more Chinese
-     * purchases or openings count for nothing there. The one episode against AUG_2020
-     * (tiktok-sale-order-2020) moves no term export gains scores.
+     * The one known exception: while Phase One is in force (FEB_2020 and AUG_2020, the same values)
+     * its purchases already fill the U.S. export-gains scale ("saturating around $100B a year of
+     * credible purchases"), so more Chinese purchases or openings count for nothing there. The one
+     * episode against either (tiktok-sale-order-2020, against AUG_2020) moves no term export gains
+     * scores.
      */
-    private static final Set<String> KNOWN = Set.of("AUG_2020 exportGains");
+    private static final Set<String> KNOWN = Set.of("FEB_2020 exportGains", "AUG_2020 exportGains");
 
     private final DealModel model = ModelFixtures.defaultModel();
 
