@@ -46,7 +46,7 @@ public class FitResource {
             description =
                     "Fits the parameters the episodes inform - the ratification rule's temperature, thresholds, stake floor and "
                             + "probability floor, the belief in a floated proposal and, with weights: true, the criterion weights "
-                            + "of both sides, with clouts: true, the factions' clouts - to the set's recorded side decisions by "
+                            + "of both sides and, with clouts: true, the factions' clouts - to the set's recorded side decisions by "
                             + "penalised log-loss from the model's prior (docs/backtest.md \"Fitting\"), and returns the fitted profile "
                             + "as changes to the profile fitted (POST it to /api/v1/profiles unchanged to keep it), its in-sample "
                             + "backtest summary, and the procedure's out-of-fold scores on the set: leave-one-out and the temporal "

@@ -81,11 +81,13 @@ final class FitObjective {
             return clouts >= 0 && i >= clouts ? CLOUT_SD : WEIGHT_SD;
         }
     }
+
     /**
      * One recorded side decision of episode {@code episode}, reduced to what the fitted parameters act
      * on: the change of each of the side's criteria from no deal ({@code delta}, its criteria from
-     * {@code offset} in the {@link Criteria} order), and each faction's multipliers of them, clout and
-     * whether its veto applies (its factions from {@code factionOffset} in the {@link Factions} order).
+     * {@code offset} in the {@link Criteria} order), and each faction's multipliers of them and whether
+     * its veto applies (its factions from {@code factionOffset} in the {@link Factions} order, which
+     * holds their clouts).
      * Criterion values do not depend on the weights or clouts, so a faction's surplus and stake under
      * any weights, and the support index under any clouts, follow from these.
      */
@@ -97,7 +99,6 @@ final class FitObjective {
             int factionOffset,
             double[] delta,
             double[][] multiplier,
-            double[] clout,
             boolean[] veto) {}
 
     static List<Case> cases(
@@ -141,7 +142,6 @@ final class FitObjective {
         List<FactionResult> fs = s.factions();
         int factionOffset = factions.sides().indexOf(side);
         double[][] multiplier = new double[fs.size()][n];
-        double[] clout = new double[fs.size()];
         boolean[] veto = new boolean[fs.size()];
         for (int f = 0; f < fs.size(); f++) {
             FactionResult fr = fs.get(f);
@@ -152,10 +152,9 @@ final class FitObjective {
             for (int k = 0; k < n; k++) {
                 multiplier[f][k] = def.multiplier(criteria.ids().get(offset + k));
             }
-            clout[f] = fr.clout();
             veto[f] = fr.veto() != VetoKind.NONE && fr.vetoApplies();
         }
-        return new Case(episode, side, d == Decision.ACCEPTED, offset, factionOffset, delta, multiplier, clout, veto);
+        return new Case(episode, side, d == Decision.ACCEPTED, offset, factionOffset, delta, multiplier, veto);
     }
 
     /**
@@ -245,7 +244,7 @@ final class FitObjective {
      * and log-clouts.
      */
     static double index(Case c, double[] w, double[] k, double gamma, Layout layout, double scale, double[] grad) {
-        int factions = c.clout().length;
+        int factions = c.multiplier().length;
         int n = c.delta().length;
         double[] r = new double[factions];
         double[] surplus = new double[factions];
