@@ -122,6 +122,24 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("noDealUtility.US", closeTo(27.9384, 1e-4));
     }
 
+    /**
+     * SEP_2018, written for the gap between the first Section 301 tariffs and Buenos Aires
+     * (docs/backtest.md "The episodes"): the $50B in force, the $200B list at 25% and China's answer as
+     * threats, the $16B list of 23 August as a fresh measure.
+     */
+    @Test
+    void theScenarioOfSeptember2018HoldsTheFirstTariffsAndTheThreatsOfTheDay() {
+        given().get("/api/v1/scenarios/SEP_2018")
+                .then()
+                .statusCode(200)
+                .body("freshMeasures.'usConcessions.section301ReliefShare'", closeTo(0.904, 1e-12))
+                // 0.86 missing in force, 0.11 at 0.9: 0.1 × 0.86 + 0.9 × 0.11 = 0.185.
+                .body("noDealBundle.'usConcessions.section301ReliefShare'", closeTo(0.185, 1e-9))
+                // China's 0.38 in force, 0.16 at 0.9: 0.1 × 0.38 + 0.9 × 0.16 = 0.182.
+                .body("noDealBundle.'chinaMeasures.retaliationReliefShare'", closeTo(0.182, 1e-9))
+                .body("noDealBundle.'chinaMeasures.countermeasuresSuspended'", equalTo(false));
+    }
+
     @Test
     void profilesIncludeTheBuiltIns() {
         given().get("/api/v1/profiles")
