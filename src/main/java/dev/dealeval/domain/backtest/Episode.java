@@ -39,6 +39,16 @@ public record Episode(
         sources = List.copyOf(sources);
     }
 
+    /** The episode read against {@code scenario} with {@code bundle} (a perturbation of its encoding). */
+    public Episode reading(String scenario, Map<String, Object> bundle) {
+        return new Episode(id, date, title, kind, scenario, bundle, decisions, record, encoding, sources);
+    }
+
+    /** The episode with {@code decisions} on record. */
+    public Episode withDecisions(Map<Side, Decision> decisions) {
+        return new Episode(id, date, title, kind, scenario, bundle, decisions, record, encoding, sources);
+    }
+
     /** What kind of moment the episode was. */
     public enum Kind {
         /** A signed agreement or a framework both governments announced as settled. */

@@ -173,7 +173,7 @@ public final class Fitting {
         double[] phi = new double[layout.length()];
         System.arraycopy(encode(prior), 0, phi, 0, FitObjective.SETTINGS);
         List<Case> gifts = scope.weights() || scope.clouts()
-                ? FitObjective.gifts(CompiledModel.compile(model, base), base, criteria, factions)
+                ? ConcessionsForNothing.of(CompiledModel.compile(model, base), base, criteria, factions)
                 : List.of();
         return new Prepared(prior, phi, layout, criteria, factions, profiles, cases, gifts);
     }

@@ -120,12 +120,13 @@ public final class Perturbations {
                 }
                 Map<String, Object> bundle = new HashMap<>(e.bundle());
                 bundle.put(t.id(), v);
-                out.add(new Perturbation(with(e, e.scenario(), bundle), t.id() + " " + text(given) + " -> " + text(v)));
+                out.add(new Perturbation(
+                        e.reading(e.scenario(), bundle), t.id() + " " + text(given) + " -> " + text(v)));
             }
         }
         LocalDate decided = which == Readings.ALLOWED ? parse(e.date()) : null;
         for (String s : neighbours(model, e.scenario(), decided)) {
-            out.add(new Perturbation(with(e, s, e.bundle()), "scenario " + e.scenario() + " -> " + s));
+            out.add(new Perturbation(e.reading(s, e.bundle()), "scenario " + e.scenario() + " -> " + s));
         }
         return out;
     }
@@ -220,20 +221,6 @@ public final class Perturbations {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static Episode with(Episode e, String scenario, Map<String, Object> bundle) {
-        return new Episode(
-                e.id(),
-                e.date(),
-                e.title(),
-                e.kind(),
-                scenario,
-                bundle,
-                e.decisions(),
-                e.record(),
-                e.encoding(),
-                e.sources());
     }
 
     private static String text(Object value) {

@@ -78,23 +78,8 @@ class PerturbationsTest {
         }
     }
 
-    /** {@code e} with only {@code decisions} on record. */
-    private static Episode decided(Episode e, Map<Side, Decision> decisions) {
-        return new Episode(
-                e.id(),
-                e.date(),
-                e.title(),
-                e.kind(),
-                e.scenario(),
-                e.bundle(),
-                decisions,
-                e.record(),
-                e.encoding(),
-                e.sources());
-    }
-
     private static Episode refusedByChina(Episode e) {
-        return decided(e, Map.of(Side.US, Decision.ACCEPTED, Side.CN, Decision.REJECTED));
+        return e.withDecisions(Map.of(Side.US, Decision.ACCEPTED, Side.CN, Decision.REJECTED));
     }
 
     @Test
@@ -118,7 +103,7 @@ class PerturbationsTest {
                         .map(Perturbation::description)
                         .toList());
         // A side with no recorded decision leaves the outcome open, so the floated reading stays.
-        Episode usOnly = decided(signed, Map.of(Side.US, Decision.ACCEPTED));
+        Episode usOnly = signed.withDecisions(Map.of(Side.US, Decision.ACCEPTED));
         assertTrue(Perturbations.of(MODEL, usOnly).stream()
                 .anyMatch(p -> p.description().equals("commitment.form SIGNED_TEXT -> FLOATED_PROPOSAL")));
     }
@@ -214,7 +199,7 @@ class PerturbationsTest {
     void aSideWithoutARecordedDecisionDoesNotFlip() {
         CompiledModel m = TestModels.compile(MODEL, "default");
         Episode e = episode("S", FLIPPING);
-        Episode chinaOnly = decided(e, Map.of(Side.CN, Decision.ACCEPTED));
+        Episode chinaOnly = e.withDecisions(Map.of(Side.CN, Decision.ACCEPTED));
         // Of the flips of aFlipIsARecordedSideWhoseRatificationChanges only China's remains: the U.S. has no
         // recorded decision, so its two changes are not flips.
         Perturbations.Report r = Perturbations.flipRate(m, List.of(chinaOnly));
