@@ -18,7 +18,8 @@ import java.util.List;
  * The fitting procedure's objective (docs/backtest.md "Fitting"), on the episodes' recorded decisions
  * reduced to what the fitted parameters act on: the penalised log-loss and its exact gradient, with the
  * penalty of {@link ConcessionsForNothing} that keeps a fit of the weights or clouts inside the property
- * that a concession for nothing is refused by its giver. φ holds log τ, θ(US), θ(CN), log γ and logit ε, then, when the weights are
+ * that a concession for nothing is refused by its giver, and the barrier of {@link Directions} that keeps
+ * a fit of the weights monotone. φ holds log τ, θ(US), θ(CN), log γ and logit ε, then, when the weights are
  * fitted, one log-multiplier per criterion, then, when the clouts are fitted, one per faction
  * ({@link Layout}).
  */
@@ -146,8 +147,9 @@ final class FitObjective {
     }
 
     /**
-     * Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)² and the property's penalty, with its
-     * gradient in {@code grad}. φ is laid out as {@code layout} says; {@code weights} and {@code clouts}
+     * Total log-loss plus the prior's penalty ½ Σ ((φ − φ0)/sd)², the property's penalty and the
+     * barrier that keeps the directions of {@link Directions}, with its gradient in {@code grad} (+∞
+     * where a fit of the weights has turned a move's direction). φ is laid out as {@code layout} says; {@code weights} and {@code clouts}
      * are the profile's, which fitted log-multipliers scale.
      */
     static double objective(
@@ -158,9 +160,15 @@ final class FitObjective {
             double[] clouts,
             List<Case> cases,
             List<Case> gifts,
+            List<Directions.Move> moves,
             double[] grad) {
         Arrays.fill(grad, 0);
-        double loss = logLoss(phi, layout, weights, clouts, cases, grad)
+        double barrier = Directions.barrier(phi, layout, weights, moves, grad);
+        if (barrier == Double.POSITIVE_INFINITY) {
+            return barrier;
+        }
+        double loss = barrier
+                + logLoss(phi, layout, weights, clouts, cases, grad)
                 + ConcessionsForNothing.penalty(phi, layout, weights, clouts, gifts, grad);
         double penalty = 0;
         for (int i = 0; i < phi.length; i++) {

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * ratification rule's temperature τ, thresholds θ(US) and θ(CN), stake floor γ and probability floor
  * ε, and the belief in a floated proposal; on request ({@link Scope}) the criterion weights of both
  * sides, or the factions' clouts, as well, kept inside the property that a concession for nothing is
- * refused by its giver. It minimises the log-loss of the side ratification probabilities against the
+ * refused by its giver and, for the weights, keeping the direction of every single move (monotonicity). It minimises the log-loss of the side ratification probabilities against the
  * recorded decisions plus a Gaussian prior that keeps each parameter near its reasoned value; the
  * floated-proposal factor is chosen from a grid, the others by BFGS from the prior with the objective's
  * exact gradient. Deterministic: the same episodes and profile give the same fit.
@@ -151,7 +151,8 @@ public final class Fitting {
             Factions factions,
             List<Profile> profiles,
             List<List<Case>> cases,
-            List<Case> gifts) {}
+            List<Case> gifts,
+            List<Directions.Move> moves) {}
 
     static Prepared prepare(DealModel model, Profile base, List<Episode> episodes, Scope scope) {
         Settings prior = model.fittingPrior() != null ? model.fittingPrior() : base.settings();
@@ -175,7 +176,9 @@ public final class Fitting {
         List<Case> gifts = scope.weights() || scope.clouts()
                 ? ConcessionsForNothing.of(CompiledModel.compile(model, base), base, criteria, factions)
                 : List.of();
-        return new Prepared(prior, phi, layout, criteria, factions, profiles, cases, gifts);
+        List<Directions.Move> moves =
+                scope.weights() ? Directions.of(CompiledModel.compile(model, base), base, criteria) : List.of();
+        return new Prepared(prior, phi, layout, criteria, factions, profiles, cases, gifts, moves);
     }
 
     /** The profile's factions, side by side in its order, with their clouts. */
@@ -229,12 +232,13 @@ public final class Fitting {
                     .filter(c -> use.test(c.episode()))
                     .toList();
             List<Case> gifts = prepared.gifts();
+            List<Directions.Move> moves = prepared.moves();
             double[] phi = Bfgs.minimise(
-                    (p, grad) -> FitObjective.objective(p, prior, layout, weights, clouts, cases, gifts, grad),
+                    (p, grad) -> FitObjective.objective(p, prior, layout, weights, clouts, cases, gifts, moves, grad),
                     prior,
                     ITERATIONS);
-            double value =
-                    FitObjective.objective(phi, prior, layout, weights, clouts, cases, gifts, new double[phi.length]);
+            double value = FitObjective.objective(
+                    phi, prior, layout, weights, clouts, cases, gifts, moves, new double[phi.length]);
             if (value < bestValue) {
                 bestValue = value;
                 double loss = cases.isEmpty()

@@ -117,7 +117,7 @@ class FitReportTest {
     void theFitsOfTheWeightsAndTheCloutsOutOfFold() {
         int[][] expected = {
             // in sample, leave-one-out, temporal side decisions right, and flips under the readings allowed
-            {97, 96, 40, 33}, {94, 94, 42, 29}
+            {97, 96, 38, 34}, {94, 94, 42, 29}
         };
         List<Fitting.Scope> scopes = List.of(Fitting.Scope.SETTINGS_AND_WEIGHTS, Fitting.Scope.SETTINGS_AND_CLOUTS);
         for (int i = 0; i < scopes.size(); i++) {
@@ -127,7 +127,8 @@ class FitReportTest {
             Backtest.Report inSample = Backtest.run(fitted, episodes);
             Backtest.Summary in = inSample.summary();
             Backtest.Summary loo = procedure.leaveOneOut().summary();
-            Backtest.Summary temporal = procedure.temporal(SPLIT).summary();
+            Fitting.OutOfFold later = procedure.temporal(SPLIT);
+            Backtest.Summary temporal = later.summary();
             Perturbations.Report flips = Perturbations.flipRate(fitted, episodes);
             String label = scopes.get(i).also().replace(", ", "");
             System.out.println(label + ": " + fit.profile().settings() + ", weights "
@@ -149,13 +150,18 @@ class FitReportTest {
                     .filter(r -> !r.agrees())
                     .forEach(r ->
                             System.out.println("  in-sample miss " + r.episode().id() + " " + r.sideAgrees()));
+            later.results().stream()
+                    .filter(r -> !r.agrees())
+                    .forEach(r ->
+                            System.out.println("  temporal miss " + r.episode().id() + " " + r.sideAgrees()));
             if (scopes.get(i).weights()) {
-                // The breach docs/backtest.md states: level 2 -> 3 gives China 0.05 of technology access
-                // and costs 0.06 of sovereignty (self-reliance), a loss once w(techAccess) < 1.2 w(sovereignty).
+                // The direction docs/backtest.md says the fit keeps (Directions): level 2 -> 3 gives China 0.05
+                // of technology access and costs 0.06 of sovereignty (self-reliance), a gain while
+                // w(techAccess) > 1.2 w(sovereignty); without the barrier the fit crossed it.
                 var cn = fit.profile().weights().get(dev.dealeval.domain.model.Side.CN);
                 assertTrue(
-                        0.05 * cn.get("techAccess") - 0.06 * cn.get("sovereigntySecurity") < 0,
-                        "the fitted weights no longer make China lose from level 3: update docs/backtest.md");
+                        0.05 * cn.get("techAccess") - 0.06 * cn.get("sovereigntySecurity") > 0,
+                        "the fitted weights make China lose from export-control level 3: " + cn);
             }
             assertEquals(expected[i][0], in.sideAgreeing(), label + " in sample");
             assertEquals(expected[i][1], loo.sideAgreeing(), label + " leave-one-out");

@@ -23,9 +23,9 @@ public record FitRequest(
                 description =
                         "Also fit the criterion weights of both sides (default false): each weight's log is shrunk toward the "
                                 + "profile's with standard deviation 0.5, and every single concession for nothing of the model "
-                                + "stays refused by its giver (docs/backtest.md \"Fitting\"); the direction of every other move is "
-                                + "not guarded, and the fit of the built-in episodes makes China lose from relaxing the controls "
-                                + "from level 2 to 3. The out-of-fold scores are then those of this fit.",
+                                + "stays refused by its giver, and every single move of a term, from every scenario, keeps for "
+                                + "each side and faction the direction the profile gives it (docs/backtest.md \"Fitting\"). "
+                                + "The out-of-fold scores are then those of this fit.",
                 examples = "true")
         Boolean weights,
 
