@@ -117,9 +117,12 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("noDealBundle.'tiktok.bytedanceStakePct'", nullValue())
                 // 100 × (0.16 × exportGains 0.1104 + 0.16 × nationalSecurity 0.72 + 0.10 × enforcement 0.5
                 // + 0.08 × economicStability 0.162 + 0.08 × leverage 0.782 + 0.06 × tiktok 0.1 + 0.05 × dollarFinance
-                // 0.3),
-                // the other four U.S. criteria 0 without a deal (docs/model.md "Criteria and weights").
-                .body("noDealUtility.US", closeTo(27.9384, 1e-4));
+                // 0.3 + 0.10 × fentanyl 0.4 + 0.07 × structuralReform 0.5), the cooperation and Phase One's chapters
+                // in force counted in full (belief discounts only what a bundle changes), the other two U.S.
+                // criteria 0 without a deal (docs/model.md "Criteria and weights", "Credibility").
+                .body("values.'fentanyl.level'", equalTo("LAW_ENFORCEMENT_PACKAGE"))
+                .body("values.'structural.reform'", equalTo("CHAPTERS"))
+                .body("noDealUtility.US", closeTo(35.4384, 1e-4));
     }
 
     /**
@@ -159,7 +162,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
                 // The fitted decision settings of the model file, which the profile does not change.
                 .body("settings.threshold.US", equalTo(0.0))
-                .body("settings.temperature", equalTo(0.1497));
+                .body("settings.temperature", equalTo(0.1491));
     }
 
     @Test

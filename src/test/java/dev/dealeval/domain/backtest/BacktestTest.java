@@ -48,7 +48,10 @@ class BacktestTest {
             "zte-settlement-2018",
             "huawei-licences-2019",
             "h20-licences-2025",
-            "h200-sales-2025");
+            "h200-sales-2025",
+            // a U.S. demand whose fentanyl part, coded before the scenarios held Woodside's cooperation,
+            // asks for what was already in force (docs/backtest.md "Current figures")
+            "call-first-demand-2025");
 
     @TestFactory
     Stream<DynamicTest> everyEpisodeIsJudgedAsHistorySaysButTheDocumentedMisses() {
@@ -128,7 +131,7 @@ class BacktestTest {
         // docs/backtest.md "Current figures": in sample, after the fit. The out-of-fold figures are
         // FitReportTest's; the model before the backtest scored 0.459 on its first 21 episodes.
         Backtest.Summary sum = report.summary();
-        assertEquals(94, sum.sideAgreeing(), "side decisions right");
+        assertEquals(93, sum.sideAgreeing(), "side decisions right");
         assertEquals(108, sum.sideDecisions());
         assertTrue(sum.brierScore() < 0.130, "Brier " + sum.brierScore());
         assertTrue(sum.brierScore() < sum.referenceBrierScore());

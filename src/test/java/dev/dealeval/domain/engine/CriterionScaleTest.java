@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class CriterionScaleTest {
     /**
-     * The one known exception: while Phase One is in force (FEB_2020 and AUG_2020, the same values)
-     * its purchases already fill the U.S. export-gains scale ("saturating around $100B a year of
-     * credible purchases"), so more Chinese purchases or openings count for nothing there. The one
-     * episode against either (tiktok-sale-order-2020, against AUG_2020) moves no term export gains
-     * scores.
+     * The one known exception: while Phase One's purchase pledges are in force (FEB_2020, AUG_2020 and
+     * OCT_2021, the same values) they already fill the U.S. export-gains scale ("saturating around $100B
+     * a year of credible purchases"), so more Chinese purchases or openings count for nothing there. The
+     * episodes against them move no term export gains scores: tiktok-sale-order-2020 (AUG_2020), the
+     * catch-up demand and the two demands to lift the tariffs of 2021-22 (OCT_2021).
      */
-    private static final Set<String> KNOWN = Set.of("FEB_2020 exportGains", "AUG_2020 exportGains");
+    private static final Set<String> KNOWN =
+            Set.of("FEB_2020 exportGains", "AUG_2020 exportGains", "OCT_2021 exportGains");
 
     private final DealModel model = ModelFixtures.defaultModel();
 
