@@ -202,7 +202,7 @@ class BacktestResourceTest extends ApiTestSupport {
                 .statusCode(200)
                 .body("readings", equalTo("AS_FIRST_STATED"))
                 .body("perturbations", equalTo(396))
-                .body("flips", equalTo(55))
+                .body("flips", equalTo(54))
                 .extract()
                 .jsonPath();
         assertTrue(
