@@ -410,7 +410,7 @@ class BacktestResourceTest extends ApiTestSupport {
                 body.getDouble("summary.brierSkillScore"),
                 body.getDouble("summary.sideBrierScore")));
         t.append("<!-- backtest:end -->");
-        assertBetweenMarkers("docs/backtest.md", "backtest", t.toString());
+        assertBetweenMarkers("docs/episodes.md", "backtest", t.toString());
     }
 
     private static String row(JsonPath body, String label, String at) {

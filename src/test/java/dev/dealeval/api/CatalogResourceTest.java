@@ -127,7 +127,7 @@ class CatalogResourceTest extends ApiTestSupport {
 
     /**
      * SEP_2018, written for the gap between the first Section 301 tariffs and Buenos Aires
-     * (docs/backtest.md "The episodes"): the $50B in force, the $200B list at 25% and China's answer as
+     * (docs/episodes.md): the $50B in force, the $200B list at 25% and China's answer as
      * threats, the $16B list of 23 August as a fresh measure.
      */
     @Test

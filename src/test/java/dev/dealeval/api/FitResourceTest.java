@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** POST /api/v1/fits: the fitting procedure of docs/backtest.md ("Fitting") served. */
+/** POST /api/v1/fits: the fitting procedure of docs/fitting.md served. */
 @QuarkusTest
 class FitResourceTest extends ApiTestSupport {
 
@@ -121,7 +121,7 @@ class FitResourceTest extends ApiTestSupport {
     /**
      * With weights: true the criterion weights are fitted too, and the fit keeps every single concession
      * for nothing refused by its giver: stored, the fitted profile still refuses to relieve a listed
-     * company for nothing (what the unconstrained fit gave away, docs/backtest.md "Fitting"), and every
+     * company for nothing (what the unconstrained fit gave away, docs/fitting.md), and every
      * move keeps its direction. Out of fold: 95 of 108 side decisions, against 93 for the settings alone.
      */
     @Test

@@ -152,7 +152,7 @@ class PropertiesTest {
      * The built-in profiles, and the default with its criterion weights, and with its weights and clouts,
      * fitted to the built-in episodes (POST /api/v1/fits with weights or clouts: true), which must keep
      * the properties they are fitted under: a concession for nothing refused by its giver, and the
-     * direction of every move (docs/backtest.md "Fitting the weights and the clouts").
+     * direction of every move (docs/fitting.md "Fitting the weights and the clouts").
      */
     private List<Profile> profilesAndAFitOfTheWeights() {
         List<Profile> all = new ArrayList<>(model.profiles());

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The fitting procedure of docs/backtest.md ("Fitting") on request: a profile fitted to an episode set. */
+/** The fitting procedure of docs/fitting.md on request: a profile fitted to an episode set. */
 @Path("/api/v1/fits")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class FitResource {
                     "Fits the parameters the episodes inform - the ratification rule's temperature, thresholds, stake floor and "
                             + "probability floor, the belief in a floated proposal and, with weights: true, the criterion weights "
                             + "of both sides and, with clouts: true, the factions' clouts - to the set's recorded side decisions by "
-                            + "penalised log-loss from the model's prior (docs/backtest.md \"Fitting\"), and returns the fitted profile "
+                            + "penalised log-loss from the model's prior (docs/fitting.md), and returns the fitted profile "
                             + "as changes to the profile fitted (POST it to /api/v1/profiles unchanged to keep it), its in-sample "
                             + "backtest summary, and the procedure's out-of-fold scores on the set: leave-one-out and the temporal "
                             + "split, as GET /api/v1/backtests gives them. Stores nothing. It takes seconds: it runs in a turn of "
@@ -118,7 +118,7 @@ public class FitResource {
                         + "decision settings and belief in a floated proposal fitted to the "
                         + f.sideDecisions() + " side decisions of episode set "
                         + f.set().id() + " (version "
-                        + f.set().version() + ") by POST /api/v1/fits (docs/backtest.md \"Fitting\").",
+                        + f.set().version() + ") by POST /api/v1/fits (docs/fitting.md).",
                 null,
                 f.scope().weights() ? f.fitted().weights() : null,
                 f.scope().clouts() ? clouts(f.fitted()) : null,

@@ -46,7 +46,7 @@ public class BacktestService {
     public record Run(Profile profile, Backtest.Report report, EpisodeSetDefinition set) {}
 
     /**
-     * Out-of-fold scores of a set under a profile (docs/backtest.md "Fitting"): leave-one-out, null for
+     * Out-of-fold scores of a set under a profile (docs/fitting.md): leave-one-out, null for
      * a set of more than {@link #MAX_LEAVE_ONE_OUT} episodes; and the temporal split at {@link
      * #TEMPORAL_SPLIT}, null unless episodes fall on both sides of it.
      */
@@ -99,7 +99,7 @@ public class BacktestService {
     }
 
     /**
-     * The profile fitted to the set (docs/backtest.md "Fitting") with its in-sample summary, and the
+     * The profile fitted to the set (docs/fitting.md) with its in-sample summary, and the
      * out-of-fold scores of the procedure on the set.
      *
      * @param base        the profile fitted (its decision settings and floated-proposal belief change)

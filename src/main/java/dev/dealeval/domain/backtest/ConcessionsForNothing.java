@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The property a fit of the weights or clouts is kept inside (docs/backtest.md "Fitting the weights and
+ * The property a fit of the weights or clouts is kept inside (docs/fitting.md "Fitting the weights and
  * the clouts"): the model's single concessions for nothing, reduced as the episodes' decisions are, and
  * the penalty that keeps each refused by its giver.
  */
@@ -35,7 +35,7 @@ final class ConcessionsForNothing {
 
     /**
      * The penalty that keeps a fit of the weights or clouts inside the property that a concession for
-     * nothing is refused by its giver (docs/backtest.md "Fitting"): K · v² for each of the model's single
+     * nothing is refused by its giver (docs/fitting.md): K · v² for each of the model's single
      * concessions whose giver's support index is v above θ − {@link #PROPERTY_MARGIN}; gradient added.
      */
     static double penalty(

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The directions a fit of the weights keeps (docs/backtest.md "Fitting the weights and the clouts"):
+ * The directions a fit of the weights keeps (docs/fitting.md "Fitting the weights and the clouts"):
  * every single move of a term between two of its listed values, from every scenario, that raises or
  * lowers a side's or a faction's utility under the profile does the same under the fitted weights. A
  * move is a linear form in the weights (criterion values do not depend on them), so each is kept by a

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fitting procedure's objective (docs/backtest.md "Fitting"), on the episodes' recorded decisions
+ * The fitting procedure's objective (docs/fitting.md), on the episodes' recorded decisions
  * reduced to what the fitted parameters act on: the penalised log-loss and its exact gradient, with the
  * penalty of {@link ConcessionsForNothing} that keeps a fit of the weights or clouts inside the property
  * that a concession for nothing is refused by its giver, and the barrier of {@link Directions} that keeps

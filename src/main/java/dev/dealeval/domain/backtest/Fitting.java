@@ -21,7 +21,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * The one procedure that fits the parameters the episodes inform (docs/backtest.md "Fitting"): the
+ * The one procedure that fits the parameters the episodes inform (docs/fitting.md): the
  * ratification rule's temperature τ, thresholds θ(US) and θ(CN), stake floor γ and probability floor
  * ε, and the belief in a floated proposal; on request ({@link Scope}) the criterion weights of both
  * sides, or the factions' clouts, as well, kept inside the property that a concession for nothing is

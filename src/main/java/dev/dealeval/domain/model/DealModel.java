@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param coercion     the coercion rule, or null for a model without one (docs/model.md "Coercion")
  * @param fittingPrior the decision settings the fitting procedure starts from and shrinks toward
- *                     (docs/backtest.md "Fitting"), or null: the fitted profile's own
+ *                     (docs/fitting.md), or null: the fitted profile's own
  * @param utilityScale a side's utility is this times the weighted sum of its 0–1 criterion values:
  *                     100 (utility points) for the U.S.–China model, 1 for an imported negotiation
  *                     domain, so its utilities are GENIUS's

@@ -3,7 +3,7 @@ package dev.dealeval.domain.model;
 /**
  * Decision constants of docs/model.md ("Factions and stances", "Ratification", "Probabilities").
  * The temperature, thresholds, stake floor and probability floor of the default profile are fitted
- * to the backtest's episodes (docs/backtest.md "Fitting").
+ * to the backtest's episodes (docs/fitting.md).
  *
  * @param stanceMargin         δ: a faction supports at surplus ≥ its margin and opposes at ≤ −margin (utility
  *                             points); stances explain a verdict, the support index decides it

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The directions a fit of the weights keeps (Directions; docs/backtest.md "Fitting the weights and the
+ * The directions a fit of the weights keeps (Directions; docs/fitting.md "Fitting the weights and the
  * clouts"), on the default profile: the moves found, the barrier's value and its gradient.
  */
 class DirectionsTest {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fitting procedure of docs/backtest.md ("Fitting") on the built-in episodes: the default
+ * The fitting procedure of docs/fitting.md on the built-in episodes: the default
  * profile's decision settings and floated-proposal belief in the model file must be what the
  * procedure gives (no parameter the episodes inform is set by hand), and the in-sample,
  * leave-one-out and temporal figures it prints are the ones docs/backtest.md reports.
@@ -71,8 +71,7 @@ class FitReportTest {
     }
 
     /**
-     * The form and enforcement factors the procedure leaves at their reasoned values (docs/backtest.md
-     * "Fitting"). Signed text and monitoring are the scale's anchors (1), and no episode sets
+     * The form and enforcement factors the procedure leaves at their reasoned values (docs/fitting.md). Signed text and monitoring are the scale's anchors (1), and no episode sets
      * enforcement to NONE or SNAPBACK, so the episodes say nothing of those; refitted with a leader's
      * statement believed anywhere from 0.5 to 1 of a signed text, they decide the same side decisions
      * and the mean log-loss moves by less than 0.01 — they do not identify it either, so fitting it
@@ -110,7 +109,7 @@ class FitReportTest {
 
     /**
      * The fits POST /api/v1/fits serves beside the model file's, of the criterion weights and of the
-     * factions' clouts (docs/backtest.md "Fitting", which reports these figures and why the model file
+     * factions' clouts (docs/fitting.md, which reports these figures and why the model file
      * takes neither): in sample, out of fold and, for the fitted profile, the robustness suite.
      */
     @Test
@@ -155,7 +154,7 @@ class FitReportTest {
                     .forEach(r ->
                             System.out.println("  temporal miss " + r.episode().id() + " " + r.sideAgrees()));
             if (scopes.get(i).weights()) {
-                // The direction docs/backtest.md says the fit keeps (Directions): level 2 -> 3 gives China 0.05
+                // The direction docs/fitting.md says the fit keeps (Directions): level 2 -> 3 gives China 0.05
                 // of technology access and costs 0.06 of sovereignty (self-reliance), a gain while
                 // w(techAccess) > 1.2 w(sovereignty); without the barrier the fit crossed it.
                 var cn = fit.profile().weights().get(dev.dealeval.domain.model.Side.CN);

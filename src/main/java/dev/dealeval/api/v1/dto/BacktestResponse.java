@@ -46,9 +46,8 @@ public record BacktestResponse(
 
     @Schema(
             name = "BacktestOutOfFold",
-            description =
-                    "The scores of episodes judged by a profile fitted without them (docs/backtest.md \"Fitting\": the "
-                            + "decision settings and the belief in a floated proposal refitted, from the model's prior).")
+            description = "The scores of episodes judged by a profile fitted without them (docs/fitting.md: the "
+                    + "decision settings and the belief in a floated proposal refitted, from the model's prior).")
     public record OutOfFold(
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(

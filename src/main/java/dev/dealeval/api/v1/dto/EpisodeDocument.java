@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         name = "Episode",
         description =
                 "A real episode: the status quo it was decided against, the bundle as the record describes it, and what "
-                        + "each government did (docs/backtest.md, Rules of encoding).")
+                        + "each government did (docs/episodes.md, Rules of encoding).")
 public record EpisodeDocument(
         @NotNull
         @Pattern(regexp = Ids.EPISODE, message = Ids.EPISODE_MESSAGE)

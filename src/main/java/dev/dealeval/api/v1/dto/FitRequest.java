@@ -24,7 +24,7 @@ public record FitRequest(
                         "Also fit the criterion weights of both sides (default false): each weight's log is shrunk toward the "
                                 + "profile's with standard deviation 0.5, and every single concession for nothing of the model "
                                 + "stays refused by its giver, and every single move of a term, from every scenario, keeps for "
-                                + "each side and faction the direction the profile gives it (docs/backtest.md \"Fitting\"). "
+                                + "each side and faction the direction the profile gives it (docs/fitting.md). "
                                 + "The out-of-fold scores are then those of this fit.",
                 examples = "true")
         Boolean weights,
@@ -33,7 +33,7 @@ public record FitRequest(
                 description =
                         "Also fit the factions' clouts of both sides (default false): each clout's log is shrunk toward the "
                                 + "profile's with standard deviation 0.5, each side's renormalised to sum to 1, under the same "
-                                + "rule that every single concession for nothing stays refused (docs/backtest.md \"Fitting\"). "
+                                + "rule that every single concession for nothing stays refused (docs/fitting.md). "
                                 + "The out-of-fold scores are then those of this fit.",
                 examples = "true")
         Boolean clouts) {
