@@ -55,11 +55,11 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
-        // eight of 2025-26 and the twenty-nine historical ones that hold what was in force from 2017 to 2024.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=37")
+        // eight of 2025-26 and the thirty historical ones that hold what was in force from 2017 to 2024.
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=38")
                 .then()
                 .statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(37))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(38))
                 .extract()
                 .path("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(
@@ -76,6 +76,7 @@ class CatalogResourceTest extends ApiTestSupport {
                         "DOUBLING_2025",
                         "FEB_2019",
                         "FEB_2020",
+                        "FEB_2022",
                         "FEB_2025",
                         "FENTANYL_TARIFF_2025",
                         "GENEVA_2025",

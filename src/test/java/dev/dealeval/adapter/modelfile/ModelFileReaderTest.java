@@ -41,6 +41,7 @@ class ModelFileReaderTest {
                         "FEB_2020",
                         "AUG_2020",
                         "OCT_2021",
+                        "FEB_2022",
                         "NOV_2022",
                         "MAR_2023",
                         "APR_2024",
@@ -107,7 +108,7 @@ class ModelFileReaderTest {
                 "neutral: NONE|neutral: SOME|terms[13] (fentanyl.level).neutral",
                 "clout: 0.40|clout: 0.50|profiles[0] (default).factions",
                 "vetoScope: [tiktok.*, investment.technologyLicensing]|vetoScope: [tiktok.*, investment.nope]|profiles[0] (default).factions.securityOrgans.vetoScope",
-                "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[17] (NOV_2022).values",
+                "      usConcessions.exportControlLevel: 1\\n      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|      usConcessions.portFeesSuspended: true\\n      chinaMeasures.tariffPct: 0\\n|scenarios[18] (NOV_2022).values",
                 "{term: fentanyl.level, levels: {NONE: 0.0, STATEMENT: 0.15|{term: fentanyl.level, levels: {NONE: 0.0, STATEMNT: 0.15|criteria[2] (fentanyl).components[0] (fentanyl.level).levels.STATEMNT",
                 "multipliers: {exportGains: 1.5|multipliers: {exportGainz: 1.5|profiles[0] (default).factions.president.multipliers.exportGainz",
                 "baselineUsdBn: 186|baselineUsdBn: -186|profiles[0] (default).credibility",
@@ -121,11 +122,11 @@ class ModelFileReaderTest {
                 "  - id: tiktok\\n|  - id: tik-tok\\n    description: a bad name.\\n  - id: tiktok\\n|sections[4] (tik-tok).id",
                 "  - id: process\\n|  - id: tiktok\\n    description: twice.\\n  - id: process\\n|sections[9] (tiktok).id",
                 // A fresh measure names a term the scenario sets, with the different value it had before.
-                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTarifPct: 0\\n    sources:|scenarios[21] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTarifPct",
-                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.section301ReliefShare: 0\\n    sources:|scenarios[21] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.section301ReliefShare",
-                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 10\\n    sources:|scenarios[21] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
-                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 30\\n    sources:|scenarios[21] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
-                "usConcessions.fentanylTariffPct: 0\\n    sources:|chinaMeasures.tariffPct: 5\\n    sources:|scenarios[21] (FENTANYL_TARIFF_2025).freshMeasures.chinaMeasures.tariffPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTarifPct: 0\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTarifPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.section301ReliefShare: 0\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.section301ReliefShare",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 10\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 30\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
+                "usConcessions.fentanylTariffPct: 0\\n    sources:|chinaMeasures.tariffPct: 5\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.chinaMeasures.tariffPct",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
