@@ -59,15 +59,7 @@ class DocsLinksTest {
     /** The link targets of a page, outside fenced code. */
     private static List<String> links(Path page) throws IOException {
         List<String> out = new ArrayList<>();
-        boolean code = false;
-        for (String line : Files.readAllLines(page)) {
-            if (line.startsWith("```")) {
-                code = !code;
-                continue;
-            }
-            if (code) {
-                continue;
-            }
+        for (String line : prose(page)) {
             Matcher m = LINK.matcher(line);
             while (m.find()) {
                 out.add(m.group(1));
@@ -79,13 +71,24 @@ class DocsLinksTest {
     /** GitHub's anchors of a page's headings, outside fenced code. */
     private static Set<String> anchors(Path page) throws IOException {
         Set<String> out = new HashSet<>();
+        for (String line : prose(page)) {
+            if (line.startsWith("#")) {
+                String text = line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
+                out.add(text.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return out;
+    }
+
+    /** A page's lines outside fenced code blocks (where a # is a shell comment, not a heading). */
+    private static List<String> prose(Path page) throws IOException {
+        List<String> out = new ArrayList<>();
         boolean code = false;
         for (String line : Files.readAllLines(page)) {
             if (line.startsWith("```")) {
                 code = !code;
-            } else if (!code && line.startsWith("#")) {
-                String text = line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
-                out.add(text.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            } else if (!code) {
+                out.add(line);
             }
         }
         return out;

@@ -2,6 +2,7 @@ package dev.dealeval.domain.backtest;
 
 import dev.dealeval.domain.backtest.FitObjective.Criteria;
 import dev.dealeval.domain.backtest.FitObjective.Layout;
+import dev.dealeval.domain.engine.Bundle;
 import dev.dealeval.domain.engine.BundleReader;
 import dev.dealeval.domain.engine.CompiledModel;
 import dev.dealeval.domain.engine.Evaluation;
@@ -13,6 +14,7 @@ import dev.dealeval.domain.model.Side;
 import dev.dealeval.domain.model.TermDef;
 import dev.dealeval.domain.model.TermKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,27 +50,33 @@ final class Directions {
      */
     static List<Move> of(CompiledModel m, Profile profile, Criteria criteria) {
         DealModel model = m.model();
-        double[] w = criteria.prior();
+        Map<Side, List<double[]>> multipliers = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            multipliers.put(side, multipliers(profile, criteria, side));
+        }
         Map<String, Move> moves = new LinkedHashMap<>();
         for (TermDef term : model.terms()) {
-            List<Object> values = term.listedValues();
+            List<Bundle> bundles = new ArrayList<>();
+            for (Object value : term.listedValues()) {
+                BundleReader.Result read = BundleReader.read(model, Map.of(term.id(), value), "bundle");
+                bundles.add(read.valid() ? read.bundle() : null);
+            }
             for (int s = 0; s < model.scenarios().size(); s++) {
                 List<Map<Side, double[]>> at = new ArrayList<>();
-                for (Object value : values) {
-                    at.add(criteria(m, criteria, term, value, s));
+                for (Bundle bundle : bundles) {
+                    at.add(bundle == null ? null : criteria(m, criteria, bundle, s));
                 }
-                for (int a = 0; a < values.size(); a++) {
+                for (int a = 0; a < at.size(); a++) {
                     // adjacent values of an ordered term; every pair of an enumeration's
-                    for (int b = a + 1; b < values.size() && (b == a + 1 || term.kind() == TermKind.ENUM); b++) {
+                    for (int b = a + 1; b < at.size() && (b == a + 1 || term.kind() == TermKind.ENUM); b++) {
                         if (at.get(a) == null || at.get(b) == null) {
                             continue;
                         }
                         for (Side side : Side.values()) {
                             add(
                                     moves,
-                                    profile,
                                     criteria,
-                                    w,
+                                    multipliers.get(side),
                                     side,
                                     at.get(a).get(side),
                                     at.get(b).get(side));
@@ -80,24 +88,32 @@ final class Directions {
         return List.copyOf(moves.values());
     }
 
-    /**
-     * Each side's criterion values (utility points) with the term alone at {@code value} in scenario s,
-     * or null when that is no valid bundle.
-     */
-    private static Map<Side, double[]> criteria(CompiledModel m, Criteria criteria, TermDef term, Object value, int s) {
-        DealModel model = m.model();
-        BundleReader.Result bundle = BundleReader.read(model, Map.of(term.id(), value), "bundle");
-        if (!bundle.valid()) {
-            return null;
+    /** The side itself (null: every multiplier 1), then each of its factions' multipliers of its criteria. */
+    private static List<double[]> multipliers(Profile profile, Criteria criteria, Side side) {
+        int offset = criteria.sides().indexOf(side);
+        int n = (int) criteria.sides().stream().filter(x -> x == side).count();
+        List<double[]> out = new ArrayList<>();
+        out.add(null);
+        for (FactionDef f : profile.factions(side)) {
+            double[] mf = new double[n];
+            for (int j = 0; j < n; j++) {
+                mf[j] = f.multiplier(criteria.ids().get(offset + j));
+            }
+            out.add(mf);
         }
-        Evaluation e = Evaluator.evaluate(m, bundle.bundle(), s, List.of());
-        Map<Side, double[]> out = new LinkedHashMap<>();
+        return out;
+    }
+
+    /** Each side's criterion values (utility points) for the bundle in scenario s. */
+    private static Map<Side, double[]> criteria(CompiledModel m, Criteria criteria, Bundle bundle, int s) {
+        Evaluation e = Evaluator.evaluate(m, bundle, s, List.of());
+        Map<Side, double[]> out = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             int offset = criteria.sides().indexOf(side);
             double[] v = new double
                     [(int) criteria.sides().stream().filter(x -> x == side).count()];
             for (Evaluation.CriterionResult c : e.side(side).criteria()) {
-                v[criteria.index(c.id()) - offset] = model.utilityScale() * c.value();
+                v[criteria.index(c.id()) - offset] = m.model().utilityScale() * c.value();
             }
             out.put(side, v);
         }
@@ -106,22 +122,13 @@ final class Directions {
 
     private static void add(
             Map<String, Move> moves,
-            Profile profile,
             Criteria criteria,
-            double[] w,
+            List<double[]> multipliers,
             Side side,
             double[] from,
             double[] to) {
         int offset = criteria.sides().indexOf(side);
-        List<double[]> multipliers = new ArrayList<>();
-        multipliers.add(null); // the side itself
-        for (FactionDef f : profile.factions(side)) {
-            double[] mf = new double[from.length];
-            for (int j = 0; j < mf.length; j++) {
-                mf[j] = f.multiplier(criteria.ids().get(offset + j));
-            }
-            multipliers.add(mf);
-        }
+        double[] w = criteria.prior();
         for (double[] mf : multipliers) {
             double[] effect = new double[from.length];
             boolean up = false;

@@ -173,11 +173,9 @@ public final class Fitting {
                 factions.ids().size());
         double[] phi = new double[layout.length()];
         System.arraycopy(encode(prior), 0, phi, 0, FitObjective.SETTINGS);
-        List<Case> gifts = scope.weights() || scope.clouts()
-                ? ConcessionsForNothing.of(CompiledModel.compile(model, base), base, criteria, factions)
-                : List.of();
-        List<Directions.Move> moves =
-                scope.weights() ? Directions.of(CompiledModel.compile(model, base), base, criteria) : List.of();
+        CompiledModel compiled = scope.weights() || scope.clouts() ? CompiledModel.compile(model, base) : null;
+        List<Case> gifts = compiled != null ? ConcessionsForNothing.of(compiled, base, criteria, factions) : List.of();
+        List<Directions.Move> moves = scope.weights() ? Directions.of(compiled, base, criteria) : List.of();
         return new Prepared(prior, phi, layout, criteria, factions, profiles, cases, gifts, moves);
     }
 
