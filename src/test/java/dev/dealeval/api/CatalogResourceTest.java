@@ -163,7 +163,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
                 // The fitted decision settings of the model file, which the profile does not change.
                 .body("settings.threshold.US", equalTo(0.0))
-                .body("settings.temperature", equalTo(0.1491));
+                .body("settings.temperature", equalTo(0.1549));
     }
 
     @Test

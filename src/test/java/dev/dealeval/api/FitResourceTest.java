@@ -82,7 +82,7 @@ class FitResourceTest extends ApiTestSupport {
 
         assertEquals(108, fit.get("sideDecisions").asInt());
         assertEquals(108, fit.at("/leaveOneOut/sideDecisions").asInt());
-        assertEquals(93, fit.at("/leaveOneOut/sideAgreeing").asInt());
+        assertEquals(94, fit.at("/leaveOneOut/sideAgreeing").asInt());
         assertEquals("2025-01-01", fit.get("splitDate").asText());
         assertFalse(fit.get("temporal").isNull());
         JsonNode backtest = get("/api/v1/backtests?profile=default");
@@ -140,7 +140,7 @@ class FitResourceTest extends ApiTestSupport {
         assertNotEquals(defaults.get("US"), weights.get("US"));
         assertTrue(fit.at("/profile/description").asText().contains("criterion weights"));
         assertEquals(108, fit.at("/leaveOneOut/sideDecisions").asInt());
-        assertEquals(95, fit.at("/leaveOneOut/sideAgreeing").asInt());
+        assertEquals(96, fit.at("/leaveOneOut/sideAgreeing").asInt());
 
         String id = newId();
         ObjectNode profile = (ObjectNode) fit.get("profile");

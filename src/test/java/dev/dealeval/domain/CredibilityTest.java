@@ -122,6 +122,55 @@ class CredibilityTest {
     }
 
     @Test
+    void liftingTheTariffsThatEnforceThePledgesBelievesThemLess() {
+        // MAY_2019 has 45% of the legacy tariffs relieved in force: 16.3 x 0.55 = 8.965 points enforce
+        // China's pledges. Relieving 72.5% keeps 16.3 x 0.275 = 4.4825, half of them: every pledge is
+        // believed at half its credibility, farm goods at 0.83 x 0.5, policy pledges at 0.75 x 0.5. The
+        // $10B of farm goods pledge $6B above the Buenos Aires soybeans in force (10 Mt, $4B): 6 x 0.83 = 4.98.
+        Map<String, Object> pledge = Map.of("purchases.agricultureUsdBnPerYear", 10.0);
+        Evaluation kept = TestModels.evaluate(m, "MAY_2019", pledge);
+        assertEquals(1.0, kept.credibility().enforcementKept(), 0);
+        assertEquals(4.98, kept.credibility().credibleUsdBnPerYear(), 1e-9);
+        var half = new java.util.HashMap<String, Object>(pledge);
+        half.put("usConcessions.section301ReliefShare", 0.725);
+        Evaluation e = TestModels.evaluate(m, "MAY_2019", half);
+        assertEquals(0.5, e.credibility().enforcementKept(), 1e-12);
+        assertEquals(2.49, e.credibility().credibleUsdBnPerYear(), 1e-9);
+        assertEquals(0.375, e.credibility().policyFactor(), 1e-12);
+        assertTrue(
+                e.warnings().stream()
+                        .anyMatch(w -> w.startsWith("The bundle lifts 50% of the tariffs in force on MAY_2019's day")
+                                && w.endsWith("believed at 50% of its credibility.")),
+                e.warnings().toString());
+        // Every legacy tariff lifted: nothing enforces the pledge, and it is believed at 0.
+        var all = new java.util.HashMap<String, Object>(pledge);
+        all.put("usConcessions.section301ReliefShare", 1.0);
+        assertEquals(0.0, TestModels.evaluate(m, "MAY_2019", all).credibility().credibleUsdBnPerYear(), 1e-12);
+        // Tariffs raised above those in force believe no pledge more than its track record.
+        var more = new java.util.HashMap<String, Object>(pledge);
+        more.put("usConcessions.section301ReliefShare", 0.0);
+        assertEquals(1.0, TestModels.evaluate(m, "MAY_2019", more).credibility().enforcementKept(), 0);
+        // Lifting without a pledge warns of nothing: there is nothing to believe.
+        assertTrue(
+                TestModels.evaluate(m, "MAY_2019", Map.of("usConcessions.section301ReliefShare", 1.0))
+                        .warnings()
+                        .stream()
+                        .noneMatch(w -> w.startsWith("The bundle lifts")));
+    }
+
+    @Test
+    void aThreatWithdrawnIsNoEnforcementLifted() {
+        // MID_MAY_2018: the first Section 301 lists were proposed, none in force (relief 1.0). A bundle
+        // that withdraws them lifts nothing in force, so it keeps every pledge's credibility.
+        Evaluation e = TestModels.evaluate(
+                m,
+                "MID_MAY_2018",
+                Map.of("purchases.agricultureUsdBnPerYear", 10.0, "usConcessions.section301ReliefShare", 1.0));
+        assertEquals(1.0, e.credibility().enforcementKept(), 0);
+        assertEquals(8.3, e.credibility().credibleUsdBnPerYear(), 1e-9);
+    }
+
+    @Test
     void soybeansAreAnAlternativeUnitNotAnAddition() {
         // Busan's 25 MMT a year ≈ $10B (0.4 $B per MMT); given with $8B of farm goods the larger counts.
         Evaluation e = TestModels.evaluate(

@@ -27,6 +27,7 @@ record ModelFile(
         List<ScenarioEntry> scenarios,
         List<ProfileEntry> profiles,
         CoercionEntry coercion,
+        EnforcementEntry enforcement,
         FittingEntry fitting) {
 
     /** Something given once per side, e.g. {@code threshold: {US: 0.5, CN: 0.5}}. */
@@ -61,6 +62,8 @@ record ModelFile(
     record SectionEntry(String id, String description, Side giver) {}
 
     record CoercionEntry(String term, Side side) {}
+
+    record EnforcementEntry(Double base, Map<String, Double> measures) {}
 
     /** The fitting procedure's prior: decision settings, each key optional (the file's settings otherwise). */
     record FittingEntry(SettingsEntry prior) {}

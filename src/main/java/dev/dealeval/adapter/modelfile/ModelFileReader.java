@@ -13,6 +13,7 @@ import dev.dealeval.domain.model.Component;
 import dev.dealeval.domain.model.CriterionDef;
 import dev.dealeval.domain.model.DealModel;
 import dev.dealeval.domain.model.DerivedDefault;
+import dev.dealeval.domain.model.EnforcingMeasures;
 import dev.dealeval.domain.model.FactionDef;
 import dev.dealeval.domain.model.Gate;
 import dev.dealeval.domain.model.ModelException;
@@ -79,11 +80,25 @@ public class ModelFileReader implements ModelSource {
         Coercion coercion = c == null
                 ? null
                 : new Coercion(required(c.term(), "coercion", "term"), required(c.side(), "coercion", "side"));
+        var e = file.enforcement();
+        EnforcingMeasures enforcement = e == null
+                ? null
+                : new EnforcingMeasures(
+                        required(e.base(), "enforcement", "base"), required(e.measures(), "enforcement", "measures"));
         var f = file.fitting();
         var prior =
                 f == null || f.prior() == null ? null : ProfileEntries.settings(f.prior(), "fitting.prior", settings);
         DealModel model = new DealModel(
-                version, terms, criteria, scenarios, profiles, DealModel.POINTS, sections, coercion, prior);
+                version,
+                terms,
+                criteria,
+                scenarios,
+                profiles,
+                DealModel.POINTS,
+                sections,
+                coercion,
+                enforcement,
+                prior);
         ModelValidator.validate(model);
         if (model.profile("default").isEmpty()) {
             throw new ModelException("profiles", "a profile with id 'default' is required");

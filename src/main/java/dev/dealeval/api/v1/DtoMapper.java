@@ -191,6 +191,7 @@ final class DtoMapper {
                 c.credibleUsdBnPerYear(),
                 c.factor(),
                 c.formFactor(),
+                c.enforcementKept(),
                 c.realism(),
                 c.requiredGrowth(),
                 c.policyFactor(),

@@ -215,6 +215,7 @@ public class ModelRegistry {
                 model.utilityScale(),
                 model.sections(),
                 model.coercion(),
+                model.enforcement(),
                 model.fittingPrior());
     }
 }

@@ -110,6 +110,9 @@ public final class CompiledModel {
     final Scenario[] scenarios;
     final double[][] noDeal;
     final double[][] noDealEffective;
+    /** Per scenario: the enforcing measures in force on its day, before any threat (docs/model.md "Credibility"). */
+    final double[] enforcingInForce;
+
     final double[][] noDealValues;
     /** Per scenario: d(US), d(CN), then d(f) of each faction. */
     final double[][] noDealUtility;
@@ -190,10 +193,14 @@ public final class CompiledModel {
         noDealValues = new double[nScen][];
         noDealUtility = new double[nScen][2 + nFac];
         Work w = newWork();
+        enforcingInForce = new double[nScen];
+        double[] current = new double[nTerms];
         for (int s = 0; s < nScen; s++) {
             Scoring.effective(this, noDeal[s], noDealEffective[s]);
+            Scoring.effective(this, ModelCompiler.currentBundle(terms, scenarios[s]), current);
+            enforcingInForce[s] = credibility.enforcing(current);
         }
-        // Scoring reads only the tables above and noDealEffective.
+        // Scoring reads only the tables above, noDealEffective and enforcingInForce.
         for (int s = 0; s < nScen; s++) {
             Scoring.score(this, noDeal[s], s, w);
             noDealValues[s] = w.value.clone();

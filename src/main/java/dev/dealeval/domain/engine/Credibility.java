@@ -6,12 +6,14 @@ import static dev.dealeval.domain.engine.ModelCompiler.indicesWhere;
 
 import dev.dealeval.domain.model.CredibilityParams;
 import dev.dealeval.domain.model.DealModel;
+import dev.dealeval.domain.model.EnforcingMeasures;
 import dev.dealeval.domain.model.TermDef;
 
 /**
  * The credibility rule (docs/model.md "Credibility"): the U.S. believes a pledge of category k at
- * π(k) = track record × commitment form × enforcement, and for purchases × a realism factor that
- * believes expected delivery beyond Phase One's pace only at excessBelief. Holds the profile's
+ * π(k) = track record × commitment form × enforcement × the share of the enforcing measures in force
+ * that the bundle keeps, and for purchases × a realism factor that believes expected delivery beyond
+ * Phase One's pace only at excessBelief. Holds the profile's
  * credibility parameters compiled against the model's terms; {@link #believe} computes π per
  * category for one bundle into a {@link Work}.
  */
@@ -39,6 +41,11 @@ final class Credibility {
     final double referenceGrowth;
     final double referenceDelivery;
     final double excessBelief;
+    /** The enforcing measures' terms and coefficients (none when the model names none), and their base. */
+    final int[] enforcingTerms;
+
+    final double[] enforcingCoefficients;
+    final double enforcingBase;
     /** paceLimit for whole years 0..10, so the hot path need not call Math.pow. */
     final double[] paceByYears;
 
@@ -61,6 +68,26 @@ final class Credibility {
         referenceDelivery = cred.referenceDelivery();
         excessBelief = cred.excessBelief();
         paceByYears = doubles(11, n -> paceLimit(n));
+        EnforcingMeasures e = model.enforcement();
+        String[] measured = e == null
+                ? new String[0]
+                : e.measures().keySet().stream().sorted().toArray(String[]::new);
+        enforcingTerms =
+                java.util.Arrays.stream(measured).mapToInt(model::termIndex).toArray();
+        enforcingCoefficients = doubles(measured.length, i -> e.measures().get(measured[i]));
+        enforcingBase = e == null ? 0 : e.base();
+    }
+
+    /** The enforcing measures of x (effective values), or 0 when the model names none. */
+    double enforcing(double[] x) {
+        if (enforcingTerms.length == 0) {
+            return 0;
+        }
+        double v = enforcingBase;
+        for (int i = 0; i < enforcingTerms.length; i++) {
+            v += enforcingCoefficients[i] * x[enforcingTerms[i]];
+        }
+        return v;
     }
 
     /**
@@ -73,8 +100,11 @@ final class Credibility {
      *
      * @param xe  the bundle's effective term values
      * @param x0e the no-deal bundle's: a pledge counts only above what the scenario already has
+     * @param inForce the enforcing measures in force on the scenario's day (its values before any
+     *     threat): a bundle that lifts a share g of them believes every pledge at (1 − g)
      */
-    void believe(double[] xe, double[] x0e, Work w) {
+    void believe(double[] xe, double[] x0e, double inForce, Work w) {
+        double kept = inForce > 0 ? Math.min(1, enforcing(xe) / inForce) : 1;
         double form = (formTerm < 0 ? 1 : formFactor[(int) xe[formTerm]])
                 * (enforcementTerm < 0 ? 1 : enforcementFactor[(int) xe[enforcementTerm]]);
         double pledged = 0;
@@ -90,7 +120,7 @@ final class Credibility {
                 * (whole == years && whole < paceByYears.length ? paceByYears[whole] : paceLimit(years));
         double realism = weighted > pace ? (pace + excessBelief * (weighted - pace)) / weighted : 1.0;
         for (int c = 0; c < categories.length; c++) {
-            double pi = w.trackRecord[c] * form * (purchaseCategory[c] ? realism : 1.0);
+            double pi = w.trackRecord[c] * form * kept * (purchaseCategory[c] ? realism : 1.0);
             w.belief[c] = Math.min(1.0, pi);
         }
         double credible = 0;
@@ -100,6 +130,7 @@ final class Credibility {
         w.credibleTotal = credible;
         w.realism = realism;
         w.formAndEnforcement = form;
+        w.enforcementKept = kept;
         w.pledgedTotal = pledged;
         w.pledgeYears = years;
         w.weightedPledge = weighted;

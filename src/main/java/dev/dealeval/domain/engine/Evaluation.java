@@ -84,6 +84,7 @@ public record Evaluation(
             double credibleUsdBnPerYear,
             double factor,
             double formFactor,
+            double enforcementKept,
             double realism,
             double requiredGrowth,
             double policyFactor,

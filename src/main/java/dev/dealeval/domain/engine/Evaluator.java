@@ -302,10 +302,21 @@ public final class Evaluator {
                 credible,
                 factor,
                 w.formAndEnforcement,
+                w.enforcementKept,
                 w.realism,
                 cr.requiredGrowth(pledged, cr.years(xe)),
                 policy < 0 ? 1.0 : w.belief[policy],
                 List.copyOf(cats));
+    }
+
+    /** Whether x moves any pledge term from scenario s's no-deal value. */
+    private static boolean pledges(CompiledModel m, Bundle b, double[] x, int s) {
+        for (int t = 0; t < m.nTerms; t++) {
+            if (m.credibility.pledgeCategory[t] >= 0 && b.given()[t] && x[t] != m.noDeal[s][t]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Things the caller should know that are not errors. */
@@ -326,6 +337,12 @@ public final class Evaluator {
                     + "% export growth a year) did; the excess is believed at "
                     + Math.round(m.credibility.excessBelief * 100)
                     + "% (realism " + Numbers.plain(Numbers.round4(cred.realism())) + ").");
+        }
+        if (cred.enforcementKept() < 1 && pledges(m, b, x, s)) {
+            out.add("The bundle lifts " + Numbers.plain(Math.round((1 - cred.enforcementKept()) * 1000) / 10.0)
+                    + "% of the tariffs in force on " + m.scenarios[s].id()
+                    + "'s day that enforce the pledges it holds; every pledge is believed at "
+                    + Numbers.plain(Math.round(cred.enforcementKept() * 1000) / 10.0) + "% of its credibility.");
         }
         for (int t = 0; t < m.nTerms; t++) {
             TermDef def = m.terms[t];

@@ -240,7 +240,7 @@ final class ModelCompiler {
     /**
      * The criteria a change of one term can move: those that score it or are gated by it, those
      * that score a term derived from it or folded into it, and — for terms that change belief
-     * (purchases, commitment form and enforcement, the pledge's years) — every U.S. criterion that
+     * (purchases, commitment form and enforcement, the pledge's years, the enforcing measures) — every U.S. criterion that
      * scores a pledge. Lets explanations recompute only what a term touches. Reads the term,
      * credibility and component tables of m, which the constructor has filled by then.
      */
@@ -254,6 +254,9 @@ final class ModelCompiler {
             if (t >= 0) {
                 beliefTerm[t] = true;
             }
+        }
+        for (int t : cred.enforcingTerms) {
+            beliefTerm[t] = true;
         }
         int[][] out = new int[m.nTerms][];
         for (int t = 0; t < m.nTerms; t++) {

@@ -68,7 +68,7 @@ public final class Scoring {
         if (m.coercion.term >= 0 && coerced(m, x, s)) {
             w.effective[m.coercion.term] = 1;
         }
-        m.credibility.believe(w.effective, m.noDealEffective[s], w);
+        m.credibility.believe(w.effective, m.noDealEffective[s], m.enforcingInForce[s], w);
     }
 
     /** The coercion rule (docs/model.md "Coercion") on x in scenario s: see {@link CoercionRule#coerced}. */

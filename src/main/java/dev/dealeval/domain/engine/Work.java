@@ -18,6 +18,9 @@ public final class Work {
     double utilityCn;
     double realism;
     double formAndEnforcement;
+    /** The share of the enforcing measures in force that the bundle keeps (1 when it lifts none). */
+    double enforcementKept;
+
     double pledgedTotal;
     /** The years over which the purchases are pledged. */
     double pledgeYears;

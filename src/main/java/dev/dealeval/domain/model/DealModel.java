@@ -8,6 +8,8 @@ import java.util.Optional;
  * Immutable; checked by {@link ModelValidator} before use.
  *
  * @param coercion     the coercion rule, or null for a model without one (docs/model.md "Coercion")
+ * @param enforcement  what enforces the pledges the believing side receives, or null for a model
+ *                     where nothing does (docs/model.md "Credibility")
  * @param fittingPrior the decision settings the fitting procedure starts from and shrinks toward
  *                     (docs/fitting.md), or null: the fitted profile's own
  * @param utilityScale a side's utility is this times the weighted sum of its 0–1 criterion values:
@@ -23,6 +25,7 @@ public record DealModel(
         double utilityScale,
         List<SectionDef> sections,
         Coercion coercion,
+        EnforcingMeasures enforcement,
         Settings fittingPrior) {
 
     /** Utility points: the U.S.–China model's scale. */
@@ -44,7 +47,7 @@ public record DealModel(
             List<Scenario> scenarios,
             List<Profile> profiles,
             double utilityScale) {
-        this(version, terms, criteria, scenarios, profiles, utilityScale, null, null, null);
+        this(version, terms, criteria, scenarios, profiles, utilityScale, null, null, null, null);
     }
 
     private static List<SectionDef> sectionsOf(List<TermDef> terms) {
@@ -60,7 +63,7 @@ public record DealModel(
             List<CriterionDef> criteria,
             List<Scenario> scenarios,
             List<Profile> profiles) {
-        this(version, terms, criteria, scenarios, profiles, POINTS, null, null, null);
+        this(version, terms, criteria, scenarios, profiles, POINTS, null, null, null, null);
     }
 
     public Optional<TermDef> term(String id) {

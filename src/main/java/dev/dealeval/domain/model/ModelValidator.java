@@ -38,6 +38,7 @@ public final class ModelValidator {
             }
         }
         validateCoercion(model);
+        validateEnforcement(model);
         Set<String> sectionIds = new HashSet<>();
         for (int i = 0; i < model.sections().size(); i++) {
             SectionDef s = model.sections().get(i);
@@ -102,6 +103,39 @@ public final class ModelValidator {
         }
         if (c.side() == null || model.sections().stream().noneMatch(sec -> sec.giver() == c.side())) {
             throw new ModelException("coercion.side", "must be a side that gives some section");
+        }
+    }
+
+    /**
+     * The enforcing measures name NUMBER or INTEGER terms with finite, non-zero coefficients, and measure
+     * no less than 0 anywhere in the terms' ranges, so that the share of them a bundle lifts is a share.
+     */
+    private static void validateEnforcement(DealModel model) {
+        EnforcingMeasures e = model.enforcement();
+        if (e == null) {
+            return;
+        }
+        if (!Double.isFinite(e.base())) {
+            throw new ModelException("enforcement.base", "must be a finite number");
+        }
+        if (e.measures().isEmpty()) {
+            throw new ModelException("enforcement.measures", "must name at least one term");
+        }
+        double least = e.base();
+        for (var m : e.measures().entrySet()) {
+            String at = "enforcement.measures." + m.getKey();
+            TermDef t = model.term(m.getKey()).orElseThrow(() -> new ModelException(at, "unknown term"));
+            if (t.kind() != TermKind.NUMBER && t.kind() != TermKind.INTEGER) {
+                throw new ModelException(at, "must be a NUMBER or INTEGER term");
+            }
+            double c = m.getValue() == null ? Double.NaN : m.getValue();
+            if (!Double.isFinite(c) || c == 0) {
+                throw new ModelException(at, "must be a finite, non-zero coefficient");
+            }
+            least += Math.min(c * t.min(), c * t.max());
+        }
+        if (least < 0) {
+            throw new ModelException("enforcement", "must measure at least 0 over the terms' ranges");
         }
     }
 

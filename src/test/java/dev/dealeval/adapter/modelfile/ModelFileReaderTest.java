@@ -127,6 +127,11 @@ class ModelFileReaderTest {
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 10\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|usConcessions.fentanylTariffPct: 30\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.usConcessions.fentanylTariffPct",
                 "usConcessions.fentanylTariffPct: 0\\n    sources:|chinaMeasures.tariffPct: 5\\n    sources:|scenarios[22] (FENTANYL_TARIFF_2025).freshMeasures.chinaMeasures.tariffPct",
+                // The enforcing measures: numeric terms, non-zero coefficients, never below 0.
+                "    usConcessions.section301ReliefShare: -16.3\\n|    usConcessions.section301Relief: -16.3\\n|enforcement.measures.usConcessions.section301Relief",
+                "    usConcessions.section301ReliefShare: -16.3\\n|    commitment.form: 1\\n|enforcement.measures.commitment.form",
+                "    usConcessions.section301ReliefShare: -16.3\\n|    usConcessions.section301ReliefShare: 0\\n|enforcement.measures.usConcessions.section301ReliefShare",
+                "    usConcessions.section301ReliefShare: -16.3\\n|    usConcessions.section301ReliefShare: -20\\n|enforcement",
             })
     void aBrokenFileNamesTheBadEntry(String from, String to, String entry) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);
@@ -157,6 +162,7 @@ class ModelFileReaderTest {
                 "  - id: tiktok\\n    description: TikTok|  - description: TikTok|sections[4].id: is required",
                 "purchaseCategories: [agriculture, energy, manufactured, services]||credibility.purchaseCategories: is required",
                 "version: \"2026.12-1\"|version: [1]|version: must be text",
+                "enforcement:\\n  base: 16.3\\n|enforcement:\\n|enforcement.base: is required",
             })
     void aWrongValueNamesTheKeyAndWhatItMustBe(String from, String to, String message) {
         String broken = ModelFixtures.edited(ModelFileReader.BUILT_IN, from, to);

@@ -58,15 +58,15 @@ class FitReportTest {
                         r.evaluation().side(dev.dealeval.domain.model.Side.CN).ratificationProbability()));
         // The figures docs/backtest.md ("Current figures") reports: a change to the model or the procedure
         // that predicts worse out of sample fails here (and one that predicts better must update the docs).
-        assertEquals(93, loo.summary().sideAgreeing(), "leave-one-out side decisions");
+        assertEquals(94, loo.summary().sideAgreeing(), "leave-one-out side decisions");
         assertEquals(108, loo.summary().sideDecisions());
         assertTrue(
-                loo.summary().brierScore() <= 0.134,
+                loo.summary().brierScore() <= 0.132,
                 "leave-one-out Brier " + loo.summary().brierScore());
         assertEquals(41, temporal.summary().sideAgreeing(), "temporal side decisions");
         assertEquals(46, temporal.summary().sideDecisions());
         assertTrue(
-                temporal.summary().brierScore() <= 0.099,
+                temporal.summary().brierScore() <= 0.094,
                 "temporal Brier " + temporal.summary().brierScore());
     }
 
@@ -116,7 +116,7 @@ class FitReportTest {
     void theFitsOfTheWeightsAndTheCloutsOutOfFold() {
         int[][] expected = {
             // in sample, leave-one-out, temporal side decisions right, and flips under the readings allowed
-            {96, 95, 37, 34}, {93, 93, 41, 29}
+            {97, 96, 37, 35}, {94, 94, 41, 31}
         };
         List<Fitting.Scope> scopes = List.of(Fitting.Scope.SETTINGS_AND_WEIGHTS, Fitting.Scope.SETTINGS_AND_CLOUTS);
         for (int i = 0; i < scopes.size(); i++) {

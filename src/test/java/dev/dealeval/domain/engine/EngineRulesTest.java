@@ -70,7 +70,7 @@ class EngineRulesTest {
             double[] xe = new double[m.termCount()];
             int goods = m.model().termIndex("offer.goods");
             xe[goods] = 8;
-            cred.believe(xe, new double[m.termCount()], w);
+            cred.believe(xe, new double[m.termCount()], 0, w);
             assertEquals(1.0, w.realism, EPS);
             assertEquals(0.5, w.belief[0], EPS);
             assertEquals(8.0, w.pledgedTotal, EPS);
@@ -83,7 +83,7 @@ class EngineRulesTest {
             Work w = m.newWork();
             double[] xe = new double[m.termCount()];
             xe[m.model().termIndex("offer.goods")] = 1000;
-            cred.believe(xe, new double[m.termCount()], w);
+            cred.believe(xe, new double[m.termCount()], 0, w);
             assertEquals(0.762, w.realism, EPS);
             assertEquals(0.381, w.belief[0], EPS);
             assertEquals(381.0, w.credibleTotal, 1e-9);

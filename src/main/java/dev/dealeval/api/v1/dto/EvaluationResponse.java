@@ -158,6 +158,11 @@ public record EvaluationResponse(
             @Schema(description = "Factor of commitment.form x commitment.enforcement.")
             double formFactor,
 
+            @Schema(
+                    description = "Share of the U.S. tariffs in force that the bundle keeps to enforce the pledges,"
+                            + " in [0, 1]: every pledge is believed at this share (1 = none lifted).")
+            double enforcementKept,
+
             @Schema(description = "Discount for pledges faster than Phase One's pace (1 = none).")
             double realism,
 

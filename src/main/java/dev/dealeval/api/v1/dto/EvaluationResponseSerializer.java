@@ -55,6 +55,7 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
     private static final SerializedString CREDIBLE = new SerializedString("credibleUsdBnPerYear");
     private static final SerializedString FACTOR = new SerializedString("factor");
     private static final SerializedString FORM_FACTOR = new SerializedString("formFactor");
+    private static final SerializedString ENFORCEMENT_KEPT = new SerializedString("enforcementKept");
     private static final SerializedString REALISM = new SerializedString("realism");
     private static final SerializedString REQUIRED_GROWTH = new SerializedString("requiredGrowth");
     private static final SerializedString POLICY_FACTOR = new SerializedString("policyFactor");
@@ -182,6 +183,7 @@ public class EvaluationResponseSerializer extends StdSerializer<EvaluationRespon
         number(g, buf, CREDIBLE, c.credibleUsdBnPerYear());
         number(g, buf, FACTOR, c.factor());
         number(g, buf, FORM_FACTOR, c.formFactor());
+        number(g, buf, ENFORCEMENT_KEPT, c.enforcementKept());
         number(g, buf, REALISM, c.realism());
         number(g, buf, REQUIRED_GROWTH, c.requiredGrowth());
         number(g, buf, POLICY_FACTOR, c.policyFactor());
