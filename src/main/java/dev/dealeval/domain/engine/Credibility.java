@@ -13,9 +13,8 @@ import dev.dealeval.domain.model.TermDef;
  * The credibility rule (docs/model.md "Credibility"): the U.S. believes a pledge of category k at
  * π(k) = track record × commitment form × enforcement × the share of the enforcing measures in force
  * that the bundle keeps, and for purchases × a realism factor that believes expected delivery beyond
- * Phase One's pace only at excessBelief. Holds the profile's
- * credibility parameters compiled against the model's terms; {@link #believe} computes π per
- * category for one bundle into a {@link Work}.
+ * Phase One's pace only at excessBelief. Holds the profile's credibility parameters compiled against
+ * the model's terms; {@link #believe} computes π per category for one bundle into a {@link Work}.
  */
 final class Credibility {
     static final String FORM_TERM = "commitment.form";
@@ -41,10 +40,11 @@ final class Credibility {
     final double referenceGrowth;
     final double referenceDelivery;
     final double excessBelief;
-    /** The enforcing measures' terms and coefficients (none when the model names none), and their base. */
+    /** The enforcing measures' terms, none when the model names none (docs/model.md "Credibility"). */
     final int[] enforcingTerms;
-
+    /** Each enforcing term's coefficient, and the measures' base: E(x) = base + Σ coefficient × x. */
     final double[] enforcingCoefficients;
+
     final double enforcingBase;
     /** paceLimit for whole years 0..10, so the hot path need not call Math.pow. */
     final double[] paceByYears;
