@@ -159,6 +159,46 @@ class CredibilityTest {
     }
 
     @Test
+    void relievingMoreOfTheLegacyNeverRaisesBelief() {
+        // Over seeded random bundles, every scenario and every built-in profile: the share kept is in
+        // [0, 1], and relieving more of the legacy tariffs never raises it, the credible purchases or any
+        // category's belief.
+        BundleGenerator gen = new BundleGenerator(m.model(), 23, 0.5);
+        int lowered = 0;
+        for (var profile : m.model().profiles()) {
+            CompiledModel c = CompiledModel.compile(m.model(), profile);
+            for (int i = 0; i < 200; i++) {
+                Map<String, Object> b = gen.next();
+                String scenario = m.model()
+                        .scenarios()
+                        .get(gen.random().nextInt(m.model().scenarios().size()))
+                        .id();
+                double lo = gen.random().nextDouble();
+                double hi = lo + (1 - lo) * gen.random().nextDouble();
+                var less = new java.util.HashMap<String, Object>(b);
+                less.put("usConcessions.section301ReliefShare", lo);
+                var more = new java.util.HashMap<String, Object>(b);
+                more.put("usConcessions.section301ReliefShare", hi);
+                var kept = TestModels.evaluate(c, scenario, less).credibility();
+                var lifted = TestModels.evaluate(c, scenario, more).credibility();
+                String at = profile.id() + " " + scenario + " " + lo + " -> " + hi + " " + b;
+                assertTrue(lifted.enforcementKept() >= 0 && kept.enforcementKept() <= 1, at);
+                assertTrue(lifted.enforcementKept() <= kept.enforcementKept() + 1e-12, at);
+                assertTrue(lifted.credibleUsdBnPerYear() <= kept.credibleUsdBnPerYear() + 1e-9, at);
+                assertTrue(lifted.policyFactor() <= kept.policyFactor() + 1e-12, at);
+                for (int k = 0; k < kept.categories().size(); k++) {
+                    assertTrue(
+                            lifted.categories().get(k).factor()
+                                    <= kept.categories().get(k).factor() + 1e-12,
+                            at);
+                }
+                lowered += lifted.enforcementKept() < kept.enforcementKept() - 1e-9 ? 1 : 0;
+            }
+        }
+        assertTrue(lowered > 100, "relief lowered the share kept in only " + lowered + " cases");
+    }
+
+    @Test
     void aThreatWithdrawnIsNoEnforcementLifted() {
         // MID_MAY_2018: the first Section 301 lists were proposed, none in force (relief 1.0). A bundle
         // that withdraws them lifts nothing in force, so it keeps every pledge's credibility.
