@@ -159,8 +159,9 @@ public record EvaluationResponse(
             double formFactor,
 
             @Schema(
-                    description = "Share of the U.S. tariffs in force that the bundle keeps to enforce the pledges,"
-                            + " in [0, 1]: every pledge is believed at this share (1 = none lifted).")
+                    description = "Share of the measures in force that enforce the pledges (the legacy Section 301"
+                            + " tariffs) that the bundle keeps, in [0, 1]: every pledge is believed at this share"
+                            + " (1 = none lifted).")
             double enforcementKept,
 
             @Schema(description = "Discount for pledges faster than Phase One's pace (1 = none).")
