@@ -27,8 +27,6 @@ final class CoercionRule {
     private final Threat[][] freshThreats;
 
     private final int[][] freshThreatTerms;
-    /** Per scenario: its measures as they stand, before any threat. */
-    private final double[][] current;
     /**
      * Per scenario and term: the value before a fresh measure of the other side on it (NaN for none):
      * withdrawing the measure is setting the term between that value and the current one.
@@ -61,7 +59,6 @@ final class CoercionRule {
         Scenario[] scenarios = model.scenarios().toArray(new Scenario[0]);
         freshThreats = new Threat[scenarios.length][];
         freshThreatTerms = new int[scenarios.length][];
-        current = new double[scenarios.length][];
         beforeFresh = new double[scenarios.length][];
         anyFreshMeasure = new boolean[scenarios.length];
         for (int s = 0; s < scenarios.length; s++) {
@@ -71,7 +68,6 @@ final class CoercionRule {
             freshThreatTerms[s] = Arrays.stream(freshThreats[s])
                     .mapToInt(th -> model.termIndex(th.term()))
                     .toArray();
-            current[s] = ModelCompiler.currentBundle(terms, scenarios[s]);
             Scenario scenario = scenarios[s];
             beforeFresh[s] = ModelCompiler.doubles(terms.length, t -> {
                 Object before = scenario.freshMeasures().get(terms[t].id());
@@ -162,10 +158,10 @@ final class CoercionRule {
     }
 
     private boolean withinThreat(double v, int s, int t) {
-        if (!Double.isNaN(beforeFresh[s][t]) && within(v, beforeFresh[s][t], current[s][t])) {
+        if (!Double.isNaN(beforeFresh[s][t]) && within(v, beforeFresh[s][t], m.inForce[s][t])) {
             return true;
         }
-        double before = current[s][t];
+        double before = m.inForce[s][t];
         for (int i = 0; i < freshThreats[s].length; i++) {
             if (freshThreatTerms[s][i] == t && within(v, before, freshThreats[s][i].value())) {
                 return true;

@@ -108,6 +108,9 @@ public final class CompiledModel {
     // scenarios: the no-deal bundle x0(s) and everything that depends only on it
     final int nScen;
     final Scenario[] scenarios;
+    /** Per scenario: its measures as they stand, before any threat (its values, neutral elsewhere). */
+    final double[][] inForce;
+
     final double[][] noDeal;
     final double[][] noDealEffective;
     /** Per scenario: the enforcing measures in force on its day, before any threat (docs/model.md "Credibility"). */
@@ -170,6 +173,9 @@ public final class CompiledModel {
         plainLevels = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_LEVELS);
         plainPoints = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_POINTS);
         special = indicesWhere(nComp, k -> group[k] == ModelCompiler.GROUP_SPECIAL);
+        nScen = model.scenarios().size();
+        scenarios = model.scenarios().toArray(new Scenario[0]);
+        inForce = rows(nScen, s -> ModelCompiler.currentBundle(terms, scenarios[s]));
         coercion = new CoercionRule(model, this);
         affectedCriteria = ModelCompiler.affectedCriteria(this);
 
@@ -186,9 +192,7 @@ public final class CompiledModel {
                     factions[f], criteria, sideWeight, factionUs[f] ? 0 : nUs, factionUs[f] ? nUs : nCrit);
         }
 
-        nScen = model.scenarios().size();
-        scenarios = model.scenarios().toArray(new Scenario[0]);
-        noDeal = rows(nScen, s -> ModelCompiler.noDealBundle(model, terms, scenarios[s]));
+        noDeal = rows(nScen, s -> ModelCompiler.noDealBundle(model, inForce[s], scenarios[s]));
         noDealEffective = new double[nScen][nTerms];
         noDealValues = new double[nScen][];
         noDealUtility = new double[nScen][2 + nFac];
@@ -197,7 +201,7 @@ public final class CompiledModel {
         double[] current = new double[nTerms];
         for (int s = 0; s < nScen; s++) {
             Scoring.effective(this, noDeal[s], noDealEffective[s]);
-            Scoring.effective(this, ModelCompiler.currentBundle(terms, scenarios[s]), current);
+            Scoring.effective(this, inForce[s], current);
             enforcingInForce[s] = credibility.enforcing(current);
         }
         // Scoring reads only the tables above, noDealEffective and enforcingInForce.

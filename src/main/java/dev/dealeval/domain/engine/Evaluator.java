@@ -309,10 +309,15 @@ public final class Evaluator {
                 List.copyOf(cats));
     }
 
-    /** Whether x moves any pledge term from scenario s's no-deal value. */
+    /** Whether the bundle gives term t a value other than scenario s's no-deal one. */
+    private static boolean moved(CompiledModel m, Bundle b, double[] x, int s, int t) {
+        return b.given()[t] && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t]);
+    }
+
+    /** Whether the bundle moves any pledge term. */
     private static boolean pledges(CompiledModel m, Bundle b, double[] x, int s) {
         for (int t = 0; t < m.nTerms; t++) {
-            if (m.credibility.pledgeCategory[t] >= 0 && b.given()[t] && x[t] != m.noDeal[s][t]) {
+            if (m.credibility.pledgeCategory[t] >= 0 && moved(m, b, x, s, t)) {
                 return true;
             }
         }
@@ -364,7 +369,7 @@ public final class Evaluator {
         for (int k = 0; k < m.compGate.length; k++) {
             int g = m.compGate[k];
             int t = m.compTerm[k];
-            boolean moved = b.given()[t] && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t]);
+            boolean moved = moved(m, b, x, s, t);
             String msg = null;
             if (g >= 0 && moved && x[g] <= 0) {
                 msg = m.terms[t].id() + " has no effect while " + m.terms[g].id() + " is 0.";

@@ -324,9 +324,12 @@ final class ModelCompiler {
         return out;
     }
 
-    /** The no-deal bundle x0(s): the scenario's values, neutral elsewhere, each threat at its expected value. */
-    static double[] noDealBundle(DealModel model, TermDef[] terms, Scenario s) {
-        double[] x = currentBundle(terms, s);
+    /**
+     * The no-deal bundle x0(s): the scenario's measures in force ({@link #currentBundle}, not changed),
+     * each threat at its expected value.
+     */
+    static double[] noDealBundle(DealModel model, double[] inForce, Scenario s) {
+        double[] x = inForce.clone();
         for (Threat th : s.threats()) {
             int t = model.termIndex(th.term());
             x[t] = (1 - th.probability()) * x[t] + th.probability() * th.value();
