@@ -172,7 +172,8 @@ public class BacktestResource {
                     + "not made: a neighbouring scenario dated after the decision (it holds the decision's own outcome), and a "
                     + "bundle both governments accepted read as a floated proposal (one never tabled). A perturbation flips "
                     + "when it changes the model's ratification of a side whose decision is on record; flipShare = flips / "
-                    + "perturbations.";
+                    + "perturbations. Every reading also judges the episode's recorded decisions: readingSideHitRate is the "
+                    + "share it gets right, what to expect when the episodes are encoded by other hands.";
 
     @GET
     @Path("/robustness")
@@ -183,7 +184,9 @@ public class BacktestResource {
                     "Runs the robustness suite over the episode set with the profile: every single perturbation an analyst "
                             + "might choose for an episode's encoding, and the ones that change the model's verdict for a side "
                             + "with a recorded decision. " + ROBUSTNESS_RULES)
-    @APIResponse(responseCode = "200", description = "The perturbations, the flips and their share")
+    @APIResponse(
+            responseCode = "200",
+            description = "The perturbations, the flips and their share, and the decisions right over the readings")
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
     @APIResponse(
@@ -224,6 +227,10 @@ public class BacktestResource {
                 report.perturbations(),
                 report.flips().size(),
                 report.share(),
+                report.readingDecisions(),
+                report.readingRight(),
+                defined(report.readingSideHitRate()),
+                defined(report.readingSideBrierScore()),
                 report.touched(),
                 report.flips().stream()
                         .map(f -> new RobustnessResponse.Flip(f.episode(), f.description(), f.sides()))

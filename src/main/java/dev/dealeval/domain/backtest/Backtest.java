@@ -58,11 +58,21 @@ public final class Backtest {
         for (Episode e : episodes) {
             Evaluation ev = evaluate(m, e);
             Map<Side, Boolean> sideAgrees = new EnumMap<>(Side.class);
-            e.decisions()
-                    .forEach((side, d) -> sideAgrees.put(side, ev.side(side).ratified() == (d == Decision.ACCEPTED)));
+            e.decisions().forEach((side, d) -> sideAgrees.put(side, agrees(ev, side, d)));
             results.add(new Result(e, ev, !sideAgrees.containsValue(false), sideAgrees));
         }
         return new Report(List.copyOf(results), summarise(results));
+    }
+
+    /** Whether the model's ratification of {@code side} matches its recorded decision. */
+    static boolean agrees(Evaluation ev, Side side, Decision d) {
+        return ev.side(side).ratified() == (d == Decision.ACCEPTED);
+    }
+
+    /** (ratification probability − decision)², the decision 1 when accepted: a term of the per-side Brier score. */
+    static double squaredError(Evaluation ev, Side side, Decision d) {
+        double miss = ev.side(side).ratificationProbability() - (d == Decision.ACCEPTED ? 1 : 0);
+        return miss * miss;
     }
 
     /** The model's evaluation of an episode's bundle against its scenario (also what {@link Perturbations} runs). */
@@ -91,9 +101,7 @@ public final class Backtest {
             for (var d : r.episode().decisions().entrySet()) {
                 sideDecisions++;
                 sideAgreeing += r.sideAgrees().get(d.getKey()) ? 1 : 0;
-                double o = d.getValue() == Decision.ACCEPTED ? 1 : 0;
-                double p = r.evaluation().side(d.getKey()).ratificationProbability();
-                sideBrier += (p - o) * (p - o);
+                sideBrier += squaredError(r.evaluation(), d.getKey(), d.getValue());
             }
             Integer o = r.episode().agreement();
             if (o != null) {

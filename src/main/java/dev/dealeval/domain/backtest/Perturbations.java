@@ -79,11 +79,21 @@ public final class Perturbations {
     /**
      * Every perturbation of every episode run through the model.
      *
-     * @param episodes      episodes perturbed
-     * @param perturbations perturbations run
-     * @param flips         those that flip a side's ratification, in the episodes' order
+     * @param episodes         episodes perturbed
+     * @param perturbations    perturbations run
+     * @param flips            those that flip a side's ratification, in the episodes' order
+     * @param readingDecisions the recorded side decisions judged over all perturbed readings: each perturbation of
+     *                         an episode counts each of its recorded decisions once
+     * @param readingRight     those of them the model's ratification under the reading matches
+     * @param readingSquares   the sum over them of (ratification probability − decision)², decision 1 when accepted
      */
-    public record Report(int episodes, int perturbations, List<Flip> flips) {
+    public record Report(
+            int episodes,
+            int perturbations,
+            List<Flip> flips,
+            int readingDecisions,
+            int readingRight,
+            double readingSquares) {
         public Report {
             flips = List.copyOf(flips);
         }
@@ -91,6 +101,19 @@ public final class Perturbations {
         /** flips / perturbations (0 without perturbations). */
         public double share() {
             return perturbations == 0 ? 0 : (double) flips.size() / perturbations;
+        }
+
+        /**
+         * The share of recorded side decisions the model gets right over the perturbed readings: what an analyst who
+         * codes one judgement of each episode otherwise would score (NaN without perturbations).
+         */
+        public double readingSideHitRate() {
+            return readingDecisions == 0 ? Double.NaN : (double) readingRight / readingDecisions;
+        }
+
+        /** The per-side Brier score over the perturbed readings (NaN without perturbations). */
+        public double readingSideBrierScore() {
+            return readingDecisions == 0 ? Double.NaN : readingSquares / readingDecisions;
         }
 
         /** The episodes with at least one flip. */
@@ -139,6 +162,9 @@ public final class Perturbations {
     /** {@link #flipRate(CompiledModel, List)} over the readings {@code which} admits. */
     public static Report flipRate(CompiledModel m, List<Episode> episodes, Readings which) {
         int count = 0;
+        int decisions = 0;
+        int right = 0;
+        double squares = 0;
         List<Flip> flips = new ArrayList<>();
         for (Episode e : episodes) {
             Evaluation base = Backtest.evaluate(m, e);
@@ -152,9 +178,14 @@ public final class Perturbations {
                 if (!flipped.isEmpty()) {
                     flips.add(new Flip(e.id(), p.description(), flipped));
                 }
+                for (Map.Entry<Side, Episode.Decision> d : e.decisions().entrySet()) {
+                    decisions++;
+                    right += Backtest.agrees(ev, d.getKey(), d.getValue()) ? 1 : 0;
+                    squares += Backtest.squaredError(ev, d.getKey(), d.getValue());
+                }
             }
         }
-        return new Report(episodes.size(), count, flips);
+        return new Report(episodes.size(), count, flips, decisions, right, squares);
     }
 
     private static List<Object> alternatives(TermDef t, Object given) {

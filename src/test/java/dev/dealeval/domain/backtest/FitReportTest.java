@@ -115,8 +115,9 @@ class FitReportTest {
     @Test
     void theFitsOfTheWeightsAndTheCloutsOutOfFold() {
         int[][] expected = {
-            // in sample, leave-one-out, temporal side decisions right, and flips under the readings allowed
-            {97, 96, 37, 35}, {94, 94, 41, 31}
+            // in sample, leave-one-out, temporal side decisions right, flips under the readings allowed, and the
+            // recorded decisions right over those readings (of 632)
+            {97, 96, 37, 35, 543}, {94, 94, 41, 31, 518}
         };
         List<Fitting.Scope> scopes = List.of(Fitting.Scope.SETTINGS_AND_WEIGHTS, Fitting.Scope.SETTINGS_AND_CLOUTS);
         for (int i = 0; i < scopes.size(); i++) {
@@ -141,10 +142,15 @@ class FitReportTest {
             print("  temporal (fit < " + SPLIT + ")", temporal);
             System.out.printf(
                     Locale.ROOT,
-                    "  robustness: %d of %d perturbations flip a verdict (%.1f%%)%n",
+                    "  robustness: %d of %d perturbations flip a verdict (%.1f%%); over them %d of %d recorded"
+                            + " decisions right (%.1f%%), per-side Brier %.3f%n",
                     flips.flips().size(),
                     flips.perturbations(),
-                    100.0 * flips.flips().size() / flips.perturbations());
+                    100.0 * flips.flips().size() / flips.perturbations(),
+                    flips.readingRight(),
+                    flips.readingDecisions(),
+                    100 * flips.readingSideHitRate(),
+                    flips.readingSideBrierScore());
             inSample.results().stream()
                     .filter(r -> !r.agrees())
                     .forEach(r ->
@@ -166,6 +172,7 @@ class FitReportTest {
             assertEquals(expected[i][1], loo.sideAgreeing(), label + " leave-one-out");
             assertEquals(expected[i][2], temporal.sideAgreeing(), label + " temporal");
             assertEquals(expected[i][3], flips.flips().size(), label + " flips");
+            assertEquals(expected[i][4], flips.readingRight(), label + " decisions right over the readings");
         }
     }
 

@@ -195,6 +195,48 @@ class PerturbationsTest {
         assertEquals(List.of("e"), r.touched());
     }
 
+    /**
+     * The same episode, both governments on record as accepting, judged under each of its six readings (the two
+     * scenarios hold S's tariff, so they read as the episode itself: U.S. right, China wrong):
+     * <pre>
+     *   reading     R(US)      R(CN)     U.S.   China   right
+     *   goods 6     0.08456    0.08571   no     no      0
+     *   goods 10    0.30192   −0.15556   yes    no      1
+     *   tariff 57  −0.04495    0.22581   no     yes     1
+     *   tariff 95   0.68571   −0.63107   yes    no      1
+     *   A, B        0.20865   −0.05      yes    no      1 each
+     * </pre>
+     * 5 of 12 decisions right. With τ 0.5, θ 0.1 and ε 0.05, each P = 0.05 + 0.9 σ((R − 0.1)/0.5), and the
+     * per-side Brier score over the readings is the mean of (1 − P)² over the twelve.
+     */
+    @Test
+    void theReadingsJudgeEveryRecordedDecision() {
+        CompiledModel m = TestModels.compile(MODEL, "default");
+        Perturbations.Report r = Perturbations.flipRate(m, List.of(episode("S", FLIPPING)));
+        assertEquals(12, r.readingDecisions());
+        assertEquals(5, r.readingRight());
+        assertEquals(5.0 / 12, r.readingSideHitRate());
+        double[] indices = {
+            0.08456, 0.08571, 0.30192, -0.15556, -0.04495, 0.22581, 0.68571, -0.63107, 0.20865, -0.05, 0.20865, -0.05
+        };
+        double squares = 0;
+        for (double index : indices) {
+            double p = 0.05 + 0.9 / (1 + Math.exp(-(index - 0.1) / 0.5));
+            squares += (1 - p) * (1 - p);
+        }
+        assertEquals(squares / 12, r.readingSideBrierScore(), 1e-5);
+        // With China's decision alone on record, one reading of six gets it right (the tariff at 57).
+        Perturbations.Report chinaOnly = Perturbations.flipRate(
+                m, List.of(episode("S", FLIPPING).withDecisions(Map.of(Side.CN, Decision.ACCEPTED))));
+        assertEquals(6, chinaOnly.readingDecisions());
+        assertEquals(1, chinaOnly.readingRight());
+        // Nothing perturbed, nothing judged: the rates are undefined, not 0.
+        Perturbations.Report none = Perturbations.flipRate(m, List.of());
+        assertEquals(0, none.readingDecisions());
+        assertTrue(Double.isNaN(none.readingSideHitRate()));
+        assertTrue(Double.isNaN(none.readingSideBrierScore()));
+    }
+
     @Test
     void aSideWithoutARecordedDecisionDoesNotFlip() {
         CompiledModel m = TestModels.compile(MODEL, "default");

@@ -1,5 +1,6 @@
 package dev.dealeval.api.v1.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dealeval.domain.backtest.Perturbations;
 import dev.dealeval.domain.model.Side;
 import java.util.List;
@@ -38,6 +39,36 @@ public record RobustnessResponse(
 
         @Schema(description = "flips / perturbations (0 when nothing was perturbed).", minimum = "0", maximum = "1")
         double flipShare,
+
+        @Schema(
+                description =
+                        "Recorded side decisions judged over the perturbed readings: each perturbation counts each "
+                                + "recorded decision of its episode once.",
+                minimum = "0")
+        int readingDecisions,
+
+        @Schema(description = "Those the model's ratification under the reading matches.", minimum = "0")
+        int readingDecisionsRight,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description =
+                        "readingDecisionsRight / readingDecisions: the share of recorded decisions the model gets "
+                                + "right when one judgement of each episode is coded otherwise. Beside the backtest's sideHitRate "
+                                + "(the episodes as encoded), it is what to expect from the same episodes encoded by other hands. "
+                                + "Absent when nothing was perturbed.",
+                minimum = "0",
+                maximum = "1")
+        Double readingSideHitRate,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description =
+                        "Mean of (ratificationProbability - decision)^2 over the same readings and decisions, the "
+                                + "backtest's sideBrierScore under the perturbed readings. Absent when nothing was perturbed.",
+                minimum = "0",
+                maximum = "1")
+        Double readingSideBrierScore,
 
         @Schema(description = "Ids of the episodes with at least one flip, in the set's order.")
         List<String> touched,
