@@ -205,8 +205,8 @@ class BacktestResourceTest extends ApiTestSupport {
                 .then()
                 .statusCode(200)
                 .body("readings", equalTo("AS_FIRST_STATED"))
-                .body("perturbations", equalTo(399))
-                .body("flips", equalTo(56))
+                .body("perturbations", equalTo(400))
+                .body("flips", equalTo(57))
                 .extract()
                 .jsonPath();
         assertTrue(

@@ -55,11 +55,12 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
-        // eight of 2025-26 and the thirty historical ones that hold what was in force from 2017 to 2024.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=38")
+        // eight of 2025-26, the thirty historical ones that hold what was in force from 2017 to 2024, and the
+        // status quo after the Beijing summit of May 2026.
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=39")
                 .then()
                 .statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(38))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(39))
                 .extract()
                 .path("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(
@@ -70,6 +71,7 @@ class CatalogResourceTest extends ApiTestSupport {
                         "AUG_2020",
                         "AUG_2025",
                         "AUG_2025_EXTENDED",
+                        "BEIJING_2026",
                         "BUSAN_2025",
                         "DEC_2018",
                         "DEC_2019",

@@ -61,7 +61,8 @@ class ModelFileReaderTest {
                         "NOV_2025",
                         "BUSAN_2025",
                         "POST_RULING_2026",
-                        "MAY_2026"),
+                        "MAY_2026",
+                        "BEIJING_2026"),
                 model.scenarios().stream().map(s -> s.id()).toList());
         var dates = model.scenarios().stream().map(s -> s.date()).toList();
         assertEquals(dates.stream().sorted().toList(), dates);
