@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The perturbation suite (docs/backtest.md, "Robustness"): every single change an analyst might reasonably
- * make to an episode's encoding, and how many of them flip a recorded decision the model matched.
+ * make to an episode's encoding, how many of them flip a recorded decision the model matched, and how many of
+ * the recorded decisions the model gets right under them.
  *
  * <p>The perturbations of an episode, each changing one thing:
  * <ul>
