@@ -231,6 +231,7 @@ public class BacktestResource {
                 report.readingRight(),
                 defined(report.readingSideHitRate()),
                 defined(report.readingSideBrierScore()),
+                defined(report.readingBrierScore()),
                 report.touched(),
                 report.flips().stream()
                         .map(f -> new RobustnessResponse.Flip(f.episode(), f.description(), f.sides()))

@@ -75,6 +75,12 @@ public final class Backtest {
         return miss * miss;
     }
 
+    /** (agreement probability − outcome)²: a term of the Brier score. */
+    static double agreementSquaredError(Evaluation ev, int outcome) {
+        double miss = ev.joint().agreementProbability() - outcome;
+        return miss * miss;
+    }
+
     /** The model's evaluation of an episode's bundle against its scenario (also what {@link Perturbations} runs). */
     static Evaluation evaluate(CompiledModel m, Episode e) {
         int s = m.scenarioIndex(e.scenario());
@@ -107,8 +113,7 @@ public final class Backtest {
             if (o != null) {
                 scored++;
                 agreements += o;
-                double p = r.evaluation().joint().agreementProbability();
-                brier += (p - o) * (p - o);
+                brier += agreementSquaredError(r.evaluation(), o);
             }
         }
         int n = results.size();

@@ -87,6 +87,9 @@ public final class Perturbations {
      *                         an episode counts each of its recorded decisions once
      * @param readingRight     those of them the model's ratification under the reading matches
      * @param readingSquares   the sum over them of (ratification probability − decision)², decision 1 when accepted
+     * @param readingOutcomes  the perturbed readings of episodes with a known outcome (both accepted, or one
+     *                         rejected)
+     * @param readingAgreementSquares the sum over them of (agreement probability − outcome)²
      */
     public record Report(
             int episodes,
@@ -94,7 +97,9 @@ public final class Perturbations {
             List<Flip> flips,
             int readingDecisions,
             int readingRight,
-            double readingSquares) {
+            double readingSquares,
+            int readingOutcomes,
+            double readingAgreementSquares) {
         public Report {
             flips = List.copyOf(flips);
         }
@@ -110,6 +115,14 @@ public final class Perturbations {
          */
         public double readingSideHitRate() {
             return readingDecisions == 0 ? Double.NaN : (double) readingRight / readingDecisions;
+        }
+
+        /**
+         * The Brier score of the agreement probability over the perturbed readings of the episodes with a known
+         * outcome, the backtest's Brier score under the readings (NaN without such readings).
+         */
+        public double readingBrierScore() {
+            return readingOutcomes == 0 ? Double.NaN : readingAgreementSquares / readingOutcomes;
         }
 
         /** The per-side Brier score over the perturbed readings (NaN without perturbations). */
@@ -166,6 +179,8 @@ public final class Perturbations {
         int decisions = 0;
         int right = 0;
         double squares = 0;
+        int outcomes = 0;
+        double agreementSquares = 0;
         List<Flip> flips = new ArrayList<>();
         for (Episode e : episodes) {
             Evaluation base = Backtest.evaluate(m, e);
@@ -184,9 +199,13 @@ public final class Perturbations {
                     right += Backtest.agrees(ev, d.getKey(), d.getValue()) ? 1 : 0;
                     squares += Backtest.squaredError(ev, d.getKey(), d.getValue());
                 }
+                if (e.agreement() != null) {
+                    outcomes++;
+                    agreementSquares += Backtest.agreementSquaredError(ev, e.agreement());
+                }
             }
         }
-        return new Report(episodes.size(), count, flips, decisions, right, squares);
+        return new Report(episodes.size(), count, flips, decisions, right, squares, outcomes, agreementSquares);
     }
 
     private static List<Object> alternatives(TermDef t, Object given) {

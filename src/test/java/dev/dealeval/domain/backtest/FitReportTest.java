@@ -143,14 +143,15 @@ class FitReportTest {
             System.out.printf(
                     Locale.ROOT,
                     "  robustness: %d of %d perturbations flip a verdict (%.1f%%); over them %d of %d recorded"
-                            + " decisions right (%.1f%%), per-side Brier %.3f%n",
+                            + " decisions right (%.1f%%), per-side Brier %.3f, Brier %.3f%n",
                     flips.flips().size(),
                     flips.perturbations(),
                     100.0 * flips.flips().size() / flips.perturbations(),
                     flips.readingRight(),
                     flips.readingDecisions(),
                     100 * flips.readingSideHitRate(),
-                    flips.readingSideBrierScore());
+                    flips.readingSideBrierScore(),
+                    flips.readingBrierScore());
             inSample.results().stream()
                     .filter(r -> !r.agrees())
                     .forEach(r ->

@@ -39,11 +39,12 @@ class PerturbationSuiteTest {
         r.flips().forEach(f -> report.append("  ").append(f).append('\n'));
         report.append(String.format(
                 Locale.ROOT,
-                "over the readings: %d of %d recorded side decisions right (%.1f %%), per-side Brier %.3f%n",
+                "over the readings: %d of %d recorded side decisions right (%.1f %%), per-side Brier %.3f, Brier %.3f%n",
                 r.readingRight(),
                 r.readingDecisions(),
                 100 * r.readingSideHitRate(),
-                r.readingSideBrierScore()));
+                r.readingSideBrierScore(),
+                r.readingBrierScore()));
         // The suite as issue 23 first stated it, for comparison: neighbours dated after the decision included, and
         // bundles both governments accepted read as floated proposals.
         Perturbations.Report any = Perturbations.flipRate(m, episodes, Perturbations.Readings.AS_FIRST_STATED);

@@ -206,8 +206,9 @@ class PerturbationsTest {
      *   tariff 95   0.68571   −0.63107   yes    no      1
      *   A, B        0.20865   −0.05      yes    no      1 each
      * </pre>
-     * 5 of 12 decisions right. With τ 0.5, θ 0.1 and ε 0.05, each P = 0.05 + 0.9 σ((R − 0.1)/0.5), and the
-     * per-side Brier score over the readings is the mean of (1 − P)² over the twelve.
+     * 5 of 12 decisions right. With τ 0.5, θ 0.1 and ε 0.05, each P = 0.05 + 0.9 σ((R − 0.1)/0.5); the
+     * per-side Brier score over the readings is the mean of (1 − P)² over the twelve, and the Brier score of the
+     * agreement the mean of (1 − P(US)·P(CN))² over the six readings.
      */
     @Test
     void theReadingsJudgeEveryRecordedDecision() {
@@ -220,11 +221,17 @@ class PerturbationsTest {
             0.08456, 0.08571, 0.30192, -0.15556, -0.04495, 0.22581, 0.68571, -0.63107, 0.20865, -0.05, 0.20865, -0.05
         };
         double squares = 0;
-        for (double index : indices) {
-            double p = 0.05 + 0.9 / (1 + Math.exp(-(index - 0.1) / 0.5));
-            squares += (1 - p) * (1 - p);
+        double agreement = 0;
+        for (int i = 0; i < indices.length; i += 2) {
+            double us = 0.05 + 0.9 / (1 + Math.exp(-(indices[i] - 0.1) / 0.5));
+            double cn = 0.05 + 0.9 / (1 + Math.exp(-(indices[i + 1] - 0.1) / 0.5));
+            squares += (1 - us) * (1 - us) + (1 - cn) * (1 - cn);
+            // Both accepted: the outcome is 1, and P(agreement) = P(US) · P(CN).
+            agreement += (1 - us * cn) * (1 - us * cn);
         }
         assertEquals(squares / 12, r.readingSideBrierScore(), 1e-5);
+        assertEquals(6, r.readingOutcomes());
+        assertEquals(agreement / 6, r.readingBrierScore(), 1e-5);
         // With China's decision alone on record, one reading of six gets it right (the tariff at 57).
         Perturbations.Report chinaOnly = Perturbations.flipRate(
                 m, List.of(episode("S", FLIPPING).withDecisions(Map.of(Side.CN, Decision.ACCEPTED))));
@@ -235,6 +242,7 @@ class PerturbationsTest {
         assertEquals(0, none.readingDecisions());
         assertTrue(Double.isNaN(none.readingSideHitRate()));
         assertTrue(Double.isNaN(none.readingSideBrierScore()));
+        assertTrue(Double.isNaN(none.readingBrierScore()));
     }
 
     @Test

@@ -70,6 +70,15 @@ public record RobustnessResponse(
                 maximum = "1")
         Double readingSideBrierScore,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Mean of (agreementProbability - outcome)^2 over the perturbed readings of the episodes "
+                        + "with a known outcome (1 when both governments accepted, 0 when one rejected): the backtest's "
+                        + "brierScore under the readings. Absent when no such reading was made.",
+                minimum = "0",
+                maximum = "1")
+        Double readingBrierScore,
+
         @Schema(description = "Ids of the episodes with at least one flip, in the set's order.")
         List<String> touched,
 
