@@ -69,8 +69,9 @@ public class ScenarioResource {
             operationId = "listScenarios",
             summary = "List the no-deal scenarios",
             description =
-                    "The status quo each side falls back to without a deal, from before the 2025 tariffs to after the 2026 "
-                            + "ruling, then user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
+                    "The status quo each side falls back to without a deal, the built-in ones in id order (dated from May 2017, "
+                            + "before the trade war, to May 2026, after the Beijing summit; docs/model.md lists them by date), then "
+                            + "user-defined ones, a page at a time: the term values each fixes, threatened measures, the full "
                             + "no-deal bundle and each side's no-deal utility under the default profile.")
     public ScenarioList list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
