@@ -1,0 +1,185 @@
+package dev.dealeval.adapter.modelfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.dealeval.domain.TestModels;
+import dev.dealeval.domain.backtest.Backtest;
+import dev.dealeval.domain.backtest.Episode;
+import dev.dealeval.domain.backtest.EpisodeSet;
+import dev.dealeval.domain.backtest.Perturbations;
+import dev.dealeval.domain.engine.CompiledModel;
+import dev.dealeval.domain.model.Side;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The blind check of src/test/resources/episodes/holdout-2026-12-06/ (its README says how the episodes
+ * were selected and encoded, by sessions that never ran the model): both coders' files read against
+ * the built-in model, and the model's figures on them are the ones docs/backtest.md ("A blind check")
+ * gives. The encodings are never edited to agree; when the model changes, the figures printed here
+ * replace the documented ones and the change says why they moved. Run it alone with
+ * {@code ./mvnw -B test -Dtest=HoldoutEpisodesTest}.
+ */
+class HoldoutEpisodesTest {
+
+    private static final String DIR = "/episodes/holdout-2026-12-06/";
+    private static final List<String> CODERS = List.of("coder-a", "coder-b");
+    private static final List<String> PROFILES =
+            List.of("default", "phase-one-skeptic", "economy-first-beijing", "hawkish-washington");
+
+    /** The figures docs/backtest.md gives: per coder, episodes scored, side decisions, right, Brier ×1000 (rounded). */
+    private static final Map<String, int[]> DOCUMENTED = Map.of(
+            "coder-a", new int[] {6, 12, 9, 304},
+            "coder-b", new int[] {7, 14, 11, 266});
+
+    /** A candidate's heading in candidates.md: {@code ## 3. `gm-crop-approvals-2019`}. */
+    private static final Pattern CANDIDATE = Pattern.compile("(?m)^## \\d+\\. `([a-z0-9-]+)`");
+
+    private static EpisodeSet read(String coder) throws Exception {
+        try (InputStream in = HoldoutEpisodesTest.class.getResourceAsStream(DIR + coder + ".yaml")) {
+            assertNotNull(in, "the test resource " + coder + ".yaml is missing");
+            return EpisodeFileReader.read(in, ModelFixtures.defaultModel());
+        }
+    }
+
+    /** No episode was dropped: each coder either encoded or excluded (with a reason) every selected candidate. */
+    @Test
+    void everyCoderAccountsForEverySelectedEpisode() throws Exception {
+        Set<String> candidates = new TreeSet<>();
+        try (InputStream in = HoldoutEpisodesTest.class.getResourceAsStream(DIR + "candidates.md")) {
+            assertNotNull(in, "the test resource candidates.md is missing");
+            Matcher m = CANDIDATE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                candidates.add(m.group(1));
+            }
+        }
+        assertEquals(14, candidates.size());
+        for (String coder : CODERS) {
+            EpisodeSet set = read(coder);
+            Set<String> accounted = new TreeSet<>();
+            set.episodes().forEach(e -> accounted.add(e.id()));
+            set.excluded().forEach(x -> accounted.add(x.id()));
+            assertEquals(candidates, accounted, coder);
+            assertEquals(
+                    14,
+                    set.episodes().size() + set.excluded().size(),
+                    coder + ": an episode both encoded and excluded");
+        }
+    }
+
+    @Test
+    void theBlindlyCodedEpisodesScoreAsDocumented() throws Exception {
+        StringBuilder out = new StringBuilder();
+        Map<String, Backtest.Report> defaults = new LinkedHashMap<>();
+        for (String coder : CODERS) {
+            EpisodeSet set = read(coder);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s: %d episodes encoded, %d excluded%n",
+                    coder,
+                    set.episodes().size(),
+                    set.excluded().size()));
+            for (String profile : PROFILES) {
+                CompiledModel m = TestModels.compile(ModelFixtures.defaultModel(), profile);
+                Backtest.Report r = Backtest.run(m, set.episodes());
+                Backtest.Summary s = r.summary();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-22s side decisions %d of %d (%.1f %%), episodes %d of %d, Brier %.3f (base rate %.3f), per-side Brier %.3f%n",
+                        profile,
+                        s.sideAgreeing(),
+                        s.sideDecisions(),
+                        100 * s.sideHitRate(),
+                        s.agreeing(),
+                        s.episodes(),
+                        s.brierScore(),
+                        s.referenceBrierScore(),
+                        s.sideBrierScore()));
+                if (profile.equals("default")) {
+                    defaults.put(coder, r);
+                    Perturbations.Report p = Perturbations.flipRate(m, set.episodes());
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "  %-22s robustness: %d of %d readings flip (%.1f %%); over the readings %d of %d decisions right, Brier %.3f%n",
+                            "",
+                            p.flips().size(),
+                            p.perturbations(),
+                            100 * p.share(),
+                            p.readingRight(),
+                            p.readingDecisions(),
+                            p.readingBrierScore()));
+                }
+            }
+            for (Backtest.Result r : defaults.get(coder).results()) {
+                Episode e = r.episode();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "    %-40s %-20s %-28s %-18s P(US) %.2f P(CN) %.2f P(agreement) %.2f %s%n",
+                        e.id(),
+                        e.scenario(),
+                        e.decisions(),
+                        r.evaluation().joint().verdict(),
+                        r.evaluation().side(Side.US).ratificationProbability(),
+                        r.evaluation().side(Side.CN).ratificationProbability(),
+                        r.evaluation().joint().agreementProbability(),
+                        r.agrees() ? "" : "DISAGREES " + r.sideAgrees()));
+            }
+        }
+        out.append(agreementBetweenCoders(defaults));
+        System.out.print(out);
+
+        for (String coder : CODERS) {
+            Backtest.Summary s = defaults.get(coder).summary();
+            int[] documented = DOCUMENTED.get(coder);
+            assertEquals(
+                    List.of(documented[0], documented[1], documented[2], documented[3]),
+                    List.of(s.episodes(), s.sideDecisions(), s.sideAgreeing(), (int) Math.round(1000 * s.brierScore())),
+                    coder + ": the documented figures differ from the model's; the run above gives the new ones\n"
+                            + out);
+        }
+    }
+
+    /** The two coders against each other: the episodes both encoded, and how often their records and verdicts match. */
+    private static String agreementBetweenCoders(Map<String, Backtest.Report> reports) {
+        Map<String, Backtest.Result> a = byId(reports.get(CODERS.get(0)));
+        Map<String, Backtest.Result> b = byId(reports.get(CODERS.get(1)));
+        Set<String> both = new TreeSet<>(a.keySet());
+        both.retainAll(b.keySet());
+        int sameDecisions = 0;
+        int sameScenario = 0;
+        int sameVerdict = 0;
+        for (String id : both) {
+            Episode ea = a.get(id).episode();
+            Episode eb = b.get(id).episode();
+            sameDecisions += ea.decisions().equals(eb.decisions()) ? 1 : 0;
+            sameScenario += ea.scenario().equals(eb.scenario()) ? 1 : 0;
+            sameVerdict += a.get(id).evaluation().joint().verdict()
+                            == b.get(id).evaluation().joint().verdict()
+                    ? 1
+                    : 0;
+        }
+        return String.format(
+                Locale.ROOT,
+                "between the coders: %d episodes encoded by both; the same recorded decisions in %d, the same scenario in %d, the same verdict in %d%n",
+                both.size(),
+                sameDecisions,
+                sameScenario,
+                sameVerdict);
+    }
+
+    private static Map<String, Backtest.Result> byId(Backtest.Report r) {
+        Map<String, Backtest.Result> byId = new LinkedHashMap<>();
+        r.results().forEach(x -> byId.put(x.episode().id(), x));
+        return byId;
+    }
+}
