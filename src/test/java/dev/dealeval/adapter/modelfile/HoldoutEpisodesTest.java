@@ -40,7 +40,8 @@ class HoldoutEpisodesTest {
 
     private static final List<Batch> BATCHES = List.of(
             new Batch("candidates.md", 14, List.of("coder-a", "coder-b")),
-            new Batch("candidates-2.md", 12, List.of("coder-c", "coder-d")));
+            new Batch("candidates-2.md", 12, List.of("coder-c", "coder-d")),
+            new Batch("candidates-3.md", 8, List.of("coder-e", "coder-f")));
 
     private static final List<String> PROFILES =
             List.of("default", "phase-one-skeptic", "economy-first-beijing", "hawkish-washington");
@@ -53,7 +54,9 @@ class HoldoutEpisodesTest {
             "coder-a", List.of(6, 12, 9, 304),
             "coder-b", List.of(7, 14, 11, 266),
             "coder-c", List.of(2, 4, 2, 684),
-            "coder-d", List.of(2, 4, 2, 684));
+            "coder-d", List.of(2, 4, 2, 684),
+            "coder-e", List.of(1, 2, 1, 753),
+            "coder-f", List.of(2, 4, 1, 859));
 
     /** A candidate's heading in a selection file: {@code ## 3. `gm-crop-approvals-2019`}. */
     private static final Pattern CANDIDATE = Pattern.compile("(?m)^## \\d+\\. `([a-z0-9-]+)`");
