@@ -97,35 +97,36 @@ class HoldoutEpisodesTest {
     @Test
     void theBlindlyCodedEpisodesScoreAsDocumented() throws Exception {
         StringBuilder out = new StringBuilder();
+        Map<String, CompiledModel> models = new LinkedHashMap<>();
+        PROFILES.forEach(p -> models.put(p, TestModels.compile(ModelFixtures.defaultModel(), p)));
         Map<String, Backtest.Report> defaults = new LinkedHashMap<>();
         for (Batch batch : BATCHES) {
             for (String coder : batch.coders()) {
-                defaults.put(coder, score(coder, out));
+                defaults.put(coder, score(coder, models, out));
             }
             out.append(agreementBetweenCoders(
                     defaults.get(batch.coders().get(0)),
                     defaults.get(batch.coders().get(1))));
         }
         // One version of each distinct episode: the first coder's (the coders of a batch record the same decisions).
-        Map<String, Backtest.Result> distinct = new LinkedHashMap<>();
+        Map<String, Episode> distinct = new LinkedHashMap<>();
         defaults.values()
                 .forEach(r -> r.results()
-                        .forEach(x -> distinct.putIfAbsent(x.episode().id(), x)));
-        int decisions = 0;
-        int right = 0;
-        for (Backtest.Result r : distinct.values()) {
-            decisions += r.sideAgrees().size();
-            right += (int) r.sideAgrees().values().stream().filter(b -> b).count();
-        }
+                        .forEach(x -> distinct.putIfAbsent(x.episode().id(), x.episode())));
+        Backtest.Summary all = Backtest.run(models.get("default"), List.copyOf(distinct.values()))
+                .summary();
         out.append(String.format(
                 Locale.ROOT,
                 "distinct episodes: %d, %d of %d side decisions right (%.1f %%)%n",
-                distinct.size(),
-                right,
-                decisions,
-                100.0 * right / decisions));
+                all.episodes(),
+                all.sideAgreeing(),
+                all.sideDecisions(),
+                100 * all.sideHitRate()));
         System.out.print(out);
-        assertEquals(List.of(11, 22, 14), List.of(distinct.size(), decisions, right), "distinct episodes\n" + out);
+        assertEquals(
+                List.of(11, 22, 14),
+                List.of(all.episodes(), all.sideDecisions(), all.sideAgreeing()),
+                "distinct episodes\n" + out);
 
         for (var documented : DOCUMENTED.entrySet()) {
             Backtest.Summary s = defaults.get(documented.getKey()).summary();
@@ -139,7 +140,8 @@ class HoldoutEpisodesTest {
     }
 
     /** One coder's file under every built-in profile, with the default's robustness and every episode; the default's report. */
-    private static Backtest.Report score(String coder, StringBuilder out) throws Exception {
+    private static Backtest.Report score(String coder, Map<String, CompiledModel> models, StringBuilder out)
+            throws Exception {
         EpisodeSet set = read(coder);
         out.append(String.format(
                 Locale.ROOT,
@@ -149,7 +151,7 @@ class HoldoutEpisodesTest {
                 set.excluded().size()));
         Backtest.Report defaults = null;
         for (String profile : PROFILES) {
-            CompiledModel m = TestModels.compile(ModelFixtures.defaultModel(), profile);
+            CompiledModel m = models.get(profile);
             Backtest.Report r = Backtest.run(m, set.episodes());
             Backtest.Summary s = r.summary();
             out.append(String.format(
