@@ -49,7 +49,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("criteria.find { it.id == 'tariffRelief' }.defaultWeight", equalTo(0.25))
                 .body(
                         "criteria.find { it.id == 'exportGains' }.formula",
-                        org.hamcrest.Matchers.containsString("credible purchases / 100"));
+                        org.hamcrest.Matchers.containsString("credible purchases / 200"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class CatalogResourceTest extends ApiTestSupport {
                 .body("credibility.trackRecords.agriculture", equalTo(0.83))
                 // The fitted decision settings of the model file, which the profile does not change.
                 .body("settings.threshold.US", equalTo(0.0))
-                .body("settings.temperature", equalTo(0.1549));
+                .body("settings.temperature", equalTo(0.153));
     }
 
     @Test

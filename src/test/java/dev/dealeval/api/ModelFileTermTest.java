@@ -54,7 +54,7 @@ class ModelFileTermTest extends ApiTestSupport {
                         description: Extra yearly purchases of U.S. chips and chip-making tools.
                     criteria:
                     """;
-            String component = "      - {term: purchases.servicesUsdBnPerYear, linear: {slope: 1, per: 100}}\n";
+            String component = "      - {term: purchases.servicesUsdBnPerYear, linear: {slope: 1, per: 200}}\n";
             assertTrue(
                     model.contains("\ncriteria:\n") && model.contains(component),
                     "the built-in model's layout changed");
@@ -62,7 +62,7 @@ class ModelFileTermTest extends ApiTestSupport {
                     .replaceFirst(
                             java.util.regex.Pattern.quote(component),
                             component
-                                    + "      - {term: purchases.semiconductorsUsdBnPerYear, linear: {slope: 1, per: 100}}\n");
+                                    + "      - {term: purchases.semiconductorsUsdBnPerYear, linear: {slope: 1, per: 200}}\n");
             Path file = Path.of("target", "model-with-one-more-term.yaml");
             Files.createDirectories(file.getParent());
             Files.writeString(file, model);

@@ -46,16 +46,20 @@ class HoldoutEpisodesTest {
             List.of("default", "phase-one-skeptic", "economy-first-beijing", "hawkish-washington");
 
     /**
-     * The figures docs/backtest.md gives, under the default profile: per coder, episodes scored, side
-     * decisions, side decisions right, Brier score ×1000 (rounded); over the distinct episodes, 11, 22 and 14.
+     * The figures docs/backtest.md gives for the model as it stands, under the default profile: per coder,
+     * episodes scored, side decisions, side decisions right, Brier score ×1000 (rounded); over the distinct
+     * episodes, 11, 22 and 15. The check was scored blind once, on commit 4bc5177 (A 9 of 12 and 304, B 11
+     * of 14 and 266, C and D 2 of 4 and 684, E 1 of 2 and 753, F 1 of 4 and 859; 14 of the 22 distinct
+     * decisions), and docs/backtest.md keeps those figures; these are the model's since the export-gains
+     * scale moved to $200B a year, a change made after the check, so they are no longer blind.
      */
     private static final Map<String, List<Integer>> DOCUMENTED = Map.of(
-            "coder-a", List.of(6, 12, 9, 304),
-            "coder-b", List.of(7, 14, 11, 266),
-            "coder-c", List.of(2, 4, 2, 684),
-            "coder-d", List.of(2, 4, 2, 684),
-            "coder-e", List.of(1, 2, 1, 753),
-            "coder-f", List.of(2, 4, 1, 859));
+            "coder-a", List.of(6, 12, 9, 305),
+            "coder-b", List.of(7, 14, 11, 265),
+            "coder-c", List.of(2, 4, 2, 695),
+            "coder-d", List.of(2, 4, 2, 695),
+            "coder-e", List.of(1, 2, 1, 758),
+            "coder-f", List.of(2, 4, 2, 763));
 
     /** A candidate's heading in a selection file: {@code ## 3. `gm-crop-approvals-2019`}. */
     private static final Pattern CANDIDATE = Pattern.compile("(?m)^## \\d+\\. `([a-z0-9-]+)`");
@@ -124,7 +128,7 @@ class HoldoutEpisodesTest {
                 100 * all.sideHitRate()));
         System.out.print(out);
         assertEquals(
-                List.of(11, 22, 14),
+                List.of(11, 22, 15),
                 List.of(all.episodes(), all.sideDecisions(), all.sideAgreeing()),
                 "distinct episodes\n" + out);
 

