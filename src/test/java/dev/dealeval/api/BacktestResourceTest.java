@@ -170,7 +170,7 @@ class BacktestResourceTest extends ApiTestSupport {
                 .body("readingDecisionsRight", equalTo(518))
                 .body("readingSideHitRate", closeTo(518.0 / 632, 1e-12))
                 .body("readingSideBrierScore", closeTo(0.1506, 5e-5))
-                .body("readingBrierScore", closeTo(0.1370, 5e-5))
+                .body("readingBrierScore", closeTo(0.1368, 5e-5))
                 .body("touched.size()", equalTo(23))
                 .body("flipped.size()", equalTo(31))
                 .body("rules", containsString("-25% and +25%"))

@@ -55,12 +55,12 @@ class CatalogResourceTest extends ApiTestSupport {
     @Test
     void scenariosListTheBuiltInStatusQuos() {
         // Built-ins first, in id order (other tests may have added user-defined ones after them): the
-        // eight of 2025-26, the thirty historical ones that hold what was in force from 2017 to 2024, and the
+        // eight of 2025-26, the thirty-four historical ones that hold what was in force from 2017 to 2024, and the
         // status quo after the Beijing summit of May 2026.
-        java.util.List<String> ids = given().get("/api/v1/scenarios?size=39")
+        java.util.List<String> ids = given().get("/api/v1/scenarios?size=43")
                 .then()
                 .statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(39))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(43))
                 .extract()
                 .path("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(
@@ -74,14 +74,17 @@ class CatalogResourceTest extends ApiTestSupport {
                         "BEIJING_2026",
                         "BUSAN_2025",
                         "DEC_2018",
+                        "DEC_2018_TRUCE",
                         "DEC_2019",
                         "DOUBLING_2025",
                         "FEB_2019",
+                        "FEB_2019_EXTENDED",
                         "FEB_2020",
                         "FEB_2022",
                         "FEB_2025",
                         "FENTANYL_TARIFF_2025",
                         "GENEVA_2025",
+                        "JAN_2020_SIGNED",
                         "JUL_2019",
                         "JUN_2018",
                         "JUN_2019",
@@ -95,6 +98,7 @@ class CatalogResourceTest extends ApiTestSupport {
                         "NOV_2022",
                         "NOV_2025",
                         "OCT_2019",
+                        "OCT_2019_UNDERSTANDING",
                         "OCT_2021",
                         "OCT_2025",
                         "POST_RULING_2026",
