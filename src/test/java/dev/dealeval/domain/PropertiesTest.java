@@ -225,6 +225,7 @@ class PropertiesTest {
             {"chinaMeasures.retaliationReliefShare", 1.0}
         };
         int gifts = 0;
+        int flagged = 0;
         for (Profile p : profilesAndAFitOfTheWeights()) {
             CompiledModel m = CompiledModel.compile(model, p);
             for (var sc : model.scenarios()) {
@@ -238,6 +239,13 @@ class PropertiesTest {
                                 continue; // no gift here: the scenario already has it, or it is a rollback
                             }
                             gifts++;
+                            if (e.side(giver).surplus() < 0
+                                    && model.giver(model.term((String) t[0]).orElseThrow()) == giver) {
+                                flagged++;
+                                assertTrue(
+                                        e.warnings().stream().anyMatch(w -> w.startsWith(GESTURE)),
+                                        () -> sc.id() + ": " + t[0] + " " + e.warnings());
+                            }
                             assertFalse(
                                     e.side(giver).ratified(),
                                     () -> p.id() + " " + sc.id() + ": " + giver + " gives " + t[0] + " = " + t[1]
@@ -251,6 +259,41 @@ class PropertiesTest {
             }
         }
         assertTrue(gifts > 2000, "gifts tested: " + gifts);
+        assertTrue(flagged > 2000, "concessions for nothing flagged: " + flagged);
+    }
+
+    /** The start of the warning an evaluation carries for a concession for nothing. */
+    private static final String GESTURE = "Every term this bundle moves is given by ";
+
+    /**
+     * The warning is for a concession for nothing only: not for a bundle both sides give to, nor for a move its
+     * giver gains from too (China's investment pledge raises its own investment access), nor for an empty one.
+     */
+    @Test
+    void onlyAConcessionForNothingIsFlagged() {
+        CompiledModel m = TestModels.compile(model, "default");
+        java.util.function.Function<Map<String, Object>, List<String>> flags =
+                bundle -> TestModels.evaluate(m, "GENEVA_2025", bundle).warnings().stream()
+                        .filter(w -> w.startsWith(GESTURE))
+                        .toList();
+        assertEquals(
+                1, flags.apply(Map.of("purchases.agricultureUsdBnPerYear", 8.0)).size());
+        assertTrue(flags.apply(Map.of("purchases.agricultureUsdBnPerYear", 8.0))
+                .get(0)
+                .startsWith(GESTURE + "China"));
+        assertTrue(flags.apply(Map.of("usConcessions.companyRelief", "LICENCES"))
+                .get(0)
+                .startsWith(GESTURE + "the U.S."));
+        assertEquals(
+                List.of(),
+                flags.apply(
+                        Map.of("purchases.agricultureUsdBnPerYear", 8.0, "usConcessions.reciprocalTariffPct", 0.0)));
+        assertTrue(TestModels.evaluate(m, "GENEVA_2025", Map.of("investment.jobs", 500000))
+                        .side(Side.CN)
+                        .surplus()
+                > 0);
+        assertEquals(List.of(), flags.apply(Map.of("investment.jobs", 500000)));
+        assertEquals(List.of(), flags.apply(Map.of()));
     }
 
     /**

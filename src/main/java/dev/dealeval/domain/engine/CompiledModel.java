@@ -49,6 +49,8 @@ public final class CompiledModel {
     final double[] alternativeFactor;
     final int[] derivedTerms;
     final int[] alternativeTerms;
+    /** Per term: the side that gives it (its section's giver), or null. */
+    final Side[] giver;
 
     /** The belief in pledges, with the profile's credibility parameters (docs/model.md "Credibility"). */
     final Credibility credibility;
@@ -135,6 +137,10 @@ public final class CompiledModel {
         alternativeFactor = doubles(nTerms, t -> ModelCompiler.alternativeFactor(terms[t]));
         derivedTerms = indicesWhere(nTerms, t -> derivedSource[t] >= 0);
         alternativeTerms = indicesWhere(nTerms, t -> alternativeTarget[t] >= 0);
+        giver = new Side[nTerms];
+        for (int t = 0; t < nTerms; t++) {
+            giver[t] = model.giver(terms[t]);
+        }
 
         credibility = new Credibility(profile.credibility(), model, terms, alternativeTarget);
 

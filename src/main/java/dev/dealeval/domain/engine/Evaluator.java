@@ -194,6 +194,10 @@ public final class Evaluator {
                 Probabilities.agreement(pUs, pCn));
         List<String> warnings = new ArrayList<>(extraWarnings);
         warnings.addAll(warnings(m, bundle, x, s, credibility));
+        String gesture = concessionForNothing(m, bundle, x, s, sUs, sCn);
+        if (gesture != null) {
+            warnings.add(gesture);
+        }
         return new Evaluation(
                 m.scenarios[s].id(),
                 m.profile.id(),
@@ -312,6 +316,39 @@ public final class Evaluator {
     /** Whether the bundle gives term t a value other than scenario s's no-deal one. */
     private static boolean moved(CompiledModel m, Bundle b, double[] x, int s, int t) {
         return b.given()[t] && Double.doubleToLongBits(x[t]) != Double.doubleToLongBits(m.noDeal[s][t]);
+    }
+
+    /**
+     * The warning for a concession for nothing (docs/backtest.md, "Why the gestures are misses the model cannot
+     * avoid"): every term the bundle moves that a side gives is given by one side, which loses by it while the
+     * other gains. The model has its giver refuse it, as governments refuse the other side's demands; but they
+     * have also made such concessions as gestures of their own, and only who proposed the bundle, which the
+     * model is not told, tells the two apart. Null when the bundle is not such a concession.
+     */
+    private static String concessionForNothing(CompiledModel m, Bundle b, double[] x, int s, double sUs, double sCn) {
+        Side giver = null;
+        for (int t = 0; t < m.nTerms; t++) {
+            Side g = m.giver[t];
+            if (g != null && moved(m, b, x, s, t)) {
+                if (giver != null && giver != g) {
+                    return null;
+                }
+                giver = g;
+            }
+        }
+        if (giver == null) {
+            return null;
+        }
+        double gives = giver == Side.US ? sUs : sCn;
+        double gets = giver == Side.US ? sCn : sUs;
+        if (!(gives < 0 && gets > 0)) {
+            return null;
+        }
+        String name = giver == Side.US ? "the U.S." : "China";
+        return "Every term this bundle moves is given by " + name + ", which loses by it while the other side gains:"
+                + " a concession for nothing, which the model has " + name + " refuse, as governments refuse the"
+                + " other side's demands. Governments have also made such concessions as gestures of their own;"
+                + " the model is not told who proposed a bundle, so read this verdict as that on a demand.";
     }
 
     /** Whether the bundle moves any pledge term. */

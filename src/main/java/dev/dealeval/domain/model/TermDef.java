@@ -38,8 +38,10 @@ public record TermDef(
         levels = levels == null ? List.of() : List.copyOf(levels);
     }
 
+    /** The section the id names before its dot; empty for an imported domain's issue, whose id has none. */
     public String section() {
-        return id.substring(0, id.indexOf('.'));
+        int dot = id.indexOf('.');
+        return dot < 0 ? "" : id.substring(0, dot);
     }
 
     public String name() {
