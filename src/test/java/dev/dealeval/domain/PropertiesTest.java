@@ -262,15 +262,15 @@ class PropertiesTest {
         assertTrue(flagged > 2000, "concessions for nothing flagged: " + flagged);
     }
 
-    /** The start of the warning an evaluation carries for a concession for nothing. */
-    private static final String GESTURE = "Every term this bundle moves is given by ";
+    /** The start of the warning an evaluation carries for a one-sided concession its giver loses by. */
+    private static final String GESTURE = "Every term this bundle moves that a side gives is given by ";
 
     /**
-     * The warning is for a concession for nothing only: not for a bundle both sides give to, nor for a move its
+     * The warning is for a one-sided concession its giver loses by: not for a bundle both sides give to, nor for a move its
      * giver gains from too (China's investment pledge raises its own investment access), nor for an empty one.
      */
     @Test
-    void onlyAConcessionForNothingIsFlagged() {
+    void onlyAOneSidedConcessionItsGiverLosesByIsFlagged() {
         CompiledModel m = TestModels.compile(model, "default");
         java.util.function.Function<Map<String, Object>, List<String>> flags =
                 bundle -> TestModels.evaluate(m, "GENEVA_2025", bundle).warnings().stream()

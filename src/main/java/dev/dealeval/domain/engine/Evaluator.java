@@ -319,11 +319,12 @@ public final class Evaluator {
     }
 
     /**
-     * The warning for a concession for nothing (docs/backtest.md, "Why the gestures are misses the model cannot
-     * avoid"): every term the bundle moves that a side gives is given by one side, which loses by it while the
-     * other gains. The model has its giver refuse it, as governments refuse the other side's demands; but they
-     * have also made such concessions as gestures of their own, and only who proposed the bundle, which the
-     * model is not told, tells the two apart. Null when the bundle is not such a concession.
+     * The warning for a one-sided concession (docs/backtest.md, "Why the gestures are misses the model cannot
+     * avoid"): every term the bundle moves that a side gives is given by one side, which loses by the bundle
+     * while the other gains (terms no side gives, such as the talks' format, may move too). The model has its
+     * giver refuse it, as governments refuse the other side's demands; but they have also made such concessions
+     * as gestures of their own, and only who proposed the bundle, which the model is not told, tells the two
+     * apart. Null when the bundle is not such a concession.
      */
     private static String concessionForNothing(CompiledModel m, Bundle b, double[] x, int s, double sUs, double sCn) {
         Side giver = null;
@@ -345,10 +346,12 @@ public final class Evaluator {
             return null;
         }
         String name = giver == Side.US ? "the U.S." : "China";
-        return "Every term this bundle moves is given by " + name + ", which loses by it while the other side gains:"
-                + " a concession for nothing, which the model has " + name + " refuse, as governments refuse the"
-                + " other side's demands. Governments have also made such concessions as gestures of their own;"
-                + " the model is not told who proposed a bundle, so read this verdict as that on a demand.";
+        String other = giver == Side.US ? "China" : "the U.S.";
+        return "Every term this bundle moves that a side gives is given by " + name + ", and " + name
+                + " loses by the bundle while " + other + " gains: the model has " + name + " refuse it, as"
+                + " governments refuse the other side's demands. Governments have also made such one-sided"
+                + " concessions as gestures of their own; the model is not told who proposed a bundle, so read this"
+                + " verdict as that on a demand.";
     }
 
     /** Whether the bundle moves any pledge term. */
