@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fully explained evaluation of docs/model.md: utilities, surpluses, credibility, factions with
@@ -194,9 +195,9 @@ public final class Evaluator {
                 Probabilities.agreement(pUs, pCn));
         List<String> warnings = new ArrayList<>(extraWarnings);
         warnings.addAll(warnings(m, bundle, x, s, credibility));
-        String gesture = concessionForNothing(m, bundle, x, s, sUs, sCn);
-        if (gesture != null) {
-            warnings.add(gesture);
+        String oneSided = oneSidedConcession(m, bundle, x, s, sides);
+        if (oneSided != null) {
+            warnings.add(oneSided);
         }
         return new Evaluation(
                 m.scenarios[s].id(),
@@ -324,9 +325,10 @@ public final class Evaluator {
      * while the other gains (terms no side gives, such as the talks' format, may move too). The model has its
      * giver refuse it, as governments refuse the other side's demands; but they have also made such concessions
      * as gestures of their own, and only who proposed the bundle, which the model is not told, tells the two
-     * apart. Null when the bundle is not such a concession.
+     * apart. Null when the bundle is not such a concession or its giver ratifies it all the same.
      */
-    private static String concessionForNothing(CompiledModel m, Bundle b, double[] x, int s, double sUs, double sCn) {
+    private static String oneSidedConcession(
+            CompiledModel m, Bundle b, double[] x, int s, Map<Side, SideResult> sides) {
         Side giver = null;
         for (int t = 0; t < m.nTerms; t++) {
             Side g = m.giver[t];
@@ -340,9 +342,8 @@ public final class Evaluator {
         if (giver == null) {
             return null;
         }
-        double gives = giver == Side.US ? sUs : sCn;
-        double gets = giver == Side.US ? sCn : sUs;
-        if (!(gives < 0 && gets > 0)) {
+        SideResult gives = sides.get(giver);
+        if (!(gives.surplus() < 0 && sides.get(giver.other()).surplus() > 0) || gives.ratified()) {
             return null;
         }
         String name = giver == Side.US ? "the U.S." : "China";
