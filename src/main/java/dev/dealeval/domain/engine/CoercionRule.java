@@ -53,9 +53,8 @@ final class CoercionRule {
         TermDef[] terms = m.terms;
         Side side = model.coercion() == null ? null : model.coercion().side();
         term = side == null ? -1 : model.termIndex(model.coercion().term());
-        coercedGives = booleans(terms.length, t -> side != null && model.giver(terms[t]) == side);
-        otherGives = booleans(
-                terms.length, t -> side != null && model.giver(terms[t]) != null && model.giver(terms[t]) != side);
+        coercedGives = booleans(terms.length, t -> side != null && m.giver[t] == side);
+        otherGives = booleans(terms.length, t -> side != null && m.giver[t] != null && m.giver[t] != side);
         Scenario[] scenarios = model.scenarios().toArray(new Scenario[0]);
         freshThreats = new Threat[scenarios.length][];
         freshThreatTerms = new int[scenarios.length][];
