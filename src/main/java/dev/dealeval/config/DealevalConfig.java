@@ -3,14 +3,27 @@ package dev.dealeval.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** Tunables of the service; every one can be set by an environment variable (DEALEVAL_...). */
+/**
+ * Tunables of the service; every one can be set by an environment variable (DEALEVAL_...). Each is
+ * checked at start-up by the constraints below: a value the service cannot work with stops it, naming
+ * the setting (StartupConfigurationIT).
+ */
 @ConfigMapping(prefix = "dealeval")
 public interface DealevalConfig {
 
-    /** Directory of the embedded H2 database (default build); relative to the working directory. */
-    @WithDefault("data")
+    /**
+     * Directory of the embedded H2 database (default build): absolute, or relative to the working
+     * directory with a leading ./ (H2 refuses a path that is only implicitly relative).
+     */
+    @WithDefault("./data")
+    @Pattern(regexp = "(/|\\./|\\.\\./|~/).+", message = "must be an absolute path or start with ./, ../ or ~/")
     String dataDir();
 
     Model model();
@@ -19,11 +32,23 @@ public interface DealevalConfig {
 
     interface Security {
         /**
+         * The form of an API-key entry: a name, its roles ({@code editor} may write; {@code reader} is a
+         * key without it, for reads when open-reads is false and stores beyond the anonymous quota) and
+         * the SHA-256 of the key in hex. Checked at start-up: an entry not of this form, or with another
+         * role, stops it.
+         */
+        String API_KEY = "\\s*[^:,\\s]+:(editor|reader)(\\+(editor|reader))*:[0-9a-fA-F]{64}\\s*";
+
+        /** What start-up says of an entry not of that form; the entry itself is not repeated, since it may hold a key. */
+        String API_KEY_MESSAGE =
+                "is not name:role[+role]:sha256hex (roles editor and reader, the key's SHA-256 in 64 hex digits)";
+
+        /**
          * API keys, comma-separated, each {@code name:role[+role]:sha256-of-the-key-in-hex}, e.g.
          * {@code alice:editor:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae}. Only
          * hashes are configured; a client sends the key itself in X-API-Key (or Authorization: Bearer).
          */
-        java.util.Optional<java.util.List<String>> apiKeys();
+        java.util.Optional<java.util.List<@Pattern(regexp = API_KEY, message = API_KEY_MESSAGE) String>> apiKeys();
 
         /** When false, reads and evaluations need a valid key too; writes always need the editor role. */
         @WithDefault("true")
@@ -35,10 +60,12 @@ public interface DealevalConfig {
          * 0 means anonymous clients cannot store at all (they still compute with store=false).
          */
         @WithDefault("30")
+        @PositiveOrZero
         int anonymousStoresPerMinute();
 
         /** ... and a total per client address in any 24 hours. */
         @WithDefault("1000")
+        @PositiveOrZero
         int anonymousStoresPerDay();
     }
 
@@ -57,6 +84,7 @@ public interface DealevalConfig {
 
         /** Threads the searches and sensitivity analyses share; 0 means one per available processor. */
         @WithDefault("0")
+        @PositiveOrZero
         int threads();
 
         /**
@@ -64,52 +92,64 @@ public interface DealevalConfig {
          * more waits up to {@code busy-wait} for a turn and is then refused with 503 and Retry-After.
          */
         @WithDefault("4")
+        @Positive
         int maxConcurrent();
 
         /** How long a search or sensitivity analysis waits for a turn before 503. */
         @WithDefault("2s")
+        @DurationMin
         java.time.Duration busyWait();
 
         /** Largest deal space a search may examine (and the budget when a request states none). */
         @WithDefault("10000000")
+        @Positive
         long maxSearchBundles();
 
         /** Most frontier bundles a search response lists (the frontier is thinned evenly beyond a request's frontierLimit). */
         @WithDefault("1000")
+        @Positive
         int maxFrontierBundles();
 
         /** Most bundles in one comparison. */
         @WithDefault("200")
         @Max(MAX_BUNDLES_PER_REQUEST)
+        @Positive
         int maxComparisonBundles();
 
         /** Most counteroffers returned. */
         @WithDefault("50")
+        @Positive
         int maxCounteroffers();
 
         /** Most bundles in one sensitivity analysis. */
         @WithDefault("50")
         @Max(MAX_BUNDLES_PER_REQUEST)
+        @Positive
         int maxSensitivityBundles();
 
         /** Most Monte Carlo samples in one sensitivity analysis. */
         @WithDefault("10000")
+        @Positive
         int maxSensitivitySamples();
 
         /** Longest negotiation a simulation may run, in rounds (offers). */
         @WithDefault("10000")
+        @Positive
         int maxSimulationRounds();
 
         /** Most strategies one tournament may pit against each other (every ordered pair plays). */
         @WithDefault("8")
+        @Min(2)
         int maxTournamentStrategies();
 
         /** Most scenario-and-profile settings one tournament may play in (each means one search of the space). */
         @WithDefault("16")
+        @Positive
         int maxTournamentSettings();
 
         /** Largest deal space a tournament may search in each setting. */
         @WithDefault("2000000")
+        @Positive
         long maxTournamentBundles();
     }
 
@@ -142,14 +182,17 @@ public interface DealevalConfig {
 
         /** Largest request body accepted, in bytes; larger ones get 413. */
         @WithDefault("1048576")
+        @Positive
         long maxBodyBytes();
 
         /** Longest request target (path and query) accepted, in characters; longer ones get 414. */
         @WithDefault("4096")
+        @Positive
         int maxUriLength();
 
         /** Largest request header block accepted (names, values and separators), in bytes; larger ones get 431. */
         @WithDefault("8192")
+        @Positive
         int maxHeaderBytes();
 
         /**
@@ -158,6 +201,7 @@ public interface DealevalConfig {
          * closed after one to two times this.
          */
         @WithDefault("10s")
+        @DurationMin(millis = 1)
         java.time.Duration headerTimeout();
 
         /**
@@ -165,6 +209,7 @@ public interface DealevalConfig {
          * (the analysis limits keep the largest allowed request well inside it).
          */
         @WithDefault("30s")
+        @DurationMin(millis = 1)
         java.time.Duration requestTimeout();
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Checks an API key against the configured SHA-256 hashes (dealeval.security.api-keys); the
- * service never holds a key itself. A configuration entry that cannot be read stops start-up.
+ * service never holds a key itself. The entries' form is checked with the rest of the configuration
+ * at start-up ({@link DealevalConfig.Security#API_KEY}): an entry not of that form stops it.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
@@ -30,10 +31,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     public ApiKeyIdentityProvider(DealevalConfig config) {
         for (String entry : config.security().apiKeys().orElse(List.of())) {
             String[] parts = entry.trim().split(":");
-            if (parts.length != 3 || !parts[2].matches("[0-9a-fA-F]{64}") || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException("dealeval.security.api-keys: '" + parts[0]
-                        + "' is not name:role[+role]:sha256hex (64 hex digits)");
-            }
             keys.add(new Key(
                     parts[0], Set.of(parts[1].split("\\+")), HexFormat.of().parseHex(parts[2].toLowerCase())));
         }

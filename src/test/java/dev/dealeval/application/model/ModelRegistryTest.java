@@ -11,9 +11,11 @@ import dev.dealeval.config.DealevalConfig;
 import dev.dealeval.domain.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,99 +27,27 @@ public class ModelRegistryTest {
         return config(path, Optional.empty(), scenario, profile);
     }
 
+    /**
+     * The registry's settings: only the model's are read (any other fails the test). Proxies, not classes
+     * implementing the interface: the constraints on its settings would make such a class an intercepted
+     * bean when Quarkus indexes the tests.
+     */
     private static DealevalConfig config(
             Optional<String> path, Optional<String> backtest, String scenario, String profile) {
-        return new DealevalConfig() {
-            @Override
-            public String dataDir() {
-                return "data";
+        DealevalConfig.Model model = settings(
+                DealevalConfig.Model.class,
+                Map.of("path", path, "backtestPath", backtest, "defaultScenario", scenario, "defaultProfile", profile));
+        return settings(DealevalConfig.class, Map.of("model", model));
+    }
+
+    private static <T> T settings(Class<T> type, Map<String, Object> values) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (!values.containsKey(method.getName())) {
+                throw new UnsupportedOperationException(
+                        "the registry reads only the model settings, not " + method.getName());
             }
-
-            @Override
-            public Model model() {
-                return new Model() {
-                    @Override
-                    public Optional<String> path() {
-                        return path;
-                    }
-
-                    @Override
-                    public Optional<String> backtestPath() {
-                        return backtest;
-                    }
-
-                    @Override
-                    public String defaultScenario() {
-                        return scenario;
-                    }
-
-                    @Override
-                    public String defaultProfile() {
-                        return profile;
-                    }
-                };
-            }
-
-            @Override
-            public Analysis analysis() {
-                throw new UnsupportedOperationException("the registry does not read the analysis limits");
-            }
-
-            @Override
-            public Security security() {
-                return new Security() {
-                    @Override
-                    public Optional<java.util.List<String>> apiKeys() {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public boolean openReads() {
-                        return true;
-                    }
-
-                    @Override
-                    public int anonymousStoresPerMinute() {
-                        return 30;
-                    }
-
-                    @Override
-                    public int anonymousStoresPerDay() {
-                        return 1000;
-                    }
-                };
-            }
-
-            @Override
-            public Limits limits() {
-                return new Limits() {
-                    @Override
-                    public long maxBodyBytes() {
-                        return 1024;
-                    }
-
-                    @Override
-                    public java.time.Duration requestTimeout() {
-                        return java.time.Duration.ofSeconds(30);
-                    }
-
-                    @Override
-                    public int maxUriLength() {
-                        return 4096;
-                    }
-
-                    @Override
-                    public int maxHeaderBytes() {
-                        return 8192;
-                    }
-
-                    @Override
-                    public java.time.Duration headerTimeout() {
-                        return java.time.Duration.ofSeconds(10);
-                    }
-                };
-            }
-        };
+            return values.get(method.getName());
+        }));
     }
 
     /** The registry as start-up builds it, reading files with the service's own readers. */
