@@ -20,7 +20,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dealeval.domain.model.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -69,6 +71,10 @@ final class YamlFiles {
                 throw new ModelException(what, "not found: " + source);
             }
             return reader.apply(in);
+        } catch (NoSuchFileException e) {
+            throw new ModelException(what, "cannot read " + source + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ModelException(what, "cannot read " + source + ": permission denied");
         } catch (IOException e) {
             throw new ModelException(what, "cannot read " + source + ": " + e.getMessage());
         } catch (ModelException e) {

@@ -167,7 +167,7 @@ public class ModelRegistryTest {
         ModelException missing = assertThrows(
                 ModelException.class,
                 () -> registry(config(Optional.of(dir.resolve("none.yaml").toString()), "GENEVA_2025", "default")));
-        assertTrue(missing.getMessage().startsWith("model file: cannot read"), missing.getMessage());
+        assertEquals("model file: cannot read " + dir.resolve("none.yaml") + ": no such file", missing.getMessage());
         ModelException scenario =
                 assertThrows(ModelException.class, () -> registry(config(Optional.empty(), "NOWHERE", "default")));
         assertEquals("dealeval.model.default-scenario", scenario.entry());
