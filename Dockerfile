@@ -29,6 +29,8 @@ RUN chmod +x mvnw \
 
 # 2) Sources. Tests are run by CI, not by the image build.
 COPY src/ src/
+# The committed OpenAPI document: the build generates its clients from it (pom.xml, openapi-generator).
+COPY openapi/ openapi/
 # The PostgreSQL build: the database kind is fixed at build time (see README, Storage).
 RUN ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
 
