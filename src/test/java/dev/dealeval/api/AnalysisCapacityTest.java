@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * With one turn for heavy analyses, a second search, or a robustness run, while one runs gets a quick 503 with
- * Retry-After, then succeeds later.
+ * With one turn for heavy analyses, a second search, a robustness run or the backtest's first out-of-fold figures,
+ * while one runs, gets a quick 503 with Retry-After, then succeeds later; requests for figures being computed share
+ * that computation.
  */
 @QuarkusTest
 @TestProfile(ScarceResources.class)
@@ -63,6 +64,67 @@ class AnalysisCapacityTest extends ApiTestSupport {
     void aRobustnessRunWhileASearchRunsIsRefusedQuicklyThenServed() throws Exception {
         refusedWhileABigSearchRuns(() -> given().get("/api/v1/backtests/robustness"));
         given().get("/api/v1/backtests/robustness").then().statusCode(200);
+    }
+
+    /**
+     * The backtest's out-of-fold figures (leave-one-out refits once per episode) take a turn the first time a
+     * profile is asked for; each attempt asks for a profile stored just before, so that none is cached.
+     */
+    @Test
+    void theBacktestsFirstOutOfFoldFiguresWhileASearchRunsAreRefusedQuickly() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        refusedWhileABigSearchRuns(() -> {
+            String id = "capacity-" + n.incrementAndGet();
+            given().contentType(ContentType.JSON)
+                    .body("{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}")
+                    .post("/api/v1/profiles")
+                    .then()
+                    .statusCode(201);
+            return given().queryParam("profile", id).get("/api/v1/backtests");
+        });
+    }
+
+    /**
+     * Requests that ask at once for out-of-fold figures not yet computed wait for one computation instead of
+     * each starting its own: the timer of out-of-fold runs counts one more, and every request is answered
+     * with the same figures (the one turn and no wait of this configuration would refuse a second computation).
+     */
+    @Test
+    void concurrentRequestsForTheSameOutOfFoldFiguresShareOneComputation() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"shared-figures\", \"name\": \"Shared figures\"}")
+                .post("/api/v1/profiles")
+                .then()
+                .statusCode(201);
+        double before = outOfFoldRuns();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(
+                        () -> given().queryParam("profile", "shared-figures").get("/api/v1/backtests")));
+            }
+            java.util.Set<String> figures = new java.util.HashSet<>();
+            for (var a : answers) {
+                Response r = a.get(120, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode(), r.asString());
+                figures.add(r.jsonPath().getString("outOfFold").toString());
+            }
+            assertEquals(1, figures.size(), "the same figures for every request");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, outOfFoldRuns(), "one computation for the six requests");
+    }
+
+    /** How many out-of-fold computations have run: the count of dealeval_analysis_seconds{kind="out-of-fold"}. */
+    private static double outOfFoldRuns() {
+        String metrics =
+                management().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^dealeval_analysis_seconds_count\\{[^}]*kind=\"out-of-fold\"[^}]*\\} (\\S+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     /**

@@ -74,6 +74,10 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
+    @APIResponse(
+            responseCode = "503",
+            description = SearchResource.BUSY + ". Only the first request for a profile and episode set computes the"
+                    + " out-of-fold figures; later ones read them.")
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -145,6 +149,10 @@ public class BacktestResource {
             content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
+    @APIResponse(
+            responseCode = "503",
+            description = SearchResource.BUSY + ". Only the first request for a profile and episode set computes the"
+                    + " out-of-fold figures; later ones read them.")
     public String reliabilityDiagram(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -189,10 +197,7 @@ public class BacktestResource {
             description = "The perturbations, the flips and their share, and the decisions right over the readings")
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches, sensitivity analyses, fits and robustness runs as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public RobustnessResponse robustness(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")

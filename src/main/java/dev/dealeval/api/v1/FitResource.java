@@ -76,10 +76,7 @@ public class FitResource {
             responseCode = "409",
             description =
                     "The built-in episodes do not fit the model file configured, or a stored set no longer fits the model or its scenarios")
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches, sensitivity analyses and fits as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public FitResponse fit(@NotNull(message = "a JSON body is required") @Valid FitRequest request) {
         BacktestService.Fitted f = backtests.fit(
                 request.profile(),

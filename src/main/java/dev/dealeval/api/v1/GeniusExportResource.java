@@ -50,9 +50,7 @@ public class GeniusExportResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = GeniusExportResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown scenario or profile, or a sample size out of range")
-    @APIResponse(
-            responseCode = "503",
-            description = "As many heavy analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public GeniusExportResponse export(
             @Parameter(description = "No-deal scenario id; default from configuration", example = "GENEVA_2025")
                     @QueryParam("scenario")

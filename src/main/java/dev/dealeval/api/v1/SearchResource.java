@@ -29,6 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Compare bundles, search the deal space, repair failing offers, test robustness")
 public class SearchResource {
     static final String SVG = "image/svg+xml";
+
+    /** The 503 of every operation that takes a turn of the analysis capacity (AnalysisCapacity). */
+    static final String BUSY =
+            "As many heavy analyses as configured are running (searches, sensitivity analyses, simulations,"
+                    + " exports, fits, robustness runs, out-of-fold backtests); retry after Retry-After";
+
     private final SearchService service;
 
     public SearchResource(SearchService service) {
@@ -71,10 +77,7 @@ public class SearchResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid input, or a space larger than the budget (the detail says how large)")
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = BUSY)
     public SearchResponse search(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return SearchMapper.response(service.search(command(request)));
     }
@@ -108,10 +111,7 @@ public class SearchResource {
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))
     @APIResponse(responseCode = "400", description = "Invalid input, or a space larger than the budget")
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = BUSY)
     public String chart(@NotNull(message = "a JSON body is required") @Valid SearchRequest request) {
         return FrontierChart.svg(SearchMapper.chart(service.search(command(request))));
     }
@@ -137,10 +137,7 @@ public class SearchResource {
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))
     @APIResponse(responseCode = "400", description = "Unknown scenario or profile")
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = BUSY)
     public String defaultChart(
             @Parameter(description = "No-deal scenario id; default from configuration")
                     @QueryParam("scenario")

@@ -63,10 +63,7 @@ public class SensitivityResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SensitivityResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, too many bundles or samples")
-    @APIResponse(
-            responseCode = "503",
-            description =
-                    "As many searches and sensitivity analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public SensitivityResponse analyse(
             @NotNull(message = "a JSON body is required") @Valid SensitivityRequest request) {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();

@@ -71,9 +71,7 @@ public class SimulationResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid input, a deadline beyond the configured limit, or a space larger than the budget")
-    @APIResponse(
-            responseCode = "503",
-            description = "As many heavy analyses as configured are running; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public SimulationResponse simulate(@NotNull(message = "a JSON body is required") @Valid SimulationRequest request) {
         return SimulationMapper.response(simulations.simulate(command(request)));
     }

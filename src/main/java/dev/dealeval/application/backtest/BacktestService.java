@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -60,14 +62,17 @@ public class BacktestService {
 
     private static final int CACHED = 16;
 
-    /** Out-of-fold results by profile, set and model version: each takes seconds, and they never change. */
-    private final Map<String, OutOfFold> outOfFold =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(CACHED, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, OutOfFold> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    /**
+     * Out-of-fold results by profile, set, model version and scope, the most recently used kept: each takes
+     * seconds, and they never change. An entry is the computation itself, so that requests arriving while
+     * it runs wait for it instead of starting their own.
+     */
+    private final Map<String, CompletableFuture<OutOfFold>> outOfFold = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<OutOfFold>> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     /**
      * @param profile    a built-in or stored profile id, or null for the configured default
@@ -89,13 +94,21 @@ public class BacktestService {
                         oof.leaveOneOut().results(), oof.leaveOneOut().summary());
     }
 
-    /** The out-of-fold scores of the profile on the set, computed once per profile, set and model version. */
+    /**
+     * The out-of-fold scores of the profile on the set, computed once per profile, set and model version, in
+     * a turn of the analysis capacity (they refit the profile once per episode: 503 when no turn is free);
+     * requests for the same scores while they are computed wait for them.
+     */
     public OutOfFold outOfFold(String profile, String episodeSet) {
         Setting s = setting(profile, episodeSet);
         return outOfFold(
                 s,
                 Fitting.Scope.SETTINGS,
-                () -> Fitting.procedure(s.model().model(), s.profile(), s.set().episodes(), Fitting.Scope.SETTINGS));
+                () -> capacity.withTurn(() -> capacity.timer("out-of-fold")
+                        .record(() -> computeOutOfFold(
+                                s.set().episodes(),
+                                Fitting.procedure(
+                                        s.model().model(), s.profile(), s.set().episodes(), Fitting.Scope.SETTINGS)))));
     }
 
     /**
@@ -141,24 +154,43 @@ public class BacktestService {
                     scope,
                     fit.profile(),
                     inSample,
-                    outOfFold(s, scope, () -> procedure),
+                    outOfFold(s, scope, () -> computeOutOfFold(episodes, procedure)),
                     fit.logLoss(),
                     fit.sideDecisions());
         }));
     }
 
-    /** The cached out-of-fold scores, else those of the procedure (reduced only when they are not cached). */
-    private OutOfFold outOfFold(Setting s, Fitting.Scope scope, Supplier<Fitting.Procedure> procedure) {
+    /**
+     * The cached out-of-fold scores, else those {@code compute} gives (run on the calling thread; those asking
+     * for the same scores meanwhile wait for them, and share its failure, which is not cached).
+     */
+    private OutOfFold outOfFold(Setting s, Fitting.Scope scope, Supplier<OutOfFold> compute) {
         String key =
                 s.profile().id() + "@" + s.profile().version() + "/" + s.set().id() + "@"
                         + s.set().version() + "/" + s.model().model().version() + "/" + scope;
-        OutOfFold known = outOfFold.get(key);
-        if (known != null) {
-            return known;
+        CompletableFuture<OutOfFold> mine = new CompletableFuture<>();
+        CompletableFuture<OutOfFold> known;
+        synchronized (outOfFold) {
+            known = outOfFold.putIfAbsent(key, mine);
         }
-        OutOfFold computed = computeOutOfFold(s.set().episodes(), procedure.get());
-        outOfFold.put(key, computed);
-        return computed;
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            OutOfFold computed = compute.get();
+            mine.complete(computed);
+            return computed;
+        } catch (RuntimeException | Error e) {
+            synchronized (outOfFold) {
+                outOfFold.remove(key, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private static OutOfFold computeOutOfFold(List<Episode> episodes, Fitting.Procedure procedure) {
