@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * With one turn for heavy analyses, a second search, a robustness run or the backtest's first out-of-fold figures,
+ * With one turn for heavy analyses, a second search, a counteroffer, a robustness run or the backtest's first
+ * out-of-fold figures,
  * while one runs, gets a quick 503 with Retry-After, then succeeds later; requests for figures being computed share
  * that computation.
  */
@@ -64,6 +65,19 @@ class AnalysisCapacityTest extends ApiTestSupport {
     void aRobustnessRunWhileASearchRunsIsRefusedQuicklyThenServed() throws Exception {
         refusedWhileABigSearchRuns(() -> given().get("/api/v1/backtests/robustness"));
         given().get("/api/v1/backtests/robustness").then().statusCode(200);
+    }
+
+    /** A counteroffer request scores every pair of term changes (up to some 400,000 bundles): it takes a turn. */
+    @Test
+    void aCounterofferWhileASearchRunsIsRefusedQuicklyThenServed() throws Exception {
+        String body = "{\"bundle\": {\"purchases\": {\"agricultureUsdBnPerYear\": 8}}, \"limit\": 1}";
+        refusedWhileABigSearchRuns(
+                () -> given().contentType(ContentType.JSON).body(body).post("/api/v1/counteroffers"));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/counteroffers")
+                .then()
+                .statusCode(200);
     }
 
     /**

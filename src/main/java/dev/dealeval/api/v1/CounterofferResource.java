@@ -53,6 +53,7 @@ public class CounterofferResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CounterofferResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "503", description = SearchResource.BUSY)
     public CounterofferResponse counteroffers(
             @NotNull(message = "a JSON body is required") @Valid CounterofferRequest request) {
         var command = new CounterofferService.CounterofferCommand(

@@ -78,7 +78,7 @@ public class AnalysisCapacity {
         if (!got) {
             throw new BusyException(
                     limits.maxConcurrent()
-                            + " searches, sensitivity analyses, fits, robustness runs and out-of-fold backtests are already running or waiting; "
+                            + " heavy analyses (searches, sensitivity analyses, counteroffers, fits, robustness runs, out-of-fold backtests) are already running or waiting; "
                             + "try again shortly.",
                     1);
         }

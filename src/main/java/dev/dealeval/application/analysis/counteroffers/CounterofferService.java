@@ -95,11 +95,12 @@ public class CounterofferService {
                 AnalysisInputs.dimensions(inputs.model(), "terms", cmd.terms(), false, violations);
         checkSize("limit", cmd.limit(), 1, capacity.limits().maxCounteroffers(), violations);
         throwIfAny(violations);
-        return capacity.timer("counteroffers").record(() -> {
+        // Every pair of term changes is scored: up to some 400,000 bundles, about a second, so a turn as searches take.
+        return capacity.withTurn(() -> capacity.timer("counteroffers").record(() -> {
             double[] x = ctx.model().resolve(bundle.bundle(), ctx.scenario());
             Counteroffers.Result r = Counteroffers.find(ctx.model(), ctx.scenario(), x, dims, cmd.limit());
             return report(ctx, bundle.bundle().given(), r);
-        });
+        }));
     }
 
     private static CounterofferReport report(EvaluationService.Context ctx, boolean[] given, Counteroffers.Result r) {
