@@ -48,5 +48,8 @@ class DatabaseDownTest extends ApiTestSupport {
                 .statusCode(200);
         management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // The API port's probes say the same (ServingPortHealth).
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -32,6 +32,25 @@ class HealthAndMetricsTest extends ApiTestSupport {
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    /** The API port answers the same probes (ServingPortHealth), for what checks a service on the port it serves. */
+    @Test
+    void theApiPortAnswersTheSameProbes() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'deal-model' }.data.version", equalTo("2026.12-1"))
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(
+                        "checks.find { it.name == 'Database connections health check' }",
+                        org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void evaluationsAreCountedByVerdict() {
         evaluate(
