@@ -97,13 +97,11 @@ public class BacktestResource {
                 model.version(),
                 summary(run.report().summary()),
                 new BacktestResponse.OutOfFold(
-                        oof.leaveOneOut() == null
-                                ? null
-                                : summary(oof.leaveOneOut().summary()),
-                        oof.temporal() == null ? null : summary(oof.temporal().summary()),
+                        oof.leaveOneOut() == null ? null : summary(oof.leaveOneOut()),
+                        oof.temporal() == null ? null : summary(oof.temporal()),
                         BacktestService.TEMPORAL_SPLIT,
                         oof.fittedBefore()),
-                reliability(backtests.calibration(BacktestService.forecasts(run, oof))),
+                reliability(BacktestService.calibration(run, oof)),
                 run.report().results().stream().map(this::episode).toList(),
                 EpisodeSetMapper.excluded(run.set()),
                 RULES);
@@ -168,8 +166,7 @@ public class BacktestResource {
                 + run.set().id() + ", " + run.report().results().size() + " episodes"
                 + (oof.leaveOneOut() == null ? ", in sample" : ", leave-one-out forecasts");
         return ReliabilityDiagram.svg(
-                title,
-                backtests.calibration(BacktestService.forecasts(run, oof)).series());
+                title, BacktestService.calibration(run, oof).series());
     }
 
     static final String ROBUSTNESS_RULES =

@@ -87,12 +87,8 @@ public class FitResource {
                 profile(f),
                 f.set().id(),
                 BacktestResource.summary(f.inSample()),
-                oof.leaveOneOut() == null
-                        ? null
-                        : BacktestResource.summary(oof.leaveOneOut().summary()),
-                oof.temporal() == null
-                        ? null
-                        : BacktestResource.summary(oof.temporal().summary()),
+                oof.leaveOneOut() == null ? null : BacktestResource.summary(oof.leaveOneOut()),
+                oof.temporal() == null ? null : BacktestResource.summary(oof.temporal()),
                 BacktestService.TEMPORAL_SPLIT,
                 f.meanLogLoss(),
                 f.sideDecisions());

@@ -48,11 +48,16 @@ public class BacktestService {
     public record Run(Profile profile, Backtest.Report report, EpisodeSetDefinition set) {}
 
     /**
-     * Out-of-fold scores of a set under a profile (docs/fitting.md): leave-one-out, null for
-     * a set of more than {@link #MAX_LEAVE_ONE_OUT} episodes; and the temporal split at {@link
-     * #TEMPORAL_SPLIT}, null unless episodes fall on both sides of it.
+     * Out-of-fold scores of a set under a profile (docs/fitting.md): leave-one-out, null for a set of more
+     * than {@link #MAX_LEAVE_ONE_OUT} episodes, with the calibration of its forecasts; and the temporal
+     * split at {@link #TEMPORAL_SPLIT}, null unless episodes fall on both sides of it. Only these figures are
+     * kept, not the evaluations behind them (some 8 KB an episode, a few MB for a large set).
      */
-    public record OutOfFold(Fitting.OutOfFold leaveOneOut, Fitting.OutOfFold temporal, int fittedBefore) {}
+    public record OutOfFold(
+            Backtest.Summary leaveOneOut,
+            Calibration leaveOneOutCalibration,
+            Backtest.Summary temporal,
+            int fittedBefore) {}
 
     /** Leave-one-out refits once per episode: past this size it is not run on request. */
     public static final int MAX_LEAVE_ONE_OUT = 120;
@@ -84,14 +89,11 @@ public class BacktestService {
     }
 
     /**
-     * The forecasts whose calibration is shown: the leave-one-out ones (each episode's from a fit without
-     * it) when the set has them, else the in-sample run's.
+     * The calibration shown: that of the leave-one-out forecasts (each episode's from a fit without it) when
+     * the set has them, else the in-sample run's.
      */
-    public static Backtest.Report forecasts(Run run, OutOfFold oof) {
-        return oof.leaveOneOut() == null
-                ? run.report()
-                : new Backtest.Report(
-                        oof.leaveOneOut().results(), oof.leaveOneOut().summary());
+    public static Calibration calibration(Run run, OutOfFold oof) {
+        return oof.leaveOneOutCalibration() != null ? oof.leaveOneOutCalibration() : calibration(run.report());
     }
 
     /**
@@ -200,7 +202,11 @@ public class BacktestService {
                 .filter(e -> e.date().compareTo(TEMPORAL_SPLIT) < 0)
                 .count();
         Fitting.OutOfFold temporal = before > 0 && before < episodes.size() ? procedure.temporal(TEMPORAL_SPLIT) : null;
-        return new OutOfFold(loo, temporal, before);
+        return new OutOfFold(
+                loo == null ? null : loo.summary(),
+                loo == null ? null : calibration(new Backtest.Report(loo.results(), loo.summary())),
+                temporal == null ? null : temporal.summary(),
+                before);
     }
 
     /** The robustness suite's report on a set under a profile (docs/backtest.md "Robustness"). */
@@ -246,7 +252,7 @@ public class BacktestService {
      * ("side decisions"), and the agreement probability against the outcome of each episode that has one
      * ("agreement"). Any report will do: the in-sample run, or one built from out-of-fold predictions.
      */
-    public Calibration calibration(Backtest.Report report) {
+    public static Calibration calibration(Backtest.Report report) {
         List<Reliability.Forecast> sides = new ArrayList<>();
         List<Reliability.Forecast> agreement = new ArrayList<>();
         for (Backtest.Result r : report.results()) {
