@@ -20,7 +20,7 @@ public interface DealevalConfig {
 
     /**
      * Directory of the embedded H2 database (default build): absolute, or relative to the working
-     * directory with a leading ./ (H2 refuses a path that is only implicitly relative).
+     * directory with a leading ./ or ../ (or under ~/); H2 refuses a path that is only implicitly relative.
      */
     @WithDefault("./data")
     @Pattern(regexp = "(/|\\./|\\.\\./|~/).+", message = "must be an absolute path or start with ./, ../ or ~/")
