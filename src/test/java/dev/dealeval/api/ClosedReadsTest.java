@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,22 @@ class ClosedReadsTest extends ApiTestSupport {
         assertEquals(200, status("GET", "profiles", READER_KEY));
         assertEquals(200, status("POST", "evaluations?store=false", READER_KEY));
         assertEquals(200, status("GET", "terms", EDITOR_KEY));
+        // The API port's probes (ServingPortHealth) and its front page stay open too.
+        for (String open : List.of("/q/health/ready", "/q/health/live")) {
+            assertEquals(
+                    200,
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(api.resolve(open)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    open);
+        }
+        assertEquals(
+                303,
+                HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(api.resolve("/")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         // Health stays open for the orchestrator.
         assertEquals(
                 200,

@@ -28,6 +28,9 @@ public class ReadAccess {
 
     @ServerRequestFilter
     public Uni<Void> requireIdentity(ContainerRequestContext ctx, HttpServerRequest request) {
+        if (!ctx.getUriInfo().getPath().startsWith("/api/")) {
+            return Uni.createFrom().voidItem(); // the front page's redirect and the API port's probes stay open
+        }
         return identity.getDeferredIdentity().onItem().transformToUni(id -> {
             if (!config.security().openReads() && id.isAnonymous()) {
                 return Uni.createFrom().failure(new UnauthorizedException("an API key is required"));
