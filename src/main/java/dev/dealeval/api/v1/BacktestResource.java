@@ -48,6 +48,11 @@ public class BacktestResource {
                     + "splitDate and judges the later ones.";
     private static final String PROFILE =
             "Profile to judge with, built in or stored (default: the configured default profile)";
+    /** The 503 of the operations that compute the out-of-fold figures on their first request. */
+    private static final String BUSY_OUT_OF_FOLD = SearchResource.BUSY
+            + ". Only the first request for a profile and episode set computes the out-of-fold figures; later ones"
+            + " read them.";
+
     private static final String UNAVAILABLE =
             "The built-in episodes do not fit the model file configured, or a stored set no longer fits the model or its scenarios";
     private static final String EPISODE_SET =
@@ -74,10 +79,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "200", description = "The episodes, the model's verdicts and the scores")
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
-    @APIResponse(
-            responseCode = "503",
-            description = SearchResource.BUSY + ". Only the first request for a profile and episode set computes the"
-                    + " out-of-fold figures; later ones read them.")
+    @APIResponse(responseCode = "503", description = BUSY_OUT_OF_FOLD)
     public BacktestResponse run(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
@@ -147,10 +149,7 @@ public class BacktestResource {
             content = @Content(mediaType = SearchResource.SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown profile or episode set")
     @APIResponse(responseCode = "409", description = UNAVAILABLE)
-    @APIResponse(
-            responseCode = "503",
-            description = SearchResource.BUSY + ". Only the first request for a profile and episode set computes the"
-                    + " out-of-fold figures; later ones read them.")
+    @APIResponse(responseCode = "503", description = BUSY_OUT_OF_FOLD)
     public String reliabilityDiagram(
             @Parameter(description = PROFILE, example = "hawkish-washington")
                     @QueryParam("profile")
