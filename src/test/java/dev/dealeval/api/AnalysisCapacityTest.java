@@ -89,11 +89,7 @@ class AnalysisCapacityTest extends ApiTestSupport {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         refusedWhileABigSearchRuns(() -> {
             String id = "capacity-" + n.incrementAndGet();
-            given().contentType(ContentType.JSON)
-                    .body("{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}")
-                    .post("/api/v1/profiles")
-                    .then()
-                    .statusCode(201);
+            storeProfile(id);
             return given().queryParam("profile", id).get("/api/v1/backtests");
         });
     }
@@ -105,11 +101,7 @@ class AnalysisCapacityTest extends ApiTestSupport {
      */
     @Test
     void concurrentRequestsForTheSameOutOfFoldFiguresShareOneComputation() throws Exception {
-        given().contentType(ContentType.JSON)
-                .body("{\"id\": \"shared-figures\", \"name\": \"Shared figures\"}")
-                .post("/api/v1/profiles")
-                .then()
-                .statusCode(201);
+        storeProfile("shared-figures");
         double before = outOfFoldRuns();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -129,6 +121,15 @@ class AnalysisCapacityTest extends ApiTestSupport {
             pool.shutdownNow();
         }
         assertEquals(before + 1, outOfFoldRuns(), "one computation for the six requests");
+    }
+
+    /** Stores a profile named id (the default's weights), whose backtest nothing has computed yet. */
+    private static void storeProfile(String id) {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}")
+                .post("/api/v1/profiles")
+                .then()
+                .statusCode(201);
     }
 
     /** How many out-of-fold computations have run: the count of dealeval_analysis_seconds{kind="out-of-fold"}. */

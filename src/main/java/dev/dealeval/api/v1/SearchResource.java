@@ -2,6 +2,7 @@ package dev.dealeval.api.v1;
 
 import dev.dealeval.api.v1.dto.SearchRequest;
 import dev.dealeval.api.v1.dto.SearchResponse;
+import dev.dealeval.application.analysis.AnalysisCapacity;
 import dev.dealeval.application.analysis.search.SearchService;
 import dev.dealeval.presentation.chart.FrontierChart;
 import jakarta.validation.Valid;
@@ -31,9 +32,8 @@ public class SearchResource {
     static final String SVG = "image/svg+xml";
 
     /** The 503 of every operation that takes a turn of the analysis capacity (AnalysisCapacity). */
-    static final String BUSY =
-            "As many heavy analyses as configured are running (searches, sensitivity analyses, simulations,"
-                    + " exports, fits, robustness runs, out-of-fold backtests); retry after Retry-After";
+    static final String BUSY = "As many heavy analyses as configured are running (" + AnalysisCapacity.HEAVY
+            + "); retry after Retry-After";
 
     private final SearchService service;
 

@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class AnalysisCapacity {
+    /** What takes a turn: every request whose work can cost seconds of CPU. */
+    public static final String HEAVY = "searches (simulations' and exports' among them), sensitivity analyses,"
+            + " counteroffers, fits, robustness runs, out-of-fold backtests";
+
     private final DealevalConfig.Analysis limits;
     private final ExecutorService pool;
     private final int threads;
@@ -77,8 +81,7 @@ public class AnalysisCapacity {
         }
         if (!got) {
             throw new BusyException(
-                    limits.maxConcurrent()
-                            + " heavy analyses (searches, sensitivity analyses, counteroffers, fits, robustness runs, out-of-fold backtests) are already running or waiting; "
+                    limits.maxConcurrent() + " heavy analyses (" + HEAVY + ") are already running or waiting; "
                             + "try again shortly.",
                     1);
         }

@@ -69,7 +69,6 @@ final class Warnings {
         return false;
     }
 
-    /** Things the caller should know that are not errors. */
     /** Every warning for bundle b on scenario s, in a fixed order, the one-sided concession last. */
     static List<String> of(
             CompiledModel m, Bundle b, double[] x, int s, CredibilityResult cred, Map<Side, SideResult> sides) {
